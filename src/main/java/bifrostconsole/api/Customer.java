@@ -1,0 +1,46 @@
+package bifrostconsole.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customer with its teams, budgets and rate limit. The server also preloads the customer's virtual keys
+ * with their plain values; they are deliberately not part of this model so they cannot leak from here.
+ */
+public record Customer(
+        String id,
+        String name,
+        String rateLimitId,
+        List<Budget> budgets,
+        Budget budget,
+        RateLimit rateLimit,
+        List<Team> teams,
+        Integer virtualKeyCount,
+        boolean calendarAligned,
+        String configHash,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Customer {
+        budgets = Lists.orEmpty(budgets);
+        teams = Lists.orEmpty(teams);
+    }
+
+    public List<Budget> allBudgets() {
+        return mergeLegacyBudget(budgets, budget);
+    }
+
+    static List<Budget> mergeLegacyBudget(List<Budget> budgets, Budget legacy) {
+        if (legacy == null || budgets.stream().anyMatch(b -> b.id() != null && b.id().equals(legacy.id()))) {
+            return budgets;
+        }
+        List<Budget> all = new ArrayList<>(budgets);
+        all.add(legacy);
+        return List.copyOf(all);
+    }
+
+    public static Customer named(String id, String name) {
+        return new Customer(id, name, null, null, null, null, null, null, false, null, null, null);
+    }
+}

@@ -1,0 +1,26 @@
+package bifrostconsole.api;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the console reads governance data from: a live server ({@link ManagementApiClient}) or a snapshot
+ * file opened read-only. View-models depend on this, never on HTTP.
+ */
+public interface GovernanceSource {
+
+    CompletableFuture<Page<VirtualKey>> listVirtualKeys(VirtualKeyQuery query);
+
+    CompletableFuture<VirtualKey> getVirtualKey(String id);
+
+    CompletableFuture<Page<Team>> listTeams(ListQuery query);
+
+    CompletableFuture<Page<Customer>> listCustomers(ListQuery query);
+
+    /** What the user sees as the source's name: a server address or a snapshot file. */
+    String displayName();
+
+    /** False for snapshots: nothing on them can change. */
+    default boolean live() {
+        return true;
+    }
+}

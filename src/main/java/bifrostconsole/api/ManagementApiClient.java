@@ -1,0 +1,492 @@
+package bifrostconsole.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Bifrost management API over the JDK's HttpClient. Every call is asynchronous and cancellable
+ * (cancelling the returned future aborts the exchange), and every failure completes the future with an
+ * {@link ApiException} whose message is one sentence a user can act on.
+ */
+public final class ManagementApiClient implements GovernanceSource {
+
+    private static final Pattern PERMISSION = Pattern.compile("\\b([A-Z][A-Za-z]+:[A-Z][A-Za-z]+)\\b");
+
+    private final ConnectionSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectReader keyPageReader = mapper.readerFor(VirtualKeyList.class);
+    private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
+
+    public ManagementApiClient(ConnectionSettings settings) {
+        this.settings = settings;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        this.http = builder.build();
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String displayName() {
+        return settings.displayName();
+    }
+
+    // ---- virtual keys -------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Page<VirtualKey>> listVirtualKeys(VirtualKeyQuery query) {
+        return getJson("/api/governance/virtual-keys", query.toQueryString(), body -> {
+            VirtualKeyList list = keyPageReader.readValue(body);
+            if (list.virtualKeys() == null) {
+                throw notBifrost("virtual_keys");
+            }
+            return Page.of(list.virtualKeys(), list.count(), list.totalCount(), list.limit(), list.offset());
+        });
+    }
+
+    @Override
+    public CompletableFuture<VirtualKey> getVirtualKey(String id) {
+        return getJson("/api/governance/virtual-keys/" + pathSegment(id), "", body -> {
+            JsonNode node = mapper.readTree(body).get("virtual_key");
+            if (node == null || !node.isObject()) {
+                throw notBifrost("virtual_key");
+            }
+            return keyReader.readValue(node);
+        });
+    }
+
+    /**
+     * Streams a list of virtual keys: each key is handed to {@code sink} as soon as it is parsed, so a
+     * 10,000-key export page never sits in memory whole. Completes with the page's envelope (no items).
+     * {@code sink} runs on an HTTP worker thread.
+     */
+    public CompletableFuture<Page<VirtualKey>> streamVirtualKeys(VirtualKeyQuery query, Consumer<VirtualKey> sink) {
+        HttpRequest request = request("/api/governance/virtual-keys", query.toQueryString());
+        CompletableFuture<HttpResponse<InputStream>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<Page<VirtualKey>> result = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw translate(failure);
+            }
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw httpError(response.statusCode(), in.readAllBytes());
+                }
+                return streamKeys(in, sink);
+            } catch (IOException e) {
+                throw translate(e);
+            }
+        });
+        return cancellable(result, exchange);
+    }
+
+    private Page<VirtualKey> streamKeys(InputStream in, Consumer<VirtualKey> sink) throws IOException {
+        Integer count = null;
+        Long total = null;
+        Integer limit = null;
+        Integer offset = null;
+        boolean sawKeys = false;
+        int seen = 0;
+        try (JsonParser p = mapper.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw notBifrost("virtual_keys");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "virtual_keys" -> {
+                        sawKeys = true;
+                        if (value == JsonToken.START_ARRAY) {
+                            while (p.nextToken() == JsonToken.START_OBJECT) {
+                                sink.accept(keyReader.readValue(p));
+                                seen++;
+                            }
+                        }
+                    }
+                    case "count" -> count = p.getValueAsInt();
+                    case "total_count" -> total = p.getValueAsLong();
+                    case "limit" -> limit = p.getValueAsInt();
+                    case "offset" -> offset = p.getValueAsInt();
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+        if (!sawKeys) {
+            throw notBifrost("virtual_keys");
+        }
+        return new Page<>(List.of(), count == null ? seen : count, total == null ? seen : total,
+                limit == null ? seen : limit, offset == null ? 0 : offset);
+    }
+
+    // ---- teams, customers, MCP, providers ------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Page<Team>> listTeams(ListQuery query) {
+        return getJson("/api/governance/teams", query.toQueryString(), body -> {
+            TeamList list = mapper.readValue(body, TeamList.class);
+            if (list.teams() == null) {
+                throw notBifrost("teams");
+            }
+            return Page.of(list.teams(), list.count(), list.totalCount(), list.limit(), list.offset());
+        });
+    }
+
+    public CompletableFuture<Team> getTeam(String id) {
+        return getJson("/api/governance/teams/" + pathSegment(id), "", body -> unwrap(body, "team", Team.class));
+    }
+
+    @Override
+    public CompletableFuture<Page<Customer>> listCustomers(ListQuery query) {
+        return getJson("/api/governance/customers", query.toQueryString(), body -> {
+            CustomerList list = mapper.readValue(body, CustomerList.class);
+            if (list.customers() == null) {
+                throw notBifrost("customers");
+            }
+            return Page.of(list.customers(), list.count(), list.totalCount(), list.limit(), list.offset());
+        });
+    }
+
+    public CompletableFuture<Customer> getCustomer(String id) {
+        return getJson("/api/governance/customers/" + pathSegment(id), "",
+                body -> unwrap(body, "customer", Customer.class));
+    }
+
+    /** MCP clients: the paged envelope of newer servers, or the bare array older releases send. */
+    public CompletableFuture<Page<McpClient>> listMcpClients(ListQuery query) {
+        return getJson("/api/mcp/clients", query.toQueryString(), body -> {
+            JsonNode root = mapper.readTree(body);
+            if (root.isArray()) {
+                List<McpClient> all = List.of(mapper.treeToValue(root, McpClient[].class));
+                return Page.of(all, null, null, null, null);
+            }
+            McpClientList list = mapper.treeToValue(root, McpClientList.class);
+            if (list.clients() == null) {
+                throw notBifrost("clients");
+            }
+            return Page.of(list.clients(), list.count(), list.totalCount(), list.limit(), list.offset());
+        });
+    }
+
+    public CompletableFuture<List<Provider>> listProviders() {
+        return getJson("/api/providers", "", body -> {
+            ProviderList list = mapper.readValue(body, ProviderList.class);
+            if (list.providers() == null) {
+                throw notBifrost("providers");
+            }
+            return list.providers();
+        });
+    }
+
+    public CompletableFuture<List<ProviderKey>> listProviderKeys(String provider) {
+        return getJson("/api/providers/" + pathSegment(provider) + "/keys", "", body -> {
+            JsonNode root = mapper.readTree(body);
+            JsonNode keys = root.isArray() ? root : root.get("keys");
+            if (keys == null || !keys.isArray()) {
+                throw notBifrost("keys");
+            }
+            return List.of(mapper.treeToValue(keys, ProviderKey[].class));
+        });
+    }
+
+    public CompletableFuture<Health> health() {
+        return getJson("/health", "", body -> {
+            Health health = mapper.readValue(body, Health.class);
+            if (health.status() == null) {
+                throw notBifrost("status");
+            }
+            return health;
+        });
+    }
+
+    /** The server's version string, e.g. {@code v1.4.3}. */
+    public CompletableFuture<String> version() {
+        return getJson("/api/version", "", body -> {
+            JsonNode node = mapper.readTree(body);
+            if (node.isTextual()) {
+                return node.asText();
+            }
+            if (node.has("version")) {
+                return node.get("version").asText();
+            }
+            throw notBifrost("version");
+        });
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface BodyParser<T> {
+        T parse(byte[] body) throws IOException;
+    }
+
+    private <T> CompletableFuture<T> getJson(String path, String query, BodyParser<T> parser) {
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request(path, query), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<T> result = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw translate(failure);
+            }
+            byte[] body = response.body();
+            if (response.statusCode() / 100 != 2) {
+                throw httpError(response.statusCode(), body);
+            }
+            if (looksLikeHtml(body)) {
+                throw error(ApiException.Kind.NOT_JSON, response.statusCode(),
+                        settings.displayName() + " answered with a web page instead of JSON, probably a proxy or"
+                                + " login page: check that the address points at the Bifrost gateway itself.", null, null);
+            }
+            try {
+                return parser.parse(body);
+            } catch (IOException e) {
+                throw parseFailure(e);
+            }
+        });
+        return cancellable(result, exchange);
+    }
+
+    private HttpRequest request(String path, String query) {
+        URI uri = URI.create(settings.baseUrl() + path + (query == null || query.isEmpty() ? "" : "?" + query));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .GET();
+        // The key goes only to /api routes: /health is public and needs none.
+        if (settings.apiKey() != null && path.startsWith("/api/")) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        return builder.build();
+    }
+
+    /** Cancelling the caller's future aborts the HTTP exchange too. */
+    private static <T> CompletableFuture<T> cancellable(CompletableFuture<T> result, CompletableFuture<?> exchange) {
+        CompletableFuture<T> outer = new CompletableFuture<>();
+        result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                outer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                outer.complete(value);
+            }
+        });
+        outer.whenComplete((value, failure) -> {
+            if (outer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return outer;
+    }
+
+    private <T> T unwrap(byte[] body, String field, Class<T> type) throws IOException {
+        JsonNode node = mapper.readTree(body).get(field);
+        if (node == null || !node.isObject()) {
+            throw notBifrost(field);
+        }
+        return mapper.treeToValue(node, type);
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '<';
+            }
+        }
+        return false;
+    }
+
+    private ApiException notBifrost(String missingField) {
+        return error(ApiException.Kind.NOT_BIFROST, 200, settings.displayName()
+                + " answered, but not like a Bifrost gateway (no '" + missingField + "' in the reply): check that"
+                + " the address points at Bifrost's HTTP port.", null, null);
+    }
+
+    private ApiException parseFailure(IOException e) {
+        if (e instanceof JsonEOFException || (e.getMessage() != null && e.getMessage().contains("end-of-input"))) {
+            return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
+                    + "'s answer was cut off before its end: retry, and if it keeps happening check any proxy"
+                    + " between you and the gateway.", null, e);
+        }
+        return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
+                + " sent data the console cannot read (" + firstLine(e.getMessage())
+                + "): check that the server is a supported Bifrost version.", null, e);
+    }
+
+    ApiException httpError(int status, byte[] body) {
+        String serverMessage = errorMessage(body);
+        String server = settings.displayName();
+        String detail = serverMessage == null ? "" : " (" + serverMessage + ")";
+        return switch (status) {
+            case 400 -> error(ApiException.Kind.BAD_REQUEST, status, server + " rejected the request as invalid"
+                    + detail + ": correct the search, filter or page and try again.", serverMessage, null);
+            case 401 -> error(ApiException.Kind.UNAUTHORIZED, status, server + " refused the management API key"
+                    + " (401 Unauthorized): enter the right key in the connection's settings.", serverMessage, null);
+            case 403 -> {
+                String permission = permissionIn(serverMessage);
+                yield error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks "
+                        + (permission == null ? "the permission for this" : "the " + permission + " permission")
+                        + " (403 Forbidden): ask an admin to grant it to this API key.", serverMessage, null);
+            }
+            case 404 -> error(ApiException.Kind.NOT_FOUND, status, server + " has no such item" + detail
+                    + ": it may have been deleted; refresh the list.", serverMessage, null);
+            case 409 -> error(ApiException.Kind.CONFLICT, status, server + " reported a conflict" + detail
+                    + ": refresh and try again.", serverMessage, null);
+            case 429 -> error(ApiException.Kind.RATE_LIMITED, status, server + " is limiting requests (429 Too Many"
+                    + " Requests): wait a moment, then retry.", serverMessage, null);
+            case 500 -> error(ApiException.Kind.SERVER_ERROR, status, server + " failed with an internal error"
+                    + detail + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
+            case 502, 503, 504 -> error(ApiException.Kind.UNAVAILABLE, status, server + " is unavailable (HTTP "
+                    + status + ")" + detail + ": retry in a moment.", serverMessage, null);
+            default -> error(ApiException.Kind.HTTP_ERROR, status, server + " answered HTTP " + status + detail
+                    + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
+        };
+    }
+
+    /** Bifrost's {@code {"error":{"message":...}}}, the {@code {error, message}} variant, or null. */
+    private String errorMessage(byte[] body) {
+        if (body == null || body.length == 0 || looksLikeHtml(body)) {
+            return null;
+        }
+        try {
+            JsonNode root = mapper.readTree(body);
+            JsonNode error = root.get("error");
+            if (error != null && error.isObject() && error.hasNonNull("message")) {
+                return firstLine(error.get("message").asText());
+            }
+            if (root.hasNonNull("message")) {
+                return firstLine(root.get("message").asText());
+            }
+            if (error != null && error.isTextual()) {
+                return firstLine(error.asText());
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Not JSON: the status alone tells the story.
+        }
+        return null;
+    }
+
+    private static String permissionIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = PERMISSION.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    ApiException translate(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ApiException api) {
+            return api;
+        }
+        String server = settings.displayName();
+        if (t instanceof CancellationException) {
+            return error(ApiException.Kind.CANCELLED, 0, "The request to " + server + " was cancelled.", null, t);
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            return error(ApiException.Kind.TIMEOUT, 0, server + " did not accept a connection within "
+                    + settings.connectTimeout().toSeconds() + " s: check the address and that the server is up.", null, t);
+        }
+        if (t instanceof HttpTimeoutException) {
+            return error(ApiException.Kind.TIMEOUT, 0, server + " did not answer within "
+                    + settings.requestTimeout().toSeconds() + " s: check that the server is healthy, or raise the"
+                    + " timeout in the connection's settings.", null, t);
+        }
+        if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
+            return error(ApiException.Kind.UNKNOWN_HOST, 0, "The host '" + settings.baseUrl().getHost()
+                    + "' could not be found: check the server address for typos.", null, t);
+        }
+        if (hasCause(t, SSLException.class)) {
+            return error(ApiException.Kind.TLS, 0, "A secure connection to " + server + " failed because its"
+                    + " certificate is not trusted or TLS is not spoken there: add the server's CA certificate to"
+                    + " the connection, or check http versus https.", null, t);
+        }
+        if (t instanceof ConnectException || hasCause(t, ConnectException.class)) {
+            return error(ApiException.Kind.CONNECTION_REFUSED, 0, "Nothing answered at " + server
+                    + ": check the address and port, and that Bifrost is running.", null, t);
+        }
+        return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
+                + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ApiException error(ApiException.Kind kind, int status, String message, String serverMessage,
+                               Throwable cause) {
+        return new ApiException(kind, status, settings.displayName(), message, serverMessage, cause);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown error";
+        }
+        String line = text.lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "\u2026" : line;
+    }
+
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // Wire envelopes: the JSON shapes of the list endpoints.
+    record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
+                          Integer offset) {
+    }
+
+    record TeamList(List<Team> teams, Integer count, Long totalCount, Integer limit, Integer offset) {
+    }
+
+    record CustomerList(List<Customer> customers, Integer count, Long totalCount, Integer limit, Integer offset) {
+    }
+
+    record McpClientList(List<McpClient> clients, Integer count, Long totalCount, Integer limit, Integer offset) {
+    }
+
+    record ProviderList(List<Provider> providers, Integer total) {
+    }
+}

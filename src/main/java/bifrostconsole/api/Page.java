@@ -1,0 +1,23 @@
+package bifrostconsole.api;
+
+import java.util.List;
+
+/**
+ * One page of a list endpoint: {@code count} items on this page, {@code totalCount} matching the filters,
+ * and the {@code limit}/{@code offset} the server actually used after clamping.
+ */
+public record Page<T>(List<T> items, int count, long totalCount, int limit, int offset) {
+    public Page {
+        items = Lists.orEmpty(items);
+    }
+
+    public static <T> Page<T> of(List<T> items, Integer count, Long totalCount, Integer limit, Integer offset) {
+        List<T> safe = Lists.orEmpty(items);
+        return new Page<>(safe, count == null ? safe.size() : count, totalCount == null ? safe.size() : totalCount,
+                limit == null ? safe.size() : limit, offset == null ? 0 : offset);
+    }
+
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,91 @@
+package bifrostconsole.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A provider's API key (an OpenAI key, an Azure deployment, AWS credentials...). Newer Bifrost nests cloud
+ * settings in {@code azure_key_config} etc.; the documented list page shows them flat ({@code azure_endpoint},
+ * {@code vertex_region}...). Both are read; {@link #azure()}, {@link #vertex()}, {@link #bedrock()} merge them.
+ */
+public record ProviderKey(
+        String id,
+        String name,
+        Long providerId,
+        String provider,
+        String keyId,
+        SecretValue value,
+        List<String> models,
+        List<String> blacklistedModels,
+        Double weight,
+        Boolean enabled,
+        Boolean useForBatchApi,
+        AzureKeyConfig azureKeyConfig,
+        VertexKeyConfig vertexKeyConfig,
+        BedrockKeyConfig bedrockKeyConfig,
+        SecretValue azureEndpoint,
+        SecretValue azureClientId,
+        SecretValue azureClientSecret,
+        SecretValue azureTenantId,
+        SecretValue vertexProjectId,
+        SecretValue vertexProjectNumber,
+        SecretValue vertexRegion,
+        SecretValue vertexAuthCredentials,
+        SecretValue bedrockAccessKey,
+        SecretValue bedrockSecretKey,
+        SecretValue bedrockSessionToken,
+        SecretValue bedrockRegion,
+        SecretValue bedrockArn,
+        String status,
+        String description,
+        String configHash,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public ProviderKey {
+        models = Lists.orEmpty(models);
+        blacklistedModels = Lists.orEmpty(blacklistedModels);
+    }
+
+    /** Bifrost's default: a key is enabled unless it says otherwise. */
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public boolean isUsedForBatchApi() {
+        return Boolean.TRUE.equals(useForBatchApi);
+    }
+
+    public AzureKeyConfig azure() {
+        if (azureKeyConfig != null) {
+            return azureKeyConfig;
+        }
+        if (azureEndpoint == null && azureClientId == null && azureClientSecret == null && azureTenantId == null) {
+            return null;
+        }
+        return new AzureKeyConfig(azureEndpoint, azureClientId, azureClientSecret, azureTenantId, null, null);
+    }
+
+    public VertexKeyConfig vertex() {
+        if (vertexKeyConfig != null) {
+            return vertexKeyConfig;
+        }
+        if (vertexProjectId == null && vertexProjectNumber == null && vertexRegion == null
+                && vertexAuthCredentials == null) {
+            return null;
+        }
+        return new VertexKeyConfig(vertexProjectId, vertexProjectNumber, vertexRegion, vertexAuthCredentials);
+    }
+
+    public BedrockKeyConfig bedrock() {
+        if (bedrockKeyConfig != null) {
+            return bedrockKeyConfig;
+        }
+        if (bedrockAccessKey == null && bedrockSecretKey == null && bedrockSessionToken == null
+                && bedrockRegion == null && bedrockArn == null) {
+            return null;
+        }
+        return new BedrockKeyConfig(bedrockAccessKey, bedrockSecretKey, bedrockSessionToken, bedrockRegion,
+                bedrockArn, null);
+    }
+}
