@@ -76,6 +76,7 @@ public final class KeyBrowserViewModel {
     private final FilterPickerViewModel customerPicker;
 
     private final ReadOnlyObjectWrapper<VirtualKeyQuery> query = new ReadOnlyObjectWrapper<>(this, "query");
+    private final ReadOnlyObjectWrapper<VirtualKeyQuery> shownQuery = new ReadOnlyObjectWrapper<>(this, "shownQuery");
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty hideAccessProfileKeys = new SimpleBooleanProperty(this, "hideAccessProfileKeys");
     private final BooleanProperty fromMemory = new SimpleBooleanProperty(this, "fromMemory");
@@ -135,6 +136,7 @@ public final class KeyBrowserViewModel {
             // an unknown remembered sort falls back to the server's default order
         }
         query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
             BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
                     Boolean.parseBoolean(settings.get("keys.column." + c.id() + ".visible", "true")));
@@ -422,6 +424,7 @@ public final class KeyBrowserViewModel {
         selectionToKeep = null;
         errorMessage.set(null);
         selectedIndex.set(-1);
+        shownQuery.set(q);
         rows.setAll(loaded.rows());
         PageWindow window = q.fromMemory()
                 ? new PageWindow(0, Math.max(1, p.items().size()), p.items().size(), p.items().size())
@@ -533,6 +536,11 @@ public final class KeyBrowserViewModel {
     /** The query in force (search, filters, sort, page): for export and snapshots. */
     public ReadOnlyObjectProperty<VirtualKeyQuery> queryProperty() {
         return query.getReadOnlyProperty();
+    }
+
+    /** The query whose answer is on screen: its sort is the order the rows are in (the header arrow). */
+    public ReadOnlyObjectProperty<VirtualKeyQuery> shownQueryProperty() {
+        return shownQuery.getReadOnlyProperty();
     }
 
     public StringProperty searchTextProperty() {

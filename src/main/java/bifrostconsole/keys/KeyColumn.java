@@ -8,11 +8,11 @@ import bifrostconsole.api.SortOrder;
  * the others are not sortable, because a page-local sort would lie about the order of the whole list.
  */
 public enum KeyColumn {
-    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 190,
+    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 230,
             "The key's name. Sorted by the server."),
     ASSIGNED_TO("assigned", "Assigned to", null, null, 170,
             "The team or customer the key belongs to; their budgets apply on top of the key's own."),
-    KEY("key", "Key", null, null, 250,
+    KEY("key", "Key", null, null, 230,
             "The key value, masked after its first 8 characters. Reveal or copy it with the buttons."),
     BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 230,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
