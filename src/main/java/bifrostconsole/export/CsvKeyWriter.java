@@ -8,6 +8,7 @@ import bifrostconsole.api.RateLimit;
 import bifrostconsole.api.VirtualKey;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -33,6 +34,8 @@ final class CsvKeyWriter implements KeyFileWriter {
 
     private static final CsvMapper CSV = CsvMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // Quote only cells that need it (separator, quote, line break, edge spaces), as spreadsheets do.
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
     private final SequenceWriter rows;

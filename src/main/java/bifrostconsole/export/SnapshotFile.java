@@ -95,8 +95,8 @@ public final class SnapshotFile {
                 JsonKeyWriter.writeKey(g, key, header.includesSecrets());
                 count[0]++;
             });
-            g.setPrettyPrinter(indented);
             g.writeEndArray();
+            g.setPrettyPrinter(indented);
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -200,6 +200,11 @@ public final class SnapshotFile {
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(isKeyArray(g) ? ",\n    " : ",");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            g.writeRaw(isKeyArray(g) && nrOfValues > 0 ? "\n  ]" : "]");
         }
 
         /** The array directly under the root object: the one holding the keys. */
