@@ -160,7 +160,7 @@ class ManagementApiClientFailureTest {
         assertEquals(ApiException.Kind.CONNECTION_REFUSED, e.kind());
         assertEquals(0, e.statusCode());
         assertTrue(e.kind().isUnreachable());
-        assertTrue(e.getMessage().contains("check the address and port"), e.getMessage());
+        assertTrue(e.getMessage().contains("check the port in the address"), e.getMessage());
     }
 
     @Test
@@ -192,7 +192,8 @@ class ManagementApiClientFailureTest {
                     ConnectionSettings.of("https://127.0.0.1:" + plain.getLocalPort(), Secret.of(API_KEY)));
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
-            assertTrue(e.getMessage().contains("http versus https"), e.getMessage());
+            assertTrue(e.getMessage().contains("does not speak HTTPS"), e.getMessage());
+            assertTrue(e.getMessage().contains("start with http://"), e.getMessage());
         }
     }
 
@@ -226,7 +227,7 @@ class ManagementApiClientFailureTest {
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
             assertTrue(e.getMessage().contains("certificate is not trusted"), e.getMessage());
-            assertTrue(e.getMessage().contains("add the server's CA certificate"), e.getMessage());
+            assertTrue(e.getMessage().contains("add that CA's certificate"), e.getMessage());
         } finally {
             https.stop(0);
         }
