@@ -4,6 +4,7 @@ import bifrostconsole.keys.KeyRow;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.StatusBadges;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,7 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class KeyDetailView extends VBox {
     private final KeyDetailViewModel vm;
     private final Label title = new Label();
-    private final Label status = new Label();
+    private final Label status = StatusBadges.create();
     private final Label id = new Label();
     private final MaskedSecretField value = new MaskedSecretField(KeyRow.VISIBLE_PREFIX);
     private final TabPane tabs = new TabPane();
@@ -58,9 +59,7 @@ public final class KeyDetailView extends VBox {
         title.getStyleClass().add("detail-title");
         title.setId("detail-title");
         title.setWrapText(true);
-        status.getStyleClass().add("status-badge");
         status.setId("detail-status");
-        status.setMinWidth(Region.USE_PREF_SIZE);
         id.getStyleClass().add("id-text");
         id.setId("detail-id");
         id.setMinWidth(0);
@@ -104,6 +103,8 @@ public final class KeyDetailView extends VBox {
         strip.getStyleClass().add("loading-strip");
         strip.setMaxWidth(Double.MAX_VALUE);
         strip.visibleProperty().bind(vm.loadingProperty());
+        strip.progressProperty().bind(javafx.beans.binding.Bindings.when(vm.loadingProperty()).then(-1.0)
+                .otherwise(0.0));
         StackPane stripHolder = new StackPane(strip);
         stripHolder.setMinHeight(3);
         stripHolder.setMaxHeight(3);
@@ -162,9 +163,7 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
         title.setText(d.key().name());
         status.setVisible(true);
-        status.setText(d.status().label());
-        status.getStyleClass().removeAll("active", "inactive", "expired", "exhausted");
-        status.getStyleClass().add(d.status().name().toLowerCase());
+        StatusBadges.show(status, d.status());
         status.setTooltip(new Tooltip(d.statusReason()));
         id.setText(d.key().id());
         showValue();

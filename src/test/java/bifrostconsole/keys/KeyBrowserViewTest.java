@@ -206,6 +206,8 @@ class KeyBrowserViewTest {
         @SuppressWarnings("unchecked")
         ListView<FilterOption> list = robot.lookup("#team-picker-list").queryAs(ListView.class);
         FilterOption first = list.getItems().get(0);
+        PngWriter.write(onFx(() -> list.getScene().snapshot(null)), Path.of("target", "screenshots",
+                "team-picker.png"));
         robot.clickOn(robot.lookup(".picker-option").nth(0).queryAs(Node.class));
         waitUntil(() -> first.id().equals(vm.shownQueryProperty().get().teamId()));
         assertTrue(logged("team_id="), gateway.requestLog().toString());
@@ -302,6 +304,7 @@ class KeyBrowserViewTest {
         assertTrue(robot.lookup("#inline-error").query().isVisible());
         assertTrue(text(robot, "#inline-error-text").contains("internal error"), text(robot, "#inline-error-text"));
         assertEquals(before, shownIds(), "the last good page stays");
+        snapshot("key-browser-inline-error.png");
         robot.clickOn("#retry-inline");
         waitUntil(() -> vm.errorMessageProperty().get() == null);
         assertFalse(robot.lookup("#inline-error").query().isVisible());
@@ -315,6 +318,7 @@ class KeyBrowserViewTest {
         waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
         assertTrue(robot.lookup("#error-state").query().isVisible());
         assertTrue(text(robot, "#error-state-text").contains("401"), text(robot, "#error-state-text"));
+        snapshot("key-browser-error.png");
         robot.clickOn("#retry");
         waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertFalse(robot.lookup("#error-state").query().isVisible());
@@ -327,6 +331,7 @@ class KeyBrowserViewTest {
         waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.EMPTY);
         assertTrue(robot.lookup("#empty-state").query().isVisible());
         assertEquals("No keys match", text(robot, "#empty-title"));
+        snapshot("key-browser-empty.png");
         robot.clickOn("#clear-filters");
         waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertEquals("", robot.lookup("#key-search").queryTextInputControl().getText());
