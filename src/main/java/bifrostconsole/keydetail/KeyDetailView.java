@@ -76,10 +76,11 @@ public final class KeyDetailView extends VBox {
         closeButton.setId("detail-close");
         closeButton.setOnAction(e -> close.run());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(title, Priority.SOMETIMES);
-        HBox top = new HBox(8, title, status, spacer, up, down, closeButton);
+        // The name wraps rather than being cut: admins tell keys apart by their full names.
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox top = new HBox(8, title, status, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);

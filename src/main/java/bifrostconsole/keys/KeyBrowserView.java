@@ -428,7 +428,7 @@ public final class KeyBrowserView extends BorderPane {
     private void showDetail(boolean shown) {
         if (shown && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.58);
+            split.setDividerPositions(0.54);
         } else if (!shown) {
             split.getItems().remove(detailView);
         }

@@ -8,7 +8,7 @@ import bifrostconsole.api.SortOrder;
  * the others are not sortable, because a page-local sort would lie about the order of the whole list.
  */
 public enum KeyColumn {
-    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 230,
+    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 250,
             "The key's name. Sorted by the server."),
     ASSIGNED_TO("assigned", "Assigned to", null, null, 200,
             "The team or customer the key belongs to; their budgets apply on top of the key's own."),
