@@ -63,7 +63,7 @@ public final class BifrostConsoleApp extends Application {
         Executor uiExecutor = Platform::runLater;
         ThemeManager themes = new ThemeManager(settings);
         themes.applyRemembered();
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, uiExecutor);
+        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
         window.show(stage, options);
     }
 

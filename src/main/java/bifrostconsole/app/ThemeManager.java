@@ -3,6 +3,7 @@ package bifrostconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,17 +13,15 @@ import java.util.Objects;
 
 /**
  * The light and dark themes (AtlantaFX Primer), switched in one place and remembered in {@link UiSettings}.
- * Every scene also gets the console's own stylesheet and the bridge that gives ControlsFX the Modena colour
- * names it expects, mapped onto AtlantaFX's colours so both themes draw ControlsFX controls correctly.
+ * Every scene also gets the console's stylesheets ({@link Stylesheets}: the console look and the bridge that
+ * gives ControlsFX the Modena colour names it expects) and the shell's own (top bar, welcome, dialogs).
  */
 public final class ThemeManager {
     public enum Theme { LIGHT, DARK }
 
     static final String SETTING = "theme";
-    private static final String BRIDGE = Objects.requireNonNull(
-            ThemeManager.class.getResource("/bifrostconsole/app/modena-bridge.css")).toExternalForm();
-    private static final String CONSOLE = Objects.requireNonNull(
-            ThemeManager.class.getResource("/bifrostconsole/app/console.css")).toExternalForm();
+    private static final String SHELL = Objects.requireNonNull(
+            ThemeManager.class.getResource("/bifrostconsole/app/shell.css")).toExternalForm();
 
     private final UiSettings settings;
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
@@ -55,10 +54,11 @@ public final class ThemeManager {
         settings.put(SETTING, next.name().toLowerCase());
     }
 
-    /** Adds the console's stylesheets to a scene (main window and every dialog). */
+    /** Adds the console's stylesheets, the Modena bridge and the shell's own to a scene (window or dialog). */
     public void style(Scene scene) {
-        if (!scene.getStylesheets().contains(BRIDGE)) {
-            scene.getStylesheets().addAll(BRIDGE, CONSOLE);
+        Stylesheets.apply(scene);
+        if (!scene.getStylesheets().contains(SHELL)) {
+            scene.getStylesheets().add(SHELL);
         }
     }
 

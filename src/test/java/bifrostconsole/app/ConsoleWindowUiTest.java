@@ -52,7 +52,7 @@ class ConsoleWindowUiTest {
         demo = new DemoWorkspace(background);
         themes = new ThemeManager(UiSettings.inMemory());
         themes.applyRemembered();
-        console = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, Platform::runLater);
+        console = new ConsoleWindow(profiles, themes, demo, UiSettings.inMemory(), Platform::runLater);
         console.show(stage, StartupOptions.none());
     }
 
@@ -84,7 +84,13 @@ class ConsoleWindowUiTest {
         assertEquals("Bifrost v1.4.3 \u00b7 2,000 virtual keys", status.getText());
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
         assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
+        console.firstPageShown().get(30, TimeUnit.SECONDS);
+        assertTrue(robot.lookup("#key-browser").tryQuery().isPresent(), "the key browser fills the centre");
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "demo-workspace-light");
+        robot.clickOn("#toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "demo-workspace-dark");
         // Next start opens the demo again: it was the last thing opened.
         waitFor(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
     }
