@@ -56,6 +56,10 @@ public final class BifrostConsoleApp extends Application {
         settings = UiSettings.inConfigFolder();
         profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
         demo = new DemoWorkspace(background);
+        if (options.demo()) {
+            // Generate the demo data while JavaFX starts: the window then opens on it sooner.
+            demo.start();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package bifrostconsole.cli;
 
+import bifrostconsole.connection.ConnectionCheckCommand;
 import bifrostconsole.demo.DemoServerCommand;
 
 import java.util.List;
@@ -11,7 +12,7 @@ public final class Subcommands {
     }
 
     public static List<Subcommand> all() {
-        return List.of(new DemoServerCommand());
+        return List.of(new DemoServerCommand(), new ConnectionCheckCommand());
     }
 
     public static Optional<Subcommand> find(String name) {

@@ -152,6 +152,37 @@ class ConsoleWindowUiTest {
         Screenshots.save(url.getScene(), "profile-editor-insecure-light");
     }
 
+    @Test
+    void aServerThatWantsAKeyAsksForItAndTheSavedConnectionsListShowsIt(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        String key = "bfst-prompted-" + UUID.randomUUID();
+        try (bifrostconsole.demo.DemoGateway gateway = bifrostconsole.demo.DemoGateway.start(
+                bifrostconsole.demo.DemoGateway.Options.of(bifrostconsole.demo.DemoDataGenerator.generate(
+                        4, 60, java.time.Instant.now())).withApiKey(key))) {
+            ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
+            ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
+            profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+            profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+
+            robot.interact(() -> console.model().openProfile(secured));
+            waitFor(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
+            Screenshots.save(robot.lookup("#prompt-key").query().getScene(), "key-prompt-light");
+            robot.clickOn("#prompt-key").write(key);
+            robot.clickOn("#prompt-connect");
+            waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+            assertEquals("Production", console.model().workspaceProperty().get().displayName());
+            waitFor(() -> credentials.read(secured.id()).isPresent());
+            assertEquals(key, credentials.read(secured.id()).orElseThrow().reveal());
+
+            robot.clickOn("#manage-connections");
+            waitFor(() -> robot.lookup("#connections-list").tryQuery().isPresent());
+            javafx.scene.control.ListView<?> list = robot.lookup("#connections-list").queryAs(javafx.scene.control.ListView.class);
+            assertEquals(2, list.getItems().size());
+            Screenshots.save(list.getScene(), "connections-light");
+            robot.interact(() -> list.getScene().getWindow().hide());
+        }
+    }
+
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
