@@ -65,7 +65,7 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Executor uiExecutor = Platform::runLater;
-        ThemeManager themes = new ThemeManager(settings);
+        ThemeManager themes = new ThemeManager(settings, background);
         themes.applyRemembered();
         ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
         window.show(stage, options);

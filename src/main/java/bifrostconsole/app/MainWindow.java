@@ -99,6 +99,32 @@ final class MainWindow extends BorderPane {
             }
         });
 
+        status.setTooltip(new Tooltip());
+        model.workspaceProperty().addListener((obs, was, now) -> status.getTooltip().setText(
+                now == null ? "Not connected" : now.displayName() + " at " + now.client().displayName()));
+
+        // The risky choices stay visible while the connection is in use, not only in its settings.
+        Label insecure = new Label("TLS not verified");
+        insecure.setId("insecure-badge");
+        insecure.getStyleClass().addAll("badge", "badge-danger");
+        insecure.setTooltip(new Tooltip("This connection accepts any certificate: anyone on the way could read"
+                + " the key and the data. Add the server's CA certificate in the connection's settings instead."));
+        Label plainHttp = new Label("Unencrypted");
+        plainHttp.setId("plain-http-badge");
+        plainHttp.getStyleClass().addAll("badge", "badge-warning");
+        plainHttp.setTooltip(new Tooltip("The key travels over plain http to another computer: prefer https://."));
+        Runnable badges = () -> {
+            Workspace ws = model.workspaceProperty().get();
+            boolean skip = ws != null && ws.profile() != null && ws.profile().skipTlsVerification();
+            boolean clear = ws != null && ws.profile() != null && ws.profile().sendsKeyInClear();
+            insecure.setVisible(skip);
+            insecure.setManaged(skip);
+            plainHttp.setVisible(clear);
+            plainHttp.setManaged(clear);
+        };
+        model.workspaceProperty().addListener((obs, was, now) -> badges.run());
+        badges.run();
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -122,7 +148,7 @@ final class MainWindow extends BorderPane {
         themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
         theme.setOnAction(e -> themes.toggle());
 
-        HBox bar = new HBox(title, switcher, status, spacer, add, manage, theme);
+        HBox bar = new HBox(title, switcher, status, insecure, plainHttp, spacer, add, manage, theme);
         bar.getStyleClass().add("top-bar");
         bar.setSpacing(10);
         return bar;

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
 
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The light and dark themes (AtlantaFX Primer), switched in one place and remembered in {@link UiSettings}.
@@ -24,10 +25,13 @@ public final class ThemeManager {
             ThemeManager.class.getResource("/bifrostconsole/app/shell.css")).toExternalForm();
 
     private final UiSettings settings;
+    private final Executor io;
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
 
-    public ThemeManager(UiSettings settings) {
+    /** {@code io} saves the choice: UiSettings writes its file at once, and the FX thread must not wait on disk. */
+    public ThemeManager(UiSettings settings, Executor io) {
         this.settings = settings;
+        this.io = io;
         theme.set(parse(settings.get(SETTING, Theme.LIGHT.name())));
     }
 
@@ -51,7 +55,7 @@ public final class ThemeManager {
     public void select(Theme next) {
         theme.set(next);
         apply(next);
-        settings.put(SETTING, next.name().toLowerCase());
+        io.execute(() -> settings.put(SETTING, next.name().toLowerCase()));
     }
 
     /** Adds the console's stylesheets, the Modena bridge and the shell's own to a scene (window or dialog). */

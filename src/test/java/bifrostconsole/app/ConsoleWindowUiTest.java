@@ -40,6 +40,7 @@ class ConsoleWindowUiTest {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ThemeManager themes;
+    private final UiSettings settings = UiSettings.inMemory();
     private ConsoleWindow console;
     private Stage stage;
 
@@ -50,7 +51,7 @@ class ConsoleWindowUiTest {
         profileStore = new ProfileStore(folder.resolve("profiles.json"));
         profiles = new ProfileService(profileStore, credentials);
         demo = new DemoWorkspace(background);
-        themes = new ThemeManager(UiSettings.inMemory());
+        themes = new ThemeManager(settings, Runnable::run);
         themes.applyRemembered();
         console = new ConsoleWindow(profiles, themes, demo, UiSettings.inMemory(), Platform::runLater);
         console.show(stage, StartupOptions.none());
@@ -73,6 +74,7 @@ class ConsoleWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "welcome-dark");
         assertEquals(ThemeManager.Theme.DARK, themes.theme());
+        assertEquals("dark", settings.get("theme", ""), "the choice is remembered for the next start");
     }
 
     @Test
@@ -139,7 +141,9 @@ class ConsoleWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#profile-url").write("http://gateway.example.com:8080");
         Node save = robot.lookup("#save-profile").query();
-        assertTrue(save.isDisabled(), "saving waits for the plain-http confirmation");
+        assertTrue(!save.isDisabled(), "without a key nothing secret would travel");
+        robot.clickOn("#profile-key").write("bfst-would-travel-in-clear");
+        assertTrue(save.isDisabled(), "with a key, saving waits for the plain-http confirmation");
         assertTrue(robot.lookup("#confirm-plain-http").query().isVisible());
         TextField url = robot.lookup("#profile-url").queryAs(TextField.class);
         Screenshots.save(url.getScene(), "profile-editor-plain-http-light");
@@ -150,6 +154,9 @@ class ConsoleWindowUiTest {
         robot.clickOn("#profile-insecure");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(url.getScene(), "profile-editor-insecure-light");
+        robot.interact(themes::toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(url.getScene(), "profile-editor-insecure-dark");
     }
 
     @Test
@@ -161,6 +168,7 @@ class ConsoleWindowUiTest {
                         4, 60, java.time.Instant.now())).withApiKey(key))) {
             ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
             ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
+            assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
             profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
             profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
 
