@@ -54,6 +54,13 @@ public final class ConsoleWindow {
             }
 
             @Override
+            public void saveConnection(MainViewModel.Choice choice) {
+                if (choice != null && choice.profile() != null) {
+                    openEditor(null, choice.profile().baseUrl());
+                }
+            }
+
+            @Override
             public void manageConnections() {
                 showConnections();
             }
@@ -92,8 +99,15 @@ public final class ConsoleWindow {
     }
 
     private void openEditor(ConnectionProfile existing) {
+        openEditor(existing, null);
+    }
+
+    private void openEditor(ConnectionProfile existing, String prefillUrl) {
         ProfileEditorViewModel editor = new ProfileEditorViewModel(profiles,
                 new ConnectionTestViewModel(uiExecutor), uiExecutor, existing);
+        if (prefillUrl != null) {
+            editor.urlProperty().set(prefillUrl);
+        }
         Stage[] stage = new Stage[1];
         ProfileEditorView view = new ProfileEditorView(editor, saved -> {
             stage[0].close();

@@ -35,6 +35,9 @@ final class MainWindow extends BorderPane {
         void manageConnections();
 
         void editConnection(MainViewModel.Choice choice);
+
+        /** An unsaved connection (from --server or BIFROST_URL) becomes a saved profile. */
+        void saveConnection(MainViewModel.Choice choice);
     }
 
     private final MainViewModel model;
@@ -125,6 +128,19 @@ final class MainWindow extends BorderPane {
         model.workspaceProperty().addListener((obs, was, now) -> badges.run());
         badges.run();
 
+        Button saveAdHoc = new Button("Save connection\u2026", new FontIcon(Feather.SAVE));
+        saveAdHoc.setId("save-unsaved-connection");
+        saveAdHoc.setTooltip(new Tooltip("Keep this server in your connections, with its key in the credential store"));
+        saveAdHoc.setOnAction(e -> actions.saveConnection(model.selectedProperty().get()));
+        Runnable saveVisible = () -> {
+            MainViewModel.Choice c = model.selectedProperty().get();
+            boolean unsaved = c != null && !c.saved() && !DemoWorkspace.ID.equals(c.id());
+            saveAdHoc.setVisible(unsaved);
+            saveAdHoc.setManaged(unsaved);
+        };
+        model.selectedProperty().addListener((obs, was, now) -> saveVisible.run());
+        saveVisible.run();
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -148,7 +164,7 @@ final class MainWindow extends BorderPane {
         themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
         theme.setOnAction(e -> themes.toggle());
 
-        HBox bar = new HBox(title, switcher, status, insecure, plainHttp, spacer, add, manage, theme);
+        HBox bar = new HBox(title, switcher, status, insecure, plainHttp, spacer, saveAdHoc, add, manage, theme);
         bar.getStyleClass().add("top-bar");
         bar.setSpacing(10);
         return bar;

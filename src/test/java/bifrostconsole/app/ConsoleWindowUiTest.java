@@ -58,7 +58,9 @@ class ConsoleWindowUiTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        // Dialogs left open would be found by later UI tests' look-ups.
+        org.testfx.api.FxToolkit.cleanupStages();
         demo.close();
         profiles.close();
         background.shutdownNow();

@@ -121,6 +121,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void savingTheUnsavedServerReplacesItsEntryInTheSwitcher() throws Exception {
+        model.start(new StartupOptions(gateway.baseUrl(), false, false, Secret.of(KEY)));
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        ConnectionProfile saved = ConnectionProfile.create("Local gateway", gateway.baseUrl());
+        profiles.save(saved, Optional.of(Secret.of(KEY))).get(10, TimeUnit.SECONDS);
+        ui.submit(() -> model.profileSaved(saved, true)).get(10, TimeUnit.SECONDS);
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE
+                && model.selectedProperty().get().saved());
+        assertEquals(List.of("Local gateway", DemoWorkspace.NAME),
+                ui.submit(() -> model.choices().stream().map(MainViewModel.Choice::label).toList()).get());
+    }
+
+    @Test
     void aKeyIsNotSentOverPlainHttpToARemoteHostWithoutConsent() throws Exception {
         ConnectionProfile remote = ConnectionProfile.create("Remote", "http://gateway.invalid:8080");
         new ProfileStore(file).save(Profiles.empty().with(remote).withLastUsed(remote.id()));
