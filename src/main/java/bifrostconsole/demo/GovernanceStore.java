@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Governance data held in memory, answering list and get queries with Bifrost's semantics (API.md §4 to §7):
@@ -205,7 +205,7 @@ public final class GovernanceStore {
         int limit = clamp(requestedLimit, export ? EXPORT_LIMIT : DEFAULT_LIMIT, export ? EXPORT_LIMIT : MAX_LIMIT);
         Sort sort = Sort.of(params.get("sort_by"));
         boolean descending = "desc".equalsIgnoreCase(params.get("order"));
-        Predicate<Integer> filter = keyFilter(params.get("search"), params.get("customer_id"),
+        IntPredicate filter = keyFilter(params.get("search"), params.get("customer_id"),
                 params.get("team_id"), excludeAccessProfileManaged);
 
         int[] order = order(sort, descending);
@@ -241,8 +241,8 @@ public final class GovernanceStore {
     }
 
     /** null when nothing filters, so the common unfiltered page is a plain slice. */
-    private Predicate<Integer> keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
-        Predicate<Integer> filter = null;
+    private IntPredicate keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
+        IntPredicate filter = null;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
             filter = i -> lowerNames[i].contains(needle);
@@ -251,12 +251,12 @@ public final class GovernanceStore {
         boolean byTeam = teamId != null && !teamId.isEmpty();
         if (byCustomer || byTeam) {
             // customer_id = ? OR team_id = ?
-            Predicate<Integer> owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
+            IntPredicate owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
                     || (byTeam && teamId.equals(keys.get(i).teamId()));
             filter = filter == null ? owner : filter.and(owner);
         }
         if (excludeManaged) {
-            Predicate<Integer> unmanaged = i -> !keys.get(i).accessProfileManaged();
+            IntPredicate unmanaged = i -> !keys.get(i).accessProfileManaged();
             filter = filter == null ? unmanaged : filter.and(unmanaged);
         }
         return filter;
