@@ -5,6 +5,8 @@ import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Node;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -17,6 +19,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private final Executor uiExecutor;
     private final UiSettings settings;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
+    private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
 
     WorkspaceViews(Executor uiExecutor, UiSettings settings) {
         this.uiExecutor = uiExecutor;
@@ -27,7 +30,16 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     public Node apply(Workspace workspace) {
         KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
+        open.put(workspace, model);
         return new KeyBrowserView(model);
+    }
+
+    /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */
+    void close(Workspace workspace) {
+        KeyBrowserViewModel model = workspace == null ? null : open.remove(workspace);
+        if (model != null) {
+            model.close();
+        }
     }
 
     /** Completes once a first page of keys has been shown in any workspace. */
