@@ -423,11 +423,11 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         if (t instanceof HttpConnectTimeoutException) {
             return error(ApiException.Kind.TIMEOUT, 0, server + " did not accept a connection within "
-                    + settings.connectTimeout().toSeconds() + " s: check the address and that the server is up.", null, t);
+                    + seconds(settings.connectTimeout()) + ": check the address and that the server is up.", null, t);
         }
         if (t instanceof HttpTimeoutException) {
             return error(ApiException.Kind.TIMEOUT, 0, server + " did not answer within "
-                    + settings.requestTimeout().toSeconds() + " s: check that the server is healthy, or raise the"
+                    + seconds(settings.requestTimeout()) + ": check that the server is healthy, or raise the"
                     + " timeout in the connection's settings.", null, t);
         }
         if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
@@ -445,6 +445,13 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
                 + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+    }
+
+    /** "30 s", or "0.3 s" for sub-second timeouts, which toSeconds() would show as "0 s". */
+    private static String seconds(java.time.Duration d) {
+        long millis = d.toMillis();
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -473,8 +480,8 @@ public final class ManagementApiClient implements GovernanceSource {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    // Wire envelopes: the JSON shapes of the list endpoints.
-    record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
+    /** The wire envelope of {@code GET /api/governance/virtual-keys}: public for snapshot readers and benchmarks. */
+    public record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
                           Integer offset) {
     }
 

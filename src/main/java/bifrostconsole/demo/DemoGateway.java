@@ -60,7 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link Fault#htmlPage()}: a login web page with status 200, as a proxy in front of a gateway answers;</li>
  *   <li>{@link Fault#truncatedJson()}: the real answer cut in half (Content-Length matches the cut body);</li>
  *   <li>{@link Fault#delay(Duration)}: the real answer, after a pause (timeouts, stale responses);</li>
- *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200.</li>
+ *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200;</li>
+ *   <li>{@link Fault#json(int, byte[])}: exactly the given body, e.g. an older server's MCP bare array.</li>
  * </ul>
  */
 public final class DemoGateway implements AutoCloseable {
@@ -100,14 +101,20 @@ public final class DemoGateway implements AutoCloseable {
 
     /** A misbehaviour to inject into the next matching request; see the class comment. */
     public static final class Fault {
-        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST }
+        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY }
 
         private final Type type;
         private final int status;
         private final String message;
         private final Duration delay;
+        private final byte[] body;
 
         private Fault(Type type, int status, String message, Duration delay) {
+            this(type, status, message, delay, null);
+        }
+
+        private Fault(Type type, int status, String message, Duration delay, byte[] body) {
+            this.body = body;
             this.type = type;
             this.status = status;
             this.message = message;
@@ -147,6 +154,11 @@ public final class DemoGateway implements AutoCloseable {
 
         public static Fault nonBifrostJson() {
             return new Fault(Type.NON_BIFROST, 200, null, null);
+        }
+
+        /** Exactly this JSON body with this status, e.g. an older server's payload. */
+        public static Fault json(int status, byte[] body) {
+            return new Fault(Type.BODY, status, null, null, body.clone());
         }
 
         private static String defaultMessage(int status) {
@@ -329,6 +341,7 @@ public final class DemoGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
             case NON_BIFROST -> new Response(200, "application/json", "{\"hello\":\"world\"}"
                     .getBytes(StandardCharsets.UTF_8));
+            case BODY -> new Response(fault.status, "application/json", fault.body);
             case DELAY, TRUNCATED -> throw new IllegalStateException("applied around the real answer");
         };
     }
