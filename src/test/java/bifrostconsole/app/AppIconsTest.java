@@ -1,0 +1,54 @@
+package bifrostconsole.app;
+
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class AppIconsTest {
+
+    @BeforeAll
+    static void startToolkit() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // another test in this JVM started the toolkit first
+        }
+    }
+
+    @Test
+    void everyShippedSizeDecodesAtItsNominalSize() {
+        List<Image> icons = AppIcons.load();
+        assertEquals(AppIcons.SIZES.size(), icons.size());
+        for (int i = 0; i < icons.size(); i++) {
+            Image icon = icons.get(i);
+            int size = AppIcons.SIZES.get(i);
+            assertFalse(icon.isError(), "icon " + size + " px failed to decode");
+            assertEquals(size, icon.getWidth(), "width of the " + size + " px icon");
+            assertEquals(size, icon.getHeight(), "height of the " + size + " px icon");
+        }
+    }
+
+    @Test
+    void theWindowGetsEverySizeSoTheWindowManagerCanPick() throws Exception {
+        CompletableFuture<Integer> iconCount = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                AppIcons.applyTo(stage);
+                iconCount.complete(stage.getIcons().size());
+            } catch (Throwable t) {
+                iconCount.completeExceptionally(t);
+            }
+        });
+        assertEquals(AppIcons.SIZES.size(), iconCount.get(10, TimeUnit.SECONDS));
+    }
+}
