@@ -49,6 +49,7 @@ public final class ExportBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
     private static final String CHILD_HEAP = "-Xmx256m";
+    private static final String SMALL_HEAP = "-Xmx64m";
 
     private ExportBenchmark() {
     }
@@ -124,13 +125,19 @@ public final class ExportBenchmark {
                     plainChild.peakRssMb);
             for (ExportFormat format : ExportFormat.values()) {
                 Path file = work.resolve("child." + format.extension());
-                Child c = child(List.of(java(), CHILD_HEAP, "-cp", appClasspath, "bifrostconsole.Launcher", "export",
-                        "--server", url, "--format", format.extension(), "--out", file.toString()));
+                Child c = exportChild(CHILD_HEAP, appClasspath, url, format, file);
                 System.out.printf(Locale.ROOT, "  export %-4s:      %.2f s, peak RSS %.0f MB, ratio %.2fx to the"
                                 + " child plain loop (%s, %.1f MB)%n", format, c.seconds, c.peakRssMb,
                         c.seconds / plainChild.seconds, c.exitCode == 0 ? "exit 0" : "EXIT " + c.exitCode,
                         Files.exists(file) ? Files.size(file) / 1e6 : 0.0);
             }
+            // Flat memory: the same export in a heap far smaller than the data it streams.
+            Path small = work.resolve("small-heap.json");
+            Child tight = exportChild(SMALL_HEAP, appClasspath, url, ExportFormat.JSON, small);
+            System.out.printf(Locale.ROOT, "  export JSON with %s: %.2f s, peak RSS %.0f MB, %s, %.1f MB written"
+                            + " (the data is %.0f MB)%n", SMALL_HEAP, tight.seconds, tight.peakRssMb,
+                    tight.exitCode == 0 ? "exit 0" : "EXIT " + tight.exitCode,
+                    Files.exists(small) ? Files.size(small) / 1e6 : 0.0, downloaded / 1e6);
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
@@ -174,6 +181,12 @@ public final class ExportBenchmark {
     }
 
     private record Child(double seconds, double peakRssMb, int exitCode) {
+    }
+
+    private static Child exportChild(String heap, String classpath, String url, ExportFormat format, Path file)
+            throws IOException, InterruptedException {
+        return child(List.of(java(), heap, "-cp", classpath, "bifrostconsole.Launcher", "export", "--server", url,
+                "--format", format.extension(), "--out", file.toString()));
     }
 
     private static Child child(List<String> command) throws IOException, InterruptedException {
