@@ -160,7 +160,7 @@ class ManagementApiClientFailureTest {
         assertEquals(ApiException.Kind.CONNECTION_REFUSED, e.kind());
         assertEquals(0, e.statusCode());
         assertTrue(e.kind().isUnreachable());
-        assertTrue(e.getMessage().contains("check the address and port"), e.getMessage());
+        assertTrue(e.getMessage().contains("check the port in the address"), e.getMessage());
     }
 
     @Test
@@ -192,7 +192,8 @@ class ManagementApiClientFailureTest {
                     ConnectionSettings.of("https://127.0.0.1:" + plain.getLocalPort(), Secret.of(API_KEY)));
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
-            assertTrue(e.getMessage().contains("http versus https"), e.getMessage());
+            assertTrue(e.getMessage().contains("does not speak HTTPS"), e.getMessage());
+            assertTrue(e.getMessage().contains("start with http://"), e.getMessage());
         }
     }
 
@@ -226,7 +227,7 @@ class ManagementApiClientFailureTest {
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
             assertTrue(e.getMessage().contains("certificate is not trusted"), e.getMessage());
-            assertTrue(e.getMessage().contains("add the server's CA certificate"), e.getMessage());
+            assertTrue(e.getMessage().contains("add that CA's certificate"), e.getMessage());
         } finally {
             https.stop(0);
         }
@@ -306,6 +307,34 @@ class ManagementApiClientFailureTest {
         ApiException e = listFailure();
         assertEquals(ApiException.Kind.BAD_JSON, e.kind());
         assertTrue(e.getMessage().contains("supported Bifrost version"), e.getMessage());
+    }
+
+    @Test
+    void aRedirectIsReportedAndNotFollowedSoTheKeyStaysHome() throws Exception {
+        // Another "server" that records any Authorization header it receives.
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer elsewhere = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        elsewhere.createContext("/", exchange -> {
+            received.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            String target = "http://localhost:" + elsewhere.getAddress().getPort();
+            gateway.injectFault("/api/governance/virtual-keys", Fault.redirect(target + "/sso/login?next=/api"));
+            ApiException e = listFailure();
+            assertEquals(302, e.statusCode());
+            assertTrue(e.getMessage().contains("redirected the request (HTTP 302) to " + target), e.getMessage());
+            assertTrue(e.getMessage().contains("use it in the connection's settings"), e.getMessage());
+            gateway.injectFault("/api/governance/virtual-keys", Fault.redirect(target + "/export"));
+            assertEquals(302, failureOf(client, c -> c.streamVirtualKeys(VirtualKeyQuery.all().withExport(true), k -> { }))
+                    .statusCode());
+            assertTrue(received.isEmpty(), "the other host never saw the key: " + received);
+        } finally {
+            elsewhere.stop(0);
+        }
     }
 
     @Test

@@ -123,6 +123,26 @@ class ModelParsingTest {
     }
 
     @Test
+    void readsTheSingleBudgetOfServersBeforeV150() throws IOException {
+        // the docs' "API Response Structure" example: provider_configs[].budget, ids that are not UUIDs
+        VirtualKey docs = mapper.readTree(fixture("docs-vk-create.response.json")).get("virtual_key")
+                .traverse(mapper).readValueAs(VirtualKey.class);
+        assertEquals("vk_abc123def456", docs.plainValue());
+        ProviderConfig openai = docs.providerConfigs().get(0);
+        assertEquals(1, openai.budgets().size());
+        assertEquals(500.0, openai.budgets().get(0).maxLimit());
+        assertEquals(1_000_000L, openai.rateLimit().tokenMaxLimit());
+
+        VirtualKey old = mapper.readValue("{\"id\":\"k\",\"name\":\"n\",\"budget_id\":\"b1\",\"budget\":{\"id\":\"b1\","
+                + "\"max_limit\":50,\"reset_duration\":\"1d\",\"current_usage\":50}}", VirtualKey.class);
+        assertEquals(1, old.budgets().size());
+        assertEquals(KeyStatus.EXHAUSTED, KeyStatus.of(old, Instant.parse("2026-11-27T07:00:00Z")));
+        VirtualKey both = mapper.readValue("{\"id\":\"k\",\"budgets\":[{\"id\":\"b1\",\"max_limit\":5}],"
+                + "\"budget\":{\"id\":\"b1\",\"max_limit\":5}}", VirtualKey.class);
+        assertEquals(1, both.budgets().size(), "the same budget is not counted twice");
+    }
+
+    @Test
     void secretsNeverShowInToString() throws IOException {
         ManagementApiClient.VirtualKeyList list = keys("virtual-keys-realistic.json");
         String text = list.toString();

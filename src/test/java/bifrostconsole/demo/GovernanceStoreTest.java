@@ -75,6 +75,22 @@ class GovernanceStoreTest {
     }
 
     @Test
+    void equalSortValuesAreOrderedByIdAscendingInBothDirections() {
+        List<VirtualKey> keys = List.of(key("z", "dup", true, T0), key("m", "dup", true, T0), key("q", "solo", true, T0),
+                key("a", "Dup", false, T0.plusSeconds(1)));
+        GovernanceStore store = new GovernanceStore(keys, List.of(), List.of(), List.of(), List.of(), Map.of());
+        for (String order : new String[]{"asc", "desc"}) {
+            List<String> ids = store.listVirtualKeys(Map.of("sort_by", "name", "order", order)).items().stream()
+                    .map(VirtualKey::id).toList();
+            assertEquals(order.equals("asc") ? List.of("a", "m", "z", "q") : List.of("q", "m", "z", "a"), ids, order);
+        }
+        assertEquals(List.of("m", "q", "z", "a"), store.listVirtualKeys(Map.of("sort_by", "created_at")).items().stream()
+                .map(VirtualKey::id).toList());
+        assertEquals(List.of("a", "m", "q", "z"), store.listVirtualKeys(Map.of("sort_by", "status")).items().stream()
+                .map(VirtualKey::id).toList());
+    }
+
+    @Test
     void redactionFollowsBifrost() {
         assertEquals("", GovernanceStore.redact(""));
         assertEquals("****", GovernanceStore.redact("abcd"));
