@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -131,6 +132,7 @@ public final class KeyBrowserView extends BorderPane {
         or.setMinWidth(Region.USE_PREF_SIZE);
 
         ToggleSwitch hideProfiles = new ToggleSwitch("Hide access-profile keys");
+        javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
         hideProfiles.setId("hide-access-profile-keys");
         hideProfiles.selectedProperty().bindBidirectional(vm.hideAccessProfileKeysProperty());
         Tooltip.install(hideProfiles, new Tooltip("Leave out keys managed by access profiles (Bifrost Enterprise)."));
@@ -160,12 +162,20 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        columns.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
-        HBox row = new HBox(search, team, or, customer, new Separator(Orientation.VERTICAL), hideProfiles,
-                fromMemory, spacer, toolbarSlot, columns, refresh);
+        toolbarSlot.setMinWidth(Region.USE_PREF_SIZE);
+        // The filters wrap onto a second line in a narrow window instead of being cut off.
+        FlowPane filters = new FlowPane(10, 8, search, team, or, customer, hideProfiles, fromMemory);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setMinWidth(0);
+        filters.setPrefWrapLength(400);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox row = new HBox(filters, toolbarSlot, columns, refresh);
         row.getStyleClass().add("filter-row");
+        row.setAlignment(Pos.TOP_LEFT);
+        row.setFillHeight(false);
 
         Label hint = new Label();
         hint.getStyleClass().add("hint");
@@ -211,6 +221,8 @@ public final class KeyBrowserView extends BorderPane {
         var busyWithRows = vm.loadingProperty().and(vm.viewStateProperty().isNotEqualTo(
                 KeyBrowserViewModel.ViewState.LOADING));
         strip.visibleProperty().bind(busyWithRows);
+        // An indeterminate bar animates (and repaints every frame) even when hidden: only while loading.
+        strip.progressProperty().bind(Bindings.when(busyWithRows).then(-1.0).otherwise(0.0));
         strip.setId("loading-strip");
         // Keep the strip's 3 px even when hidden so the table does not jump.
         StackPane stripHolder = new StackPane(strip);
@@ -226,6 +238,7 @@ public final class KeyBrowserView extends BorderPane {
         loadingText.getStyleClass().add("state-text");
         VBox loadingPane = statePane("loading-state", spinner, loadingText);
         loadingPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.LOADING));
+        spinner.progressProperty().bind(Bindings.when(loadingPane.visibleProperty()).then(-1.0).otherwise(0.0));
 
         Label emptyTitle = new Label();
         emptyTitle.getStyleClass().add("state-title");
@@ -361,6 +374,8 @@ public final class KeyBrowserView extends BorderPane {
         for (Button b : new Button[]{first, previous, next, last}) {
             b.setDisable(true);
         }
+        pageField.setText("1");
+        ofPages.setText("of 1");
         pageField.disableProperty().bind(vm.fromMemoryProperty());
 
         Region spacer = new Region();
@@ -423,7 +438,7 @@ public final class KeyBrowserView extends BorderPane {
     private void showDetail(boolean shown) {
         if (shown && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.6);
+            split.setDividerPositions(0.54);
         } else if (!shown) {
             split.getItems().remove(detailView);
         }

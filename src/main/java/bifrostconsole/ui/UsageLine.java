@@ -7,12 +7,15 @@ package bifrostconsole.ui;
 public record UsageLine(
         String title,
         String usedText,
+        String shortUsedText,
         String percentText,
         double fraction,
         Level level,
         String windowText,
         String resetText,
         String lastResetText,
+        String forecastText,
+        boolean runsOutBeforeReset,
         String tooltip) {
 
     /** Amber from 80 % used, red once the limit is reached. */
@@ -27,8 +30,8 @@ public record UsageLine(
         }
     }
 
-    /** The short text drawn beside the bar in a table cell: "$12.50 / $100.00 · monthly". */
+    /** The short text over the bar in a table cell: "$12.50 / $100.00 · monthly", "654.1K / 3.7M tokens · hourly". */
     public String compactText() {
-        return usedText + " \u00b7 " + windowText;
+        return shortUsedText + " \u00b7 " + windowText;
     }
 }
