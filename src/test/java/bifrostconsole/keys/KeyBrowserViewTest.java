@@ -199,6 +199,22 @@ class KeyBrowserViewTest {
     }
 
     @Test
+    void fromMemoryShowsTheWholeCacheAndDisablesServerFilters(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        robot.clickOn("#from-memory");
+        waitUntil(() -> vm.fromMemoryProperty().get() && !vm.loadingProperty().get());
+        assertEquals(null, vm.errorMessageProperty().get());
+        assertTrue(vm.shownQueryProperty().get().fromMemory());
+        assertTrue(logged("from_memory=true"), gateway.requestLog().toString());
+        assertEquals("1\u2013" + KEY_COUNT + " of " + KEY_COUNT, text(robot, "#range-label"));
+        assertTrue(robot.lookup("#key-search").query().isDisabled(), "the server ignores search from memory");
+        assertTrue(robot.lookup("#team-picker").query().isDisabled());
+        robot.type(KeyCode.SPACE); // the switch has the focus after the click
+        waitUntil(() -> !vm.shownQueryProperty().get().fromMemory());
+        assertEquals("1\u201325 of " + KEY_COUNT, text(robot, "#range-label"));
+    }
+
+    @Test
     void searchIsSentToTheServer(FxRobot robot) throws Exception {
         waitForFirstPage();
         VirtualKey some = gateway.store().virtualKeys().get(7);
