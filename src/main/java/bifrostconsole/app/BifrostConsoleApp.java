@@ -7,6 +7,7 @@ import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class BifrostConsoleApp extends Application {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ExecutorService background;
+    private List<Image> icons;
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
@@ -54,16 +56,22 @@ public final class BifrostConsoleApp extends Application {
         CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
                 () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
         settings = UiSettings.inConfigFolder();
+        icons = AppIcons.load();
         profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
         demo = new DemoWorkspace(background);
+        if (options.demo()) {
+            // Generate the demo data while JavaFX starts: the window then opens on it sooner.
+            demo.start();
+        }
     }
 
     @Override
     public void start(Stage stage) {
         Executor uiExecutor = Platform::runLater;
-        ThemeManager themes = new ThemeManager(settings);
+        stage.getIcons().setAll(icons);
+        ThemeManager themes = new ThemeManager(settings, background);
         themes.applyRemembered();
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, uiExecutor);
+        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
         window.show(stage, options);
     }
 

@@ -1,5 +1,6 @@
 package bifrostconsole.cli;
 
+import bifrostconsole.connection.ConnectionCheckCommand;
 import bifrostconsole.demo.DemoServerCommand;
 import bifrostconsole.export.DiffCommand;
 import bifrostconsole.export.ExportCommand;
@@ -14,7 +15,8 @@ public final class Subcommands {
     }
 
     public static List<Subcommand> all() {
-        return List.of(new DemoServerCommand(), new ExportCommand(), new SnapshotCommand(), new DiffCommand());
+        return List.of(new DemoServerCommand(), new ExportCommand(), new SnapshotCommand(), new DiffCommand(),
+                new ConnectionCheckCommand());
     }
 
     public static Optional<Subcommand> find(String name) {
