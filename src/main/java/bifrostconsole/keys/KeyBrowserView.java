@@ -6,6 +6,7 @@ import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.Switches;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -131,13 +132,13 @@ public final class KeyBrowserView extends BorderPane {
                 + "a key of the team or of the customer is shown."));
         or.setMinWidth(Region.USE_PREF_SIZE);
 
-        ToggleSwitch hideProfiles = new ToggleSwitch("Hide access-profile keys");
+        ToggleSwitch hideProfiles = Switches.create("Hide access-profile keys");
         javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
         hideProfiles.setId("hide-access-profile-keys");
         hideProfiles.selectedProperty().bindBidirectional(vm.hideAccessProfileKeysProperty());
         Tooltip.install(hideProfiles, new Tooltip("Leave out keys managed by access profiles (Bifrost Enterprise)."));
         hideProfiles.setMinWidth(Region.USE_PREF_SIZE);
-        ToggleSwitch fromMemory = new ToggleSwitch("From memory");
+        ToggleSwitch fromMemory = Switches.create("From memory");
         fromMemory.setId("from-memory");
         fromMemory.selectedProperty().bindBidirectional(vm.fromMemoryProperty());
         Tooltip.install(fromMemory, new Tooltip("Read the gateway's in-memory governance cache instead of its "
@@ -438,7 +439,7 @@ public final class KeyBrowserView extends BorderPane {
     private void showDetail(boolean shown) {
         if (shown && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.54);
+            
         } else if (!shown) {
             split.getItems().remove(detailView);
         }

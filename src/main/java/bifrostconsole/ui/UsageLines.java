@@ -44,7 +44,8 @@ public final class UsageLines {
             tip.append("\n").append(capitalise(forecast.text()));
         }
         return new UsageLine("Budget", used, used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, reset, lastReset, forecast.text(), forecast.beforeReset(), tip.toString());
+                window, ResetWindow.inShortWords(b.resetDuration()), reset, lastReset, forecast.text(),
+                forecast.beforeReset(), tip.toString());
     }
 
     /** Token and request lines of a rate limit, only for the limits that are set. */
@@ -86,7 +87,8 @@ public final class UsageLines {
                 + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset))
                 + (forecast.text().isEmpty() ? "" : "\n" + capitalise(forecast.text()));
         return new UsageLine(title, usedText, shortText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, reset, lastResetText, forecast.text(), forecast.beforeReset(), tip);
+                window, ResetWindow.inShortWords(duration), reset, lastResetText, forecast.text(),
+                forecast.beforeReset(), tip);
     }
 
     private record Forecast(String text, boolean beforeReset) {

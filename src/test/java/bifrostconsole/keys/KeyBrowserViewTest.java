@@ -62,6 +62,7 @@ class KeyBrowserViewTest {
     private static ManagementApiClient client;
 
     private KeyBrowserViewModel vm;
+    private UiSettings settings;
     private KeyBrowserView view;
     private Stage stage;
 
@@ -83,7 +84,8 @@ class KeyBrowserViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         gateway.clearFaults();
         gateway.clearRequestLog();
-        vm = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory(),
+        settings = UiSettings.inMemory();
+        vm = new KeyBrowserViewModel(client, Platform::runLater, settings,
                 Scheduler.onUiExecutor(Platform::runLater), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
         view = new KeyBrowserView(vm);
@@ -196,6 +198,29 @@ class KeyBrowserViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(providers.isVisible());
         assertFalse(vm.columnVisibleProperty(KeyColumn.PROVIDERS).get(), "the choice goes to the settings");
+
+        TableColumn<KeyRow, ?> name = view.table().getColumns().get(KeyColumn.NAME.ordinal());
+        Platform.runLater(() -> view.table().resizeColumn(name, 60)); // what dragging the header edge does
+        waitUntil(() -> Math.abs(vm.columnWidthProperty(KeyColumn.NAME).get() - (KeyColumn.NAME.defaultWidth() + 60))
+                < 1);
+        assertEquals(Long.toString(Math.round(KeyColumn.NAME.defaultWidth() + 60)),
+                settings.get("keys.column.name.width", ""), "the width is remembered");
+    }
+
+    @Test
+    void fromMemoryShowsTheWholeCacheAndDisablesServerFilters(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        robot.clickOn("#from-memory");
+        waitUntil(() -> vm.fromMemoryProperty().get() && !vm.loadingProperty().get());
+        assertEquals(null, vm.errorMessageProperty().get());
+        assertTrue(vm.shownQueryProperty().get().fromMemory());
+        assertTrue(logged("from_memory=true"), gateway.requestLog().toString());
+        assertEquals("1\u2013" + KEY_COUNT + " of " + KEY_COUNT, text(robot, "#range-label"));
+        assertTrue(robot.lookup("#key-search").query().isDisabled(), "the server ignores search from memory");
+        assertTrue(robot.lookup("#team-picker").query().isDisabled());
+        robot.type(KeyCode.SPACE); // the switch has the focus after the click
+        waitUntil(() -> !vm.shownQueryProperty().get().fromMemory());
+        assertEquals("1\u201325 of " + KEY_COUNT, text(robot, "#range-label"));
     }
 
     @Test
