@@ -38,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A snapshot browsed read-only in the key table, and the diff view, clicked headlessly with screenshots. */
 @ExtendWith(ApplicationExtension.class)
 class SnapshotAndDiffViewsTest {
+    /** Generous: the machine running the suite may be busy; a pass never waits this long. */
+    static final long FX_WAIT = 30;
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static Path older;
     static Path newer;
@@ -82,14 +84,14 @@ class SnapshotAndDiffViewsTest {
             Stylesheets.apply(scene);
             stage.setScene(scene);
             stage.show();
-        }).get(5, TimeUnit.SECONDS);
+        }).get(FX_WAIT, TimeUnit.SECONDS);
     }
 
     private void screenshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Path png = Path.of("target", "screenshots", name);
         Files.createDirectories(png.getParent());
-        PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS), png);
+        PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(FX_WAIT, TimeUnit.SECONDS), png);
     }
 
     @Test
@@ -100,16 +102,16 @@ class SnapshotAndDiffViewsTest {
 
         SnapshotWindow[] window = new SnapshotWindow[1];
         WaitForAsyncUtils.asyncFx(() -> window[0] = new SnapshotWindow(source, Platform::runLater, UiSettings.inMemory()))
-                .get(5, TimeUnit.SECONDS);
+                .get(FX_WAIT, TimeUnit.SECONDS);
         showScene(window[0]);
-        window[0].browser().firstPageShown().get(10, TimeUnit.SECONDS);
+        window[0].browser().firstPageShown().get(FX_WAIT, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
         String banner = robot.lookup("#snapshot-banner").queryAs(Label.class).getText();
         assertTrue(banner.startsWith("Read-only snapshot of http://gw.example:8080 (v1.4.3), taken 2026-11-27T06:00:00Z"),
                 banner);
         List<String> shown = WaitForAsyncUtils.asyncFx(() -> window[0].browser().rows().stream().map(KeyRow::id).toList())
-                .get(5, TimeUnit.SECONDS);
+                .get(FX_WAIT, TimeUnit.SECONDS);
         assertEquals(store.virtualKeys().subList(0, shown.size()).stream().map(VirtualKey::id).toList(), shown);
         assertTrue(robot.lookup("#export-button").tryQuery().isPresent(), "a snapshot can be exported too");
         screenshot("snapshot-read-only.png");
@@ -119,15 +121,15 @@ class SnapshotAndDiffViewsTest {
     void theDiffViewListsAddedRemovedAndChangedKeysWithTheChangedFields(FxRobot robot) throws Exception {
         DiffViewModel vm = new DiffViewModel(command -> new Thread(command).start(), Platform::runLater);
         DiffView[] view = new DiffView[1];
-        WaitForAsyncUtils.asyncFx(() -> view[0] = new DiffView(vm)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> view[0] = new DiffView(vm)).get(FX_WAIT, TimeUnit.SECONDS);
         showScene(view[0]);
 
         WaitForAsyncUtils.asyncFx(() -> vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer)))
-                .get(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+                .get(FX_WAIT, TimeUnit.SECONDS).get(FX_WAIT, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(FX_WAIT, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<DiffRow> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(vm.rows())).get(5, TimeUnit.SECONDS);
+        List<DiffRow> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(vm.rows())).get(FX_WAIT, TimeUnit.SECONDS);
         assertEquals(List.of(DiffRow.Kind.ADDED, DiffRow.Kind.REMOVED, DiffRow.Kind.CHANGED),
                 rows.stream().map(DiffRow::kind).toList());
         assertEquals("vk-new", rows.get(0).id());
