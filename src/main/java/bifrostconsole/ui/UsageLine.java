@@ -14,6 +14,8 @@ public record UsageLine(
         String windowText,
         String resetText,
         String lastResetText,
+        String forecastText,
+        boolean runsOutBeforeReset,
         String tooltip) {
 
     /** Amber from 80 % used, red once the limit is reached. */

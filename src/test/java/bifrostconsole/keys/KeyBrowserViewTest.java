@@ -90,6 +90,8 @@ class KeyBrowserViewTest {
         Scene scene = new Scene(view, 1280, 800);
         Stylesheets.apply(scene);
         stage.setScene(scene);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
     }
 
@@ -394,6 +396,24 @@ class KeyBrowserViewTest {
         for (String tab : List.of("providers", "provider-keys", "rate-limits", "mcp")) {
             robot.clickOn("#tab-" + tab);
             snapshot("key-browser-" + tab + ".png");
+        }
+    }
+
+    @Test
+    void narrowWindowKeepsEveryControlReadable(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Platform.runLater(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        snapshot("key-browser-1024.png");
+        for (String id : List.of("#refresh", "#columns-menu", "#from-memory", "#customer-picker", "#next-page",
+                "#last-page")) {
+            Node node = robot.lookup(id).query();
+            double right = onFx(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
         }
     }
 
