@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Export dialog clicked headlessly: choose JSON, export, read the result; a screenshot is kept. */
 @ExtendWith(ApplicationExtension.class)
 class ExportDialogTest {
+    /** Generous: the machine running the suite may be busy; a pass never waits this long. */
+    static final long FX_WAIT = 30;
     static DemoGateway gateway;
     static Path dir;
     ExportViewModel vm;
@@ -67,7 +69,7 @@ class ExportDialogTest {
     void exportAsJsonFromTheDialog(FxRobot robot) throws Exception {
         robot.interact(() -> vm.formatProperty().set(ExportFormat.JSON));
         robot.clickOn("#export-start");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.finishedProperty().get());
+        WaitForAsyncUtils.waitFor(FX_WAIT, TimeUnit.SECONDS, () -> vm.finishedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         String status = robot.lookup("#export-status").queryAs(Label.class).getText();
@@ -80,6 +82,6 @@ class ExportDialogTest {
         assertTrue(robot.lookup("#export-progress").query().getBoundsInParent().getHeight() > 0, "progress bar shown");
         Path png = Path.of("target", "screenshots", "export-dialog-done.png");
         Files.createDirectories(png.getParent());
-        PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS), png);
+        PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(FX_WAIT, TimeUnit.SECONDS), png);
     }
 }

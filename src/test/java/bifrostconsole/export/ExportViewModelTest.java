@@ -50,6 +50,14 @@ class ExportViewModelTest {
         return new ExportViewModel(source, query, 140, dir, BACKGROUND, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The outcome is applied just after the future completes, on the thread that completed it. */
+    static void awaitIdle(ExportViewModel vm) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (vm.runningProperty().get() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void offersADatedFileNameWhoseExtensionFollowsTheFormatAndNoSecrets() {
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25));
@@ -68,6 +76,7 @@ class ExportViewModelTest {
         vm.start();
         assertTrue(vm.runningProperty().get());
         vm.current().get(10, TimeUnit.SECONDS);
+        awaitIdle(vm);
 
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.finishedProperty().get());
@@ -82,6 +91,7 @@ class ExportViewModelTest {
         vm.scopeProperty().set(ExportScope.CURRENT_PAGE);
         vm.start();
         vm.current().get(10, TimeUnit.SECONDS);
+        awaitIdle(vm);
         assertEquals(26, CsvKeyWriterTest.readBack(Files.readString(Path.of(vm.fileNameProperty().get()))).size());
     }
 
@@ -91,7 +101,7 @@ class ExportViewModelTest {
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25));
         vm.start();
         assertThrows(Exception.class, () -> vm.current().get(10, TimeUnit.SECONDS));
-        Thread.sleep(50);
+        awaitIdle(vm);
 
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.errorProperty().get().contains("internal error"), vm.errorProperty().get());
