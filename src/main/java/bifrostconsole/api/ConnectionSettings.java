@@ -23,7 +23,7 @@ public record ConnectionSettings(URI baseUrl, Secret apiKey, Duration connectTim
     }
 
     public static ConnectionSettings of(String baseUrl, Secret apiKey) {
-        return new ConnectionSettings(URI.create(baseUrl.strip()), apiKey, null, null, null);
+        return new ConnectionSettings(parse(baseUrl.strip(), baseUrl), apiKey, null, null, null);
     }
 
     public ConnectionSettings withTimeouts(Duration connect, Duration request) {
@@ -47,11 +47,20 @@ public record ConnectionSettings(URI baseUrl, Secret apiKey, Duration connectTim
         if (!text.contains("://")) {
             text = "http://" + text;
         }
-        URI parsed = URI.create(text);
+        URI parsed = parse(text, uri.toString());
         if (parsed.getHost() == null) {
             throw new IllegalArgumentException("'" + uri + "' is not a server address: use e.g. http://localhost:8080");
         }
         return parsed;
+    }
+
+    /** URI.create's own message quotes character indexes; the user gets one sentence instead. */
+    private static URI parse(String text, String asTyped) {
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + asTyped + "' is not a server address: use e.g. http://localhost:8080");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package bifrostconsole.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +9,26 @@ final class Lists {
     private Lists() {
     }
 
+    /**
+     * An immutable copy without null elements. Lists that are already immutable and null-free are returned as
+     * they are ({@link List#copyOf} does not copy them), so shared lists stay shared and parsing copies once.
+     */
     static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list.stream().filter(java.util.Objects::nonNull).toList());
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        for (T item : list) {
+            if (item == null) {
+                List<T> present = new ArrayList<>(list.size());
+                for (T each : list) {
+                    if (each != null) {
+                        present.add(each);
+                    }
+                }
+                return List.copyOf(present);
+            }
+        }
+        return List.copyOf(list);
     }
 
     static <K, V> Map<K, V> orEmpty(Map<K, V> map) {

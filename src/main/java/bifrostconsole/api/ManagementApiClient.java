@@ -104,7 +104,7 @@ public final class ManagementApiClient implements GovernanceSource {
             }
             try (InputStream in = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    throw httpError(response.statusCode(), in.readAllBytes());
+                    throw httpError("/api/governance/virtual-keys", response.statusCode(), in.readAllBytes());
                 }
                 return streamKeys(in, sink);
             } catch (IOException e) {
@@ -266,7 +266,7 @@ public final class ManagementApiClient implements GovernanceSource {
             }
             byte[] body = response.body();
             if (response.statusCode() / 100 != 2) {
-                throw httpError(response.statusCode(), body);
+                throw httpError(path, response.statusCode(), body);
             }
             if (looksLikeHtml(body)) {
                 throw error(ApiException.Kind.NOT_JSON, response.statusCode(),
@@ -349,6 +349,69 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     ApiException httpError(int status, byte[] body) {
+        return httpError(null, status, body);
+    }
+
+    /**
+     * {@code path} lets a 404 from something that is not Bifrost be told apart from Bifrost's own "not found",
+     * and lets a 403 name the permission the call needs when the server does not say.
+     */
+    ApiException httpError(String path, int status, byte[] body) {
+        String server = settings.displayName();
+        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
+        if (status == 400 && text.contains("HTTP request to an HTTPS server")) {
+            return error(ApiException.Kind.TLS, status, server + " speaks HTTPS, not plain HTTP: change the address"
+                    + " to start with https://.", null, null);
+        }
+        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
+        if ((status == 404 || status == 405) && !bifrostError && path != null) {
+            return error(ApiException.Kind.NOT_BIFROST, status, server + " answered, but has no Bifrost"
+                    + " management API at " + path + " (HTTP " + status + "): check that the address points at"
+                    + " Bifrost's HTTP port, not another service.", null, null);
+        }
+        if (looksLikeHtml(body) && status != 401 && status != 403) {
+            return error(ApiException.Kind.NOT_JSON, status, server + " answered HTTP " + status + " with a web"
+                    + " page instead of JSON, probably a proxy or login page: check that the address points at the"
+                    + " Bifrost gateway itself.", null, null);
+        }
+        if (status == 403) {
+            String serverMessage = errorMessage(body);
+            String permission = permissionIn(serverMessage);
+            String needed = permission != null ? "the " + permission + " permission"
+                    : neededPermission(path) != null ? "the permission for this (" + neededPermission(path) + ")"
+                    : "the permission for this";
+            return error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks " + needed
+                    + " (403 Forbidden): ask an admin to grant it to this API key.", serverMessage, null);
+        }
+        if (status == 401 && settings.apiKey() == null) {
+            return error(ApiException.Kind.UNAUTHORIZED, status, server + " requires a management API key"
+                    + " (401 Unauthorized): enter the key in the connection's settings or set BIFROST_API_KEY.",
+                    errorMessage(body), null);
+        }
+        return statusError(status, body);
+    }
+
+    /** The permission Bifrost's RBAC checks for a read of {@code path}, as its docs name it. */
+    private static String neededPermission(String path) {
+        if (path == null) {
+            return null;
+        }
+        if (path.startsWith("/api/governance/virtual-keys")) {
+            return "VirtualKeys:View";
+        }
+        if (path.startsWith("/api/governance/teams")) {
+            return "Teams:View";
+        }
+        if (path.startsWith("/api/governance/customers")) {
+            return "Customers:View";
+        }
+        if (path.startsWith("/api/providers")) {
+            return "ModelProvider:View";
+        }
+        return null;
+    }
+
+    private ApiException statusError(int status, byte[] body) {
         String serverMessage = errorMessage(body);
         String server = settings.displayName();
         String detail = serverMessage == null ? "" : " (" + serverMessage + ")";
@@ -357,12 +420,6 @@ public final class ManagementApiClient implements GovernanceSource {
                     + detail + ": correct the search, filter or page and try again.", serverMessage, null);
             case 401 -> error(ApiException.Kind.UNAUTHORIZED, status, server + " refused the management API key"
                     + " (401 Unauthorized): enter the right key in the connection's settings.", serverMessage, null);
-            case 403 -> {
-                String permission = permissionIn(serverMessage);
-                yield error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks "
-                        + (permission == null ? "the permission for this" : "the " + permission + " permission")
-                        + " (403 Forbidden): ask an admin to grant it to this API key.", serverMessage, null);
-            }
             case 404 -> error(ApiException.Kind.NOT_FOUND, status, server + " has no such item" + detail
                     + ": it may have been deleted; refresh the list.", serverMessage, null);
             case 409 -> error(ApiException.Kind.CONFLICT, status, server + " reported a conflict" + detail
@@ -432,19 +489,60 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
             return error(ApiException.Kind.UNKNOWN_HOST, 0, "The host '" + settings.baseUrl().getHost()
-                    + "' could not be found: check the server address for typos.", null, t);
+                    + "' could not be found (DNS lookup failed): check the address for typos, and your network or VPN.", null, t);
         }
         if (hasCause(t, SSLException.class)) {
-            return error(ApiException.Kind.TLS, 0, "A secure connection to " + server + " failed because its"
-                    + " certificate is not trusted or TLS is not spoken there: add the server's CA certificate to"
-                    + " the connection, or check http versus https.", null, t);
+            return tlsFailure(t);
         }
         if (t instanceof ConnectException || hasCause(t, ConnectException.class)) {
-            return error(ApiException.Kind.CONNECTION_REFUSED, 0, "Nothing answered at " + server
-                    + ": check the address and port, and that Bifrost is running.", null, t);
+            return error(ApiException.Kind.CONNECTION_REFUSED, 0, "Nothing is listening on port " + port() + " of "
+                    + settings.baseUrl().getHost() + " (connection refused): check the port in the address"
+                    + " (Bifrost's default is 8080) and that Bifrost is running.", null, t);
+        }
+        if ("http".equalsIgnoreCase(settings.baseUrl().getScheme()) && t instanceof IOException
+                && t.getMessage() != null && (t.getMessage().contains("received no bytes")
+                || t.getMessage().contains("EOF reached") || t.getMessage().contains("Connection reset"))) {
+            return error(ApiException.Kind.NETWORK, 0, server + " closed the connection without an HTTP answer:"
+                    + " if the server uses HTTPS, change the address to start with https://.", null, t);
         }
         return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
                 + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+    }
+
+    /** Untrusted certificate, wrong host name, or no TLS at all on that port: each has its own remedy. */
+    private ApiException tlsFailure(Throwable t) {
+        String server = settings.displayName();
+        String messages = causeMessages(t);
+        if (messages.contains("unrecognized SSL message") || messages.contains("plaintext connection")) {
+            return error(ApiException.Kind.TLS, 0, server + " does not speak HTTPS on port " + port()
+                    + ": change the address to start with http://, or use the server's HTTPS port.", null, t);
+        }
+        if (messages.contains("No subject alternative") || messages.contains("No name matching")) {
+            return error(ApiException.Kind.TLS, 0, server + "'s certificate was issued for another host name:"
+                    + " use the name the certificate names in the address.", null, t);
+        }
+        if (hasCause(t, java.security.cert.CertificateException.class) || messages.contains("PKIX")
+                || messages.contains("certification path")) {
+            return error(ApiException.Kind.TLS, 0, server + "'s TLS certificate is not trusted (it is self-signed or"
+                    + " signed by a private CA): add that CA's certificate (PEM) in the connection's TLS settings.",
+                    null, t);
+        }
+        return error(ApiException.Kind.TLS, 0, "A secure connection to " + server + " could not be set up ("
+                + firstLine(t.getMessage()) + "): check that the address's port speaks HTTPS and that the"
+                + " server's TLS setup is valid.", null, t);
+    }
+
+    private int port() {
+        int port = settings.baseUrl().getPort();
+        return port > 0 ? port : "https".equalsIgnoreCase(settings.baseUrl().getScheme()) ? 443 : 80;
+    }
+
+    private static String causeMessages(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            b.append(c.getMessage()).append(' ');
+        }
+        return b.toString();
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -1,5 +1,7 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -48,10 +50,12 @@ public record ProviderKey(
     }
 
     /** Bifrost's default: a key is enabled unless it says otherwise. */
+    @JsonIgnore // a derived view, not a wire field: Jackson would write it as "enabled"
     public boolean isEnabled() {
         return enabled == null || enabled;
     }
 
+    @JsonIgnore
     public boolean isUsedForBatchApi() {
         return Boolean.TRUE.equals(useForBatchApi);
     }

@@ -1,21 +1,76 @@
 package bifrostconsole.app;
 
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.CredentialStore;
+import bifrostconsole.connection.KeyringCredentialStore;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.connection.ProfileStore;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the composition root and shows the main window. */
-public final class BifrostConsoleApp extends Application {
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
+/**
+ * The JavaFX application and the composition root: builds the settings, the profile service, the
+ * credential store, the theme manager and the main window by constructor injection. Disk work happens in
+ * {@link #init()} (the launcher thread), the credential-store probe and the demo gateway on background
+ * threads; the FX thread only builds and shows views.
+ */
+public final class BifrostConsoleApp extends Application {
+    /** How long the OS credential store may take to answer before the console falls back to session keys. */
+    static final Duration CREDENTIAL_PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private StartupOptions options;
+    private UiSettings settings;
+    private ProfileService profiles;
+    private DemoWorkspace demo;
+    private ExecutorService background;
+
+    /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
+        try {
+            StartupOptions.parse(List.of(args), System.getenv());
+        } catch (StartupOptions.UsageException e) {
+            System.err.println("bifrost-console: " + e.getMessage());
+            System.exit(2);
+        }
         Application.launch(BifrostConsoleApp.class, args);
     }
 
     @Override
+    public void init() throws Exception {
+        options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
+        background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "console-background");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
+                () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
+        settings = UiSettings.inConfigFolder();
+        profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
+        demo = new DemoWorkspace(background);
+    }
+
+    @Override
     public void start(Stage stage) {
-        stage.setTitle("Bifrost Console");
-        stage.setScene(new Scene(new Label("Bifrost Console"), 1200, 800));
-        stage.show();
+        Executor uiExecutor = Platform::runLater;
+        ThemeManager themes = new ThemeManager(settings);
+        themes.applyRemembered();
+        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, uiExecutor);
+        window.show(stage, options);
+    }
+
+    @Override
+    public void stop() {
+        demo.close();
+        profiles.close();
+        background.shutdownNow();
     }
 }

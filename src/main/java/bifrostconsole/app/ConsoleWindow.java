@@ -1,0 +1,146 @@
+package bifrostconsole.app;
+
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.ConnectionTestViewModel;
+import bifrostconsole.connection.FailureMessages;
+import bifrostconsole.connection.ProfileEditorView;
+import bifrostconsole.connection.ProfileEditorViewModel;
+import bifrostconsole.connection.ProfileService;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The main window with its dialogs, wired to the view-models it is given. Built by
+ * {@link BifrostConsoleApp} for real use and by UI tests with test doubles (in-memory credential store,
+ * temporary profile file).
+ */
+public final class ConsoleWindow {
+    private final ProfileService profiles;
+    private final ThemeManager themes;
+    private final Executor uiExecutor;
+    private final MainViewModel model;
+    private final DialogWindows windows;
+    private final MainWindow mainWindow;
+    private Stage connectionsStage;
+    private ConnectionsView connectionsView;
+
+    public ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo,
+                         Function<Workspace, Node> workspaceViews, Executor uiExecutor) {
+        this.profiles = profiles;
+        this.themes = themes;
+        this.uiExecutor = uiExecutor;
+        this.windows = new DialogWindows(themes);
+        this.model = new MainViewModel(profiles, demo, new FxConnectionPrompts(windows), ManagementApiClient::new,
+                uiExecutor);
+        this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
+            @Override
+            public void addConnection() {
+                openEditor(null);
+            }
+
+            @Override
+            public void manageConnections() {
+                showConnections();
+            }
+
+            @Override
+            public void editConnection(MainViewModel.Choice choice) {
+                if (choice != null && choice.saved()) {
+                    openEditor(choice.profile());
+                }
+            }
+        });
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    /** Puts the window on {@code stage}; call on the FX thread. */
+    public void show(Stage stage, StartupOptions options) {
+        Scene scene = new Scene(mainWindow, 1280, 800);
+        themes.style(scene);
+        stage.setTitle("Bifrost Console");
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        windows.setOwner(stage);
+        model.workspaceProperty().addListener((obs, was, now) ->
+                stage.setTitle(now == null ? "Bifrost Console" : now.displayName() + " \u2014 Bifrost Console"));
+        stage.show();
+        model.start(options);
+    }
+
+    private void openEditor(ConnectionProfile existing) {
+        ProfileEditorViewModel editor = new ProfileEditorViewModel(profiles,
+                new ConnectionTestViewModel(uiExecutor), uiExecutor, existing);
+        Stage[] stage = new Stage[1];
+        ProfileEditorView view = new ProfileEditorView(editor, saved -> {
+            stage[0].close();
+            model.profileSaved(saved, existing == null);
+            if (connectionsView != null) {
+                connectionsView.show(profiles.current().sortedByName());
+            }
+        }, () -> stage[0].close());
+        stage[0] = windows.create(existing == null ? "Add connection" : "Edit connection", view);
+        stage[0].show();
+    }
+
+    private void showConnections() {
+        if (connectionsStage == null) {
+            connectionsView = new ConnectionsView(new ConnectionsView.Actions() {
+                @Override
+                public void add() {
+                    openEditor(null);
+                }
+
+                @Override
+                public void edit(ConnectionProfile profile) {
+                    openEditor(profile);
+                }
+
+                @Override
+                public void delete(ConnectionProfile profile) {
+                    confirmDelete(profile);
+                }
+
+                @Override
+                public void open(ConnectionProfile profile) {
+                    connectionsStage.close();
+                    model.openProfile(profile);
+                }
+            });
+            connectionsStage = windows.create("Connections", connectionsView);
+        }
+        connectionsView.show(profiles.current().sortedByName());
+        connectionsStage.show();
+        connectionsStage.toFront();
+    }
+
+    private void confirmDelete(ConnectionProfile profile) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Delete the connection \"" + profile.name() + "\" and its stored API key? The server is not changed.",
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText("Delete " + profile.name() + "?");
+        alert.initOwner(connectionsStage);
+        themes.style(alert.getDialogPane().getScene());
+        if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        profiles.delete(profile.id()).whenCompleteAsync((p, error) -> {
+            if (error != null) {
+                model.notices().add(FailureMessages.of(error));
+                return;
+            }
+            connectionsView.show(p.sortedByName());
+            model.profileDeleted(profile.id());
+        }, uiExecutor);
+    }
+}

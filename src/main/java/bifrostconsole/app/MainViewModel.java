@@ -1,0 +1,364 @@
+package bifrostconsole.app;
+
+import bifrostconsole.api.ApiException;
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.Secret;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.FailureMessages;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.connection.Profiles;
+import bifrostconsole.connection.TlsContexts;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The main window's state: which screen shows (welcome, connecting, failed, an open workspace), the profile
+ * switcher's entries and selection, the connection status in the top bar, and notices (e.g. a profile file
+ * that had to be set aside). Opening a connection reads the key off the UI thread, asks before sending a key
+ * over plain http, asks for a key when the server refuses, and drops the answers of a superseded attempt.
+ */
+public final class MainViewModel {
+
+    public enum Screen { STARTING, WELCOME, CONNECTING, FAILED, WORKSPACE }
+
+    public enum Status { NONE, CONNECTING, CONNECTED, FAILED }
+
+    /** One entry of the profile switcher. */
+    public record Choice(String id, String label, ConnectionProfile profile, boolean saved) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final ProfileService profiles;
+    private final DemoWorkspace demo;
+    private final ConnectionPrompts prompts;
+    private final Function<ConnectionSettings, ManagementApiClient> clients;
+    private final Executor uiExecutor;
+
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Choice> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.STARTING);
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.NONE);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectingTo = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final Choice demoChoice;
+
+    private Choice adHoc;
+    private Runnable lastAttempt = () -> { };
+    private long generation;
+    private boolean keysPersist = true;
+
+    public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
+                         Function<ConnectionSettings, ManagementApiClient> clients, Executor uiExecutor) {
+        this.profiles = profiles;
+        this.demo = demo;
+        this.prompts = prompts;
+        this.clients = clients;
+        this.uiExecutor = uiExecutor;
+        this.demoChoice = new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, null, false);
+        choices.setAll(demoChoice);
+    }
+
+    public ObservableList<Choice> choices() {
+        return choices;
+    }
+
+    public ReadOnlyObjectProperty<Choice> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt failed, in one sentence; empty otherwise. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** The name of the server being opened, for the connecting and failed screens. */
+    public ReadOnlyStringProperty connectingToProperty() {
+        return connectingTo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    public ProfileService profileService() {
+        return profiles;
+    }
+
+    /** Loads the profiles, then opens what the command line, the environment or the last session says. */
+    public CompletableFuture<Void> start(StartupOptions options) {
+        profiles.credentialAvailability().thenAcceptAsync(a -> keysPersist = a.persistent(), uiExecutor);
+        return profiles.load().handleAsync((loaded, error) -> {
+            if (error != null) {
+                notices.add(FailureMessages.of(error));
+                showWelcome();
+                return null;
+            }
+            loaded.problem().ifPresent(notices::add);
+            refreshChoices(loaded.profiles());
+            if (options.demo()) {
+                openDemo();
+            } else if (options.serverUrl() != null) {
+                openServer(options.serverUrl(), options.environmentKey());
+            } else if (DemoWorkspace.ID.equals(loaded.profiles().lastUsedId())) {
+                openDemo();
+            } else if (loaded.profiles().lastUsed().isPresent()) {
+                openProfile(loaded.profiles().lastUsed().get());
+            } else {
+                showWelcome();
+            }
+            return null;
+        }, uiExecutor);
+    }
+
+    public void open(Choice choice) {
+        if (choice == null || choice.equals(selected.get()) && screen.get() == Screen.WORKSPACE) {
+            return;
+        }
+        if (choice.id().equals(DemoWorkspace.ID)) {
+            openDemo();
+        } else {
+            connect(choice, null, false);
+        }
+    }
+
+    public void openProfile(ConnectionProfile profile) {
+        connect(choiceFor(profile), null, false);
+    }
+
+    /** {@code --server} / {@code BIFROST_URL}: a saved profile with that address, or an unsaved one. */
+    public void openServer(String url, Secret key) {
+        ConnectionProfile profile;
+        try {
+            profile = ConnectionProfile.create(null, url);
+            profile.uri();
+        } catch (IllegalArgumentException e) {
+            fail(++generation, url, e.getMessage());
+            return;
+        }
+        Optional<ConnectionProfile> saved = profiles.current().findByServer(profile.uri());
+        if (saved.isPresent()) {
+            connect(choiceFor(saved.get()), key, false);
+        } else {
+            adHoc = new Choice("adhoc", profile.name() + " (not saved)", profile, false);
+            refreshChoices(profiles.current());
+            connect(adHoc, key, false);
+        }
+    }
+
+    public void openDemo() {
+        long gen = ++generation;
+        lastAttempt = this::openDemo;
+        begin(demoChoice, "Starting the demo workspace\u2026");
+        demo.start().whenCompleteAsync((url, error) -> {
+            if (gen != generation) {
+                return;
+            }
+            if (error != null) {
+                fail(gen, DemoWorkspace.NAME, FailureMessages.of(error));
+                return;
+            }
+            ConnectionProfile profile = new ConnectionProfile(DemoWorkspace.ID, DemoWorkspace.NAME, url, null, false,
+                    null, null, false);
+            proceed(gen, new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), Optional.empty(), true);
+        }, uiExecutor);
+    }
+
+    public void retry() {
+        lastAttempt.run();
+    }
+
+    public void showWelcome() {
+        generation++;
+        workspace.set(null);
+        selected.set(null);
+        screen.set(Screen.WELCOME);
+        status.set(Status.NONE);
+        statusText.set("Not connected");
+        failure.set("");
+    }
+
+    /** After the editor saved a profile: refresh the switcher and, when asked, open it. */
+    public void profileSaved(ConnectionProfile profile, boolean open) {
+        refreshChoices(profiles.current());
+        Workspace current = workspace.get();
+        boolean isOpen = current != null && current.profile() != null && current.profile().id().equals(profile.id());
+        if (open || isOpen) {
+            openProfile(profile);
+        }
+    }
+
+    public void profileDeleted(String profileId) {
+        refreshChoices(profiles.current());
+        Choice current = selected.get();
+        if (current != null && current.id().equals(profileId)) {
+            showWelcome();
+        }
+    }
+
+    public void dismissNotice(String notice) {
+        notices.remove(notice);
+    }
+
+    // ---- opening ------------------------------------------------------------------------------------
+
+    private void connect(Choice choice, Secret explicitKey, boolean isDemo) {
+        long gen = ++generation;
+        lastAttempt = () -> connect(choice, explicitKey, isDemo);
+        begin(choice, "Connecting to " + choice.profile().name() + "\u2026");
+        CompletableFuture<Optional<Secret>> key = explicitKey != null
+                ? CompletableFuture.completedFuture(Optional.of(explicitKey))
+                : choice.saved() ? profiles.readKey(choice.profile().id()) : CompletableFuture.completedFuture(Optional.empty());
+        key.whenCompleteAsync((found, error) -> {
+            if (gen != generation) {
+                return;
+            }
+            if (error != null) {
+                // The store failed (locked, timed out): say so, and continue as if no key were stored.
+                notices.add(FailureMessages.of(error));
+            }
+            proceed(gen, choice, error != null ? Optional.empty() : found, isDemo);
+        }, uiExecutor);
+    }
+
+    private void begin(Choice choice, String text) {
+        selected.set(choice);
+        connectingTo.set(choice.label());
+        screen.set(Screen.CONNECTING);
+        status.set(Status.CONNECTING);
+        statusText.set(text);
+        failure.set("");
+    }
+
+    /** On the UI thread: confirm plain http if needed, then check the server and open the workspace. */
+    private void proceed(long gen, Choice choice, Optional<Secret> key, boolean isDemo) {
+        ConnectionProfile profile = choice.profile();
+        if (key.isPresent() && profile.needsPlainHttpConfirmation()) {
+            if (!prompts.confirmPlainHttp(profile)) {
+                fail(gen, profile.name(), "Not connected: the key was not sent over plain http. Change the address"
+                        + " to https://, or connect again and confirm the warning.");
+                return;
+            }
+            profile = profile.withPlainHttpConfirmed(true);
+            if (choice.saved()) {
+                profiles.save(profile, Optional.empty()).thenAcceptAsync(p -> refreshChoices(p), uiExecutor);
+            }
+        }
+        ConnectionSettings settings;
+        try {
+            settings = profile.toSettings(key.orElse(null));
+        } catch (TlsContexts.TlsSetupException | IllegalArgumentException e) {
+            fail(gen, profile.name(), e.getMessage());
+            return;
+        }
+        ManagementApiClient client = clients.apply(settings);
+        ConnectionProfile opened = profile;
+        CompletableFuture<String> version = client.version();
+        CompletableFuture<Page<VirtualKey>> firstKey = client.listVirtualKeys(VirtualKeyQuery.firstPage(1));
+        version.thenCombine(firstKey, (v, page) -> new Workspace(choice.id(), opened.name(), opened, client, isDemo, v,
+                        page.totalCount()))
+                .whenCompleteAsync((ws, error) -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (error == null) {
+                        opened(ws, choice);
+                        return;
+                    }
+                    Throwable cause = FailureMessages.unwrap(error);
+                    if (cause instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED && !isDemo) {
+                        Optional<Secret> typed = prompts.askForKey(opened, api.getMessage(), keysPersist && choice.saved());
+                        if (typed.isPresent()) {
+                            if (choice.saved()) {
+                                profiles.rememberKey(opened.id(), typed.get());
+                            }
+                            Choice updated = new Choice(choice.id(), choice.label(), opened, choice.saved());
+                            lastAttempt = () -> connect(updated, typed.get(), false);
+                            proceed(gen, updated, typed, false);
+                            return;
+                        }
+                    }
+                    fail(gen, opened.name(), FailureMessages.of(error));
+                }, uiExecutor);
+    }
+
+    private void opened(Workspace ws, Choice choice) {
+        workspace.set(ws);
+        screen.set(Screen.WORKSPACE);
+        status.set(Status.CONNECTED);
+        statusText.set(String.format("Bifrost %s \u00b7 %,d virtual key%s", ws.serverVersion(), ws.keyCount(),
+                ws.keyCount() == 1 ? "" : "s"));
+        if (choice.saved() || ws.demo()) {
+            profiles.markLastUsed(ws.demo() ? DemoWorkspace.ID : ws.profile().id());
+        }
+    }
+
+    private void fail(long gen, String name, String message) {
+        if (gen != generation) {
+            return;
+        }
+        connectingTo.set(name);
+        failure.set(message);
+        status.set(Status.FAILED);
+        statusText.set("Not connected");
+        workspace.set(null);
+        screen.set(Screen.FAILED);
+    }
+
+    private Choice choiceFor(ConnectionProfile profile) {
+        return new Choice(profile.id(), profile.name(), profile, true);
+    }
+
+    private void refreshChoices(Profiles current) {
+        List<Choice> next = new ArrayList<>();
+        for (ConnectionProfile p : current.sortedByName()) {
+            next.add(choiceFor(p));
+        }
+        if (adHoc != null && current.findByServer(adHoc.profile().uri()).isEmpty()) {
+            next.add(adHoc);
+        }
+        next.add(demoChoice);
+        Choice keep = selected.get();
+        choices.setAll(next);
+        if (keep != null) {
+            selected.set(next.stream().filter(c -> Objects.equals(c.id(), keep.id())).findFirst().orElse(keep));
+        }
+    }
+}

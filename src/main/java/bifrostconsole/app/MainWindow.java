@@ -1,0 +1,221 @@
+package bifrostconsole.app;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Function;
+
+/**
+ * The main window's shell: a top bar (profile switcher, connection status, add / manage connections, theme),
+ * notices under it, and a centre that shows the welcome screen, progress, a failure with what to do, or the
+ * open workspace. Centre panes are built only when first needed.
+ */
+final class MainWindow extends BorderPane {
+
+    /** What the shell asks of the rest of the application. */
+    interface Actions {
+        void addConnection();
+
+        void manageConnections();
+
+        void editConnection(MainViewModel.Choice choice);
+    }
+
+    private final MainViewModel model;
+    private final Function<Workspace, Node> workspaceViews;
+    private final Actions actions;
+    private Node welcome;
+    private Workspace shownWorkspace;
+    private Node shownWorkspaceView;
+    private boolean updatingSwitcher;
+
+    MainWindow(MainViewModel model, ThemeManager themes, Function<Workspace, Node> workspaceViews, Actions actions) {
+        this.model = model;
+        this.workspaceViews = workspaceViews;
+        this.actions = actions;
+        getStyleClass().add("main-window");
+        setTop(new VBox(topBar(themes), notices()));
+        model.screenProperty().addListener((obs, was, now) -> showCentre());
+        model.workspaceProperty().addListener((obs, was, now) -> showCentre());
+        showCentre();
+    }
+
+    private HBox topBar(ThemeManager themes) {
+        Label title = new Label("Bifrost Console");
+        title.getStyleClass().add("app-title");
+
+        ComboBox<MainViewModel.Choice> switcher = new ComboBox<>(model.choices());
+        switcher.setId("profile-switcher");
+        switcher.setPromptText("Choose a connection");
+        switcher.setPrefWidth(240);
+        switcher.setTooltip(new Tooltip("Switch between your Bifrost servers"));
+        model.selectedProperty().addListener((obs, was, now) -> {
+            updatingSwitcher = true;
+            switcher.getSelectionModel().select(now);
+            updatingSwitcher = false;
+        });
+        model.choices().addListener((ListChangeListener<MainViewModel.Choice>) change -> {
+            updatingSwitcher = true;
+            switcher.getSelectionModel().select(model.selectedProperty().get());
+            updatingSwitcher = false;
+        });
+        switcher.valueProperty().addListener((obs, was, now) -> {
+            if (!updatingSwitcher && now != null) {
+                model.open(now);
+            }
+        });
+
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("status-dot");
+        Label status = new Label();
+        status.setId("connection-status");
+        status.getStyleClass().add("status-text");
+        status.textProperty().bind(model.statusTextProperty());
+        status.setGraphic(dot);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        model.statusProperty().addListener((obs, was, now) -> {
+            dot.getStyleClass().removeAll("connected", "connecting", "failed");
+            switch (now) {
+                case CONNECTED -> dot.getStyleClass().add("connected");
+                case CONNECTING -> dot.getStyleClass().add("connecting");
+                case FAILED -> dot.getStyleClass().add("failed");
+                default -> { }
+            }
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Button add = new Button("Add connection", new FontIcon(Feather.PLUS));
+        add.setId("add-connection");
+        add.setOnAction(e -> actions.addConnection());
+        Button manage = new Button(null, new FontIcon(Feather.SETTINGS));
+        manage.setId("manage-connections");
+        manage.getStyleClass().add(Styles.BUTTON_ICON);
+        manage.setTooltip(new Tooltip("Manage connections"));
+        manage.setOnAction(e -> actions.manageConnections());
+        Button theme = new Button();
+        theme.setId("toggle-theme");
+        theme.getStyleClass().add(Styles.BUTTON_ICON);
+        Runnable themeIcon = () -> {
+            boolean dark = themes.theme() == ThemeManager.Theme.DARK;
+            theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+            theme.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
+        };
+        themeIcon.run();
+        themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
+        theme.setOnAction(e -> themes.toggle());
+
+        HBox bar = new HBox(title, switcher, status, spacer, add, manage, theme);
+        bar.getStyleClass().add("top-bar");
+        bar.setSpacing(10);
+        return bar;
+    }
+
+    private VBox notices() {
+        VBox box = new VBox();
+        box.getStyleClass().add("notice-bar");
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            for (String notice : model.notices()) {
+                Message message = new Message("Attention", notice, new FontIcon(Feather.ALERT_TRIANGLE));
+                message.getStyleClass().add(Styles.WARNING);
+                message.setOnClose(e -> model.dismissNotice(notice));
+                box.getChildren().add(message);
+            }
+            box.setVisible(!model.notices().isEmpty());
+            box.setManaged(box.isVisible());
+        };
+        model.notices().addListener((ListChangeListener<String>) change -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    private void showCentre() {
+        setCenter(switch (model.screenProperty().get()) {
+            case STARTING -> new Region();
+            case WELCOME -> welcome();
+            case CONNECTING -> connecting();
+            case FAILED -> failed();
+            case WORKSPACE -> workspace();
+        });
+    }
+
+    private Node welcome() {
+        if (welcome == null) {
+            welcome = new WelcomeView(actions::addConnection, model::openDemo);
+        }
+        return welcome;
+    }
+
+    private Node workspace() {
+        Workspace ws = model.workspaceProperty().get();
+        if (ws == null) {
+            return new Region();
+        }
+        if (ws != shownWorkspace) {
+            shownWorkspace = ws;
+            shownWorkspaceView = workspaceViews.apply(ws);
+        }
+        return shownWorkspaceView;
+    }
+
+    private Node connecting() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(48, 48);
+        Label text = new Label();
+        text.getStyleClass().add("title");
+        text.textProperty().bind(model.statusTextProperty());
+        VBox box = new VBox(progress, text);
+        box.getStyleClass().add("centre-message");
+        return box;
+    }
+
+    private Node failed() {
+        FontIcon icon = new FontIcon(Feather.ALERT_OCTAGON);
+        icon.getStyleClass().add("danger-icon");
+        Label title = new Label();
+        title.textProperty().bind(javafx.beans.binding.Bindings.concat("Could not open ", model.connectingToProperty()));
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        Label detail = new Label();
+        detail.textProperty().bind(model.failureProperty());
+        detail.setId("failure-message");
+        detail.getStyleClass().add("detail");
+        detail.setWrapText(true);
+        detail.setMaxWidth(640);
+        Button retry = new Button("Retry", new FontIcon(Feather.REFRESH_CW));
+        retry.setId("retry-connection");
+        retry.getStyleClass().add("accent");
+        retry.setOnAction(e -> model.retry());
+        Button edit = new Button("Edit connection\u2026", new FontIcon(Feather.EDIT_2));
+        edit.setId("edit-failed-connection");
+        MainViewModel.Choice choice = model.selectedProperty().get();
+        edit.setVisible(choice != null && choice.saved());
+        edit.setManaged(edit.isVisible());
+        edit.setOnAction(e -> actions.editConnection(model.selectedProperty().get()));
+        Button back = new Button("Back to start");
+        back.setOnAction(e -> model.showWelcome());
+        HBox buttons = new HBox(8, retry, edit, back);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(icon, title, detail, buttons);
+        box.getStyleClass().add("centre-message");
+        return box;
+    }
+}

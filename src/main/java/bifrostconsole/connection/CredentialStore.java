@@ -1,0 +1,36 @@
+package bifrostconsole.connection;
+
+import bifrostconsole.api.Secret;
+
+import java.util.Optional;
+
+/**
+ * Where management API keys are kept, one per profile id. Implementations: {@link KeyringCredentialStore}
+ * (the operating system's credential store) and {@link InMemoryCredentialStore} (tests, and this session only
+ * when no OS store exists). Calls may block on the OS: never call them on the FX thread.
+ */
+public interface CredentialStore {
+
+    /**
+     * Whether keys survive a restart and, when not, the one-sentence reason shown to the user.
+     *
+     * @param description e.g. "the Secret Service" or why keys are kept for this session only
+     */
+    record Availability(boolean persistent, String description) {
+    }
+
+    Availability availability();
+
+    Optional<Secret> read(String profileId) throws CredentialStoreException;
+
+    void write(String profileId, Secret key) throws CredentialStoreException;
+
+    void delete(String profileId) throws CredentialStoreException;
+
+    /** A store that failed; its message is one sentence for the user and never contains a key. */
+    final class CredentialStoreException extends Exception {
+        public CredentialStoreException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package bifrostconsole.connection;
+
+import bifrostconsole.api.Secret;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Saved profiles and their keys, for view-models: every call returns a CompletableFuture and does its disk
+ * and credential-store work on one background thread, so writes happen in order and the FX thread never
+ * waits. The credential store arrives later than the profiles (probing it can take seconds), so key calls
+ * wait for it without holding up the rest.
+ */
+public final class ProfileService implements AutoCloseable {
+    private final ProfileStore store;
+    private final CompletableFuture<CredentialStore> credentials;
+    private final ExecutorService io;
+    private Profiles profiles = Profiles.empty();
+
+    public ProfileService(ProfileStore store, CompletableFuture<CredentialStore> credentials) {
+        this.store = store;
+        this.credentials = credentials;
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "profiles-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ProfileService(ProfileStore store, CredentialStore credentials) {
+        this(store, CompletableFuture.completedFuture(credentials));
+    }
+
+    public CompletableFuture<ProfileStore.LoadResult> load() {
+        return CompletableFuture.supplyAsync(() -> {
+            ProfileStore.LoadResult result = store.load();
+            synchronized (this) {
+                profiles = result.profiles();
+            }
+            return result;
+        }, io);
+    }
+
+    public synchronized Profiles current() {
+        return profiles;
+    }
+
+    public CompletableFuture<CredentialStore.Availability> credentialAvailability() {
+        return credentials.thenApply(CredentialStore::availability);
+    }
+
+    /**
+     * Saves the profile and, when {@code newKey} is present, its key (an empty Optional keeps the stored key).
+     * The key goes to the credential store only, never to the profile file.
+     */
+    public CompletableFuture<Profiles> save(ConnectionProfile profile, Optional<Secret> newKey) {
+        return credentials.thenApplyAsync(store -> {
+            if (newKey.isPresent()) {
+                write(store, profile.id(), newKey.get());
+            }
+            return update(current().with(profile));
+        }, io);
+    }
+
+    public CompletableFuture<Profiles> delete(String profileId) {
+        return credentials.thenApplyAsync(store -> {
+            try {
+                store.delete(profileId);
+            } catch (CredentialStore.CredentialStoreException e) {
+                throw new CompletionException(e);
+            }
+            return update(current().without(profileId));
+        }, io);
+    }
+
+    public CompletableFuture<Profiles> markLastUsed(String profileId) {
+        return CompletableFuture.supplyAsync(() -> update(current().withLastUsed(profileId)), io);
+    }
+
+    public CompletableFuture<Optional<Secret>> readKey(String profileId) {
+        return credentials.thenApplyAsync(store -> {
+            try {
+                return store.read(profileId);
+            } catch (CredentialStore.CredentialStoreException e) {
+                throw new CompletionException(e);
+            }
+        }, io);
+    }
+
+    /** Keeps a key typed at a prompt: in the OS store when there is one, else for this session only. */
+    public CompletableFuture<Void> rememberKey(String profileId, Secret key) {
+        return credentials.thenAcceptAsync(store -> write(store, profileId, key), io);
+    }
+
+    private static void write(CredentialStore store, String id, Secret key) {
+        try {
+            store.write(id, key);
+        } catch (CredentialStore.CredentialStoreException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private Profiles update(Profiles next) {
+        try {
+            store.save(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The connections could not be saved to " + store.file() + " ("
+                    + e.getClass().getSimpleName() + "): check that the folder is writable.", e);
+        }
+        synchronized (this) {
+            profiles = next;
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+        io.shutdown();
+    }
+}

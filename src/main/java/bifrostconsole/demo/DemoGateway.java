@@ -1,0 +1,500 @@
+package bifrostconsole.demo;
+
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.Json;
+import bifrostconsole.api.McpClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.Provider;
+import bifrostconsole.api.ProviderKey;
+import bifrostconsole.api.Secret;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The built-in demo gateway: an HTTP server on 127.0.0.1 serving the read side of Bifrost's management API from a
+ * {@link GovernanceStore}, with Bifrost's status codes and error bodies.
+ *
+ * <h2>Routes</h2>
+ * {@code GET /health}, {@code /api/version}, {@code /api/governance/virtual-keys[/{id}]},
+ * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
+ * {@code /api/providers}, {@code /api/providers/{p}/keys}. Anything else answers 404; other methods 405.
+ * When started with a management API key, every {@code /api} route except {@code /api/version} needs
+ * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
+ * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
+ *
+ * <h2>For tests</h2>
+ * {@link #requestLog()} lists the URIs (path and query) of the most recent requests, oldest first.
+ * {@link #injectFault(String, Fault)} makes the next request whose path starts with the prefix misbehave
+ * ({@link #injectFault(String, Fault, int)} for several); faults are used in the order they were injected:
+ * <ul>
+ *   <li>{@link Fault#status(int)} / {@link Fault#status(int, String)}: that status with Bifrost's error body
+ *       (400, 401, 403, 404, 409, 429, 500, 503 have realistic default messages);</li>
+ *   <li>{@link Fault#forbidden(String)}: 403 whose message names the missing permission, e.g. {@code VirtualKeys:View};</li>
+ *   <li>{@link Fault#managementError(int, String)}: the {@code {"error":..., "message":...}} variant body;</li>
+ *   <li>{@link Fault#htmlPage()}: a login web page with status 200, as a proxy in front of a gateway answers;</li>
+ *   <li>{@link Fault#truncatedJson()}: the real answer cut in half (Content-Length matches the cut body);</li>
+ *   <li>{@link Fault#delay(Duration)}: the real answer, after a pause (timeouts, stale responses);</li>
+ *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200.</li>
+ * </ul>
+ */
+public final class DemoGateway implements AutoCloseable {
+
+    private static final int REQUEST_LOG_SIZE = 500;
+
+    /** How to start a gateway. {@code port} 0 picks a free port. */
+    public record Options(int port, Secret apiKey, GovernanceStore store, int threads) {
+        public Options {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            if (store == null) {
+                throw new IllegalArgumentException("store is required");
+            }
+            threads = Math.max(1, threads);
+        }
+
+        /** Ephemeral port, no API key, 4 threads. */
+        public static Options of(GovernanceStore store) {
+            return new Options(0, null, store, 4);
+        }
+
+        public Options withPort(int value) {
+            return new Options(value, apiKey, store, threads);
+        }
+
+        /** Requires {@code Authorization: Bearer <key>} on {@code /api} routes; null or blank for none. */
+        public Options withApiKey(String value) {
+            return new Options(port, Secret.of(value), store, threads);
+        }
+
+        public Options withThreads(int value) {
+            return new Options(port, apiKey, store, value);
+        }
+    }
+
+    /** A misbehaviour to inject into the next matching request; see the class comment. */
+    public static final class Fault {
+        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST }
+
+        private final Type type;
+        private final int status;
+        private final String message;
+        private final Duration delay;
+
+        private Fault(Type type, int status, String message, Duration delay) {
+            this.type = type;
+            this.status = status;
+            this.message = message;
+            this.delay = delay;
+        }
+
+        /** The status with Bifrost's error body and a realistic message for it. */
+        public static Fault status(int status) {
+            return status(status, defaultMessage(status));
+        }
+
+        public static Fault status(int status, String message) {
+            return new Fault(Type.STATUS, status, message, null);
+        }
+
+        /** 403 naming the permission the key lacks, as Enterprise RBAC answers. */
+        public static Fault forbidden(String permission) {
+            return status(403, "Forbidden: this API key lacks the " + permission + " permission");
+        }
+
+        /** The {@code {"error": "...", "message": "..."}} body some Bifrost docs declare. */
+        public static Fault managementError(int status, String message) {
+            return new Fault(Type.MANAGEMENT_ERROR, status, message, null);
+        }
+
+        public static Fault htmlPage() {
+            return new Fault(Type.HTML, 200, null, null);
+        }
+
+        public static Fault truncatedJson() {
+            return new Fault(Type.TRUNCATED, 200, null, null);
+        }
+
+        public static Fault delay(Duration delay) {
+            return new Fault(Type.DELAY, 0, null, delay);
+        }
+
+        public static Fault nonBifrostJson() {
+            return new Fault(Type.NON_BIFROST, 200, null, null);
+        }
+
+        private static String defaultMessage(int status) {
+            return switch (status) {
+                case 400 -> "Invalid limit parameter: must be a number";
+                case 401 -> "Unauthorized";
+                case 403 -> "Forbidden: this API key lacks the VirtualKeys:View permission";
+                case 404 -> "Virtual key not found";
+                case 409 -> "A virtual key with this name already exists";
+                case 429 -> "Too many requests: slow down";
+                case 500 -> "Failed to retrieve virtual keys";
+                case 503 -> "config store not available";
+                default -> "HTTP " + status;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "Fault[" + type + (status > 0 ? " " + status : "") + (delay != null ? " " + delay : "") + "]";
+        }
+    }
+
+    private record PendingFault(String pathPrefix, Fault fault, AtomicInteger remaining) {
+    }
+
+    private record Response(int status, String contentType, byte[] body) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final GovernanceStore store;
+    private final byte[] expectedAuthorization;
+    private final Deque<String> requestLog = new ArrayDeque<>();
+    private final List<PendingFault> faults = new ArrayList<>();
+
+    private DemoGateway(HttpServer server, ExecutorService executor, Options options) {
+        this.server = server;
+        this.executor = executor;
+        this.store = options.store();
+        this.expectedAuthorization = options.apiKey() == null ? null
+                : ("Bearer " + options.apiKey().reveal()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Binds 127.0.0.1 on the given port and starts serving. */
+    public static DemoGateway start(Options options) throws IOException {
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "demo-gateway-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        DemoGateway gateway = new DemoGateway(server, executor, options);
+        server.createContext("/", gateway::handle);
+        server.start();
+        executor.execute(options.store()::warmUp); // sorting 100,000 keys once, in the background
+        return gateway;
+    }
+
+    /** E.g. {@code http://127.0.0.1:54321}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public GovernanceStore store() {
+        return store;
+    }
+
+    /** The path and query of the most recent requests (up to 500), oldest first. */
+    public List<String> requestLog() {
+        synchronized (requestLog) {
+            return List.copyOf(requestLog);
+        }
+    }
+
+    public void clearRequestLog() {
+        synchronized (requestLog) {
+            requestLog.clear();
+        }
+    }
+
+    /** The next request whose path starts with {@code pathPrefix} gets {@code fault}. */
+    public void injectFault(String pathPrefix, Fault fault) {
+        injectFault(pathPrefix, fault, 1);
+    }
+
+    /** The next {@code times} requests whose path starts with {@code pathPrefix} get {@code fault}. */
+    public void injectFault(String pathPrefix, Fault fault, int times) {
+        synchronized (faults) {
+            faults.add(new PendingFault(pathPrefix, fault, new AtomicInteger(times)));
+        }
+    }
+
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- request handling --------------------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            synchronized (requestLog) {
+                requestLog.addLast(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+                if (requestLog.size() > REQUEST_LOG_SIZE) {
+                    requestLog.removeFirst();
+                }
+            }
+            Optional<Fault> fault = takeFault(path);
+            Response response;
+            if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED) {
+                response = faultResponse(fault.get());
+            } else {
+                if (fault.isPresent() && fault.get().type == Fault.Type.DELAY) {
+                    sleep(fault.get().delay);
+                }
+                response = route(exchange, path, uri.getRawQuery());
+                if (fault.isPresent() && fault.get().type == Fault.Type.TRUNCATED) {
+                    byte[] cut = new byte[Math.max(1, response.body().length / 2)];
+                    System.arraycopy(response.body(), 0, cut, 0, Math.min(cut.length, response.body().length));
+                    response = new Response(200, response.contentType(), cut);
+                }
+            }
+            send(exchange, response);
+        } catch (IOException | RuntimeException e) {
+            // The client went away (e.g. it timed out while a delay fault slept): nothing left to answer.
+        }
+    }
+
+    private Optional<Fault> takeFault(String path) {
+        synchronized (faults) {
+            for (Iterator<PendingFault> it = faults.iterator(); it.hasNext(); ) {
+                PendingFault pending = it.next();
+                if (path.startsWith(pending.pathPrefix())) {
+                    if (pending.remaining().decrementAndGet() <= 0) {
+                        it.remove();
+                    }
+                    return Optional.of(pending.fault());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Response faultResponse(Fault fault) {
+        return switch (fault.type) {
+            case STATUS -> error(fault.status, fault.message);
+            case MANAGEMENT_ERROR -> json(fault.status, orderedMap("error", fault.message, "message", fault.message));
+            case HTML -> new Response(200, "text/html; charset=utf-8", ("<!DOCTYPE html>\n<html><head><title>Sign in"
+                    + "</title></head><body><h1>Corporate SSO</h1><form action=\"/login\" method=\"post\">"
+                    + "<input name=\"user\"><input type=\"password\" name=\"password\"></form></body></html>\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            case NON_BIFROST -> new Response(200, "application/json", "{\"hello\":\"world\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            case DELAY, TRUNCATED -> throw new IllegalStateException("applied around the real answer");
+        };
+    }
+
+    private Response route(HttpExchange exchange, String path, String rawQuery) {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            return error(405, "Method not allowed: the demo gateway is read-only");
+        }
+        if (path.equals("/health")) {
+            return json(200, orderedMap("status", "ok", "components", Map.of("db_pings", "ok")));
+        }
+        if (path.equals("/api/version")) {
+            return json(200, store.version());
+        }
+        if (!path.startsWith("/api/")) {
+            return error(404, "Route not found: " + path);
+        }
+        if (!authorized(exchange)) {
+            return error(401, "Unauthorized");
+        }
+        Map<String, String> params = GovernanceStore.parseQuery(rawQuery);
+        String[] segments = path.substring(1).split("/");
+        try {
+            return apiRoute(segments, params);
+        } catch (GovernanceStore.QueryException e) {
+            return error(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(400, "Invalid path encoding");
+        }
+    }
+
+    private Response apiRoute(String[] s, Map<String, String> params) {
+        // s[0] is "api"
+        if (s.length >= 3 && s[1].equals("governance")) {
+            String id = s.length == 4 ? decode(s[3]) : null;
+            if (s.length > 4) {
+                return notFound();
+            }
+            switch (s[2]) {
+                case "virtual-keys":
+                    if (id == null) {
+                        Page<VirtualKey> page = store.listVirtualKeys(params);
+                        return json(200, new VirtualKeyEnvelope(page.items(), page.count(), page.totalCount(),
+                                page.limit(), page.offset()));
+                    }
+                    return store.virtualKey(id).<Response>map(k -> json(200, Map.of("virtual_key", k)))
+                            .orElseGet(() -> error(404, "Virtual key not found"));
+                case "teams":
+                    if (id == null) {
+                        Page<Team> page = store.listTeams(params);
+                        return json(200, new TeamEnvelope(page.items(), page.count(), page.totalCount(), page.limit(),
+                                page.offset()));
+                    }
+                    return store.team(id).<Response>map(t -> json(200, Map.of("team", t)))
+                            .orElseGet(() -> error(404, "Team not found"));
+                case "customers":
+                    if (id == null) {
+                        Page<Customer> page = store.listCustomers(params);
+                        return json(200, new CustomerEnvelope(page.items(), page.count(), page.totalCount(),
+                                page.limit(), page.offset()));
+                    }
+                    return store.customer(id).<Response>map(c -> json(200, Map.of("customer", c)))
+                            .orElseGet(() -> error(404, "Customer not found"));
+                default:
+                    return notFound();
+            }
+        }
+        if (s.length == 3 && s[1].equals("mcp") && s[2].equals("clients")) {
+            Page<McpClient> page = store.listMcpClients(params);
+            return json(200, new McpClientEnvelope(page.items(), page.count(), page.totalCount(), page.limit(),
+                    page.offset()));
+        }
+        if (s.length >= 2 && s[1].equals("providers")) {
+            if (s.length == 2) {
+                List<Provider> providers = store.providers();
+                return json(200, new ProviderEnvelope(providers, providers.size()));
+            }
+            String provider = decode(s[2]);
+            Optional<List<ProviderKey>> keys = store.providerKeys(provider);
+            if (keys.isEmpty()) {
+                return error(404, "Provider not found: " + provider);
+            }
+            if (s.length == 3) {
+                Provider p = store.providers().stream().filter(x -> x.name().equals(provider)).findFirst()
+                        .orElse(new Provider(provider, "active", null, null, null));
+                return json(200, p);
+            }
+            if (s.length == 4 && s[3].equals("keys")) {
+                return json(200, new KeyEnvelope(keys.get(), keys.get().size()));
+            }
+        }
+        return notFound();
+    }
+
+    private Response notFound() {
+        return error(404, "Route not found");
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (expectedAuthorization == null) {
+            return true;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        // constant-time comparison: even a demo should not teach timing leaks
+        return header != null && MessageDigest.isEqual(expectedAuthorization, header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    // ---- wire envelopes and writing ---------------------------------------------------------------------------
+
+    record VirtualKeyEnvelope(List<VirtualKey> virtualKeys, int count, long totalCount, int limit, int offset) {
+    }
+
+    record TeamEnvelope(List<Team> teams, int count, long totalCount, int limit, int offset) {
+    }
+
+    record CustomerEnvelope(List<Customer> customers, int count, long totalCount, int limit, int offset) {
+    }
+
+    record McpClientEnvelope(List<McpClient> clients, int count, long totalCount, int limit, int offset) {
+    }
+
+    record ProviderEnvelope(List<Provider> providers, int total) {
+    }
+
+    record KeyEnvelope(List<ProviderKey> keys, int total) {
+    }
+
+    /** Bifrost's error body: {@code {"is_bifrost_error":false,"status_code":N,"error":{"message":...},"extra_fields":{}}}. */
+    static byte[] errorBody(int status, String message) {
+        return toJson(orderedMap("is_bifrost_error", false, "status_code", status,
+                "error", Map.of("message", message), "extra_fields", Map.of()));
+    }
+
+    private static Response error(int status, String message) {
+        return new Response(status, "application/json", errorBody(status, message));
+    }
+
+    private static Response json(int status, Object body) {
+        return new Response(status, "application/json", toJson(body));
+    }
+
+    private static byte[] toJson(Object body) {
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> orderedMap(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+}

@@ -1,0 +1,469 @@
+package bifrostconsole.demo;
+
+import bifrostconsole.api.AzureKeyConfig;
+import bifrostconsole.api.BedrockKeyConfig;
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.McpClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.Provider;
+import bifrostconsole.api.ProviderKey;
+import bifrostconsole.api.SecretValue;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VertexKeyConfig;
+import bifrostconsole.api.VirtualKey;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Governance data held in memory, answering list and get queries with Bifrost's semantics (API.md §4 to §7):
+ * the same defaults, caps, 400s, filters, sort orders and tie-breakers as {@code GET /api/governance/...}.
+ * Queries take the raw query parameters as the HTTP handler sees them, so the demo gateway and the in-process
+ * {@link StoreGovernanceSource} share one implementation.
+ *
+ * <p>Thread-safe and read-only after construction. Sorted orders of the virtual keys are computed once per
+ * (sort field, order) and cached; filters are applied while walking that order, so a 100-key page of a
+ * 100,000-key store costs one pass at most.
+ */
+public final class GovernanceStore {
+
+    public static final int DEFAULT_LIMIT = 25;
+    public static final int MAX_LIMIT = 100;
+    public static final int EXPORT_LIMIT = 10_000;
+    public static final String VERSION = "v1.4.3";
+
+    /** A query Bifrost would refuse: the HTTP status and the {@code error.message} it would send. */
+    public static final class QueryException extends RuntimeException {
+        private final int status;
+
+        public QueryException(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final List<VirtualKey> keys;
+    private final Map<String, VirtualKey> keysById = new HashMap<>();
+    private final String[] lowerNames;
+    private final double[] budgetSpent;
+    private final List<Team> teams;
+    private final List<Customer> customers;
+    private final List<McpClient> mcpClients;
+    private final List<Provider> providers;
+    private final Map<String, List<ProviderKey>> providerKeys;
+    private final Map<String, int[]> sortedOrders = new ConcurrentHashMap<>();
+
+    /**
+     * A store over plain lists, e.g. a snapshot file's contents. {@code providerKeys} maps a provider's name to
+     * its keys with their secrets; they are redacted whenever they are served.
+     */
+    public GovernanceStore(List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
+                           List<McpClient> mcpClients, List<Provider> providers,
+                           Map<String, List<ProviderKey>> providerKeys) {
+        this.keys = List.copyOf(keys);
+        this.lowerNames = new String[this.keys.size()];
+        this.budgetSpent = new double[this.keys.size()];
+        for (int i = 0; i < this.keys.size(); i++) {
+            VirtualKey key = this.keys.get(i);
+            keysById.put(key.id(), key);
+            lowerNames[i] = key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
+            // COALESCE(MAX(current_usage), 0) over the key's own budgets
+            double spent = 0;
+            for (Budget b : key.budgets()) {
+                spent = Math.max(spent, b.currentUsage());
+            }
+            budgetSpent[i] = spent;
+        }
+        this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
+        this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
+        this.mcpClients = List.copyOf(mcpClients);
+        this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
+        Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
+        providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        this.providerKeys = copy;
+    }
+
+    /** A store with no data at all. */
+    public static GovernanceStore empty() {
+        return new GovernanceStore(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+
+    // ---- plain access --------------------------------------------------------------------------------------
+
+    /** Every key in creation order (oldest first, id as tie-breaker). */
+    public List<VirtualKey> virtualKeys() {
+        int[] order = order(Sort.CREATED_AT, false);
+        List<VirtualKey> all = new ArrayList<>(order.length);
+        for (int i : order) {
+            all.add(keys.get(i));
+        }
+        return all;
+    }
+
+    public int virtualKeyCount() {
+        return keys.size();
+    }
+
+    public Optional<VirtualKey> virtualKey(String id) {
+        return Optional.ofNullable(keysById.get(id));
+    }
+
+    public List<Team> teams() {
+        return teams;
+    }
+
+    public Optional<Team> team(String id) {
+        return teams.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public List<Customer> customers() {
+        return customers;
+    }
+
+    public Optional<Customer> customer(String id) {
+        return customers.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public List<McpClient> mcpClients() {
+        return mcpClients;
+    }
+
+    /** Providers sorted by name, as {@code GET /api/providers} lists them. */
+    public List<Provider> providers() {
+        return providers;
+    }
+
+    /** A provider's keys as {@code GET /api/providers/{p}/keys} serves them: secrets redacted. */
+    public Optional<List<ProviderKey>> providerKeys(String provider) {
+        List<ProviderKey> list = providerKeys.get(provider);
+        return list == null ? Optional.empty() : Optional.of(list.stream().map(GovernanceStore::redacted).toList());
+    }
+
+    /** A provider's keys with their secrets, e.g. to write a snapshot of this store. */
+    public Map<String, List<ProviderKey>> providerKeysWithSecrets() {
+        return providerKeys;
+    }
+
+    public String version() {
+        return VERSION;
+    }
+
+    // ---- virtual keys ----------------------------------------------------------------------------------------
+
+    /**
+     * {@code GET /api/governance/virtual-keys} with its raw query parameters.
+     *
+     * @throws QueryException 400 for a non-numeric or negative {@code limit} or {@code offset}
+     */
+    public Page<VirtualKey> listVirtualKeys(Map<String, String> params) {
+        if (isTrue(params, "from_memory")) {
+            // the in-memory cache: everything by created_at, every other parameter ignored
+            return everything(order(Sort.CREATED_AT, false));
+        }
+        boolean export = isTrue(params, "export");
+        boolean excludeAccessProfileManaged = isTrue(params, "exclude_access_profile_managed_virtual");
+        boolean paged = present(params, "limit") || present(params, "offset") || present(params, "search")
+                || present(params, "customer_id") || present(params, "team_id") || present(params, "sort_by")
+                || export || excludeAccessProfileManaged || isTrue(params, "exclude_assigned_virtual_keys")
+                || isTrue(params, "for_user_assignment");
+        int requestedLimit = strictNumber(params, "limit");
+        int offset = strictNumber(params, "offset");
+        if (!paged) {
+            return everything(order(Sort.CREATED_AT, false));
+        }
+        int limit = clamp(requestedLimit, export ? EXPORT_LIMIT : DEFAULT_LIMIT, export ? EXPORT_LIMIT : MAX_LIMIT);
+        Sort sort = Sort.of(params.get("sort_by"));
+        boolean descending = "desc".equalsIgnoreCase(params.get("order"));
+        Predicate<Integer> filter = keyFilter(params.get("search"), params.get("customer_id"),
+                params.get("team_id"), excludeAccessProfileManaged);
+
+        int[] order = order(sort, descending);
+        List<VirtualKey> page = new ArrayList<>(Math.min(limit, order.length));
+        long total;
+        if (filter == null) {
+            total = order.length;
+            for (int i = offset; i < order.length && page.size() < limit; i++) {
+                page.add(keys.get(order[i]));
+            }
+        } else {
+            total = 0;
+            for (int index : order) {
+                if (filter.test(index)) {
+                    if (total >= offset && page.size() < limit) {
+                        page.add(keys.get(index));
+                    }
+                    total++;
+                }
+            }
+        }
+        // Bifrost echoes the limit it used, except an export without a limit, which reports 0.
+        int echoedLimit = export && !present(params, "limit") ? 0 : limit;
+        return new Page<>(page, page.size(), total, echoedLimit, offset);
+    }
+
+    private Page<VirtualKey> everything(int[] order) {
+        List<VirtualKey> all = new ArrayList<>(order.length);
+        for (int i : order) {
+            all.add(keys.get(i));
+        }
+        return new Page<>(all, all.size(), all.size(), all.size(), 0);
+    }
+
+    /** null when nothing filters, so the common unfiltered page is a plain slice. */
+    private Predicate<Integer> keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
+        Predicate<Integer> filter = null;
+        if (search != null && !search.isEmpty()) {
+            String needle = search.toLowerCase(Locale.ROOT);
+            filter = i -> lowerNames[i].contains(needle);
+        }
+        boolean byCustomer = customerId != null && !customerId.isEmpty();
+        boolean byTeam = teamId != null && !teamId.isEmpty();
+        if (byCustomer || byTeam) {
+            // customer_id = ? OR team_id = ?
+            Predicate<Integer> owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
+                    || (byTeam && teamId.equals(keys.get(i).teamId()));
+            filter = filter == null ? owner : filter.and(owner);
+        }
+        if (excludeManaged) {
+            Predicate<Integer> unmanaged = i -> !keys.get(i).accessProfileManaged();
+            filter = filter == null ? unmanaged : filter.and(unmanaged);
+        }
+        return filter;
+    }
+
+    private enum Sort {
+        NAME, BUDGET_SPENT, CREATED_AT, STATUS;
+
+        /** Bifrost's switch on {@code sort_by}: anything else (or nothing) sorts by {@code created_at}. */
+        static Sort of(String wire) {
+            if (wire == null) {
+                return CREATED_AT;
+            }
+            return switch (wire) {
+                case "name" -> NAME;
+                case "budget_spent" -> BUDGET_SPENT;
+                case "status" -> STATUS;
+                default -> CREATED_AT;
+            };
+        }
+    }
+
+    /** Key indexes in {@code ORDER BY field [DESC], id ASC} order, computed once per (field, direction). */
+    private int[] order(Sort sort, boolean descending) {
+        return sortedOrders.computeIfAbsent(sort + (descending ? ":desc" : ":asc"), k -> computeOrder(sort, descending));
+    }
+
+    private int[] computeOrder(Sort sort, boolean descending) {
+        Comparator<Integer> primary = switch (sort) {
+            case NAME -> Comparator.comparing(i -> keys.get(i).name(), Comparator.nullsFirst(Comparator.naturalOrder()));
+            case BUDGET_SPENT -> Comparator.comparingDouble(i -> budgetSpent[i]);
+            case STATUS -> Comparator.comparing(i -> keys.get(i).active()); // false (inactive) first
+            case CREATED_AT -> Comparator.comparing(i -> keys.get(i).createdAt(),
+                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
+        };
+        if (descending) {
+            primary = primary.reversed();
+        }
+        Comparator<Integer> byId = Comparator.comparing(i -> keys.get(i).id());
+        Integer[] boxed = new Integer[keys.size()];
+        Arrays.setAll(boxed, i -> i);
+        Arrays.sort(boxed, primary.thenComparing(byId));
+        int[] order = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    /** Computes every sorted order now, so the first page of each sort is as fast as the rest. */
+    public void warmUp() {
+        for (Sort sort : Sort.values()) {
+            order(sort, false);
+            order(sort, true);
+        }
+    }
+
+    // ---- teams and customers ---------------------------------------------------------------------------------
+
+    /** {@code GET /api/governance/teams}: search, customer_id, paging; invalid numbers silently defaulted. */
+    public Page<Team> listTeams(Map<String, String> params) {
+        String customerId = params.get("customer_id");
+        List<Team> matching = filterByName(teams, Team::name, params.get("search")).stream()
+                .filter(t -> customerId == null || customerId.isEmpty() || customerId.equals(t.customerId()))
+                .toList();
+        return lenientPage(matching, params);
+    }
+
+    /** {@code GET /api/governance/customers}: search and paging; invalid numbers silently defaulted. */
+    public Page<Customer> listCustomers(Map<String, String> params) {
+        return lenientPage(filterByName(customers, Customer::name, params.get("search")), params);
+    }
+
+    private static <T> Page<T> lenientPage(List<T> matching, Map<String, String> params) {
+        boolean paged = present(params, "limit") || present(params, "offset") || present(params, "search");
+        if (!paged) {
+            return new Page<>(matching, matching.size(), matching.size(), matching.size(), 0);
+        }
+        int limit = clamp(lenientNumber(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        int offset = Math.max(0, lenientNumber(params, "offset"));
+        return slice(matching, limit, offset);
+    }
+
+    // ---- MCP clients ----------------------------------------------------------------------------------------
+
+    /** {@code GET /api/mcp/clients}: the paged envelope; search on the name, connection_type filter, 400s. */
+    public Page<McpClient> listMcpClients(Map<String, String> params) {
+        int limit = clamp(strictNumber(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        int offset = strictNumber(params, "offset");
+        String type = params.get("connection_type");
+        List<McpClient> matching = filterByName(mcpClients, c -> c.config().name(), params.get("search")).stream()
+                .filter(c -> type == null || type.isEmpty() || type.equals(c.config().connectionType()))
+                .toList();
+        return slice(matching, limit, offset);
+    }
+
+    // ---- shared helpers ----------------------------------------------------------------------------------------
+
+    private static <T> Page<T> slice(List<T> matching, int limit, int offset) {
+        int from = Math.min(offset, matching.size());
+        List<T> page = matching.subList(from, Math.min(matching.size(), from + limit));
+        return new Page<>(page, page.size(), matching.size(), limit, offset);
+    }
+
+    private static <T> List<T> filterByName(List<T> items, java.util.function.Function<T, String> name,
+                                            String search) {
+        if (search == null || search.isEmpty()) {
+            return items;
+        }
+        String needle = search.toLowerCase(Locale.ROOT);
+        return items.stream().filter(i -> {
+            String n = name.apply(i);
+            return n != null && n.toLowerCase(Locale.ROOT).contains(needle);
+        }).toList();
+    }
+
+    private static <T> List<T> sortedByCreation(List<T> items, java.util.function.Function<T, Instant> created,
+                                                java.util.function.Function<T, String> id) {
+        return items.stream().sorted(Comparator.comparing(created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                .thenComparing(id)).toList();
+    }
+
+    /** {@code limit <= 0} means the default; above the cap means the cap (ClampPaginationParams). */
+    private static int clamp(int limit, int defaultLimit, int cap) {
+        return limit <= 0 ? defaultLimit : Math.min(limit, cap);
+    }
+
+    /** The VK and MCP lists refuse a bad number with 400 and Bifrost's message. */
+    private static int strictNumber(Map<String, String> params, String name) {
+        String text = params.get(name);
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new QueryException(400, "Invalid " + name + " parameter: must be a number");
+        }
+        if (value < 0) {
+            throw new QueryException(400, "Invalid " + name + " parameter: must be non-negative");
+        }
+        return value;
+    }
+
+    /** Teams and customers treat a bad number as 0, i.e. the default. */
+    private static int lenientNumber(Map<String, String> params, String name) {
+        try {
+            String text = params.get(name);
+            return text == null || text.isEmpty() ? 0 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean present(Map<String, String> params, String name) {
+        String v = params.get(name);
+        return v != null && !v.isEmpty();
+    }
+
+    /** Bifrost's booleans in query strings: true only for the exact string {@code true}. */
+    private static boolean isTrue(Map<String, String> params, String name) {
+        return "true".equals(params.get(name));
+    }
+
+    /** A raw query string as a map; the first of repeated parameters wins, as with fasthttp's Peek. */
+    public static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(name, value);
+        }
+        return params;
+    }
+
+    // ---- redaction ---------------------------------------------------------------------------------------------
+
+    /**
+     * Bifrost's {@code Redacted()}: empty stays empty, up to 8 characters become as many {@code *}, longer values
+     * keep their first and last 4 characters around 24 {@code *}.
+     */
+    public static String redact(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        if (value.length() <= 8) {
+            return "*".repeat(value.length());
+        }
+        return value.substring(0, 4) + "*".repeat(24) + value.substring(value.length() - 4);
+    }
+
+    /** The value redacted, the env or vault reference kept so the console can say where it comes from. */
+    public static SecretValue redact(SecretValue secret) {
+        return secret == null ? null : new SecretValue(redact(secret.value()), secret.reference(), secret.source());
+    }
+
+    static ProviderKey redacted(ProviderKey k) {
+        AzureKeyConfig azure = k.azureKeyConfig() == null ? null : new AzureKeyConfig(k.azureKeyConfig().endpoint(),
+                redact(k.azureKeyConfig().clientId()), redact(k.azureKeyConfig().clientSecret()),
+                k.azureKeyConfig().tenantId(), k.azureKeyConfig().apiVersion(), k.azureKeyConfig().deployments());
+        VertexKeyConfig vertex = k.vertexKeyConfig() == null ? null : new VertexKeyConfig(
+                k.vertexKeyConfig().projectId(), k.vertexKeyConfig().projectNumber(), k.vertexKeyConfig().region(),
+                redact(k.vertexKeyConfig().authCredentials()));
+        BedrockKeyConfig bedrock = k.bedrockKeyConfig() == null ? null : new BedrockKeyConfig(
+                redact(k.bedrockKeyConfig().accessKey()), redact(k.bedrockKeyConfig().secretKey()),
+                redact(k.bedrockKeyConfig().sessionToken()), k.bedrockKeyConfig().region(),
+                k.bedrockKeyConfig().arn(), k.bedrockKeyConfig().deployments());
+        return new ProviderKey(k.id(), k.name(), k.providerId(), k.provider(), k.keyId(), redact(k.value()),
+                k.models(), k.blacklistedModels(), k.weight(), k.enabled(), k.useForBatchApi(), azure, vertex,
+                bedrock, k.azureEndpoint(), redact(k.azureClientId()), redact(k.azureClientSecret()),
+                k.azureTenantId(), k.vertexProjectId(), k.vertexProjectNumber(), k.vertexRegion(),
+                redact(k.vertexAuthCredentials()), redact(k.bedrockAccessKey()), redact(k.bedrockSecretKey()),
+                redact(k.bedrockSessionToken()), k.bedrockRegion(), k.bedrockArn(), k.status(), k.description(),
+                k.configHash(), k.createdAt(), k.updatedAt());
+    }
+}

@@ -1,0 +1,128 @@
+package bifrostconsole.keydetail;
+
+import bifrostconsole.ui.UsageLine;
+import bifrostconsole.ui.UsageLineView;
+import javafx.geometry.HPos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** The building blocks every detail pane uses, so they all look alike: field grids, cards, notes, usage lists. */
+final class DetailParts {
+    private DetailParts() {
+    }
+
+    /** Label/value rows; values wrap instead of being cut off. */
+    static GridPane fields(List<KeyDetails.Field> fields) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("field-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setHalignment(HPos.LEFT);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        values.setMinWidth(80);
+        grid.getColumnConstraints().addAll(labels, values);
+        int row = 0;
+        for (KeyDetails.Field f : fields) {
+            Label label = new Label(f.label());
+            label.getStyleClass().add("field-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(f.value());
+            value.getStyleClass().add("field-value");
+            value.setWrapText(true);
+            value.setMaxWidth(Double.MAX_VALUE);
+            value.setId("field-" + f.label().toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+            if (f.tooltip() != null) {
+                Tooltip tip = new Tooltip(f.tooltip());
+                tip.setWrapText(true);
+                tip.setMaxWidth(360);
+                label.setTooltip(tip);
+                value.setTooltip(tip);
+            }
+            GridPane.setValignment(label, VPos.TOP);
+            grid.addRow(row++, label, value);
+        }
+        return grid;
+    }
+
+    static VBox card(Node title, Node... content) {
+        VBox card = new VBox(title);
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("detail-card");
+        return card;
+    }
+
+    static HBox cardTitle(String text, Node... tags) {
+        Label title = new Label(text);
+        title.getStyleClass().add("card-title");
+        title.setWrapText(true);
+        HBox box = new HBox(8, title);
+        box.getChildren().addAll(tags);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    static Label tag(String text, String kind, String tooltip) {
+        Label tag = new Label(text);
+        tag.getStyleClass().add("tag");
+        if (kind != null) {
+            tag.getStyleClass().add(kind);
+        }
+        tag.setMinWidth(Region.USE_PREF_SIZE);
+        if (tooltip != null) {
+            tag.setTooltip(new Tooltip(tooltip));
+        }
+        return tag;
+    }
+
+    static Label section(String text, String tooltip) {
+        Label l = new Label(text);
+        l.getStyleClass().add("detail-section-title");
+        if (tooltip != null) {
+            Tooltip tip = new Tooltip(tooltip);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            l.setTooltip(tip);
+        }
+        return l;
+    }
+
+    static Label note(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("empty-note");
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** Full usage lines, or {@code emptyText} when there are none. */
+    static VBox usage(List<UsageLine> lines, String emptyText) {
+        VBox box = new VBox(8);
+        if (lines.isEmpty()) {
+            if (emptyText != null) {
+                box.getChildren().add(note(emptyText));
+            }
+            return box;
+        }
+        for (UsageLine line : lines) {
+            UsageLineView view = new UsageLineView(UsageLineView.Style.FULL);
+            view.show(line);
+            box.getChildren().add(view);
+        }
+        return box;
+    }
+
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,192 @@
+package bifrostconsole.keydetail;
+
+import bifrostconsole.keys.KeyRow;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.MaskedSecretField;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The drill-down beside the key table: a header with the key's name, status, id and value, then tabs for
+ * the overview, provider configs, provider keys, budgets, rate limits and MCP clients. Previous/next step
+ * through the table's keys (K/J or Up/Down); Esc or the close button closes it.
+ */
+public final class KeyDetailView extends VBox {
+    private final KeyDetailViewModel vm;
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final Label id = new Label();
+    private final MaskedSecretField value = new MaskedSecretField(KeyRow.VISIBLE_PREFIX);
+    private final TabPane tabs = new TabPane();
+    private final OverviewPane overview = new OverviewPane();
+    private final ProviderConfigsPane providers = new ProviderConfigsPane();
+    private final ProviderKeysPane providerKeys = new ProviderKeysPane();
+    private final BudgetsPane budgets = new BudgetsPane();
+    private final RateLimitsPane rateLimits = new RateLimitsPane();
+    private final McpClientsPane mcp = new McpClientsPane();
+    private final Tab providersTab = tab("providers", "Providers", providers,
+            "Provider configs: which providers, models and provider keys this key may use");
+    private final Tab providerKeysTab = tab("provider-keys", "Keys", providerKeys,
+            "The provider API keys this key's provider configs name");
+    private final Tab budgetsTab = tab("budgets", "Budgets", budgets, "The key's own spending budgets");
+    private final Tab rateLimitsTab = tab("rate-limits", "Limits", rateLimits,
+            "The key's token and request rate limits (TPM/RPM-style)");
+    private final Tab mcpTab = tab("mcp", "MCP", mcp, "MCP clients: Model Context Protocol servers and their tools");
+
+    public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
+        this.vm = vm;
+        getStyleClass().add("detail-view");
+        setId("key-detail");
+        setMinWidth(380);
+        setPrefWidth(520);
+
+        title.getStyleClass().add("detail-title");
+        title.setId("detail-title");
+        title.setWrapText(true);
+        status.getStyleClass().add("status-badge");
+        status.setId("detail-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        id.getStyleClass().add("id-text");
+        id.setId("detail-id");
+        id.setMinWidth(0);
+        Button copyId = Icons.button(Feather.COPY, "Copy the key id");
+        copyId.setId("copy-id");
+        copyId.setOnAction(e -> vm.copyId());
+        Button up = Icons.button(Feather.CHEVRON_UP, "Previous key (K or \u2191)");
+        up.setId("detail-previous");
+        up.setOnAction(e -> previous.run());
+        Button down = Icons.button(Feather.CHEVRON_DOWN, "Next key (J or \u2193)");
+        down.setId("detail-next");
+        down.setOnAction(e -> next.run());
+        Button closeButton = Icons.button(Feather.X, "Close the details (Esc)");
+        closeButton.setId("detail-close");
+        closeButton.setOnAction(e -> close.run());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(title, Priority.SOMETIMES);
+        HBox top = new HBox(8, title, status, spacer, up, down, closeButton);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox idRow = new HBox(4, new Label("ID"), id, copyId);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        idRow.getChildren().get(0).getStyleClass().add("muted");
+        value.setId("detail-value");
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Label valueLabel = new Label("Key");
+        valueLabel.getStyleClass().add("muted");
+        valueLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox valueRow = new HBox(4, valueLabel, value);
+        valueRow.setAlignment(Pos.CENTER_LEFT);
+        value.revealButton().setOnAction(e -> vm.toggleReveal());
+        value.setOnCopy(vm::copyValue);
+        vm.valueRevealedProperty().addListener((o, a, b) -> showValue());
+
+        VBox header = new VBox(top, idRow, valueRow);
+        header.getStyleClass().add("detail-header");
+
+        ProgressBar strip = new ProgressBar(ProgressIndicator.INDETERMINATE_PROGRESS);
+        strip.getStyleClass().add("loading-strip");
+        strip.setMaxWidth(Double.MAX_VALUE);
+        strip.visibleProperty().bind(vm.loadingProperty());
+        StackPane stripHolder = new StackPane(strip);
+        stripHolder.setMinHeight(3);
+        stripHolder.setMaxHeight(3);
+
+        Label errorText = new Label();
+        errorText.setId("detail-error");
+        errorText.setWrapText(true);
+        errorText.textProperty().bind(vm.errorMessageProperty());
+        errorText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(errorText, Priority.ALWAYS);
+        Button retry = new Button("Retry", Icons.icon(Feather.REFRESH_CW));
+        retry.setOnAction(e -> vm.retry());
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        HBox error = new HBox(Icons.icon(Feather.ALERT_TRIANGLE), errorText, retry);
+        error.getStyleClass().add("inline-error");
+        error.visibleProperty().bind(vm.errorMessageProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detail-tabs");
+        tabs.getTabs().addAll(tab("overview", "Overview", overview, "Name, status, owner, dates"), providersTab, providerKeysTab, budgetsTab,
+                rateLimitsTab, mcpTab);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        getChildren().addAll(header, stripHolder, error, tabs);
+        vm.detailsProperty().addListener((o, a, d) -> show(d));
+        show(vm.detailsProperty().get());
+    }
+
+    private static Tab tab(String id, String text, Node content, String tooltip) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Tab tab = new Tab(text, scroll);
+        tab.setId("tab-" + id);
+        tab.setTooltip(new Tooltip(tooltip));
+        return tab;
+    }
+
+    private void show(KeyDetails d) {
+        if (d == null) {
+            title.setText(vm.loadingProperty().get() ? "Loading\u2026" : "");
+            status.setVisible(false);
+            id.setText(vm.requestedIdProperty().get() == null ? "" : vm.requestedIdProperty().get());
+            value.show("", false);
+            for (Tab t : tabs.getTabs()) {
+                ((ScrollPane) t.getContent()).setContent(new VBox());
+            }
+            return;
+        }
+        ((ScrollPane) tabs.getTabs().get(0).getContent()).setContent(overview);
+        ((ScrollPane) providersTab.getContent()).setContent(providers);
+        ((ScrollPane) providerKeysTab.getContent()).setContent(providerKeys);
+        ((ScrollPane) budgetsTab.getContent()).setContent(budgets);
+        ((ScrollPane) rateLimitsTab.getContent()).setContent(rateLimits);
+        ((ScrollPane) mcpTab.getContent()).setContent(mcp);
+        title.setText(d.key().name());
+        status.setVisible(true);
+        status.setText(d.status().label());
+        status.getStyleClass().removeAll("active", "inactive", "expired", "exhausted");
+        status.getStyleClass().add(d.status().name().toLowerCase());
+        status.setTooltip(new Tooltip(d.statusReason()));
+        id.setText(d.key().id());
+        showValue();
+        overview.show(d);
+        providers.show(d);
+        providerKeys.show(d);
+        budgets.show(d);
+        rateLimits.show(d);
+        mcp.show(d);
+        providersTab.setText("Providers (" + d.providers().size() + ")");
+        providerKeysTab.setText("Keys (" + d.providerKeys().size() + ")");
+        budgetsTab.setText("Budgets (" + d.budgets().size() + ")");
+        rateLimitsTab.setText("Limits (" + d.rateLimits().size() + ")");
+        mcpTab.setText("MCP (" + d.mcpClients().size() + ")");
+    }
+
+    private void showValue() {
+        KeyDetails d = vm.detailsProperty().get();
+        value.show(d == null ? "" : d.key().plainValue(), vm.valueRevealedProperty().get());
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,150 @@
+package bifrostconsole.keydetail;
+
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.ui.ClipboardService;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.UserMessages;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The drill-down of one key: fetched fresh by id each time it opens (the table's copy may be a page old).
+ * Opening another key while one loads supersedes it; the late answer is dropped. While the next key loads,
+ * the previous key's details stay visible so stepping with J/K does not flicker.
+ */
+public final class KeyDetailViewModel {
+    private final GovernanceSource source;
+    private final Executor uiExecutor;
+    private final Clock clock;
+    private final Formats formats;
+
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
+    private final ReadOnlyStringWrapper requestedId = new ReadOnlyStringWrapper(this, "requestedId");
+    private final ReadOnlyObjectWrapper<KeyDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ReadOnlyBooleanWrapper valueRevealed = new ReadOnlyBooleanWrapper(this, "valueRevealed");
+
+    private ClipboardService clipboard;
+    private long generation;
+    private CompletableFuture<VirtualKey> inFlight;
+
+    public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
+        this.source = source;
+        this.uiExecutor = uiExecutor;
+        this.clock = clock;
+        this.formats = formats;
+    }
+
+    /** Shows the pane and fetches the key by id. */
+    public void open(String id) {
+        shown.set(true);
+        if (!id.equals(requestedId.get())) {
+            valueRevealed.set(false);
+        }
+        requestedId.set(id);
+        fetch(id);
+    }
+
+    public void retry() {
+        if (requestedId.get() != null) {
+            fetch(requestedId.get());
+        }
+    }
+
+    public void close() {
+        generation++;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+            inFlight = null;
+        }
+        loading.set(false);
+        shown.set(false);
+        valueRevealed.set(false);
+    }
+
+    private void fetch(String id) {
+        long ticket = ++generation;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+        }
+        loading.set(true);
+        errorMessage.set(null);
+        Instant now = clock.instant();
+        CompletableFuture<VirtualKey> call = source.getVirtualKey(id);
+        inFlight = call;
+        CompletableFuture<KeyDetails> request = call.thenApply(k -> KeyDetails.of(k, formats, now));
+        request.whenComplete((result, failure) -> uiExecutor.execute(() -> {
+            if (ticket != generation) {
+                return; // another key was opened, or the pane closed, meanwhile
+            }
+            inFlight = null;
+            loading.set(false);
+            if (failure != null) {
+                errorMessage.set(UserMessages.of(failure, "The key's details could not be loaded"));
+                if (details.get() != null && !details.get().key().id().equals(id)) {
+                    details.set(null);
+                }
+            } else {
+                details.set(result);
+            }
+        }));
+    }
+
+    public void copyId() {
+        KeyDetails d = details.get();
+        if (d != null && clipboard != null) {
+            clipboard.copy(d.key().id());
+        }
+    }
+
+    public void copyValue() {
+        KeyDetails d = details.get();
+        if (d != null && clipboard != null && !d.key().plainValue().isEmpty()) {
+            clipboard.copySecret(d.key().plainValue());
+        }
+    }
+
+    public void toggleReveal() {
+        valueRevealed.set(!valueRevealed.get());
+    }
+
+    public void setClipboard(ClipboardService clipboard) {
+        this.clipboard = clipboard;
+    }
+
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** The id last asked for; the details may still be the previous key's while it loads. */
+    public ReadOnlyStringProperty requestedIdProperty() {
+        return requestedId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<KeyDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty valueRevealedProperty() {
+        return valueRevealed.getReadOnlyProperty();
+    }
+}

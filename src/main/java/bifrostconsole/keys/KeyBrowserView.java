@@ -1,0 +1,489 @@
+package bifrostconsole.keys;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.ToggleSwitch;
+import bifrostconsole.keydetail.KeyDetailView;
+import bifrostconsole.ui.FxClipboardService;
+import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.Stylesheets;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * The virtual key browser: search and filters on top, the server-sorted, server-paged key table in the
+ * middle with the selected key's details beside it, and the pager below. Loads its first page when built.
+ * Keyboard: Ctrl+F search, F5/Ctrl+R refresh, PgUp/PgDn page, Enter open, J/K or Up/Down next key,
+ * Ctrl+C copy the key id, Esc close the details.
+ */
+public final class KeyBrowserView extends BorderPane {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final KeyBrowserViewModel vm;
+    private final KeyTable keyTable;
+    private final CustomTextField search = new CustomTextField();
+    private final HBox toolbarSlot = new HBox(8);
+    private final SplitPane split = new SplitPane();
+    private final KeyDetailView detailView;
+    private final StackPane tableArea;
+    private boolean syncingSelection;
+
+    public KeyBrowserView(KeyBrowserViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("key-browser");
+        setId("key-browser");
+        Stylesheets.apply(this);
+        if (vm.clipboard() == null) {
+            vm.setClipboard(new FxClipboardService());
+        }
+        keyTable = new KeyTable(vm);
+        detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext, this::closeDetail);
+
+        setTop(buildToolbar());
+        tableArea = buildTableArea();
+        split.getItems().add(tableArea);
+        split.setOrientation(Orientation.HORIZONTAL);
+        setCenter(split);
+        setBottom(buildPager());
+
+        bindSelection();
+        vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        if (vm.loadedPageCountProperty().get() == 0 && !vm.loadingProperty().get()) {
+            vm.start();
+        }
+    }
+
+    /** A slot in the toolbar for other features' actions, e.g. "Export…". */
+    public void addToolbarItem(Node item) {
+        toolbarSlot.getChildren().add(item);
+    }
+
+    public KeyBrowserViewModel viewModel() {
+        return vm;
+    }
+
+    /** The table, for tests and for focus handling by the main window. */
+    public TableView<KeyRow> table() {
+        return keyTable.view();
+    }
+
+    public KeyDetailView detailView() {
+        return detailView;
+    }
+
+    // ---- toolbar --------------------------------------------------------------------------------------
+
+    private Node buildToolbar() {
+        search.setId("key-search");
+        search.getStyleClass().add("search-field");
+        search.setPromptText("Search key names (Ctrl+F)");
+        search.setLeft(Icons.icon(Feather.SEARCH));
+        Button clearSearch = Icons.button(Feather.X, "Clear the search");
+        clearSearch.setOnAction(e -> {
+            search.clear();
+            search.requestFocus();
+        });
+        clearSearch.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clearSearch);
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.setTooltip(new Tooltip("Sent to the server 300 ms after you stop typing; matches parts of key names."));
+
+        FilterPicker team = new FilterPicker(vm.teamPicker(), Feather.USERS);
+        FilterPicker customer = new FilterPicker(vm.customerPicker(), Feather.BRIEFCASE);
+        Label or = new Label("or");
+        or.getStyleClass().add("or-label");
+        or.setTooltip(new Tooltip("The server combines team and customer filters with OR: "
+                + "a key of the team or of the customer is shown."));
+        or.setMinWidth(Region.USE_PREF_SIZE);
+
+        ToggleSwitch hideProfiles = new ToggleSwitch("Hide access-profile keys");
+        hideProfiles.setId("hide-access-profile-keys");
+        hideProfiles.selectedProperty().bindBidirectional(vm.hideAccessProfileKeysProperty());
+        Tooltip.install(hideProfiles, new Tooltip("Leave out keys managed by access profiles (Bifrost Enterprise)."));
+        hideProfiles.setMinWidth(Region.USE_PREF_SIZE);
+        ToggleSwitch fromMemory = new ToggleSwitch("From memory");
+        fromMemory.setId("from-memory");
+        fromMemory.selectedProperty().bindBidirectional(vm.fromMemoryProperty());
+        Tooltip.install(fromMemory, new Tooltip("Read the gateway's in-memory governance cache instead of its "
+                + "database: what the gateway enforces right now."));
+        fromMemory.setMinWidth(Region.USE_PREF_SIZE);
+
+        search.disableProperty().bind(vm.fromMemoryProperty());
+        team.disableProperty().bind(vm.fromMemoryProperty());
+        customer.disableProperty().bind(vm.fromMemoryProperty());
+        hideProfiles.disableProperty().bind(vm.fromMemoryProperty());
+
+        MenuButton columns = new MenuButton("Columns", Icons.icon(Feather.COLUMNS));
+        columns.setId("columns-menu");
+        columns.setTooltip(new Tooltip("Show or hide columns; your choice is remembered."));
+        for (KeyColumn c : KeyColumn.values()) {
+            CheckMenuItem item = new CheckMenuItem(c.title());
+            item.selectedProperty().bindBidirectional(vm.columnVisibleProperty(c));
+            item.setDisable(c == KeyColumn.NAME);
+            columns.getItems().add(item);
+        }
+        Button refresh = Icons.button(Feather.REFRESH_CW, "Refresh (F5 or Ctrl+R)");
+        refresh.setId("refresh");
+        refresh.setOnAction(e -> vm.refresh());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
+        HBox row = new HBox(search, team, or, customer, new Separator(Orientation.VERTICAL), hideProfiles,
+                fromMemory, spacer, toolbarSlot, columns, refresh);
+        row.getStyleClass().add("filter-row");
+
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.when(vm.fromMemoryProperty())
+                .then("From memory: every key in the gateway's in-memory cache, by creation time. The server "
+                        + "ignores search, filters, sorting and paging in this mode.")
+                .otherwise("Search matches key names. Team and customer filters combine with OR: keys of the "
+                        + "team or of the customer are shown."));
+        VBox area = new VBox(row, hint);
+        area.getStyleClass().add("toolbar-area");
+        return area;
+    }
+
+    // ---- table and its states -------------------------------------------------------------------------
+
+    private StackPane buildTableArea() {
+        TableView<KeyRow> table = keyTable.view();
+
+        Label errorText = new Label();
+        errorText.textProperty().bind(vm.errorMessageProperty());
+        errorText.setWrapText(true);
+        errorText.setId("inline-error-text");
+        HBox.setHgrow(errorText, Priority.ALWAYS);
+        errorText.setMaxWidth(Double.MAX_VALUE);
+        Button retryInline = new Button("Retry", Icons.icon(Feather.REFRESH_CW));
+        retryInline.setId("retry-inline");
+        retryInline.setOnAction(e -> vm.retry());
+        retryInline.setMinWidth(Region.USE_PREF_SIZE);
+        Label keptNote = new Label("Showing the last page that loaded.");
+        keptNote.setMinWidth(Region.USE_PREF_SIZE);
+        HBox inlineError = new HBox(Icons.icon(Feather.ALERT_TRIANGLE), errorText, keptNote, retryInline);
+        inlineError.getStyleClass().add("inline-error");
+        inlineError.setId("inline-error");
+        var showInline = vm.errorMessageProperty().isNotNull()
+                .and(vm.viewStateProperty().isNotEqualTo(KeyBrowserViewModel.ViewState.ERROR));
+        inlineError.visibleProperty().bind(showInline);
+        inlineError.managedProperty().bind(showInline);
+
+        ProgressBar strip = new ProgressBar(ProgressIndicator.INDETERMINATE_PROGRESS);
+        strip.getStyleClass().addAll("loading-strip", "small");
+        strip.setMaxWidth(Double.MAX_VALUE);
+        var busyWithRows = vm.loadingProperty().and(vm.viewStateProperty().isNotEqualTo(
+                KeyBrowserViewModel.ViewState.LOADING));
+        strip.visibleProperty().bind(busyWithRows);
+        strip.setId("loading-strip");
+        // Keep the strip's 3 px even when hidden so the table does not jump.
+        StackPane stripHolder = new StackPane(strip);
+        stripHolder.setMinHeight(3);
+        stripHolder.setMaxHeight(3);
+
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox tableBox = new VBox(inlineError, stripHolder, table);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        Label loadingText = new Label("Loading keys\u2026");
+        loadingText.getStyleClass().add("state-text");
+        VBox loadingPane = statePane("loading-state", spinner, loadingText);
+        loadingPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.LOADING));
+
+        Label emptyTitle = new Label();
+        emptyTitle.getStyleClass().add("state-title");
+        emptyTitle.setId("empty-title");
+        emptyTitle.textProperty().bind(Bindings.when(vm.filtersActiveProperty())
+                .then("No keys match").otherwise("No virtual keys yet"));
+        Label emptyText = new Label();
+        emptyText.getStyleClass().add("state-text");
+        emptyText.setWrapText(true);
+        emptyText.textProperty().bind(Bindings.when(vm.filtersActiveProperty())
+                .then("No key matches the search and filters. Try other words, or clear the filters.")
+                .otherwise("Virtual keys give applications access to providers, with budgets and rate limits. "
+                        + "Keys created on the gateway appear here."));
+        Button clearFilters = new Button("Clear filters", Icons.icon(Feather.X));
+        clearFilters.setId("clear-filters");
+        clearFilters.getStyleClass().add("accent");
+        clearFilters.setOnAction(e -> vm.clearFilters());
+        clearFilters.visibleProperty().bind(vm.filtersActiveProperty());
+        FontIcon emptyIcon = Icons.icon(Feather.SEARCH);
+        emptyIcon.getStyleClass().add("state-icon");
+        VBox emptyPane = statePane("empty-state", emptyIcon, emptyTitle, emptyText, clearFilters);
+        emptyPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.EMPTY));
+
+        Label errorTitle = new Label("The keys could not be loaded");
+        errorTitle.getStyleClass().add("state-title");
+        Label errorBody = new Label();
+        errorBody.setId("error-state-text");
+        errorBody.getStyleClass().add("state-text");
+        errorBody.setWrapText(true);
+        errorBody.setMaxWidth(560);
+        errorBody.textProperty().bind(vm.errorMessageProperty());
+        Button retry = new Button("Retry", Icons.icon(Feather.REFRESH_CW));
+        retry.setId("retry");
+        retry.getStyleClass().add("accent");
+        retry.setOnAction(e -> vm.retry());
+        retry.disableProperty().bind(vm.loadingProperty());
+        FontIcon errorIcon = Icons.icon(Feather.ALERT_TRIANGLE);
+        errorIcon.getStyleClass().add("state-icon");
+        VBox errorPane = statePane("error-state", errorIcon, errorTitle, errorBody, retry);
+        errorPane.getStyleClass().add("error");
+        errorPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.ERROR));
+
+        return new StackPane(tableBox, loadingPane, emptyPane, errorPane);
+    }
+
+    private static VBox statePane(String id, Node... children) {
+        VBox pane = new VBox(children);
+        pane.getStyleClass().add("state-pane");
+        pane.setId(id);
+        pane.setAlignment(Pos.CENTER);
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    // ---- pager ----------------------------------------------------------------------------------------
+
+    private Node buildPager() {
+        Label rowsLabel = new Label("Rows per page");
+        rowsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<Integer> size = new ComboBox<>();
+        size.setId("page-size");
+        size.getItems().setAll(KeyBrowserViewModel.PAGE_SIZES);
+        size.setValue(vm.pageSizeProperty().get());
+        size.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.pageSizeProperty().get()) {
+                vm.pageSizeProperty().set(b);
+            }
+        });
+        vm.pageSizeProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
+        rowsLabel.setLabelFor(size);
+
+        Label range = new Label();
+        range.setId("range-label");
+        range.getStyleClass().add("range-label");
+        range.textProperty().bind(vm.rangeTextProperty());
+        range.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label notice = new Label();
+        notice.getStyleClass().add("notice");
+        notice.setId("notice");
+        PauseTransition fade = new PauseTransition(Duration.seconds(5));
+        fade.setOnFinished(e -> notice.setText(""));
+        vm.noticeProperty().addListener((o, a, b) -> {
+            notice.setText(b);
+            fade.playFromStart();
+        });
+
+        Label updated = new Label();
+        updated.getStyleClass().add("hint");
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
+        vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
+        updated.setMinWidth(Region.USE_PREF_SIZE);
+
+        Button first = Icons.button(Feather.CHEVRONS_LEFT, "First page");
+        Button previous = Icons.button(Feather.CHEVRON_LEFT, "Previous page (Page Up)");
+        Button next = Icons.button(Feather.CHEVRON_RIGHT, "Next page (Page Down)");
+        Button last = Icons.button(Feather.CHEVRONS_RIGHT, "Last page");
+        first.setId("first-page");
+        previous.setId("previous-page");
+        next.setId("next-page");
+        last.setId("last-page");
+        first.setOnAction(e -> vm.firstPage());
+        previous.setOnAction(e -> vm.previousPage());
+        next.setOnAction(e -> vm.nextPage());
+        last.setOnAction(e -> vm.lastPage());
+
+        TextField pageField = new TextField();
+        pageField.setId("page-field");
+        pageField.getStyleClass().add("page-field");
+        pageField.setPrefColumnCount(4);
+        pageField.setTooltip(new Tooltip("Type a page number and press Enter"));
+        pageField.setOnAction(e -> {
+            try {
+                vm.goToPage(Integer.parseInt(pageField.getText().trim().replaceAll("[^0-9]", "")));
+            } catch (NumberFormatException ex) {
+                pageField.setText(Integer.toString(vm.pageProperty().get().pageNumber()));
+            }
+        });
+        Label ofPages = new Label();
+        ofPages.setMinWidth(Region.USE_PREF_SIZE);
+        Label pageLabel = new Label("Page");
+        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
+        pageLabel.setLabelFor(pageField);
+        vm.pageProperty().addListener((o, a, p) -> {
+            pageField.setText(Integer.toString(p.pageNumber()));
+            ofPages.setText("of " + vm.formats().count(p.pageCount()));
+            first.setDisable(!p.hasPrevious());
+            previous.setDisable(!p.hasPrevious());
+            next.setDisable(!p.hasNext());
+            last.setDisable(!p.hasNext());
+        });
+        for (Button b : new Button[]{first, previous, next, last}) {
+            b.setDisable(true);
+        }
+        pageField.disableProperty().bind(vm.fromMemoryProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(rowsLabel, size, new Separator(Orientation.VERTICAL), range, spacer, notice, updated,
+                new Separator(Orientation.VERTICAL), first, previous, pageLabel, pageField, ofPages, next, last);
+        pager.getStyleClass().add("pager");
+        size.disableProperty().bind(vm.fromMemoryProperty());
+        return pager;
+    }
+
+    // ---- selection, details and keys ------------------------------------------------------------------
+
+    private void bindSelection() {
+        TableView<KeyRow> table = keyTable.view();
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (!syncingSelection) {
+                syncingSelection = true;
+                vm.selectedIndexProperty().set(b.intValue());
+                syncingSelection = false;
+            }
+        });
+        vm.selectedIndexProperty().addListener((o, a, b) -> {
+            if (syncingSelection) {
+                return;
+            }
+            syncingSelection = true;
+            int i = b.intValue();
+            if (i < 0) {
+                table.getSelectionModel().clearSelection();
+            } else {
+                table.getSelectionModel().clearAndSelect(i);
+                table.getFocusModel().focus(i);
+                table.scrollTo(Math.max(0, i - 3));
+            }
+            syncingSelection = false;
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getTarget() instanceof Node n && isInside(n, javafx.scene.control.ButtonBase.class)) {
+                return;
+            }
+            if (table.getSelectionModel().getSelectedIndex() >= 0) {
+                vm.openSelected();
+            }
+        });
+    }
+
+    private static boolean isInside(Node node, Class<?> type) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (type.isInstance(n)) {
+                return true;
+            }
+            if (n instanceof TableView) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void showDetail(boolean shown) {
+        if (shown && !split.getItems().contains(detailView)) {
+            split.getItems().add(detailView);
+            split.setDividerPositions(0.6);
+        } else if (!shown) {
+            split.getItems().remove(detailView);
+        }
+    }
+
+    private void closeDetail() {
+        vm.closeDetail();
+        keyTable.view().requestFocus();
+    }
+
+    private void onKey(KeyEvent e) {
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        boolean typing = focus instanceof TextInputControl;
+        if (FIND.match(e)) {
+            search.requestFocus();
+            search.selectAll();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5 || RELOAD.match(e)) {
+            vm.refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PAGE_DOWN && !e.isShortcutDown()) {
+            vm.nextPage();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PAGE_UP && !e.isShortcutDown()) {
+            vm.previousPage();
+            e.consume();
+        } else if (COPY.match(e)) {
+            if (typing && !((TextInputControl) focus).getSelectedText().isEmpty()) {
+                return; // copying selected text in a field is the field's business
+            }
+            vm.copySelectedKeyId();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (vm.detail().shownProperty().get()) {
+                closeDetail();
+                e.consume();
+            } else if (focus == search && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        } else if (!typing && !e.isShortcutDown() && (e.getCode() == KeyCode.J || e.getCode() == KeyCode.K)) {
+            if (e.getCode() == KeyCode.J) {
+                vm.selectNext();
+            } else {
+                vm.selectPrevious();
+            }
+            keyTable.view().requestFocus();
+            e.consume();
+        } else if (focus == keyTable.view()) {
+            int i = vm.selectedIndexProperty().get();
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.openSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && i == vm.rows().size() - 1) {
+                vm.selectNext();
+                e.consume();
+            } else if (e.getCode() == KeyCode.UP && i <= 0) {
+                vm.selectPrevious();
+                e.consume();
+            }
+        }
+    }
+}

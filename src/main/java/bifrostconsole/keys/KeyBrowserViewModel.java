@@ -1,0 +1,649 @@
+package bifrostconsole.keys;
+
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ListQuery;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.SortField;
+import bifrostconsole.api.SortOrder;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.keydetail.KeyDetailViewModel;
+import bifrostconsole.ui.ClipboardService;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Scheduler;
+import bifrostconsole.ui.UserMessages;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The key browser's state: the query in force (search, filters, sort, page), the page of rows on screen,
+ * and whether it is loading, empty or failed. Every change of search, filter or sort goes back to the first
+ * page; every request supersedes the one before (its answer, if late, is dropped); a failure keeps the last
+ * good page on screen with the error beside it. Results are applied through the injected UI executor.
+ */
+public final class KeyBrowserViewModel {
+
+    /** What the table area shows. READY can carry an error too: the last good page stays with a Retry. */
+    public enum ViewState { LOADING, READY, EMPTY, ERROR }
+
+    /** Where the selection goes once a page arrives after stepping past the edge of the previous one. */
+    private enum PendingSelection { NONE, FIRST, LAST }
+
+    public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
+    static final Duration SEARCH_DELAY = Duration.ofMillis(300);
+    private static final int PICKER_PAGE = 50;
+
+    private final GovernanceSource source;
+    private final Executor uiExecutor;
+    private final UiSettings settings;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Formats formats;
+    private final KeyDetailViewModel detail;
+    private final FilterPickerViewModel teamPicker;
+    private final FilterPickerViewModel customerPicker;
+
+    private final ReadOnlyObjectWrapper<VirtualKeyQuery> query = new ReadOnlyObjectWrapper<>(this, "query");
+    private final ReadOnlyObjectWrapper<VirtualKeyQuery> shownQuery = new ReadOnlyObjectWrapper<>(this, "shownQuery");
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final BooleanProperty hideAccessProfileKeys = new SimpleBooleanProperty(this, "hideAccessProfileKeys");
+    private final BooleanProperty fromMemory = new SimpleBooleanProperty(this, "fromMemory");
+    private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 25);
+    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<ViewState> viewState = new ReadOnlyObjectWrapper<>(this, "viewState",
+            ViewState.LOADING);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ReadOnlyObjectWrapper<PageWindow> page = new ReadOnlyObjectWrapper<>(this, "page", PageWindow.NONE);
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper(this, "pageText", "");
+    private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
+    private final ReadOnlyIntegerWrapper loadedPageCount = new ReadOnlyIntegerWrapper(this, "loadedPageCount");
+    private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
+    private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
+    private final Map<KeyColumn, BooleanProperty> columnVisible = new EnumMap<>(KeyColumn.class);
+    private final Map<KeyColumn, DoubleProperty> columnWidth = new EnumMap<>(KeyColumn.class);
+    private final Set<String> revealedKeyIds = new HashSet<>();
+
+    private ClipboardService clipboard;
+    private long generation;
+    private CompletableFuture<?> inFlight;
+    private Scheduler.Cancellable pendingSearch;
+    private boolean batchingChanges;
+    private PendingSelection pendingSelection = PendingSelection.NONE;
+    private String selectionToKeep;
+
+    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings) {
+        this(source, uiExecutor, settings, Scheduler.onUiExecutor(uiExecutor), Clock.systemUTC(), Formats.system());
+    }
+
+    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
+                               Clock clock, Formats formats) {
+        this.source = source;
+        this.uiExecutor = uiExecutor;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.formats = formats;
+        this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
+        this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
+        this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
+
+        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
+        pageSize.set(PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25);
+        SortField sortField = SortField.CREATED_AT;
+        SortOrder sortOrder = SortOrder.ASC;
+        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
+        try {
+            sortField = SortField.fromWireName(sort[0]);
+            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
+        } catch (IllegalArgumentException ignored) {
+            // an unknown remembered sort falls back to the server's default order
+        }
+        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        shownQuery.set(query.get());
+        for (KeyColumn c : KeyColumn.values()) {
+            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
+                    Boolean.parseBoolean(settings.get("keys.column." + c.id() + ".visible", "true")));
+            visible.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".visible", b.toString()));
+            columnVisible.put(c, visible);
+            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width",
+                    parseDouble(settings.get("keys.column." + c.id() + ".width", ""), c.defaultWidth()));
+            width.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".width",
+                    Long.toString(Math.round(b.doubleValue()))));
+            columnWidth.put(c, width);
+        }
+
+        searchText.addListener((obs, old, text) -> {
+            if (pendingSearch != null) {
+                pendingSearch.cancel();
+            }
+            pendingSearch = scheduler.schedule(SEARCH_DELAY, () -> applySearch(text));
+        });
+        teamPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
+        customerPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
+        hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
+        fromMemory.addListener((o, a, b) -> filtersChanged());
+        pageSize.addListener((o, a, b) -> {
+            settings.put("keys.pageSize", b.toString());
+            if (!batchingChanges) {
+                load(query.get().withLimit(b.intValue()).withOffset(0));
+            }
+        });
+        selectedIndex.addListener((o, a, b) -> {
+            KeyRow row = selectedRow();
+            if (row != null && detail.shownProperty().get()) {
+                detail.open(row.id());
+            }
+        });
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------------
+
+    /** Loads the first page; call once when the view is shown. */
+    public void start() {
+        load(query.get());
+    }
+
+    /** Loads the page in force again (F5), keeping the selected key selected. */
+    public void refresh() {
+        KeyRow row = selectedRow();
+        selectionToKeep = row == null ? null : row.id();
+        load(query.get());
+    }
+
+    /** Repeats the request that failed. */
+    public void retry() {
+        load(query.get());
+    }
+
+    public void firstPage() {
+        goToOffset(0);
+    }
+
+    public void previousPage() {
+        PageWindow p = page.get();
+        if (p.hasPrevious()) {
+            goToOffset(Math.max(0, p.offset() - p.limit()));
+        }
+    }
+
+    public void nextPage() {
+        PageWindow p = page.get();
+        if (p.hasNext()) {
+            goToOffset(p.offset() + p.limit());
+        }
+    }
+
+    public void lastPage() {
+        goToOffset(page.get().lastPageOffset());
+    }
+
+    /** Jumps to a 1-based page number; numbers past either end go to the first or last page. */
+    public void goToPage(int pageNumber) {
+        goToOffset(page.get().offsetOfPage(pageNumber));
+    }
+
+    /**
+     * A click on a column header: a new column sorts in its natural first order, the column in force flips
+     * its order. Columns the server cannot sort by are ignored.
+     */
+    public void sortBy(KeyColumn column) {
+        if (!column.sortable() || fromMemory.get()) {
+            return;
+        }
+        VirtualKeyQuery q = query.get();
+        SortOrder order = q.sortBy() == column.sortField() ? q.order().reversed() : column.firstOrder();
+        sort(column.sortField(), order);
+    }
+
+    public void sort(SortField field, SortOrder order) {
+        settings.put("keys.sort", field.wireName() + ":" + order.wireName());
+        load(query.get().withSort(field, order).withOffset(0));
+    }
+
+    /** Empties the search box and every filter, with one request. */
+    public void clearFilters() {
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        batchingChanges = true;
+        try {
+            searchText.set("");
+            if (pendingSearch != null) {
+                pendingSearch.cancel();
+            }
+            teamPicker.clear();
+            customerPicker.clear();
+            hideAccessProfileKeys.set(false);
+            fromMemory.set(false);
+        } finally {
+            batchingChanges = false;
+        }
+        load(buildQuery(null).withOffset(0));
+    }
+
+    /** Moves the selection down one key; past the last row of the page it loads the next page. */
+    public void selectNext() {
+        int i = selectedIndex.get();
+        if (i + 1 < rows.size()) {
+            selectedIndex.set(i + 1);
+        } else if (page.get().hasNext() && !loading.get()) {
+            pendingSelection = PendingSelection.FIRST;
+            nextPage();
+        }
+    }
+
+    /** Moves the selection up one key; before the first row of the page it loads the previous page. */
+    public void selectPrevious() {
+        int i = selectedIndex.get();
+        if (i > 0) {
+            selectedIndex.set(i - 1);
+        } else if (i == -1 && !rows.isEmpty()) {
+            selectedIndex.set(0);
+        } else if (page.get().hasPrevious() && !loading.get()) {
+            pendingSelection = PendingSelection.LAST;
+            previousPage();
+        }
+    }
+
+    /** Opens the details of the selected key (Enter); selects the first row when none is selected. */
+    public void openSelected() {
+        if (selectedRow() == null && !rows.isEmpty()) {
+            selectedIndex.set(0);
+        }
+        KeyRow row = selectedRow();
+        if (row != null) {
+            detail.open(row.id());
+        }
+    }
+
+    public void closeDetail() {
+        detail.close();
+    }
+
+    /** Copies the selected key's id (Ctrl+C); returns false when nothing is selected. */
+    public boolean copySelectedKeyId() {
+        KeyRow row = selectedRow();
+        if (row == null || clipboard == null) {
+            return false;
+        }
+        clipboard.copy(row.id());
+        notice.set("Copied the id of \u201c" + row.name() + "\u201d.");
+        return true;
+    }
+
+    /** Copies a key's value; the clipboard service clears it again after a while. */
+    public void copyKeyValue(KeyRow row) {
+        if (clipboard == null || row.plainValue().isEmpty()) {
+            return;
+        }
+        clipboard.copySecret(row.plainValue());
+        notice.set("Copied the value of \u201c" + row.name() + "\u201d; it is cleared from the clipboard in 30 s.");
+    }
+
+    public boolean isRevealed(KeyRow row) {
+        return revealedKeyIds.contains(row.id());
+    }
+
+    /** Shows or masks one key's value again; remembered for this session only, never saved. */
+    public boolean toggleReveal(KeyRow row) {
+        if (!revealedKeyIds.remove(row.id())) {
+            revealedKeyIds.add(row.id());
+            return true;
+        }
+        return false;
+    }
+
+    public void setClipboard(ClipboardService clipboard) {
+        this.clipboard = clipboard;
+        detail.setClipboard(clipboard);
+    }
+
+    public ClipboardService clipboard() {
+        return clipboard;
+    }
+
+    // ---- loading ----------------------------------------------------------------------------------------
+
+    private void applySearch(String text) {
+        String search = normalise(text);
+        if (!java.util.Objects.equals(search, query.get().search())) {
+            filtersChanged();
+        }
+    }
+
+    private void filtersChanged() {
+        if (batchingChanges) {
+            return;
+        }
+        load(buildQuery(query.get()).withOffset(0));
+    }
+
+    private VirtualKeyQuery buildQuery(VirtualKeyQuery previous) {
+        VirtualKeyQuery base = previous == null ? query.get() : previous;
+        FilterOption team = teamPicker.selectedProperty().get();
+        FilterOption customer = customerPicker.selectedProperty().get();
+        return new VirtualKeyQuery(pageSize.get(), base.offset(), normalise(searchText.get()),
+                customer == null ? null : customer.id(), team == null ? null : team.id(), base.sortBy(),
+                base.order(), false, fromMemory.get(), hideAccessProfileKeys.get());
+    }
+
+    private void goToOffset(int offset) {
+        if (fromMemory.get()) {
+            return;
+        }
+        load(query.get().withOffset(offset));
+    }
+
+    private void load(VirtualKeyQuery q) {
+        long ticket = ++generation;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+        }
+        query.set(q);
+        filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
+                || q.excludeAccessProfileManaged() || q.fromMemory());
+        loading.set(true);
+        if (rows.isEmpty()) {
+            viewState.set(ViewState.LOADING);
+        }
+        // From memory the server ignores every other parameter and returns all keys by creation time.
+        VirtualKeyQuery wire = q.fromMemory() ? VirtualKeyQuery.all().withFromMemory(true) : q;
+        Instant now = clock.instant();
+        CompletableFuture<Page<VirtualKey>> call = source.listVirtualKeys(wire);
+        inFlight = call; // cancelling the source's future aborts the HTTP exchange
+        CompletableFuture<LoadedPage> request = call.thenApply(p -> new LoadedPage(p, toRows(p.items(), now)));
+        request.whenComplete((loaded, failure) -> uiExecutor.execute(() -> {
+            if (ticket != generation) {
+                return; // a newer request was sent: this answer is stale
+            }
+            inFlight = null;
+            loading.set(false);
+            if (failure != null) {
+                showFailure(failure);
+            } else {
+                showPage(q, loaded);
+            }
+        }));
+    }
+
+    private List<KeyRow> toRows(List<VirtualKey> keys, Instant now) {
+        List<KeyRow> result = new ArrayList<>(keys.size());
+        for (VirtualKey k : keys) {
+            result.add(KeyRow.of(k, formats, now));
+        }
+        return result;
+    }
+
+    private void showPage(VirtualKeyQuery q, LoadedPage loaded) {
+        Page<VirtualKey> p = loaded.page();
+        if (loaded.rows().isEmpty() && p.totalCount() > 0 && q.offset() != null && q.offset() > 0
+                && !q.fromMemory()) {
+            // Keys were deleted meanwhile and this page is now past the end: step back to the last page.
+            PageWindow shrunk = new PageWindow(0, limitOf(q, p), 0, p.totalCount());
+            load(q.withOffset(shrunk.lastPageOffset()));
+            return;
+        }
+        String keep = selectionToKeep;
+        selectionToKeep = null;
+        errorMessage.set(null);
+        selectedIndex.set(-1);
+        shownQuery.set(q);
+        rows.setAll(loaded.rows());
+        PageWindow window = q.fromMemory()
+                ? new PageWindow(0, Math.max(1, p.items().size()), p.items().size(), p.items().size())
+                : new PageWindow(p.offset(), limitOf(q, p), p.items().size(), p.totalCount());
+        page.set(window);
+        rangeText.set(window.rangeText(formats));
+        pageText.set(window.pageText(formats));
+        viewState.set(rows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
+        lastRefreshed.set(clock.instant());
+        loadedPageCount.set(loadedPageCount.get() + 1);
+        restoreSelection(keep);
+        firstPageShown.complete(null);
+    }
+
+    private void restoreSelection(String keepId) {
+        PendingSelection pending = pendingSelection;
+        pendingSelection = PendingSelection.NONE;
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (pending == PendingSelection.FIRST) {
+            selectedIndex.set(0);
+        } else if (pending == PendingSelection.LAST) {
+            selectedIndex.set(rows.size() - 1);
+        } else if (keepId != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(keepId)) {
+                    selectedIndex.set(i);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void showFailure(Throwable failure) {
+        pendingSelection = PendingSelection.NONE;
+        selectionToKeep = null;
+        errorMessage.set(UserMessages.of(failure, "The keys could not be loaded"));
+        viewState.set(rows.isEmpty() ? ViewState.ERROR : ViewState.READY);
+    }
+
+    private static int limitOf(VirtualKeyQuery q, Page<?> p) {
+        if (p.limit() > 0) {
+            return p.limit();
+        }
+        return q.limit() == null || q.limit() <= 0 ? 25 : q.limit();
+    }
+
+    private CompletableFuture<FilterPickerViewModel.Options> fetchTeams(String search) {
+        return source.listTeams(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
+            List<FilterOption> items = new ArrayList<>(p.items().size());
+            for (Team t : p.items()) {
+                String detail = t.customer() != null && t.customer().name() != null
+                        ? "Customer: " + t.customer().name() : keyCount(t.virtualKeyCount());
+                items.add(new FilterOption(t.id(), t.name(), detail));
+            }
+            return new FilterPickerViewModel.Options(items, p.totalCount());
+        });
+    }
+
+    private CompletableFuture<FilterPickerViewModel.Options> fetchCustomers(String search) {
+        return source.listCustomers(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
+            List<FilterOption> items = new ArrayList<>(p.items().size());
+            for (Customer c : p.items()) {
+                items.add(new FilterOption(c.id(), c.name(), keyCount(c.virtualKeyCount())));
+            }
+            return new FilterPickerViewModel.Options(items, p.totalCount());
+        });
+    }
+
+    private String keyCount(Integer n) {
+        if (n == null) {
+            return "";
+        }
+        return formats.count(n) + (n == 1 ? " key" : " keys");
+    }
+
+    private static String normalise(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static int parseInt(String s, int fallback) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static double parseDouble(String s, double fallback) {
+        try {
+            double v = Double.parseDouble(s);
+            return v >= 30 && v <= 2000 ? v : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private record LoadedPage(Page<VirtualKey> page, List<KeyRow> rows) {
+    }
+
+    // ---- properties -------------------------------------------------------------------------------------
+
+    public KeyRow selectedRow() {
+        int i = selectedIndex.get();
+        return i >= 0 && i < rows.size() ? rows.get(i) : null;
+    }
+
+    /** The query in force (search, filters, sort, page): for export and snapshots. */
+    public ReadOnlyObjectProperty<VirtualKeyQuery> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    /** The query whose answer is on screen: its sort is the order the rows are in (the header arrow). */
+    public ReadOnlyObjectProperty<VirtualKeyQuery> shownQueryProperty() {
+        return shownQuery.getReadOnlyProperty();
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public BooleanProperty hideAccessProfileKeysProperty() {
+        return hideAccessProfileKeys;
+    }
+
+    public BooleanProperty fromMemoryProperty() {
+        return fromMemory;
+    }
+
+    public IntegerProperty pageSizeProperty() {
+        return pageSize;
+    }
+
+    public ObservableList<KeyRow> rows() {
+        return readOnlyRows;
+    }
+
+    public ReadOnlyObjectProperty<ViewState> viewStateProperty() {
+        return viewState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** One sentence on why the last request failed, or null while all is well. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PageWindow> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rangeTextProperty() {
+        return rangeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty filtersActiveProperty() {
+        return filtersActive.getReadOnlyProperty();
+    }
+
+    /** How many pages have been put on screen so far; the smoke test waits for the first. */
+    public ReadOnlyIntegerProperty loadedPageCountProperty() {
+        return loadedPageCount.getReadOnlyProperty();
+    }
+
+    /** Completes (on the UI executor) once the first page of keys is on screen. */
+    public CompletableFuture<Void> firstPageShown() {
+        return firstPageShown;
+    }
+
+    public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
+        return lastRefreshed.getReadOnlyProperty();
+    }
+
+    public IntegerProperty selectedIndexProperty() {
+        return selectedIndex;
+    }
+
+    /** A short confirmation such as "Copied the id of …", for a status line. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public BooleanProperty columnVisibleProperty(KeyColumn column) {
+        return columnVisible.get(column);
+    }
+
+    public DoubleProperty columnWidthProperty(KeyColumn column) {
+        return columnWidth.get(column);
+    }
+
+    public KeyDetailViewModel detail() {
+        return detail;
+    }
+
+    public FilterPickerViewModel teamPicker() {
+        return teamPicker;
+    }
+
+    public FilterPickerViewModel customerPicker() {
+        return customerPicker;
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public GovernanceSource source() {
+        return source;
+    }
+}

@@ -1,0 +1,87 @@
+package bifrostconsole.keys;
+
+import bifrostconsole.api.SortField;
+import bifrostconsole.api.SortOrder;
+
+/**
+ * The key table's columns, in order. Only the columns the server can sort by carry a {@link SortField};
+ * the others are not sortable, because a page-local sort would lie about the order of the whole list.
+ */
+public enum KeyColumn {
+    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 230,
+            "The key's name. Sorted by the server."),
+    ASSIGNED_TO("assigned", "Assigned to", null, null, 170,
+            "The team or customer the key belongs to; their budgets apply on top of the key's own."),
+    KEY("key", "Key", null, null, 230,
+            "The key value, masked after its first 8 characters. Reveal or copy it with the buttons."),
+    BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 230,
+            "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
+                    + "Sorted by the server by the highest amount spent."),
+    RATE_LIMITS("ratelimits", "Rate limits", null, null, 230,
+            "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
+                    + "counted in the current window."),
+    STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 110,
+            "Active, Inactive (switched off), Expired, or Exhausted (a budget or rate limit used up). "
+                    + "The server sorts by the on/off switch only."),
+    PROVIDERS("providers", "Providers", null, null, 170,
+            "How many providers the key may use, and which."),
+    CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 130,
+            "When the key was created. Sorted by the server.");
+
+    private final String id;
+    private final String title;
+    private final SortField sortField;
+    private final SortOrder firstOrder;
+    private final double defaultWidth;
+    private final String tooltip;
+
+    KeyColumn(String id, String title, SortField sortField, SortOrder firstOrder, double defaultWidth,
+              String tooltip) {
+        this.id = id;
+        this.title = title;
+        this.sortField = sortField;
+        this.firstOrder = firstOrder;
+        this.defaultWidth = defaultWidth;
+        this.tooltip = tooltip;
+    }
+
+    /** Stable id used in remembered settings. */
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The server's sort field, or null when the server cannot sort by this column. */
+    public SortField sortField() {
+        return sortField;
+    }
+
+    public boolean sortable() {
+        return sortField != null;
+    }
+
+    /** The order a first click asks for: names A to Z, but the biggest spenders and newest keys first. */
+    public SortOrder firstOrder() {
+        return firstOrder;
+    }
+
+    public double defaultWidth() {
+        return defaultWidth;
+    }
+
+    public String tooltip() {
+        return tooltip;
+    }
+
+    public static KeyColumn forSortField(SortField field) {
+        for (KeyColumn c : values()) {
+            if (c.sortField == field) {
+                return c;
+            }
+        }
+        return CREATED;
+    }
+}

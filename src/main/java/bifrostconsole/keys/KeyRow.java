@@ -1,0 +1,91 @@
+package bifrostconsole.keys;
+
+import bifrostconsole.api.KeyStatus;
+import bifrostconsole.api.ProviderConfig;
+import bifrostconsole.api.SecretValue;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.UsageLine;
+import bifrostconsole.ui.UsageLines;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One table row, with every text the cells draw computed once, off the FX thread, so cells only copy
+ * strings into labels. The key value stays inside the {@link VirtualKey} and is masked here.
+ */
+public record KeyRow(
+        VirtualKey key,
+        String assignedTo,
+        String assignedToTooltip,
+        String maskedValue,
+        List<UsageLine> budgets,
+        List<UsageLine> rateLimits,
+        KeyStatus status,
+        String statusReason,
+        String providersText,
+        String providersTooltip,
+        String createdText,
+        String createdTooltip) {
+
+    /** How many characters of the key value stay visible when masked. */
+    public static final int VISIBLE_PREFIX = 8;
+
+    public String id() {
+        return key.id();
+    }
+
+    public String name() {
+        return key.name();
+    }
+
+    public String plainValue() {
+        return key.plainValue();
+    }
+
+    public static KeyRow of(VirtualKey key, Formats formats, Instant now) {
+        UsageLines usage = new UsageLines(formats, now);
+        String assigned;
+        String assignedTip;
+        if (key.team() != null || key.teamId() != null) {
+            String team = key.team() != null && key.team().name() != null ? key.team().name() : key.teamId();
+            assigned = "Team: " + team;
+            assignedTip = "Belongs to team " + team + "; the team's budgets and limits also apply.";
+        } else if (key.customer() != null || key.customerId() != null) {
+            String customer = key.customer() != null && key.customer().name() != null
+                    ? key.customer().name() : key.customerId();
+            assigned = "Customer: " + customer;
+            assignedTip = "Belongs to customer " + customer + "; the customer's budgets and limits also apply.";
+        } else if (key.assignedUser() != null) {
+            String user = key.assignedUser().name() != null ? key.assignedUser().name() : key.assignedUser().email();
+            assigned = "User: " + user;
+            assignedTip = "Assigned to user " + user + ".";
+        } else {
+            assigned = "\u2014";
+            assignedTip = "Not assigned to a team or customer.";
+        }
+        List<ProviderConfig> configs = key.providerConfigs();
+        String providers;
+        String providersTip;
+        if (configs.isEmpty()) {
+            boolean all = Boolean.TRUE.equals(key.allowAllProviders());
+            providers = all ? "All providers" : "None";
+            providersTip = all ? "Every configured provider may be used."
+                    : "No provider configured: every request is refused (deny by default).";
+        } else {
+            String names = configs.stream().map(ProviderConfig::provider).collect(Collectors.joining(", "));
+            providers = configs.size() + " \u00b7 " + names;
+            providersTip = configs.size() + (configs.size() == 1 ? " provider: " : " providers: ") + names;
+        }
+        KeyStatus status = KeyStatus.of(key, now);
+        return new KeyRow(key, assigned, assignedTip, SecretValue.mask(key.plainValue(), VISIBLE_PREFIX),
+                usage.budgets(key.budgets(), key.calendarAligned()),
+                usage.rateLimit(key.rateLimit(), key.calendarAligned()),
+                status, KeyStatus.reason(key, now), providers, providersTip,
+                formats.date(key.createdAt()),
+                key.createdAt() == null ? "Creation time unknown"
+                        : formats.dateTime(key.createdAt()) + " (" + formats.relative(key.createdAt(), now) + ")");
+    }
+}

@@ -1,0 +1,177 @@
+package bifrostconsole.ui;
+
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How numbers, money and times read in the console, for one locale and time zone: money in US dollars with
+ * two decimals, counts with the locale's separators, times relative ("3 hours ago") and absolute.
+ * Instances are immutable and cheap to share; {@link #system()} follows the user's settings.
+ */
+public final class Formats {
+    private final Locale locale;
+    private final ZoneId zone;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter date;
+
+    public Formats(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+    }
+
+    public static Formats system() {
+        return new Formats(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault());
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** US dollars with two decimals in the user's locale ("$1,234.50"); a non-zero amount under a cent reads "<$0.01". */
+    public String money(double dollars) {
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        f.setCurrency(Currency.getInstance("USD"));
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        if (dollars > 0 && dollars < 0.005) {
+            return "<" + f.format(0.01);
+        }
+        return f.format(dollars);
+    }
+
+    /** A whole count with the locale's grouping ("1,234,567"). */
+    public String count(long n) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    /** A percentage without decimals ("83%"), in the locale's style. */
+    public String percent(double fraction) {
+        NumberFormat f = NumberFormat.getPercentInstance(locale);
+        f.setMaximumFractionDigits(0);
+        f.setRoundingMode(RoundingMode.DOWN);
+        return f.format(fraction);
+    }
+
+    /** A plain decimal such as a routing weight ("0.5", "1"). */
+    public String decimal(double value) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(3);
+        return f.format(value);
+    }
+
+    /** Date and time in the user's zone ("27 Nov 2026, 14:05"). */
+    public String dateTime(Instant t) {
+        return t == null ? "\u2014" : dateTime.format(t);
+    }
+
+    public String date(Instant t) {
+        return t == null ? "\u2014" : date.format(t);
+    }
+
+    /** "just now", "5 minutes ago", "in 3 hours", "2 days ago", "in 4 months". */
+    public String relative(Instant t, Instant now) {
+        if (t == null) {
+            return "\u2014";
+        }
+        Duration d = Duration.between(now, t);
+        boolean future = !d.isNegative();
+        long seconds = Math.abs(d.getSeconds());
+        if (seconds < 45) {
+            return "just now";
+        }
+        String amount = roughAmount(seconds);
+        return future ? "in " + amount : amount + " ago";
+    }
+
+    /** A countdown such as "3 h 12 m", "2 d 4 h", "45 s": the two largest units. */
+    public String countdown(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3_600;
+        long minutes = s % 3_600 / 60;
+        long secs = s % 60;
+        if (days > 0) {
+            return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+        }
+        if (hours > 0) {
+            return hours + " h" + (minutes > 0 ? " " + minutes + " m" : "");
+        }
+        if (minutes > 0) {
+            return minutes + " m" + (secs > 0 ? " " + secs + " s" : "");
+        }
+        return secs + " s";
+    }
+
+    private static String roughAmount(long seconds) {
+        if (seconds < 90) {
+            return "1 minute";
+        }
+        long minutes = Math.round(seconds / 60.0);
+        if (minutes < 60) {
+            return minutes + " minutes";
+        }
+        long hours = Math.round(seconds / 3600.0);
+        if (hours < 24) {
+            return plural(hours, "hour");
+        }
+        long days = Math.round(seconds / 86_400.0);
+        if (days < 30) {
+            return plural(days, "day");
+        }
+        long months = Math.round(days / 30.44);
+        if (months < 12) {
+            return plural(Math.max(1, months), "month");
+        }
+        return plural(Math.max(1, Math.round(days / 365.25)), "year");
+    }
+
+    /** "6 hours", "1 hour 30 minutes", "30 seconds", "minute" for exactly one minute. */
+    static String durationWords(Duration d) {
+        long s = d.getSeconds();
+        if (s == 60 && d.getNano() == 0) {
+            return "minute";
+        }
+        List<String> parts = new ArrayList<>();
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3_600;
+        long minutes = s % 3_600 / 60;
+        long secs = s % 60;
+        if (days > 0) {
+            parts.add(plural(days, "day"));
+        }
+        if (hours > 0) {
+            parts.add(plural(hours, "hour"));
+        }
+        if (minutes > 0) {
+            parts.add(plural(minutes, "minute"));
+        }
+        if (secs > 0) {
+            parts.add(plural(secs, "second"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(d.toMillis() + " ms");
+        }
+        return String.join(" ", parts);
+    }
+
+    static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,94 @@
+package bifrostconsole.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A secret shown masked after its first characters, with a reveal toggle and a copy button. The plain
+ * value lives only in this control's memory and on the label while revealed; copying goes through
+ * {@link ClipboardService#copySecret} so it is cleared from the clipboard again.
+ */
+public final class MaskedSecretField extends HBox {
+    private final Label text = new Label();
+    private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value");
+    private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
+    private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
+    private final FontIcon eye = Icons.icon(Feather.EYE);
+    private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF);
+    private final int visiblePrefix;
+    private String secret = "";
+    private Runnable onCopy;
+
+    public MaskedSecretField(int visiblePrefix) {
+        this.visiblePrefix = visiblePrefix;
+        getStyleClass().add("masked-secret");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(2);
+        text.getStyleClass().add("secret-text");
+        text.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        reveal.getStyleClass().add("reveal-button");
+        copy.getStyleClass().add("copy-button");
+        reveal.setOnAction(e -> revealed.set(!revealed.get()));
+        copy.setOnAction(e -> {
+            if (onCopy != null) {
+                onCopy.run();
+            }
+        });
+        revealed.addListener((o, a, b) -> refresh());
+        getChildren().addAll(text, reveal, copy);
+    }
+
+    /** Shows another secret, masked or revealed as {@code revealedNow} says. */
+    public void show(String value, boolean revealedNow) {
+        secret = value == null ? "" : value;
+        if (revealed.get() == revealedNow) {
+            refresh();
+        } else {
+            revealed.set(revealedNow);
+        }
+        boolean empty = secret.isEmpty();
+        reveal.setDisable(empty);
+        copy.setDisable(empty);
+    }
+
+    private void refresh() {
+        if (secret.isEmpty()) {
+            text.setText("(not sent by the server)");
+        } else {
+            text.setText(revealed.get() ? secret : bifrostconsole.api.SecretValue.mask(secret, visiblePrefix));
+        }
+        reveal.setGraphic(revealed.get() ? eyeOff : eye);
+        reveal.getTooltip().setText(revealed.get() ? "Mask the key value" : "Reveal the key value");
+    }
+
+    public void setOnCopy(Runnable onCopy) {
+        this.onCopy = onCopy;
+    }
+
+    public BooleanProperty revealedProperty() {
+        return revealed;
+    }
+
+    public Label textLabel() {
+        return text;
+    }
+
+    public Button revealButton() {
+        return reveal;
+    }
+
+    public Button copyButton() {
+        return copy;
+    }
+}

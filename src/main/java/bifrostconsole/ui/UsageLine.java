@@ -1,0 +1,34 @@
+package bifrostconsole.ui;
+
+/**
+ * One usage bar's worth of text and numbers, computed off the FX thread and drawn by {@link UsageBar}:
+ * what is counted, how much of the limit is used, its window in words and when it resets.
+ */
+public record UsageLine(
+        String title,
+        String usedText,
+        String percentText,
+        double fraction,
+        Level level,
+        String windowText,
+        String resetText,
+        String lastResetText,
+        String tooltip) {
+
+    /** Amber from 80 % used, red once the limit is reached. */
+    public enum Level {
+        NORMAL, WARNING, EXHAUSTED;
+
+        public static Level of(double fraction) {
+            if (fraction >= 1.0) {
+                return EXHAUSTED;
+            }
+            return fraction >= 0.8 ? WARNING : NORMAL;
+        }
+    }
+
+    /** The short text drawn beside the bar in a table cell: "$12.50 / $100.00 · monthly". */
+    public String compactText() {
+        return usedText + " \u00b7 " + windowText;
+    }
+}

@@ -1,0 +1,79 @@
+package bifrostconsole.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * One usage line drawn as text and a bar. {@link Style#COMPACT} is for table cells ("$85.00 / $100.00 ·
+ * monthly" over the bar); {@link Style#FULL} is for the detail panes, adding percent, reset and last reset.
+ * Built once and refilled with {@link #show}, so table cells reuse it.
+ */
+public final class UsageLineView extends VBox {
+    public enum Style { COMPACT, FULL }
+
+    private final Style style;
+    private final Label title = new Label();
+    private final Label used = new Label();
+    private final Label percent = new Label();
+    private final UsageBar bar = new UsageBar();
+    private final Label reset = new Label();
+    private final Label lastReset = new Label();
+    private final Tooltip tooltip = new Tooltip();
+
+    public UsageLineView(Style style) {
+        this.style = style;
+        getStyleClass().addAll("usage-line", style == Style.COMPACT ? "compact" : "full");
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setShowDuration(Duration.seconds(30));
+        used.getStyleClass().add("usage-text");
+        used.setMinWidth(Region.USE_PREF_SIZE);
+        if (style == Style.COMPACT) {
+            setSpacing(2);
+            used.setMinWidth(0);
+            getChildren().addAll(used, bar);
+        } else {
+            setSpacing(4);
+            title.getStyleClass().add("usage-title");
+            percent.getStyleClass().add("usage-percent");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox head = new HBox(8, title, spacer, percent);
+            head.setAlignment(Pos.BASELINE_LEFT);
+            reset.getStyleClass().add("usage-meta");
+            lastReset.getStyleClass().add("usage-meta");
+            reset.setWrapText(true);
+            getChildren().addAll(head, bar, used, reset, lastReset);
+        }
+        Tooltip.install(this, tooltip);
+    }
+
+    public void show(UsageLine line) {
+        bar.show(line);
+        tooltip.setText(line.tooltip());
+        if (style == Style.COMPACT) {
+            used.setText(line.compactText());
+        } else {
+            title.setText(line.title() + " \u00b7 " + line.windowText());
+            percent.setText(line.percentText());
+            percent.getStyleClass().removeAll("level-normal", "level-warning", "level-exhausted");
+            percent.getStyleClass().add("level-" + line.level().name().toLowerCase());
+            used.setText(line.usedText());
+            reset.setText(capitalise(line.resetText()));
+            lastReset.setText(capitalise(line.lastResetText()));
+        }
+    }
+
+    public UsageBar bar() {
+        return bar;
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,102 @@
+package bifrostconsole.ui;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.RateLimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link UsageLine}s from budgets and rate limits, with reset times computed by {@link ResetSchedule}. */
+public final class UsageLines {
+    private final Formats formats;
+    private final Instant now;
+
+    public UsageLines(Formats formats, Instant now) {
+        this.formats = formats;
+        this.now = now;
+    }
+
+    public UsageLine budget(Budget b, boolean ownerCalendarAligned) {
+        boolean aligned = ownerCalendarAligned || Boolean.TRUE.equals(b.calendarAligned());
+        double limit = b.effectiveLimit();
+        double fraction = b.usedFraction();
+        String used = formats.money(b.currentUsage()) + " / " + formats.money(limit);
+        String window = ResetWindow.inWords(b.resetDuration()) + (aligned && isCalendarWindow(b.resetDuration())
+                ? " (calendar)" : "");
+        StringBuilder tip = new StringBuilder()
+                .append("Spent ").append(formats.money(b.currentUsage())).append(" of ").append(formats.money(limit))
+                .append(" (").append(formats.percent(fraction)).append(")");
+        if (b.overrideAmount() != null && b.overrideAmount() != 0) {
+            tip.append("\nBase ").append(formats.money(b.maxLimit())).append(" + ")
+                    .append(formats.money(b.overrideAmount())).append(" temporary override");
+        }
+        tip.append("\nResets ").append(window);
+        String reset = resetText(b.resetDuration(), b.lastReset(), aligned);
+        tip.append("\n").append(capitalise(reset));
+        String lastReset = b.lastReset() == null ? "never reset" : "last reset " + formats.relative(b.lastReset(), now);
+        if (b.lastReset() != null) {
+            tip.append("\nLast reset ").append(formats.dateTime(b.lastReset()));
+        }
+        return new UsageLine("Budget", used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
+                window, reset, lastReset, tip.toString());
+    }
+
+    /** Token and request lines of a rate limit, only for the limits that are set. */
+    public List<UsageLine> rateLimit(RateLimit r, boolean calendarAligned) {
+        List<UsageLine> lines = new ArrayList<>(2);
+        if (r == null) {
+            return lines;
+        }
+        if (r.hasTokenLimit()) {
+            lines.add(counter("Tokens", "tokens", r.tokenCurrentUsage(), r.tokenMaxLimit(), r.tokenResetDuration(),
+                    r.tokenLastReset(), calendarAligned));
+        }
+        if (r.hasRequestLimit()) {
+            lines.add(counter("Requests", "requests", r.requestCurrentUsage(), r.requestMaxLimit(),
+                    r.requestResetDuration(), r.requestLastReset(), calendarAligned));
+        }
+        return lines;
+    }
+
+    public List<UsageLine> budgets(List<Budget> budgets, boolean calendarAligned) {
+        List<UsageLine> lines = new ArrayList<>(budgets.size());
+        for (Budget b : budgets) {
+            lines.add(budget(b, calendarAligned));
+        }
+        return lines;
+    }
+
+    private UsageLine counter(String title, String unit, long used, long max, String duration, Instant lastReset,
+                              boolean calendarAligned) {
+        double fraction = max <= 0 ? 0 : (double) used / max;
+        String usedText = formats.count(used) + " / " + formats.count(max) + " " + unit;
+        String window = ResetWindow.inWords(duration);
+        String reset = resetText(duration, lastReset, calendarAligned);
+        String lastResetText = lastReset == null ? "never reset" : "last reset " + formats.relative(lastReset, now);
+        String tip = title + ": " + formats.count(used) + " of " + formats.count(max) + " " + unit + " used ("
+                + formats.percent(fraction) + ")\nWindow: " + window + "\n" + capitalise(reset)
+                + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset));
+        return new UsageLine(title, usedText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
+                window, reset, lastResetText, tip);
+    }
+
+    /** "resets in 3 h 12 m (27 Nov 2026, 14:05)", or that the reset happens on the next request. */
+    public String resetText(String window, Instant lastReset, boolean calendarAligned) {
+        return ResetSchedule.next(window, lastReset, calendarAligned, now)
+                .map(next -> next.due()
+                        ? "window over: resets on the next request"
+                        : "resets in " + formats.countdown(Duration.between(now, next.at())) + " ("
+                        + formats.dateTime(next.at()) + ")")
+                .orElse("next reset unknown");
+    }
+
+    private static boolean isCalendarWindow(String window) {
+        return ResetWindow.parse(window).map(w -> w.calendarUnit() != null).orElse(false);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

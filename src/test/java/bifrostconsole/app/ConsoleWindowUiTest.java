@@ -1,0 +1,153 @@
+package bifrostconsole.app;
+
+import bifrostconsole.config.ConfigFolder;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.InMemoryCredentialStore;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.connection.ProfileStore;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window as a user meets it: welcome, demo workspace, adding a profile, a failing test. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowUiTest {
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
+    private ProfileStore profileStore;
+    private ProfileService profiles;
+    private DemoWorkspace demo;
+    private ThemeManager themes;
+    private ConsoleWindow console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
+        profileStore = new ProfileStore(folder.resolve("profiles.json"));
+        profiles = new ProfileService(profileStore, credentials);
+        demo = new DemoWorkspace(background);
+        themes = new ThemeManager(UiSettings.inMemory());
+        themes.applyRemembered();
+        console = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, Platform::runLater);
+        console.show(stage, StartupOptions.none());
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+        profiles.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    void theFirstStartOffersToConnectOrOpenTheDemo(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        assertTrue(robot.lookup("#connect-server").tryQuery().isPresent());
+        assertTrue(robot.lookup("#open-demo").tryQuery().isPresent());
+        Screenshots.save(stage.getScene(), "welcome-light");
+        robot.clickOn("#toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "welcome-dark");
+        assertEquals(ThemeManager.Theme.DARK, themes.theme());
+    }
+
+    @Test
+    void oneClickOpensTheDemoWorkspace(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        robot.clickOn("#open-demo");
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        Label status = robot.lookup("#connection-status").queryAs(Label.class);
+        assertEquals("Bifrost v1.4.3 \u00b7 2,000 virtual keys", status.getText());
+        assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
+        assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
+        Screenshots.save(stage.getScene(), "demo-workspace-light");
+        // Next start opens the demo again: it was the last thing opened.
+        waitFor(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
+    }
+
+    @Test
+    void addingAProfileWhoseServerIsDownShowsWhyInTheTestAndTheWindow(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        robot.clickOn("#connect-server");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#profile-url").write("http://127.0.0.1:" + closedPort);
+        robot.clickOn("#profile-name").write("Staging");
+        robot.clickOn("#profile-key").write("bfst-ui-test");
+        robot.clickOn("#test-connection");
+        waitFor(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText().contains("Nothing is listening"));
+        Label summary = robot.lookup("#test-step-0 #step-detail").queryAs(Label.class);
+        assertTrue(robot.lookup("#test-step-2 #step-detail").queryAs(Label.class).getText().startsWith("Not tried"));
+        assertEquals("Nothing is listening on port " + closedPort + " of 127.0.0.1 (connection refused): check the"
+                + " port in the address (Bifrost's default is 8080) and that Bifrost is running.", summary.getText());
+        Window editor = summary.getScene().getWindow();
+        Screenshots.save(summary.getScene(), "profile-editor-failed-test-light");
+
+        robot.clickOn("#save-profile");
+        waitFor(() -> !editor.isShowing());
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.FAILED);
+        List<ConnectionProfile> saved = profileStore.load().profiles().profiles();
+        assertEquals(1, saved.size());
+        assertEquals("Staging", saved.get(0).name());
+        assertEquals("bfst-ui-test", credentials.read(saved.get(0).id()).orElseThrow().reveal());
+        Label failure = robot.lookup("#failure-message").queryAs(Label.class);
+        assertTrue(failure.getText().startsWith("Nothing is listening on port " + closedPort), failure.getText());
+        assertEquals("Staging", console.model().selectedProperty().get().label());
+        Screenshots.save(stage.getScene(), "connection-failed-light");
+        robot.clickOn("#toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "connection-failed-dark");
+    }
+
+    @Test
+    void theEditorWarnsBeforeAKeyGoesOverPlainHttpAndMarksSkippedVerificationRed(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        robot.clickOn("#add-connection");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#profile-url").write("http://gateway.example.com:8080");
+        Node save = robot.lookup("#save-profile").query();
+        assertTrue(save.isDisabled(), "saving waits for the plain-http confirmation");
+        assertTrue(robot.lookup("#confirm-plain-http").query().isVisible());
+        TextField url = robot.lookup("#profile-url").queryAs(TextField.class);
+        Screenshots.save(url.getScene(), "profile-editor-plain-http-light");
+        robot.clickOn("#confirm-plain-http");
+        assertTrue(!save.isDisabled());
+        robot.interact(() -> url.setText("https://gateway.example.com"));
+        robot.clickOn("TLS and timeouts");
+        robot.clickOn("#profile-insecure");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(url.getScene(), "profile-editor-insecure-light");
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,149 @@
+package bifrostconsole.connection;
+
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.Secret;
+import bifrostconsole.connection.ConnectionTestViewModel.Outcome;
+import bifrostconsole.connection.ConnectionTestViewModel.StepState;
+import com.sun.net.httpserver.HttpHandler;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each failure a user can meet while connecting, and the step and sentence the test shows for it. */
+class ConnectionTestViewModelTest {
+
+    private final ConnectionTestViewModel model = new ConnectionTestViewModel(Runnable::run);
+
+    @Test
+    void aHealthyServerPassesAllThreeSteps() throws Exception {
+        try (StubServer server = StubServer.http(StubServer.bifrostLike())) {
+            assertTrue(run(ConnectionSettings.of(server.url("http"), null)));
+            assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED), states());
+            assertEquals("Bifrost v1.4.3", model.steps().get(1).detail());
+            assertTrue(model.steps().get(2).detail().contains("authentication is off"), model.steps().get(2).detail());
+            assertEquals(Outcome.PASSED, model.outcomeProperty().get());
+            assertFalse(model.runningProperty().get());
+        }
+    }
+
+    @Test
+    void aRefusedPortFailsTheFirstStepAndSkipsTheOthers() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        assertFalse(run(ConnectionSettings.of("http://127.0.0.1:" + closedPort, null)));
+        assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
+        String message = model.summaryProperty().get();
+        assertTrue(message.contains("Nothing is listening on port " + closedPort), message);
+        assertTrue(message.contains("Bifrost's default is 8080"), message);
+    }
+
+    @Test
+    void anUnknownHostSaysTheNameCouldNotBeFound() throws Exception {
+        assertFalse(run(ConnectionSettings.of("http://no-such-gateway.invalid:8080", null)));
+        assertEquals(StepState.FAILED, model.steps().get(0).state());
+        assertTrue(model.summaryProperty().get().contains("'no-such-gateway.invalid' could not be found"),
+                model.summaryProperty().get());
+    }
+
+    @Test
+    void aLoginPageWhereJsonWasExpectedIsNamedAsSuch() throws Exception {
+        HttpHandler loginPage = exchange -> StubServer.reply(exchange, 200, "text/html",
+                "<!DOCTYPE html><html><body><form>Sign in</form></body></html>");
+        try (StubServer server = StubServer.http(loginPage)) {
+            assertFalse(run(ConnectionSettings.of(server.url("http"), null)));
+            assertEquals(List.of(StepState.FAILED, StepState.FAILED, StepState.FAILED), states());
+            assertTrue(model.summaryProperty().get().contains("web page instead of JSON, probably a proxy or login page"),
+                    model.summaryProperty().get());
+        }
+    }
+
+    @Test
+    void anotherProductOnThatPortIsNotMistakenForBifrost() throws Exception {
+        HttpHandler otherService = exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/health")) {
+                StubServer.reply(exchange, 200, "application/json", "{\"healthy\":true}");
+            } else {
+                StubServer.reply(exchange, 404, "text/plain", "404 page not found");
+            }
+        };
+        try (StubServer server = StubServer.http(otherService)) {
+            assertFalse(run(ConnectionSettings.of(server.url("http"), null)));
+            assertTrue(model.steps().get(0).detail().contains("not like a Bifrost gateway"), model.steps().get(0).detail());
+            assertTrue(model.steps().get(1).detail().contains("has no Bifrost management API at /api/version"),
+                    model.steps().get(1).detail());
+        }
+    }
+
+    @Test
+    void aForbiddenKeyNamesThePermissionTheServerNamed() throws Exception {
+        HttpHandler rbac = exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith("/api/governance")) {
+                StubServer.reply(exchange, 403, "application/json", "{\"is_bifrost_error\":false,\"status_code\":403,"
+                        + "\"error\":{\"message\":\"permission denied: requires VirtualKeys:View\"}}");
+            } else {
+                StubServer.bifrostLike().handle(exchange);
+            }
+        };
+        try (StubServer server = StubServer.http(rbac)) {
+            assertFalse(run(ConnectionSettings.of(server.url("http"), Secret.of("bfst-limited"))));
+            assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.FAILED), states());
+            String message = model.summaryProperty().get();
+            assertTrue(message.contains("lacks the VirtualKeys:View permission"), message);
+            assertTrue(message.contains("403"), message);
+        }
+    }
+
+    @Test
+    void aSlowServerTimesOutWithTheLimitNamed() throws Exception {
+        HttpHandler slow = exchange -> {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            StubServer.bifrostLike().handle(exchange);
+        };
+        try (StubServer server = StubServer.http(slow)) {
+            ConnectionSettings settings = ConnectionSettings.of(server.url("http"), null)
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+            assertFalse(run(settings));
+            assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
+            assertTrue(model.summaryProperty().get().contains("did not answer within 1 s"), model.summaryProperty().get());
+        }
+    }
+
+    @Test
+    void aNewRunHidesTheLateAnswerOfAnOlderOne() throws Exception {
+        HttpHandler slow = exchange -> {
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            StubServer.reply(exchange, 200, "text/html", "<html>late</html>");
+        };
+        try (StubServer slowServer = StubServer.http(slow); StubServer good = StubServer.http(StubServer.bifrostLike())) {
+            model.run(ConnectionSettings.of(slowServer.url("http"), null));
+            assertTrue(model.run(ConnectionSettings.of(good.url("http"), null)).get(10, TimeUnit.SECONDS));
+            Thread.sleep(2_000);
+            assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED), states());
+            assertEquals(Outcome.PASSED, model.outcomeProperty().get());
+        }
+    }
+
+    private boolean run(ConnectionSettings settings) throws Exception {
+        return model.run(settings).get(20, TimeUnit.SECONDS);
+    }
+
+    private List<StepState> states() {
+        return model.steps().stream().map(ConnectionTestViewModel.Step::state).toList();
+    }
+}

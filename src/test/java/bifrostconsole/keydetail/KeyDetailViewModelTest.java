@@ -1,0 +1,56 @@
+package bifrostconsole.keydetail;
+
+import bifrostconsole.api.ApiException;
+import bifrostconsole.keys.TestKeys;
+import bifrostconsole.ui.Formats;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyDetailViewModelTest {
+    private final TestKeys.FakeSource source = new TestKeys.FakeSource();
+    private final KeyDetailViewModel vm = new KeyDetailViewModel(source, Runnable::run,
+            Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC));
+
+    @Test
+    void fetchesFreshByIdAndDropsTheAnswerForAKeyNoLongerWanted() {
+        source.ignoreCancel = true;
+        vm.open("a");
+        assertTrue(vm.shownProperty().get());
+        assertTrue(vm.loadingProperty().get());
+        vm.open("b");
+        source.detailAnswers.get(1).complete(TestKeys.key("b", "bee"));
+        source.detailAnswers.get(0).complete(TestKeys.key("a", "ay"));
+        assertEquals("b", vm.detailsProperty().get().key().id());
+        assertFalse(vm.loadingProperty().get());
+        assertEquals(java.util.List.of("a", "b"), source.detailIds);
+    }
+
+    @Test
+    void failureIsOneSentenceAndRetryFetchesAgain() {
+        vm.open("a");
+        source.detailAnswers.get(0).completeExceptionally(new ApiException(ApiException.Kind.NOT_FOUND, 404, "gw",
+                "The key no longer exists on gw. Refresh the list.", null, null));
+        assertEquals("The key no longer exists on gw. Refresh the list.", vm.errorMessageProperty().get());
+        vm.retry();
+        assertNull(vm.errorMessageProperty().get());
+        source.detailAnswers.get(1).complete(TestKeys.key("a", "ay"));
+        assertEquals("ay", vm.detailsProperty().get().key().name());
+    }
+
+    @Test
+    void closingDropsAnAnswerStillOnItsWay() {
+        vm.open("a");
+        vm.close();
+        assertFalse(vm.shownProperty().get());
+        assertTrue(source.detailAnswers.get(0).isCancelled());
+        assertNull(vm.detailsProperty().get());
+    }
+}

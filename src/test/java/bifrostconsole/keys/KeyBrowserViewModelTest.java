@@ -1,0 +1,411 @@
+package bifrostconsole.keys;
+
+import bifrostconsole.api.ApiException;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.SortField;
+import bifrostconsole.api.SortOrder;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.keys.KeyBrowserViewModel.ViewState;
+import bifrostconsole.ui.ClipboardService;
+import bifrostconsole.ui.Formats;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyBrowserViewModelTest {
+    private TestKeys.FakeSource source;
+    private TestKeys.ManualScheduler scheduler;
+    private UiSettings settings;
+    private KeyBrowserViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        source = new TestKeys.FakeSource();
+        scheduler = new TestKeys.ManualScheduler();
+        settings = UiSettings.inMemory();
+        vm = newViewModel();
+    }
+
+    private KeyBrowserViewModel newViewModel() {
+        return new KeyBrowserViewModel(source, Runnable::run, settings, scheduler,
+                Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC));
+    }
+
+    @Test
+    void firstPageShowsRangeAndPageCount() {
+        vm.start();
+        assertEquals(ViewState.LOADING, vm.viewStateProperty().get());
+        assertTrue(vm.loadingProperty().get());
+        VirtualKeyQuery q = source.lastQuery();
+        assertEquals(25, q.limit());
+        assertEquals(0, q.offset());
+        assertEquals(SortField.CREATED_AT, q.sortBy());
+        assertEquals(SortOrder.ASC, q.order());
+        assertFalse(vm.firstPageShown().isDone());
+
+        source.answerLast(0, 25, 1234, 25);
+
+        assertEquals(25, vm.rows().size());
+        assertEquals("1\u201325 of 1,234", vm.rangeTextProperty().get());
+        assertEquals("Page 1 of 50", vm.pageTextProperty().get());
+        assertEquals(ViewState.READY, vm.viewStateProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        assertTrue(vm.firstPageShown().isDone());
+        assertEquals(1, vm.loadedPageCountProperty().get());
+    }
+
+    @Test
+    void pagingForwardBackwardLastAndJump() {
+        vm.start();
+        source.answerLast(0, 25, 1234, 25);
+
+        vm.nextPage();
+        assertEquals(25, source.lastQuery().offset());
+        source.answerLast(25, 25, 1234, 25);
+        assertEquals("26\u201350 of 1,234", vm.rangeTextProperty().get());
+        assertTrue(vm.pageProperty().get().hasPrevious());
+
+        vm.lastPage();
+        assertEquals(1225, source.lastQuery().offset());
+        source.answerLast(1225, 9, 1234, 25);
+        assertEquals("1,226\u20131,234 of 1,234", vm.rangeTextProperty().get());
+        assertEquals("Page 50 of 50", vm.pageTextProperty().get());
+        assertFalse(vm.pageProperty().get().hasNext());
+        int requests = source.keyQueries.size();
+        vm.nextPage();
+        assertEquals(requests, source.keyQueries.size(), "no request past the last page");
+
+        vm.goToPage(999);
+        assertEquals(1225, source.lastQuery().offset(), "a page past the end goes to the last page");
+        vm.goToPage(3);
+        assertEquals(50, source.lastQuery().offset());
+        source.answerLast(50, 25, 1234, 25);
+        vm.previousPage();
+        assertEquals(25, source.lastQuery().offset());
+        vm.firstPage();
+        assertEquals(0, source.lastQuery().offset());
+    }
+
+    @Test
+    void headerClicksMapToServerSortAndFlipOrder() {
+        vm.start();
+        source.answerLast(0, 25, 100, 25);
+        vm.nextPage();
+        source.answerLast(25, 25, 100, 25);
+
+        vm.sortBy(KeyColumn.NAME);
+        assertEquals(SortField.NAME, source.lastQuery().sortBy());
+        assertEquals(SortOrder.ASC, source.lastQuery().order());
+        assertEquals(0, source.lastQuery().offset(), "a new sort starts at the first page");
+        assertTrue(source.lastQuery().toQueryString().contains("sort_by=name&order=asc"));
+
+        vm.sortBy(KeyColumn.NAME);
+        assertEquals(SortOrder.DESC, source.lastQuery().order());
+
+        vm.sortBy(KeyColumn.BUDGET);
+        assertEquals(SortField.BUDGET_SPENT, source.lastQuery().sortBy());
+        assertEquals(SortOrder.DESC, source.lastQuery().order(), "biggest spenders first");
+        vm.sortBy(KeyColumn.STATUS);
+        assertEquals(SortField.STATUS, source.lastQuery().sortBy());
+        vm.sortBy(KeyColumn.CREATED);
+        assertEquals(SortField.CREATED_AT, source.lastQuery().sortBy());
+        assertEquals(SortOrder.DESC, source.lastQuery().order(), "newest first");
+
+        int requests = source.keyQueries.size();
+        vm.sortBy(KeyColumn.PROVIDERS);
+        vm.sortBy(KeyColumn.RATE_LIMITS);
+        vm.sortBy(KeyColumn.KEY);
+        vm.sortBy(KeyColumn.ASSIGNED_TO);
+        assertEquals(requests, source.keyQueries.size(), "columns the server cannot sort are not sortable");
+
+        KeyBrowserViewModel again = newViewModel();
+        assertEquals(SortField.CREATED_AT, again.queryProperty().get().sortBy());
+        assertEquals(SortOrder.DESC, again.queryProperty().get().order(), "the sort is remembered");
+    }
+
+    @Test
+    void supersededRequestIsCancelled() {
+        vm.start();
+        vm.sortBy(KeyColumn.NAME);
+        assertTrue(source.keyAnswers.get(0).isCancelled(), "the superseded request is cancelled");
+        source.answer(1, 0, 3, 3, 25);
+        assertEquals(3, vm.rows().size());
+    }
+
+    @Test
+    void lateAnswerToAnOlderRequestIsDropped() {
+        source.ignoreCancel = true;
+        vm.start();
+        vm.sortBy(KeyColumn.NAME);
+        source.answer(1, 0, 3, 3, 25);
+        assertEquals(List.of("vk-0", "vk-1", "vk-2"), vm.rows().stream().map(KeyRow::id).toList());
+
+        source.keyAnswers.get(0).complete(new Page<>(TestKeys.keys(100, 5), 5, 5, 25, 0));
+        assertEquals(List.of("vk-0", "vk-1", "vk-2"), vm.rows().stream().map(KeyRow::id).toList());
+        assertEquals(SortField.NAME, vm.queryProperty().get().sortBy());
+        assertEquals(1, vm.loadedPageCountProperty().get());
+    }
+
+    @Test
+    void staleFailureDoesNotOverwriteNewerPage() {
+        source.ignoreCancel = true;
+        vm.start();
+        vm.searchTextProperty().set("x");
+        scheduler.advance(Duration.ofMillis(300));
+        source.answer(1, 0, 2, 2, 25);
+        source.keyAnswers.get(0).obtrudeException(new ApiException(ApiException.Kind.SERVER_ERROR, 500, "s",
+                "The server failed.", null, null));
+        assertNull(vm.errorMessageProperty().get());
+        assertEquals(2, vm.rows().size());
+    }
+
+    @Test
+    void searchIsSentOnce300msAfterTypingStopsAndGoesBackToFirstPage() {
+        vm.start();
+        source.answerLast(0, 25, 100, 25);
+        vm.goToPage(3);
+        source.answerLast(50, 25, 100, 25);
+        int requests = source.keyQueries.size();
+
+        vm.searchTextProperty().set("a");
+        scheduler.advance(Duration.ofMillis(200));
+        vm.searchTextProperty().set("al");
+        scheduler.advance(Duration.ofMillis(200));
+        vm.searchTextProperty().set("alp ");
+        scheduler.advance(Duration.ofMillis(299));
+        assertEquals(requests, source.keyQueries.size(), "nothing sent while typing");
+        scheduler.advance(Duration.ofMillis(1));
+        assertEquals(requests + 1, source.keyQueries.size());
+        assertEquals("alp", source.lastQuery().search());
+        assertEquals(0, source.lastQuery().offset());
+        assertTrue(vm.filtersActiveProperty().get());
+    }
+
+    @Test
+    void failureKeepsLastGoodPageWithErrorAndRetry() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.nextPage();
+        source.keyAnswers.get(source.keyAnswers.size() - 1).completeExceptionally(new ApiException(
+                ApiException.Kind.SERVER_ERROR, 500, "http://gw", "The server http://gw failed (500). Try again.",
+                null, null));
+
+        assertEquals(25, vm.rows().size(), "the last good page stays");
+        assertEquals("vk-0", vm.rows().get(0).id());
+        assertEquals(ViewState.READY, vm.viewStateProperty().get());
+        assertEquals("The server http://gw failed (500). Try again.", vm.errorMessageProperty().get());
+
+        vm.retry();
+        assertEquals(25, source.lastQuery().offset(), "retry repeats the failed request");
+        source.answerLast(25, 25, 60, 25);
+        assertNull(vm.errorMessageProperty().get());
+        assertEquals("vk-25", vm.rows().get(0).id());
+    }
+
+    @Test
+    void failureWithNothingToShowIsTheErrorState() {
+        vm.start();
+        source.keyAnswers.get(0).completeExceptionally(new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "gw",
+                "The server refused the API key (401). Check the key in the connection settings.", null, null));
+        assertEquals(ViewState.ERROR, vm.viewStateProperty().get());
+        assertTrue(vm.errorMessageProperty().get().contains("refused the API key"));
+        assertFalse(vm.firstPageShown().isDone());
+    }
+
+    @Test
+    void unexpectedFailureBecomesOneSentence() {
+        vm.start();
+        source.keyAnswers.get(0).completeExceptionally(new IllegalStateException("boom at line 3"));
+        String message = vm.errorMessageProperty().get();
+        assertTrue(message.startsWith("The keys could not be loaded"), message);
+        assertFalse(message.contains("boom"), "internal exception text is not shown");
+    }
+
+    @Test
+    void emptyResultIsTheEmptyStateAndClearFiltersSendsOneRequest() {
+        vm.start();
+        source.answerLast(0, 25, 40, 25);
+        vm.searchTextProperty().set("nothing-like-this");
+        scheduler.advance(Duration.ofMillis(300));
+        source.answerLast(0, 0, 0, 25);
+        assertEquals(ViewState.EMPTY, vm.viewStateProperty().get());
+        assertEquals("0 of 0", vm.rangeTextProperty().get());
+        assertTrue(vm.filtersActiveProperty().get());
+
+        vm.teamPicker().choose(new FilterOption("t1", "Alpha", ""));
+        int requests = source.keyQueries.size();
+        vm.clearFilters();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertEquals(requests + 1, source.keyQueries.size(), "clearing sends exactly one request");
+        VirtualKeyQuery q = source.lastQuery();
+        assertNull(q.search());
+        assertNull(q.teamId());
+        assertFalse(vm.filtersActiveProperty().get());
+        source.answerLast(0, 25, 40, 25);
+        assertEquals(ViewState.READY, vm.viewStateProperty().get());
+    }
+
+    @Test
+    void teamAndCustomerFiltersAreSentTogether() {
+        vm.start();
+        source.answerLast(0, 25, 40, 25);
+        vm.nextPage();
+        source.answerLast(25, 15, 40, 25);
+        vm.teamPicker().choose(new FilterOption("t1", "Alpha", ""));
+        assertEquals("t1", source.lastQuery().teamId());
+        assertEquals(0, source.lastQuery().offset());
+        vm.customerPicker().choose(new FilterOption("c1", "Acme", ""));
+        assertTrue(source.lastQuery().toQueryString().contains("customer_id=c1&team_id=t1"));
+        vm.hideAccessProfileKeysProperty().set(true);
+        assertTrue(source.lastQuery().toQueryString().contains("exclude_access_profile_managed_virtual=true"));
+    }
+
+    @Test
+    void teamPickerSearchesTheServerAndDropsStaleAnswers() {
+        FilterPickerViewModel picker = vm.teamPicker();
+        picker.load();
+        picker.searchTextProperty().set("al");
+        scheduler.advance(Duration.ofMillis(250));
+        assertEquals("al", source.teamQueries.get(1).search());
+        source.teamAnswers.get(1).complete(Page.of(List.of(Team.named("t1", "Alpha")), 1, 1L, 50, 0));
+        source.teamAnswers.get(0).complete(Page.of(List.of(Team.named("t1", "Alpha"), Team.named("t2", "Beta")),
+                2, 2L, 50, 0));
+        assertEquals(List.of("Alpha"), picker.options().stream().map(FilterOption::name).toList());
+        assertEquals("", picker.messageProperty().get());
+
+        picker.searchTextProperty().set("zz");
+        scheduler.advance(Duration.ofMillis(250));
+        source.teamAnswers.get(2).complete(Page.of(List.of(), 0, 0L, 50, 0));
+        assertEquals("No team matches \u201czz\u201d.", picker.messageProperty().get());
+    }
+
+    @Test
+    void pageEmptiedByDeletionsStepsBackToTheLastPage() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.lastPage();
+        assertEquals(50, source.lastQuery().offset());
+        source.answerLast(50, 0, 30, 25);
+        assertEquals(25, source.lastQuery().offset(), "only 30 keys are left: page 2 is the last");
+        source.answerLast(25, 5, 30, 25);
+        assertEquals("26\u201330 of 30", vm.rangeTextProperty().get());
+    }
+
+    @Test
+    void selectingPastThePageEdgeLoadsTheNeighbourPage() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.selectedIndexProperty().set(24);
+        vm.selectNext();
+        assertEquals(25, source.lastQuery().offset());
+        source.answerLast(25, 25, 60, 25);
+        assertEquals(0, vm.selectedIndexProperty().get());
+        assertEquals("vk-25", vm.selectedRow().id());
+        vm.selectPrevious();
+        assertEquals(0, source.lastQuery().offset());
+        source.answerLast(0, 25, 60, 25);
+        assertEquals("vk-24", vm.selectedRow().id());
+    }
+
+    @Test
+    void detailFollowsSelectionWhileOpen() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.openSelected();
+        assertEquals(List.of("vk-0"), source.detailIds);
+        vm.selectNext();
+        assertEquals(List.of("vk-0", "vk-1"), source.detailIds);
+        vm.closeDetail();
+        vm.selectNext();
+        assertEquals(2, source.detailIds.size(), "a closed pane fetches nothing");
+    }
+
+    @Test
+    void refreshKeepsTheSelectedKey() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.selectedIndexProperty().set(7);
+        vm.refresh();
+        source.answerLast(0, 25, 60, 25);
+        assertEquals("vk-7", vm.selectedRow().id());
+    }
+
+    @Test
+    void pageSizeIsSentAndRemembered() {
+        vm.start();
+        source.answerLast(0, 25, 600, 25);
+        vm.nextPage();
+        source.answerLast(25, 25, 600, 25);
+        vm.pageSizeProperty().set(100);
+        assertEquals(100, source.lastQuery().limit());
+        assertEquals(0, source.lastQuery().offset());
+        source.answerLast(0, 100, 600, 100);
+        assertEquals("Page 1 of 6", vm.pageTextProperty().get());
+        assertEquals(100, newViewModel().pageSizeProperty().get());
+    }
+
+    @Test
+    void fromMemoryAsksOnlyForTheCacheAndShowsEverything() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.fromMemoryProperty().set(true);
+        assertEquals("from_memory=true", source.lastQuery().toQueryString());
+        assertTrue(vm.queryProperty().get().fromMemory());
+        source.keyAnswers.get(source.keyAnswers.size() - 1)
+                .complete(new Page<>(TestKeys.keys(0, 60), 60, 60, 60, 0));
+        assertEquals("1\u201360 of 60", vm.rangeTextProperty().get());
+        assertFalse(vm.pageProperty().get().hasNext());
+        int requests = source.keyQueries.size();
+        vm.sortBy(KeyColumn.NAME);
+        assertEquals(requests, source.keyQueries.size(), "the cache is always in creation order");
+    }
+
+    @Test
+    void copyingTheSelectedIdAndAValueUsesTheClipboardService() {
+        List<String> copied = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
+        vm.setClipboard(new ClipboardService() {
+            @Override
+            public void copy(String text) {
+                copied.add(text);
+            }
+
+            @Override
+            public void copySecret(String secret) {
+                secrets.add(secret);
+            }
+        });
+        vm.start();
+        assertFalse(vm.copySelectedKeyId());
+        source.answerLast(0, 3, 3, 25);
+        vm.selectedIndexProperty().set(1);
+        assertTrue(vm.copySelectedKeyId());
+        assertEquals(List.of("vk-1"), copied);
+        vm.copyKeyValue(vm.rows().get(2));
+        assertEquals(List.of("sk-bf-vk-2-0123456789abcdef"), secrets);
+        assertTrue(vm.noticeProperty().get().contains("cleared"));
+    }
+
+    @Test
+    void columnChoicesAreRemembered() {
+        vm.columnVisibleProperty(KeyColumn.PROVIDERS).set(false);
+        vm.columnWidthProperty(KeyColumn.NAME).set(321);
+        KeyBrowserViewModel again = newViewModel();
+        assertFalse(again.columnVisibleProperty(KeyColumn.PROVIDERS).get());
+        assertTrue(again.columnVisibleProperty(KeyColumn.NAME).get());
+        assertEquals(321, again.columnWidthProperty(KeyColumn.NAME).get());
+    }
+}

@@ -1,0 +1,76 @@
+package bifrostconsole.keys;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.KeyStatus;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.ui.Formats;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import static bifrostconsole.keys.TestKeys.NOW;
+import static bifrostconsole.keys.TestKeys.key;
+import static bifrostconsole.keys.TestKeys.provider;
+import static bifrostconsole.keys.TestKeys.rateLimit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KeyRowTest {
+    private final Formats formats = new Formats(Locale.US, ZoneOffset.UTC);
+
+    private KeyRow row(VirtualKey k) {
+        return KeyRow.of(k, formats, NOW);
+    }
+
+    @Test
+    void statusRulesFollowBifrostsPrecedence() {
+        List<Budget> spent = List.of(Budget.of("b", 10, "1d", 10, NOW));
+        assertEquals(KeyStatus.INACTIVE, row(key("a", "a", false, NOW.minusSeconds(1), spent, null, null,
+                List.of())).status(), "switched off beats expired and exhausted");
+        assertEquals(KeyStatus.EXPIRED, row(key("a", "a", true, NOW.minusSeconds(1), spent, null, null,
+                List.of())).status(), "expired beats exhausted");
+        assertEquals(KeyStatus.EXHAUSTED, row(key("a", "a", true, NOW.plusSeconds(60), spent, null, null,
+                List.of())).status());
+        assertEquals(KeyStatus.EXHAUSTED, row(key("a", "a", true, null, List.of(), rateLimit(5, 1000L, 100, 100L),
+                null, List.of())).status(), "a request limit reached exhausts the key");
+        assertEquals(KeyStatus.ACTIVE, row(key("a", "a", true, NOW.plus(Duration.ofDays(1)),
+                List.of(Budget.of("b", 10, "1d", 9.99, NOW)), rateLimit(5, 1000L, 99, 100L), null, List.of()))
+                .status());
+        assertEquals(KeyStatus.EXPIRED, row(key("a", "a", true, NOW, List.of(), null, null, List.of())).status(),
+                "a key expiring this instant is expired");
+    }
+
+    @Test
+    void cellTextsArePrecomputed() {
+        KeyRow r = row(key("abc", "billing-bot", true, null,
+                List.of(Budget.of("b1", 100, "1M", 85, NOW), Budget.of("b2", 10, "1d", 1, NOW)),
+                rateLimit(1500, 10_000L, 3, null), Team.named("t1", "Alpha"),
+                List.of(provider("openai", 0.7, List.of("*")), provider("anthropic", 0.3, List.of()))));
+        assertEquals("Team: Alpha", r.assignedTo());
+        assertEquals("sk-bf-vk\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022",
+                r.maskedValue().replace("sk-bf-ab", "sk-bf-vk"));
+        assertTrue(r.maskedValue().startsWith("sk-bf-ab"), "the first 8 characters stay visible");
+        assertFalse(r.maskedValue().contains("0123456789"));
+        assertEquals(2, r.budgets().size());
+        assertEquals("$85.00 / $100.00 \u00b7 monthly", r.budgets().get(0).compactText());
+        assertEquals(1, r.rateLimits().size(), "only the limits that are set");
+        assertEquals("1,500 / 10,000 tokens", r.rateLimits().get(0).usedText());
+        assertEquals("every minute", r.rateLimits().get(0).windowText());
+        assertEquals("2 \u00b7 openai, anthropic", r.providersText());
+        assertEquals("Nov 24, 2026", r.createdText());
+    }
+
+    @Test
+    void keyWithoutProvidersSaysItDeniesEverything() {
+        KeyRow r = row(key("x", "x"));
+        assertEquals("None", r.providersText());
+        assertTrue(r.providersTooltip().contains("deny by default"));
+        assertEquals("\u2014", r.assignedTo());
+        assertTrue(r.budgets().isEmpty());
+    }
+}

@@ -1,0 +1,70 @@
+package bifrostconsole.ui;
+
+import bifrostconsole.api.Budget;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FormatsTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private final Formats us = new Formats(Locale.US, ZoneOffset.UTC);
+    private final Formats german = new Formats(Locale.GERMANY, ZoneOffset.UTC);
+
+    @Test
+    void moneyHasTwoDecimalsInTheUsersLocale() {
+        assertEquals("$1,234.50", us.money(1234.5));
+        assertEquals("$0.00", us.money(0));
+        assertEquals("<$0.01", us.money(0.001), "tiny amounts are not shown as zero");
+        assertEquals("$0.01", us.money(0.005));
+        String de = german.money(1234.5).replace('\u00a0', ' ');
+        assertEquals("1.234,50 $", de);
+    }
+
+    @Test
+    void countsHaveSeparators() {
+        assertEquals("1,234,567", us.count(1_234_567));
+        assertEquals("1.234.567", german.count(1_234_567));
+        assertEquals("83%", us.percent(0.839));
+    }
+
+    @Test
+    void relativeTimes() {
+        assertEquals("just now", us.relative(NOW.minusSeconds(10), NOW));
+        assertEquals("5 minutes ago", us.relative(NOW.minusSeconds(300), NOW));
+        assertEquals("in 3 hours", us.relative(NOW.plus(Duration.ofHours(3)), NOW));
+        assertEquals("1 day ago", us.relative(NOW.minus(Duration.ofHours(25)), NOW));
+        assertEquals("in 2 months", us.relative(NOW.plus(Duration.ofDays(61)), NOW));
+        assertEquals("2 years ago", us.relative(NOW.minus(Duration.ofDays(800)), NOW));
+    }
+
+    @Test
+    void countdowns() {
+        assertEquals("3 h 12 m", us.countdown(Duration.ofMinutes(192)));
+        assertEquals("2 d 4 h", us.countdown(Duration.ofHours(52)));
+        assertEquals("45 s", us.countdown(Duration.ofSeconds(45)));
+        assertEquals("5 d", us.countdown(Duration.ofDays(5)));
+    }
+
+    @Test
+    void budgetLineColoursAndResetText() {
+        UsageLines lines = new UsageLines(us, NOW);
+        UsageLine normal = lines.budget(Budget.of("b", 100, "1M", 79.99, NOW.minus(Duration.ofDays(10))), false);
+        assertEquals(UsageLine.Level.NORMAL, normal.level());
+        assertEquals("$79.99 / $100.00", normal.usedText());
+        assertEquals("monthly", normal.windowText());
+        assertEquals("resets in 20 d (Dec 17, 2026, 10:00 AM)", normal.resetText().replace('\u202f', ' '));
+        assertEquals("last reset 10 days ago", normal.lastResetText());
+        assertEquals(UsageLine.Level.WARNING,
+                lines.budget(Budget.of("b", 100, "1M", 80, NOW), false).level());
+        UsageLine exhausted = lines.budget(Budget.of("b", 100, "1d", 100, NOW.minusSeconds(3600)), true);
+        assertEquals(UsageLine.Level.EXHAUSTED, exhausted.level());
+        assertEquals("daily (calendar)", exhausted.windowText());
+        assertTrue(exhausted.resetText().startsWith("resets in 14 h"), exhausted.resetText());
+    }
+}

@@ -1,0 +1,44 @@
+package bifrostconsole.ui;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResetWindowTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "1M, monthly", "1d, daily", "1w, weekly", "1Y, yearly", "Y, yearly", "1h, hourly",
+            "6h, every 6 hours", "30s, every 30 seconds", "1h30m, every 1 hour 30 minutes",
+            "1.5d, every 1.5 days", "2w, every 2 weeks", "3M, every 3 months", "1m, every minute",
+            "5m, every 5 minutes", "monthly, monthly", "daily, daily", "90m, every 1 hour 30 minutes"
+    })
+    void readsBifrostDurationsInWords(String text, String words) {
+        assertEquals(words, ResetWindow.inWords(text));
+    }
+
+    @Test
+    void monthIsThirtyDaysAndMinuteIsNotMonth() {
+        assertEquals(Duration.ofDays(30), ResetWindow.parse("1M").orElseThrow().length());
+        assertEquals(Duration.ofMinutes(1), ResetWindow.parse("1m").orElseThrow().length());
+        assertEquals(Duration.ofDays(365), ResetWindow.parse("Y").orElseThrow().length());
+        assertEquals(Duration.ofHours(36), ResetWindow.parse("1.5d").orElseThrow().length());
+        assertEquals(Duration.ofMinutes(90), ResetWindow.parse("1h30m").orElseThrow().length());
+        assertNull(ResetWindow.parse("1h").orElseThrow().calendarUnit());
+        assertEquals(ResetWindow.CalendarUnit.WEEK, ResetWindow.parse("1w").orElseThrow().calendarUnit());
+    }
+
+    @Test
+    void rejectsWhatBifrostRejects() {
+        for (String bad : new String[]{"", "abc", "1Q", "0d", "h", "1h 30m", "-1h", "0s"}) {
+            assertTrue(ResetWindow.parse(bad).isEmpty(), bad);
+        }
+        assertEquals("1Q", ResetWindow.inWords("1Q"), "an unknown window is shown as written");
+    }
+}
