@@ -5,8 +5,12 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.smoketest.SmokeTest;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
@@ -31,6 +36,7 @@ public final class BifrostConsoleApp extends Application {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ExecutorService background;
+    private SmokeTest smokeTest;
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
@@ -46,6 +52,8 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void init() throws Exception {
         options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
+        // Armed first, so a start that hangs before the window exists still ends with a reason.
+        smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "console-background");
             t.setDaemon(true);
@@ -63,7 +71,16 @@ public final class BifrostConsoleApp extends Application {
         Executor uiExecutor = Platform::runLater;
         ThemeManager themes = new ThemeManager(settings);
         themes.applyRemembered();
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, uiExecutor);
+        AppIcons.applyTo(stage);
+        Function<Workspace, Node> workspaceViews =
+                ws -> new KeyBrowserView(new KeyBrowserViewModel(ws.client(), uiExecutor, settings));
+        if (smokeTest != null) {
+            workspaceViews = smokeTest.watchingKeyBrowser(workspaceViews);
+        }
+        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, workspaceViews, uiExecutor);
+        if (smokeTest != null) {
+            smokeTest.failWhenSet(window.model().failureProperty());
+        }
         window.show(stage, options);
     }
 
