@@ -49,7 +49,9 @@ public final class ManagementApiClient implements GovernanceSource {
         this.settings = settings;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // Never follow: the JDK's client re-sends the Authorization header to wherever a redirect points,
+                // so a redirect to another host would hand it the management API key. A redirect is reported.
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (settings.sslContext() != null) {
             builder.sslContext(settings.sslContext());
         }
@@ -103,6 +105,9 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw translate(failure);
             }
             try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 == 3) {
+                    throw redirected(response);
+                }
                 if (response.statusCode() / 100 != 2) {
                     throw httpError("/api/governance/virtual-keys", response.statusCode(), in.readAllBytes());
                 }
@@ -265,6 +270,9 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw translate(failure);
             }
             byte[] body = response.body();
+            if (response.statusCode() / 100 == 3) {
+                throw redirected(response);
+            }
             if (response.statusCode() / 100 != 2) {
                 throw httpError(path, response.statusCode(), body);
             }
@@ -346,6 +354,22 @@ public final class ManagementApiClient implements GovernanceSource {
         return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
                 + " sent data the console cannot read (" + firstLine(e.getMessage())
                 + "): check that the server is a supported Bifrost version.", null, e);
+    }
+
+    /** A redirect is not followed (see the constructor); the user is told where it points. */
+    private ApiException redirected(HttpResponse<?> response) {
+        String target = response.headers().firstValue("Location").map(location -> {
+            try {
+                URI uri = response.uri().resolve(location);
+                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }).orElse(null);
+        return error(ApiException.Kind.HTTP_ERROR, response.statusCode(), settings.displayName()
+                + " redirected the request (HTTP " + response.statusCode() + ")"
+                + (target == null ? "" : " to " + target)
+                + ": if that is the gateway's real address, use it in the connection's settings.", null, null);
     }
 
     ApiException httpError(int status, byte[] body) {
@@ -480,11 +504,11 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         if (t instanceof HttpConnectTimeoutException) {
             return error(ApiException.Kind.TIMEOUT, 0, server + " did not accept a connection within "
-                    + settings.connectTimeout().toSeconds() + " s: check the address and that the server is up.", null, t);
+                    + seconds(settings.connectTimeout()) + ": check the address and that the server is up.", null, t);
         }
         if (t instanceof HttpTimeoutException) {
             return error(ApiException.Kind.TIMEOUT, 0, server + " did not answer within "
-                    + settings.requestTimeout().toSeconds() + " s: check that the server is healthy, or raise the"
+                    + seconds(settings.requestTimeout()) + ": check that the server is healthy, or raise the"
                     + " timeout in the connection's settings.", null, t);
         }
         if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
@@ -507,6 +531,13 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
                 + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+    }
+
+    /** "30 s", or "0.3 s" for sub-second timeouts, which toSeconds() would show as "0 s". */
+    private static String seconds(java.time.Duration d) {
+        long millis = d.toMillis();
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
     }
 
     /** Untrusted certificate, wrong host name, or no TLS at all on that port: each has its own remedy. */
@@ -571,8 +602,8 @@ public final class ManagementApiClient implements GovernanceSource {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    // Wire envelopes: the JSON shapes of the list endpoints.
-    record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
+    /** The wire envelope of {@code GET /api/governance/virtual-keys}: public for snapshot readers and benchmarks. */
+    public record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
                           Integer offset) {
     }
 

@@ -1,5 +1,8 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -26,6 +29,22 @@ public record ProviderConfig(
         budgets = Lists.orEmpty(budgets);
         keys = Lists.orEmpty(keys);
         modelBudgets = Lists.orEmpty(modelBudgets);
+    }
+
+    /** Reads the wire form, folding the single {@code budget} of servers before v1.5.0 into {@code budgets}. */
+    @JsonCreator
+    static ProviderConfig fromJson(
+            @JsonProperty("id") Long id, @JsonProperty("virtual_key_id") String virtualKeyId,
+            @JsonProperty("provider") String provider, @JsonProperty("weight") Double weight,
+            @JsonProperty("allowed_models") List<String> allowedModels,
+            @JsonProperty("blacklisted_models") List<String> blacklistedModels,
+            @JsonProperty("allow_all_keys") boolean allowAllKeys, @JsonProperty("rate_limit_id") String rateLimitId,
+            @JsonProperty("rate_limit") RateLimit rateLimit, @JsonProperty("budgets") List<Budget> budgets,
+            @JsonProperty("budget") Budget legacyBudget, @JsonProperty("keys") List<ProviderKey> keys,
+            @JsonProperty("model_budgets") List<ModelBudget> modelBudgets) {
+        return new ProviderConfig(id, virtualKeyId, provider, weight, allowedModels, blacklistedModels, allowAllKeys,
+                rateLimitId, rateLimit, Customer.mergeLegacyBudget(Lists.orEmpty(budgets), legacyBudget), keys,
+                modelBudgets);
     }
 
     public boolean allowsAllModels() {

@@ -1,5 +1,7 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.time.Instant;
@@ -40,6 +42,33 @@ public record VirtualKey(
         providerConfigs = Lists.orEmpty(providerConfigs);
         mcpConfigs = Lists.orEmpty(mcpConfigs);
         budgets = Lists.orEmpty(budgets);
+    }
+
+    /**
+     * Reads the wire form: servers before v1.5.0 send one {@code budget} object instead of {@code budgets[]};
+     * it is folded into {@code budgets} so every server version shows its budgets.
+     */
+    @JsonCreator
+    static VirtualKey fromJson(
+            @JsonProperty("id") String id, @JsonProperty("name") String name,
+            @JsonProperty("description") String description, @JsonProperty("value") SecretValue value,
+            @JsonProperty("is_active") Boolean isActive, @JsonProperty("expires_at") Instant expiresAt,
+            @JsonProperty("provider_configs") List<ProviderConfig> providerConfigs,
+            @JsonProperty("mcp_configs") List<McpConfig> mcpConfigs, @JsonProperty("team_id") String teamId,
+            @JsonProperty("customer_id") String customerId, @JsonProperty("rate_limit_id") String rateLimitId,
+            @JsonProperty("calendar_aligned") boolean calendarAligned,
+            @JsonProperty("allow_all_providers") Boolean allowAllProviders, @JsonProperty("team") Team team,
+            @JsonProperty("customer") Customer customer, @JsonProperty("rate_limit") RateLimit rateLimit,
+            @JsonProperty("budgets") List<Budget> budgets, @JsonProperty("budget") Budget legacyBudget,
+            @JsonProperty("is_access_profile_managed") Boolean isAccessProfileManaged,
+            @JsonProperty("assigned_user") AssignedUser assignedUser, @JsonProperty("config_hash") String configHash,
+            @JsonProperty("previous_value_expires_at") Instant previousValueExpiresAt,
+            @JsonProperty("rotated_at") Instant rotatedAt, @JsonProperty("created_by_user_id") String createdByUserId,
+            @JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt) {
+        return new VirtualKey(id, name, description, value, isActive, expiresAt, providerConfigs, mcpConfigs, teamId,
+                customerId, rateLimitId, calendarAligned, allowAllProviders, team, customer, rateLimit,
+                Customer.mergeLegacyBudget(Lists.orEmpty(budgets), legacyBudget), isAccessProfileManaged,
+                assignedUser, configHash, previousValueExpiresAt, rotatedAt, createdByUserId, createdAt, updatedAt);
     }
 
     /** Bifrost treats an omitted {@code is_active} as active. */

@@ -5,12 +5,10 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
-import bifrostconsole.keys.KeyBrowserView;
-import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.smoketest.SmokeTest;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
@@ -36,6 +33,7 @@ public final class BifrostConsoleApp extends Application {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ExecutorService background;
+    private List<Image> icons;
     private SmokeTest smokeTest;
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
@@ -62,26 +60,27 @@ public final class BifrostConsoleApp extends Application {
         CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
                 () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
         settings = UiSettings.inConfigFolder();
+        icons = AppIcons.load();
         profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
         demo = new DemoWorkspace(background);
+        if (options.demo()) {
+            // Generate the demo data while JavaFX starts: the window then opens on it sooner.
+            demo.start();
+        }
     }
 
     @Override
     public void start(Stage stage) {
         Executor uiExecutor = Platform::runLater;
-        ThemeManager themes = new ThemeManager(settings);
+        stage.getIcons().setAll(icons);
+        ThemeManager themes = new ThemeManager(settings, background);
         themes.applyRemembered();
-        AppIcons.applyTo(stage);
-        Function<Workspace, Node> workspaceViews =
-                ws -> new KeyBrowserView(new KeyBrowserViewModel(ws.client(), uiExecutor, settings));
-        if (smokeTest != null) {
-            workspaceViews = smokeTest.watchingKeyBrowser(workspaceViews);
-        }
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, workspaceViews, uiExecutor);
+        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
+        window.show(stage, options);
         if (smokeTest != null) {
             smokeTest.failWhenSet(window.model().failureProperty());
+            smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
         }
-        window.show(stage, options);
     }
 
     @Override

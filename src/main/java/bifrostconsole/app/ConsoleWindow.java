@@ -1,20 +1,20 @@
 package bifrostconsole.app;
 
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.FailureMessages;
 import bifrostconsole.connection.ProfileEditorView;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * The main window with its dialogs, wired to the view-models it is given. Built by
@@ -31,18 +31,34 @@ public final class ConsoleWindow {
     private Stage connectionsStage;
     private ConnectionsView connectionsView;
 
-    public ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo,
-                         Function<Workspace, Node> workspaceViews, Executor uiExecutor) {
+    private final CompletableFuture<Void> firstPageShown;
+
+    public ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo, UiSettings settings,
+                         Executor uiExecutor) {
+        this(profiles, themes, demo, new WorkspaceViews(uiExecutor, settings), uiExecutor);
+    }
+
+    private ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo,
+                          WorkspaceViews workspaceViews, Executor uiExecutor) {
+        this.firstPageShown = workspaceViews.firstPageShown();
         this.profiles = profiles;
         this.themes = themes;
         this.uiExecutor = uiExecutor;
         this.windows = new DialogWindows(themes);
         this.model = new MainViewModel(profiles, demo, new FxConnectionPrompts(windows), ManagementApiClient::new,
                 uiExecutor);
+        model.workspaceProperty().addListener((obs, was, now) -> workspaceViews.close(was));
         this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
             @Override
             public void addConnection() {
                 openEditor(null);
+            }
+
+            @Override
+            public void saveConnection(MainViewModel.Choice choice) {
+                if (choice != null && choice.profile() != null) {
+                    openEditor(null, choice.profile().baseUrl());
+                }
             }
 
             @Override
@@ -63,6 +79,11 @@ public final class ConsoleWindow {
         return model;
     }
 
+    /** Completes on the FX thread once the first page of virtual keys is on screen (for the smoke test). */
+    public CompletableFuture<Void> firstPageShown() {
+        return firstPageShown;
+    }
+
     /** Puts the window on {@code stage}; call on the FX thread. */
     public void show(Stage stage, StartupOptions options) {
         Scene scene = new Scene(mainWindow, 1280, 800);
@@ -79,8 +100,15 @@ public final class ConsoleWindow {
     }
 
     private void openEditor(ConnectionProfile existing) {
+        openEditor(existing, null);
+    }
+
+    private void openEditor(ConnectionProfile existing, String prefillUrl) {
         ProfileEditorViewModel editor = new ProfileEditorViewModel(profiles,
                 new ConnectionTestViewModel(uiExecutor), uiExecutor, existing);
+        if (prefillUrl != null) {
+            editor.urlProperty().set(prefillUrl);
+        }
         Stage[] stage = new Stage[1];
         ProfileEditorView view = new ProfileEditorView(editor, saved -> {
             stage[0].close();

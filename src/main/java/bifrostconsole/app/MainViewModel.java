@@ -3,15 +3,12 @@ package bifrostconsole.app;
 import bifrostconsole.api.ApiException;
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.api.Page;
 import bifrostconsole.api.Secret;
-import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.FailureMessages;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
-import bifrostconsole.connection.TlsContexts;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -281,19 +278,10 @@ public final class MainViewModel {
                 profiles.save(profile, Optional.empty()).thenAcceptAsync(p -> refreshChoices(p), uiExecutor);
             }
         }
-        ConnectionSettings settings;
-        try {
-            settings = profile.toSettings(key.orElse(null));
-        } catch (TlsContexts.TlsSetupException | IllegalArgumentException e) {
-            fail(gen, profile.name(), e.getMessage());
-            return;
-        }
-        ManagementApiClient client = clients.apply(settings);
         ConnectionProfile opened = profile;
-        CompletableFuture<String> version = client.version();
-        CompletableFuture<Page<VirtualKey>> firstKey = client.listVirtualKeys(VirtualKeyQuery.firstPage(1));
-        version.thenCombine(firstKey, (v, page) -> new Workspace(choice.id(), opened.name(), opened, client, isDemo, v,
-                        page.totalCount()))
+        CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApply(clients);
+        client.thenCompose(c -> c.version().thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)),
+                        (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
                 .whenCompleteAsync((ws, error) -> {
                     if (gen != generation) {
                         return;

@@ -35,6 +35,9 @@ final class MainWindow extends BorderPane {
         void manageConnections();
 
         void editConnection(MainViewModel.Choice choice);
+
+        /** An unsaved connection (from --server or BIFROST_URL) becomes a saved profile. */
+        void saveConnection(MainViewModel.Choice choice);
     }
 
     private final MainViewModel model;
@@ -99,6 +102,45 @@ final class MainWindow extends BorderPane {
             }
         });
 
+        status.setTooltip(new Tooltip());
+        model.workspaceProperty().addListener((obs, was, now) -> status.getTooltip().setText(
+                now == null ? "Not connected" : now.displayName() + " at " + now.client().displayName()));
+
+        // The risky choices stay visible while the connection is in use, not only in its settings.
+        Label insecure = new Label("TLS not verified");
+        insecure.setId("insecure-badge");
+        insecure.getStyleClass().addAll("badge", "badge-danger");
+        insecure.setTooltip(new Tooltip("This connection accepts any certificate: anyone on the way could read"
+                + " the key and the data. Add the server's CA certificate in the connection's settings instead."));
+        Label plainHttp = new Label("Unencrypted");
+        plainHttp.setId("plain-http-badge");
+        plainHttp.getStyleClass().addAll("badge", "badge-warning");
+        plainHttp.setTooltip(new Tooltip("The key travels over plain http to another computer: prefer https://."));
+        Runnable badges = () -> {
+            Workspace ws = model.workspaceProperty().get();
+            boolean skip = ws != null && ws.profile() != null && ws.profile().skipTlsVerification();
+            boolean clear = ws != null && ws.profile() != null && ws.profile().sendsKeyInClear();
+            insecure.setVisible(skip);
+            insecure.setManaged(skip);
+            plainHttp.setVisible(clear);
+            plainHttp.setManaged(clear);
+        };
+        model.workspaceProperty().addListener((obs, was, now) -> badges.run());
+        badges.run();
+
+        Button saveAdHoc = new Button("Save connection\u2026", new FontIcon(Feather.SAVE));
+        saveAdHoc.setId("save-unsaved-connection");
+        saveAdHoc.setTooltip(new Tooltip("Keep this server in your connections, with its key in the credential store"));
+        saveAdHoc.setOnAction(e -> actions.saveConnection(model.selectedProperty().get()));
+        Runnable saveVisible = () -> {
+            MainViewModel.Choice c = model.selectedProperty().get();
+            boolean unsaved = c != null && !c.saved() && !DemoWorkspace.ID.equals(c.id());
+            saveAdHoc.setVisible(unsaved);
+            saveAdHoc.setManaged(unsaved);
+        };
+        model.selectedProperty().addListener((obs, was, now) -> saveVisible.run());
+        saveVisible.run();
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -122,7 +164,7 @@ final class MainWindow extends BorderPane {
         themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
         theme.setOnAction(e -> themes.toggle());
 
-        HBox bar = new HBox(title, switcher, status, spacer, add, manage, theme);
+        HBox bar = new HBox(title, switcher, status, insecure, plainHttp, spacer, saveAdHoc, add, manage, theme);
         bar.getStyleClass().add("top-bar");
         bar.setSpacing(10);
         return bar;

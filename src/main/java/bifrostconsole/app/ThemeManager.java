@@ -3,32 +3,35 @@ package bifrostconsole.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
 
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The light and dark themes (AtlantaFX Primer), switched in one place and remembered in {@link UiSettings}.
- * Every scene also gets the console's own stylesheet and the bridge that gives ControlsFX the Modena colour
- * names it expects, mapped onto AtlantaFX's colours so both themes draw ControlsFX controls correctly.
+ * Every scene also gets the console's stylesheets ({@link Stylesheets}: the console look and the bridge that
+ * gives ControlsFX the Modena colour names it expects) and the shell's own (top bar, welcome, dialogs).
  */
 public final class ThemeManager {
     public enum Theme { LIGHT, DARK }
 
     static final String SETTING = "theme";
-    private static final String BRIDGE = Objects.requireNonNull(
-            ThemeManager.class.getResource("/bifrostconsole/app/modena-bridge.css")).toExternalForm();
-    private static final String CONSOLE = Objects.requireNonNull(
-            ThemeManager.class.getResource("/bifrostconsole/app/console.css")).toExternalForm();
+    private static final String SHELL = Objects.requireNonNull(
+            ThemeManager.class.getResource("/bifrostconsole/app/shell.css")).toExternalForm();
 
     private final UiSettings settings;
+    private final Executor io;
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
 
-    public ThemeManager(UiSettings settings) {
+    /** {@code io} saves the choice: UiSettings writes its file at once, and the FX thread must not wait on disk. */
+    public ThemeManager(UiSettings settings, Executor io) {
         this.settings = settings;
+        this.io = io;
         theme.set(parse(settings.get(SETTING, Theme.LIGHT.name())));
     }
 
@@ -52,13 +55,14 @@ public final class ThemeManager {
     public void select(Theme next) {
         theme.set(next);
         apply(next);
-        settings.put(SETTING, next.name().toLowerCase());
+        io.execute(() -> settings.put(SETTING, next.name().toLowerCase()));
     }
 
-    /** Adds the console's stylesheets to a scene (main window and every dialog). */
+    /** Adds the console's stylesheets, the Modena bridge and the shell's own to a scene (window or dialog). */
     public void style(Scene scene) {
-        if (!scene.getStylesheets().contains(BRIDGE)) {
-            scene.getStylesheets().addAll(BRIDGE, CONSOLE);
+        Stylesheets.apply(scene);
+        if (!scene.getStylesheets().contains(SHELL)) {
+            scene.getStylesheets().add(SHELL);
         }
     }
 

@@ -1,6 +1,10 @@
 package bifrostconsole.cli;
 
+import bifrostconsole.connection.ConnectionCheckCommand;
 import bifrostconsole.demo.DemoServerCommand;
+import bifrostconsole.export.DiffCommand;
+import bifrostconsole.export.ExportCommand;
+import bifrostconsole.export.SnapshotCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +15,8 @@ public final class Subcommands {
     }
 
     public static List<Subcommand> all() {
-        return List.of(new DemoServerCommand());
+        return List.of(new DemoServerCommand(), new ExportCommand(), new SnapshotCommand(), new DiffCommand(),
+                new ConnectionCheckCommand());
     }
 
     public static Optional<Subcommand> find(String name) {

@@ -117,9 +117,11 @@ public record ConnectionProfile(String id, String name, String baseUrl, String c
                 || h.equals("0:0:0:0:0:0:0:1");
     }
 
+    /** The default name: host, and port when one is given (two gateways often share a host). */
     private static String hostOf(String url) {
         try {
-            return ConnectionSettings.of(url, null).baseUrl().getHost();
+            URI uri = ConnectionSettings.of(url, null).baseUrl();
+            return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         } catch (RuntimeException e) {
             return "Unnamed server";
         }

@@ -40,6 +40,7 @@ public final class ConnectionTestViewModel {
         private final String title;
         private final ReadOnlyObjectWrapper<StepState> state = new ReadOnlyObjectWrapper<>(StepState.WAITING);
         private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+        private volatile ApiException.Kind failureKind;
 
         Step(String title) {
             this.title = title;
@@ -65,7 +66,17 @@ public final class ConnectionTestViewModel {
             return detail.get();
         }
 
+        /** What kind of failure this step met, or null: lets the command line choose its exit code. */
+        public ApiException.Kind failureKind() {
+            return failureKind;
+        }
+
         void set(StepState s, String text) {
+            set(s, text, null);
+        }
+
+        void set(StepState s, String text, ApiException.Kind kind) {
+            failureKind = kind;
             state.set(s);
             detail.set(text);
         }
@@ -201,7 +212,8 @@ public final class ConnectionTestViewModel {
             }
             StepState state = error == null ? StepState.PASSED : StepState.FAILED;
             String shown = text;
-            ui(gen, () -> step.set(state, shown));
+            ApiException.Kind kind = error == null ? null : error.kind();
+            ui(gen, () -> step.set(state, shown, kind));
             return error;
         });
     }

@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -201,10 +200,5 @@ public final class ProfileEditorView extends VBox {
         label.getStyleClass().add("form-note");
         label.setWrapText(true);
         return label;
-    }
-
-    /** For dialogs: the first field to focus. */
-    public Parent root() {
-        return this;
     }
 }

@@ -32,7 +32,12 @@ public final class ProfileEditorViewModel {
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty url = new SimpleStringProperty("");
-    private final StringProperty apiKey = new SimpleStringProperty("");
+    private final StringProperty apiKey = new SimpleStringProperty("") {
+        @Override
+        public String toString() {
+            return "StringProperty[api key ****]";
+        }
+    };
     private final StringProperty caFile = new SimpleStringProperty("");
     private final BooleanProperty skipTlsVerification = new SimpleBooleanProperty(false);
     private final StringProperty connectTimeout = new SimpleStringProperty("");
@@ -47,6 +52,8 @@ public final class ProfileEditorViewModel {
     private final BooleanBinding plainHttpWarningVisible;
     private final BooleanBinding canSave;
     private final ConnectionTestViewModel test;
+    /** Counts "Test connection" clicks, so a slow preparation of an older click is not shown after a newer one. */
+    private long testRuns;
 
     public ProfileEditorViewModel(ProfileService profiles, ConnectionTestViewModel test, Executor uiExecutor,
                                   ConnectionProfile existing) {
@@ -66,9 +73,11 @@ public final class ProfileEditorViewModel {
         }
         validation = Bindings.createStringBinding(this::validate, name, url, caFile, connectTimeout, requestTimeout);
         plainHttpWarningVisible = Bindings.createBooleanBinding(() -> draft().sendsKeyInClear(), url);
+        // Plain http needs consent only when a key would be sent: a typed one, or a stored one when editing.
         canSave = Bindings.createBooleanBinding(() -> validate().isEmpty()
-                        && (!plainHttpWarningVisible.get() || plainHttpConfirmed.get()) && !saving.get(),
-                validation, plainHttpWarningVisible, plainHttpConfirmed, saving);
+                        && (!plainHttpWarningVisible.get() || plainHttpConfirmed.get()
+                        || !editing && Secret.of(apiKey.get()) == null) && !saving.get(),
+                validation, plainHttpWarningVisible, plainHttpConfirmed, saving, apiKey);
         // A result is about the settings it tested: when they change, it no longer applies.
         for (ObservableValue<?> field : new ObservableValue<?>[]{url, apiKey, caFile, skipTlsVerification,
                 connectTimeout, requestTimeout}) {
@@ -179,16 +188,20 @@ public final class ProfileEditorViewModel {
             return CompletableFuture.completedFuture(false);
         }
         ConnectionProfile profile = draft();
-        return keyForTest().thenComposeAsync(key -> {
-            ConnectionSettings settings;
-            try {
-                settings = profile.toSettings(key.orElse(null));
-            } catch (TlsContexts.TlsSetupException e) {
-                test.failBeforeStart(e.getMessage());
-                return CompletableFuture.completedFuture(false);
-            }
-            return test.run(settings);
-        }, uiExecutor);
+        long run = ++testRuns;
+        return keyForTest()
+                .thenCompose(key -> profiles.settingsFor(profile, key))
+                .handleAsync((settings, failure) -> {
+                    if (run != testRuns) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    if (failure != null) {
+                        test.failBeforeStart(FailureMessages.of(failure));
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return test.run(settings);
+                }, uiExecutor)
+                .thenCompose(result -> result);
     }
 
     /** Saves the profile and, if one was typed, its key. Completes with the saved profile. */

@@ -1,5 +1,6 @@
 package bifrostconsole.connection;
 
+import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Secret;
 
 import java.io.IOException;
@@ -87,6 +88,20 @@ public final class ProfileService implements AutoCloseable {
             try {
                 return store.read(profileId);
             } catch (CredentialStore.CredentialStoreException e) {
+                throw new CompletionException(e);
+            }
+        }, io);
+    }
+
+    /**
+     * The client settings for a profile, built on the I/O thread because a custom CA means reading its PEM file.
+     * Fails with a {@link TlsContexts.TlsSetupException} or an IllegalArgumentException, each a user sentence.
+     */
+    public CompletableFuture<ConnectionSettings> settingsFor(ConnectionProfile profile, Optional<Secret> key) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return profile.toSettings(key.orElse(null));
+            } catch (TlsContexts.TlsSetupException e) {
                 throw new CompletionException(e);
             }
         }, io);

@@ -60,7 +60,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link Fault#htmlPage()}: a login web page with status 200, as a proxy in front of a gateway answers;</li>
  *   <li>{@link Fault#truncatedJson()}: the real answer cut in half (Content-Length matches the cut body);</li>
  *   <li>{@link Fault#delay(Duration)}: the real answer, after a pause (timeouts, stale responses);</li>
- *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200.</li>
+ *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200;</li>
+ *   <li>{@link Fault#json(int, byte[])}: exactly the given body, e.g. an older server's MCP bare array;</li>
+ *   <li>{@link Fault#redirect(String)}: 302 with that {@code Location}.</li>
  * </ul>
  */
 public final class DemoGateway implements AutoCloseable {
@@ -84,6 +86,11 @@ public final class DemoGateway implements AutoCloseable {
             return new Options(0, null, store, 4);
         }
 
+        /** Ephemeral port, no API key, {@code keys} keys generated from {@code seed} as of now. */
+        public static Options generated(long seed, int keys) {
+            return of(DemoDataGenerator.generate(seed, keys, java.time.Instant.now()));
+        }
+
         public Options withPort(int value) {
             return new Options(value, apiKey, store, threads);
         }
@@ -100,14 +107,20 @@ public final class DemoGateway implements AutoCloseable {
 
     /** A misbehaviour to inject into the next matching request; see the class comment. */
     public static final class Fault {
-        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST }
+        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY, REDIRECT }
 
         private final Type type;
         private final int status;
         private final String message;
         private final Duration delay;
+        private final byte[] body;
 
         private Fault(Type type, int status, String message, Duration delay) {
+            this(type, status, message, delay, null);
+        }
+
+        private Fault(Type type, int status, String message, Duration delay, byte[] body) {
+            this.body = body;
             this.type = type;
             this.status = status;
             this.message = message;
@@ -149,6 +162,16 @@ public final class DemoGateway implements AutoCloseable {
             return new Fault(Type.NON_BIFROST, 200, null, null);
         }
 
+        /** 302 to {@code location}, as a load balancer sending clients elsewhere (or to a login page) answers. */
+        public static Fault redirect(String location) {
+            return new Fault(Type.REDIRECT, 302, location, null);
+        }
+
+        /** Exactly this JSON body with this status, e.g. an older server's payload. */
+        public static Fault json(int status, byte[] body) {
+            return new Fault(Type.BODY, status, null, null, body.clone());
+        }
+
         private static String defaultMessage(int status) {
             return switch (status) {
                 case 400 -> "Invalid limit parameter: must be a number";
@@ -172,7 +195,10 @@ public final class DemoGateway implements AutoCloseable {
     private record PendingFault(String pathPrefix, Fault fault, AtomicInteger remaining) {
     }
 
-    private record Response(int status, String contentType, byte[] body) {
+    private record Response(int status, String contentType, byte[] body, String location) {
+        Response(int status, String contentType, byte[] body) {
+            this(status, contentType, body, null);
+        }
     }
 
     private final HttpServer server;
@@ -329,6 +355,8 @@ public final class DemoGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
             case NON_BIFROST -> new Response(200, "application/json", "{\"hello\":\"world\"}"
                     .getBytes(StandardCharsets.UTF_8));
+            case BODY -> new Response(fault.status, "application/json", fault.body);
+            case REDIRECT -> new Response(302, "text/plain", new byte[0], fault.message);
             case DELAY, TRUNCATED -> throw new IllegalStateException("applied around the real answer");
         };
     }
@@ -349,14 +377,15 @@ public final class DemoGateway implements AutoCloseable {
         if (!authorized(exchange)) {
             return error(401, "Unauthorized");
         }
-        Map<String, String> params = GovernanceStore.parseQuery(rawQuery);
-        String[] segments = path.substring(1).split("/");
         try {
-            return apiRoute(segments, params);
+            Map<String, String> params = GovernanceStore.parseQuery(rawQuery);
+            return apiRoute(path.substring(1).split("/"), params);
         } catch (GovernanceStore.QueryException e) {
             return error(e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            return error(400, "Invalid path encoding");
+            return error(400, "Invalid encoding in the request URL");
+        } catch (RuntimeException e) {
+            return error(500, "Demo gateway failed: " + e.getClass().getSimpleName());
         }
     }
 
@@ -492,6 +521,9 @@ public final class DemoGateway implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        if (response.location() != null) {
+            exchange.getResponseHeaders().set("Location", response.location());
+        }
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Governance data held in memory, answering list and get queries with Bifrost's semantics (API.md §4 to §7):
@@ -69,6 +69,10 @@ public final class GovernanceStore {
     private final List<Provider> providers;
     private final Map<String, List<ProviderKey>> providerKeys;
     private final Map<String, int[]> sortedOrders = new ConcurrentHashMap<>();
+    private final Map<Sort, int[]> valueRanks = new ConcurrentHashMap<>();
+    /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
+    private final int[] byId;
+    private final int[] idRank;
 
     /**
      * A store over plain lists, e.g. a snapshot file's contents. {@code providerKeys} maps a provider's name to
@@ -90,6 +94,16 @@ public final class GovernanceStore {
                 spent = Math.max(spent, b.currentUsage());
             }
             budgetSpent[i] = spent;
+        }
+        Integer[] indexes = new Integer[this.keys.size()];
+        Arrays.setAll(indexes, i -> i);
+        Arrays.sort(indexes, Comparator.comparing((Integer i) -> this.keys.get(i).id(),
+                Comparator.nullsFirst(Comparator.<String>naturalOrder())));
+        this.byId = new int[indexes.length];
+        this.idRank = new int[indexes.length];
+        for (int position = 0; position < indexes.length; position++) {
+            byId[position] = indexes[position];
+            idRank[indexes[position]] = position;
         }
         this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
         this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
@@ -191,7 +205,7 @@ public final class GovernanceStore {
         int limit = clamp(requestedLimit, export ? EXPORT_LIMIT : DEFAULT_LIMIT, export ? EXPORT_LIMIT : MAX_LIMIT);
         Sort sort = Sort.of(params.get("sort_by"));
         boolean descending = "desc".equalsIgnoreCase(params.get("order"));
-        Predicate<Integer> filter = keyFilter(params.get("search"), params.get("customer_id"),
+        IntPredicate filter = keyFilter(params.get("search"), params.get("customer_id"),
                 params.get("team_id"), excludeAccessProfileManaged);
 
         int[] order = order(sort, descending);
@@ -227,8 +241,8 @@ public final class GovernanceStore {
     }
 
     /** null when nothing filters, so the common unfiltered page is a plain slice. */
-    private Predicate<Integer> keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
-        Predicate<Integer> filter = null;
+    private IntPredicate keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
+        IntPredicate filter = null;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
             filter = i -> lowerNames[i].contains(needle);
@@ -237,12 +251,12 @@ public final class GovernanceStore {
         boolean byTeam = teamId != null && !teamId.isEmpty();
         if (byCustomer || byTeam) {
             // customer_id = ? OR team_id = ?
-            Predicate<Integer> owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
+            IntPredicate owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
                     || (byTeam && teamId.equals(keys.get(i).teamId()));
             filter = filter == null ? owner : filter.and(owner);
         }
         if (excludeManaged) {
-            Predicate<Integer> unmanaged = i -> !keys.get(i).accessProfileManaged();
+            IntPredicate unmanaged = i -> !keys.get(i).accessProfileManaged();
             filter = filter == null ? unmanaged : filter.and(unmanaged);
         }
         return filter;
@@ -270,26 +284,101 @@ public final class GovernanceStore {
         return sortedOrders.computeIfAbsent(sort + (descending ? ":desc" : ":asc"), k -> computeOrder(sort, descending));
     }
 
+    /**
+     * Sorts with primitive arrays: each key's sort value becomes a dense rank, packed above the key's id rank into
+     * one long, so {@code ORDER BY value, id} is a single {@code Arrays.sort(long[])} with no comparator calls.
+     */
     private int[] computeOrder(Sort sort, boolean descending) {
-        Comparator<Integer> primary = switch (sort) {
-            case NAME -> Comparator.comparing(i -> keys.get(i).name(), Comparator.nullsFirst(Comparator.naturalOrder()));
-            case BUDGET_SPENT -> Comparator.comparingDouble(i -> budgetSpent[i]);
-            case STATUS -> Comparator.comparing(i -> keys.get(i).active()); // false (inactive) first
-            case CREATED_AT -> Comparator.comparing(i -> keys.get(i).createdAt(),
-                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
-        };
-        if (descending) {
-            primary = primary.reversed();
+        int[] rank = valueRanks.computeIfAbsent(sort, this::ranks); // shared by both directions
+        int n = keys.size();
+        int top = 0;
+        for (int r : rank) {
+            top = Math.max(top, r);
         }
-        Comparator<Integer> byId = Comparator.comparing(i -> keys.get(i).id());
-        Integer[] boxed = new Integer[keys.size()];
-        Arrays.setAll(boxed, i -> i);
-        Arrays.sort(boxed, primary.thenComparing(byId));
-        int[] order = new int[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            order[i] = boxed[i];
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            long r = descending ? top - rank[i] : rank[i];
+            packed[i] = (r << 32) | idRank[i]; // the id is the tie-breaker, ascending in both directions
+        }
+        Arrays.sort(packed);
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = byId[(int) packed[j]];
         }
         return order;
+    }
+
+    /** Each key's dense rank by the sort's value: equal values, equal ranks. */
+    private int[] ranks(Sort sort) {
+        if (sort == Sort.NAME) {
+            return nameRanks();
+        }
+        int n = keys.size();
+        long[] value = new long[n];
+        for (int i = 0; i < n; i++) {
+            VirtualKey key = keys.get(i);
+            value[i] = switch (sort) {
+                case NAME -> throw new IllegalStateException("names are ranked by nameRanks()");
+                case BUDGET_SPENT -> sortableBits(budgetSpent[i]);
+                case STATUS -> key.active() ? 1 : 0; // false (inactive) first
+                case CREATED_AT -> epochNanos(key.createdAt());
+            };
+        }
+        return denseRanks(value);
+    }
+
+    /** Each value's position among the distinct values, 0 for the smallest. */
+    private static int[] denseRanks(long[] values) {
+        long[] distinct = values.clone();
+        Arrays.sort(distinct);
+        int count = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[count - 1]) {
+                distinct[count++] = distinct[i];
+            }
+        }
+        int[] ranks = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ranks[i] = Arrays.binarySearch(distinct, 0, count, values[i]);
+        }
+        return ranks;
+    }
+
+    /** Ranks of the names in String order (the database's binary collation); a missing name sorts first. */
+    private int[] nameRanks() {
+        String[] names = new String[keys.size()];
+        for (int i = 0; i < names.length; i++) {
+            String name = keys.get(i).name();
+            names[i] = name == null ? "" : name;
+        }
+        String[] distinct = names.clone();
+        Arrays.sort(distinct);
+        int[] ranks = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ranks[i] = Arrays.binarySearch(distinct, names[i]); // equal names share one rank: any match is fine
+            while (ranks[i] > 0 && distinct[ranks[i] - 1].equals(names[i])) {
+                ranks[i]--;
+            }
+        }
+        return ranks;
+    }
+
+    /** A long whose signed order is the double's numeric order. */
+    private static long sortableBits(double d) {
+        long bits = Double.doubleToLongBits(d);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** Nanoseconds since the epoch, saturated beyond year 2262; a missing time sorts first. */
+    private static long epochNanos(Instant instant) {
+        if (instant == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+        }
     }
 
     /** Computes every sorted order now, so the first page of each sort is as fast as the rest. */

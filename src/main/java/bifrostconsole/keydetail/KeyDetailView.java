@@ -4,6 +4,7 @@ import bifrostconsole.keys.KeyRow;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.StatusBadges;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,7 +30,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class KeyDetailView extends VBox {
     private final KeyDetailViewModel vm;
     private final Label title = new Label();
-    private final Label status = new Label();
+    private final Label status = StatusBadges.create();
     private final Label id = new Label();
     private final MaskedSecretField value = new MaskedSecretField(KeyRow.VISIBLE_PREFIX);
     private final TabPane tabs = new TabPane();
@@ -58,9 +59,7 @@ public final class KeyDetailView extends VBox {
         title.getStyleClass().add("detail-title");
         title.setId("detail-title");
         title.setWrapText(true);
-        status.getStyleClass().add("status-badge");
         status.setId("detail-status");
-        status.setMinWidth(Region.USE_PREF_SIZE);
         id.getStyleClass().add("id-text");
         id.setId("detail-id");
         id.setMinWidth(0);
@@ -77,10 +76,11 @@ public final class KeyDetailView extends VBox {
         closeButton.setId("detail-close");
         closeButton.setOnAction(e -> close.run());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(title, Priority.SOMETIMES);
-        HBox top = new HBox(8, title, status, spacer, up, down, closeButton);
+        // The name wraps rather than being cut: admins tell keys apart by their full names.
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        HBox top = new HBox(8, title, status, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -104,6 +104,8 @@ public final class KeyDetailView extends VBox {
         strip.getStyleClass().add("loading-strip");
         strip.setMaxWidth(Double.MAX_VALUE);
         strip.visibleProperty().bind(vm.loadingProperty());
+        strip.progressProperty().bind(javafx.beans.binding.Bindings.when(vm.loadingProperty()).then(-1.0)
+                .otherwise(0.0));
         StackPane stripHolder = new StackPane(strip);
         stripHolder.setMinHeight(3);
         stripHolder.setMaxHeight(3);
@@ -162,9 +164,7 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
         title.setText(d.key().name());
         status.setVisible(true);
-        status.setText(d.status().label());
-        status.getStyleClass().removeAll("active", "inactive", "expired", "exhausted");
-        status.getStyleClass().add(d.status().name().toLowerCase());
+        StatusBadges.show(status, d.status());
         status.setTooltip(new Tooltip(d.statusReason()));
         id.setText(d.key().id());
         showValue();

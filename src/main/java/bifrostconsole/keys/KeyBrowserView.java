@@ -211,6 +211,8 @@ public final class KeyBrowserView extends BorderPane {
         var busyWithRows = vm.loadingProperty().and(vm.viewStateProperty().isNotEqualTo(
                 KeyBrowserViewModel.ViewState.LOADING));
         strip.visibleProperty().bind(busyWithRows);
+        // An indeterminate bar animates (and repaints every frame) even when hidden: only while loading.
+        strip.progressProperty().bind(Bindings.when(busyWithRows).then(-1.0).otherwise(0.0));
         strip.setId("loading-strip");
         // Keep the strip's 3 px even when hidden so the table does not jump.
         StackPane stripHolder = new StackPane(strip);
@@ -226,6 +228,7 @@ public final class KeyBrowserView extends BorderPane {
         loadingText.getStyleClass().add("state-text");
         VBox loadingPane = statePane("loading-state", spinner, loadingText);
         loadingPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.LOADING));
+        spinner.progressProperty().bind(Bindings.when(loadingPane.visibleProperty()).then(-1.0).otherwise(0.0));
 
         Label emptyTitle = new Label();
         emptyTitle.getStyleClass().add("state-title");
@@ -361,6 +364,8 @@ public final class KeyBrowserView extends BorderPane {
         for (Button b : new Button[]{first, previous, next, last}) {
             b.setDisable(true);
         }
+        pageField.setText("1");
+        ofPages.setText("of 1");
         pageField.disableProperty().bind(vm.fromMemoryProperty());
 
         Region spacer = new Region();
@@ -423,7 +428,7 @@ public final class KeyBrowserView extends BorderPane {
     private void showDetail(boolean shown) {
         if (shown && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.6);
+            split.setDividerPositions(0.54);
         } else if (!shown) {
             split.getItems().remove(detailView);
         }

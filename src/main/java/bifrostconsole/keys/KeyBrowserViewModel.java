@@ -258,6 +258,23 @@ public final class KeyBrowserViewModel {
         load(buildQuery(null).withOffset(0));
     }
 
+    /**
+     * Stops this browser for good (the user switched to another server): cancels the request in flight and
+     * the pending search, and ignores any answer still on its way.
+     */
+    public void close() {
+        generation++;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+            inFlight = null;
+        }
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        loading.set(false);
+        detail.close();
+    }
+
     /** Moves the selection down one key; past the last row of the page it loads the next page. */
     public void selectNext() {
         int i = selectedIndex.get();

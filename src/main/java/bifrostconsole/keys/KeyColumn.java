@@ -8,16 +8,16 @@ import bifrostconsole.api.SortOrder;
  * the others are not sortable, because a page-local sort would lie about the order of the whole list.
  */
 public enum KeyColumn {
-    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 230,
+    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 250,
             "The key's name. Sorted by the server."),
-    ASSIGNED_TO("assigned", "Assigned to", null, null, 170,
+    ASSIGNED_TO("assigned", "Assigned to", null, null, 200,
             "The team or customer the key belongs to; their budgets apply on top of the key's own."),
     KEY("key", "Key", null, null, 230,
             "The key value, masked after its first 8 characters. Reveal or copy it with the buttons."),
-    BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 230,
+    BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 220,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
                     + "Sorted by the server by the highest amount spent."),
-    RATE_LIMITS("ratelimits", "Rate limits", null, null, 230,
+    RATE_LIMITS("ratelimits", "Rate limits", null, null, 220,
             "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
                     + "counted in the current window."),
     STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 110,

@@ -2,9 +2,9 @@ package bifrostconsole.keys;
 
 import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.ProviderConfig;
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLines;
 
@@ -80,7 +80,7 @@ public record KeyRow(
             providersTip = configs.size() + (configs.size() == 1 ? " provider: " : " providers: ") + names;
         }
         KeyStatus status = KeyStatus.of(key, now);
-        return new KeyRow(key, assigned, assignedTip, SecretValue.mask(key.plainValue(), VISIBLE_PREFIX),
+        return new KeyRow(key, assigned, assignedTip, SecretMask.mask(key.plainValue(), VISIBLE_PREFIX),
                 usage.budgets(key.budgets(), key.calendarAligned()),
                 usage.rateLimit(key.rateLimit(), key.calendarAligned()),
                 status, KeyStatus.reason(key, now), providers, providersTip,

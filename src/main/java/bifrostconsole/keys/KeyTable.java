@@ -1,11 +1,11 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.StatusBadges;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
 import javafx.animation.PauseTransition;
@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
@@ -147,6 +148,16 @@ final class KeyTable {
 
     // ---- cells ----------------------------------------------------------------------------------------
 
+    /**
+     * Gives a cell its graphic once, for good: cells are reused for other rows and for empty rows, and
+     * taking a graphic out and putting it back makes JavaFX restyle all of it, which is what made paging
+     * slow. Empty rows hide the graphic instead.
+     */
+    private static void keepGraphic(TableCell<KeyRow, KeyRow> cell, Node graphic) {
+        cell.setGraphic(graphic);
+        cell.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    }
+
     private static final class NameCell extends TableCell<KeyRow, KeyRow> {
         private final Label name = new Label();
         private final Label id = new Label();
@@ -161,13 +172,14 @@ final class KeyTable {
             box.setAlignment(Pos.CENTER_LEFT);
             tip.setWrapText(true);
             tip.setMaxWidth(400);
+            keepGraphic(this, box);
         }
 
         @Override
         protected void updateItem(KeyRow row, boolean empty) {
             super.updateItem(row, empty);
+            box.setVisible(!empty && row != null);
             if (empty || row == null) {
-                setGraphic(null);
                 setTooltip(null);
                 return;
             }
@@ -177,18 +189,17 @@ final class KeyTable {
             tip.setText(row.name() + "\nID " + row.id() + (description == null || description.isBlank() ? ""
                     : "\n" + description));
             setTooltip(tip);
-            setGraphic(box);
         }
     }
 
     private static final class AssignedCell extends TableCell<KeyRow, KeyRow> {
-        private final FontIcon team = Icons.icon(Feather.USERS);
-        private final FontIcon customer = Icons.icon(Feather.BRIEFCASE);
-        private final FontIcon user = Icons.icon(Feather.USER);
+        // One icon whose glyph changes: swapping icon nodes would make JavaFX restyle them on every update.
+        private final FontIcon icon = Icons.icon(Feather.USERS);
         private final Tooltip tip = new Tooltip();
 
         AssignedCell() {
             setGraphicTextGap(6);
+            setGraphic(icon);
         }
 
         @Override
@@ -196,14 +207,21 @@ final class KeyTable {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setText(null);
-                setGraphic(null);
+                icon.setVisible(false);
                 setTooltip(null);
                 return;
             }
             String text = row.assignedTo();
-            setText(text);
-            setGraphic(text.startsWith("Team") ? team : text.startsWith("Customer") ? customer
-                    : text.startsWith("User") ? user : null);
+            // The icon says team, customer or user; the name alone then fits the column.
+            int colon = text.indexOf(": ");
+            setText(colon > 0 ? text.substring(colon + 2) : text);
+            setAccessibleText(text);
+            Feather glyph = text.startsWith("Team") ? Feather.USERS : text.startsWith("Customer") ? Feather.BRIEFCASE
+                    : text.startsWith("User") ? Feather.USER : null;
+            if (glyph != null) {
+                icon.setIconCode(glyph);
+            }
+            icon.setVisible(glyph != null);
             tip.setText(row.assignedToTooltip());
             setTooltip(tip);
         }
@@ -225,17 +243,16 @@ final class KeyTable {
                     vm.copyKeyValue(row);
                 }
             });
+            keepGraphic(this, field);
         }
 
         @Override
         protected void updateItem(KeyRow row, boolean empty) {
             super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
+            field.setVisible(!empty && row != null);
+            if (!empty && row != null) {
+                field.show(row.plainValue(), vm.isRevealed(row));
             }
-            field.show(row.plainValue(), vm.isRevealed(row));
-            setGraphic(field);
         }
     }
 
@@ -243,6 +260,7 @@ final class KeyTable {
         private final boolean budgets;
         private final UsageLineView[] lines = new UsageLineView[MAX_LINES];
         private final Label more = new Label();
+        private final Tooltip moreTip = new Tooltip();
         private final Label none = new Label();
         private final VBox box = new VBox(3);
 
@@ -250,66 +268,71 @@ final class KeyTable {
             this.budgets = budgets;
             for (int i = 0; i < MAX_LINES; i++) {
                 lines[i] = new UsageLineView(UsageLineView.Style.COMPACT);
+                lines[i].managedProperty().bind(lines[i].visibleProperty());
             }
             more.getStyleClass().addAll("muted", "small");
+            more.setTooltip(moreTip);
+            more.managedProperty().bind(more.visibleProperty());
             none.getStyleClass().add("muted");
             none.setText(budgets ? "No budget" : "No limits");
+            none.managedProperty().bind(none.visibleProperty());
             box.setAlignment(Pos.CENTER_LEFT);
             box.setFillWidth(true);
+            // The children never change; only their visibility does. Re-adding nodes restyles them.
+            box.getChildren().addAll(lines);
+            box.getChildren().addAll(more, none);
+            keepGraphic(this, box);
         }
 
         @Override
         protected void updateItem(KeyRow row, boolean empty) {
             super.updateItem(row, empty);
+            box.setVisible(!empty && row != null);
             if (empty || row == null) {
-                setGraphic(null);
-                setTooltip(null);
                 return;
             }
             List<UsageLine> items = budgets ? row.budgets() : row.rateLimits();
-            if (items.isEmpty()) {
-                setGraphic(none);
-                return;
+            // Two lines fit a row; with more, the first line and "+N more" keep the row height fixed.
+            int shown = items.size() <= MAX_LINES ? items.size() : MAX_LINES - 1;
+            for (int i = 0; i < MAX_LINES; i++) {
+                lines[i].setVisible(i < shown);
+                if (i < shown) {
+                    lines[i].show(items.get(i));
+                }
             }
-            box.getChildren().clear();
-            int shown = Math.min(items.size(), MAX_LINES);
-            for (int i = 0; i < shown; i++) {
-                lines[i].show(items.get(i));
-                box.getChildren().add(lines[i]);
+            more.setVisible(items.size() > shown);
+            if (items.size() > shown) {
+                more.setText("+" + (items.size() - shown) + " more: open the key to see all");
+                StringBuilder rest = new StringBuilder();
+                for (UsageLine line : items.subList(shown, items.size())) {
+                    rest.append(rest.length() == 0 ? "" : "\n").append(line.compactText());
+                }
+                moreTip.setText(rest.toString());
             }
-            if (items.size() > MAX_LINES) {
-                more.setText("+" + (items.size() - MAX_LINES) + " more (open the key)");
-                box.getChildren().add(more);
-            }
-            setGraphic(box);
+            none.setVisible(items.isEmpty());
         }
     }
 
     private static final class StatusCell extends TableCell<KeyRow, KeyRow> {
-        private final Label badge = new Label();
+        private final Label badge = StatusBadges.create();
         private final Tooltip tip = new Tooltip();
 
         StatusCell() {
-            badge.getStyleClass().add("status-badge");
-            badge.setMinWidth(Label.USE_PREF_SIZE);
             tip.setWrapText(true);
             tip.setMaxWidth(360);
             badge.setTooltip(tip);
+            keepGraphic(this, badge);
         }
 
         @Override
         protected void updateItem(KeyRow row, boolean empty) {
             super.updateItem(row, empty);
+            badge.setVisible(!empty && row != null);
             if (empty || row == null) {
-                setGraphic(null);
                 return;
             }
-            KeyStatus status = row.status();
-            badge.setText(status.label());
-            badge.getStyleClass().removeAll("active", "inactive", "expired", "exhausted");
-            badge.getStyleClass().add(status.name().toLowerCase());
+            StatusBadges.show(badge, row.status());
             tip.setText(row.statusReason());
-            setGraphic(badge);
         }
     }
 

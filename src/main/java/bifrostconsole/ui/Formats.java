@@ -22,6 +22,12 @@ public final class Formats {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    // NumberFormats are costly to create and not thread-safe: one of each per thread that formats.
+    private final ThreadLocal<NumberFormat> money;
+    private final ThreadLocal<NumberFormat> integer;
+    private final ThreadLocal<NumberFormat> percent;
+    private final ThreadLocal<NumberFormat> decimal;
+    private final ThreadLocal<NumberFormat> compact;
 
     public Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
@@ -29,6 +35,32 @@ public final class Formats {
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        this.money = ThreadLocal.withInitial(() -> {
+            NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+            f.setCurrency(Currency.getInstance("USD"));
+            f.setMinimumFractionDigits(2);
+            f.setMaximumFractionDigits(2);
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+        });
+        this.integer = ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(locale));
+        this.percent = ThreadLocal.withInitial(() -> {
+            NumberFormat f = NumberFormat.getPercentInstance(locale);
+            f.setMaximumFractionDigits(0);
+            f.setRoundingMode(RoundingMode.DOWN);
+            return f;
+        });
+        this.decimal = ThreadLocal.withInitial(() -> {
+            NumberFormat f = NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(3);
+            return f;
+        });
+        this.compact = ThreadLocal.withInitial(() -> {
+            NumberFormat f = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
+            f.setMaximumFractionDigits(1);
+            f.setRoundingMode(RoundingMode.DOWN);
+            return f;
+        });
     }
 
     public static Formats system() {
@@ -45,11 +77,7 @@ public final class Formats {
 
     /** US dollars with two decimals in the user's locale ("$1,234.50"); a non-zero amount under a cent reads "<$0.01". */
     public String money(double dollars) {
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-        f.setCurrency(Currency.getInstance("USD"));
-        f.setMinimumFractionDigits(2);
-        f.setMaximumFractionDigits(2);
-        f.setRoundingMode(RoundingMode.HALF_UP);
+        NumberFormat f = money.get();
         if (dollars > 0 && dollars < 0.005) {
             return "<" + f.format(0.01);
         }
@@ -58,22 +86,25 @@ public final class Formats {
 
     /** A whole count with the locale's grouping ("1,234,567"). */
     public String count(long n) {
-        return NumberFormat.getIntegerInstance(locale).format(n);
+        return integer.get().format(n);
+    }
+
+    /** A short count for tight spaces ("654K", "3.7M"); the exact count belongs in a tooltip beside it. */
+    public String compactCount(long n) {
+        if (Math.abs(n) < 10_000) {
+            return count(n);
+        }
+        return compact.get().format(n);
     }
 
     /** A percentage without decimals ("83%"), in the locale's style. */
     public String percent(double fraction) {
-        NumberFormat f = NumberFormat.getPercentInstance(locale);
-        f.setMaximumFractionDigits(0);
-        f.setRoundingMode(RoundingMode.DOWN);
-        return f.format(fraction);
+        return percent.get().format(fraction);
     }
 
     /** A plain decimal such as a routing weight ("0.5", "1"). */
     public String decimal(double value) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMaximumFractionDigits(3);
-        return f.format(value);
+        return decimal.get().format(value);
     }
 
     /** Date and time in the user's zone ("27 Nov 2026, 14:05"). */

@@ -66,7 +66,7 @@ public final class MaskedSecretField extends HBox {
         if (secret.isEmpty()) {
             text.setText("(not sent by the server)");
         } else {
-            text.setText(revealed.get() ? secret : bifrostconsole.api.SecretValue.mask(secret, visiblePrefix));
+            text.setText(revealed.get() ? secret : SecretMask.mask(secret, visiblePrefix));
         }
         reveal.setGraphic(revealed.get() ? eyeOff : eye);
         reveal.getTooltip().setText(revealed.get() ? "Mask the key value" : "Reveal the key value");

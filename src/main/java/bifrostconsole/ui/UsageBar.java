@@ -1,5 +1,6 @@
 package bifrostconsole.ui;
 
+import javafx.css.PseudoClass;
 import javafx.scene.layout.Region;
 
 /**
@@ -7,7 +8,8 @@ import javafx.scene.layout.Region;
  * red when used up). Two plain regions laid out by hand, so a table of hundreds of bars stays cheap.
  */
 public final class UsageBar extends Region {
-    private static final String[] LEVEL_CLASSES = {"level-normal", "level-warning", "level-exhausted"};
+    static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    static final PseudoClass EXHAUSTED = PseudoClass.getPseudoClass("exhausted");
 
     private final Region fill = new Region();
     private double fraction;
@@ -26,9 +28,17 @@ public final class UsageBar extends Region {
 
     public void show(UsageLine line) {
         this.fraction = Math.max(0, Math.min(1, line.fraction()));
-        getStyleClass().removeAll(LEVEL_CLASSES);
-        getStyleClass().add(LEVEL_CLASSES[line.level().ordinal()]);
+        showLevel(this, line.level());
         requestLayout();
+    }
+
+    /**
+     * Marks a node with the level as a pseudo-class ({@code :warning}, {@code :exhausted}): unlike a style
+     * class change, that does not make JavaFX look the node's styles up again, which matters in table cells.
+     */
+    public static void showLevel(javafx.scene.Node node, UsageLine.Level level) {
+        node.pseudoClassStateChanged(WARNING, level == UsageLine.Level.WARNING);
+        node.pseudoClassStateChanged(EXHAUSTED, level == UsageLine.Level.EXHAUSTED);
     }
 
     public double fraction() {

@@ -7,6 +7,7 @@ package bifrostconsole.ui;
 public record UsageLine(
         String title,
         String usedText,
+        String shortUsedText,
         String percentText,
         double fraction,
         Level level,
@@ -27,8 +28,8 @@ public record UsageLine(
         }
     }
 
-    /** The short text drawn beside the bar in a table cell: "$12.50 / $100.00 · monthly". */
+    /** The short text over the bar in a table cell: "$12.50 / $100.00 · monthly", "654.1K / 3.7M tokens · hourly". */
     public String compactText() {
-        return usedText + " \u00b7 " + windowText;
+        return shortUsedText + " \u00b7 " + windowText;
     }
 }

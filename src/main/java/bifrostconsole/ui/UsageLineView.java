@@ -61,8 +61,7 @@ public final class UsageLineView extends VBox {
         } else {
             title.setText(line.title() + " \u00b7 " + line.windowText());
             percent.setText(line.percentText());
-            percent.getStyleClass().removeAll("level-normal", "level-warning", "level-exhausted");
-            percent.getStyleClass().add("level-" + line.level().name().toLowerCase());
+            UsageBar.showLevel(percent, line.level());
             used.setText(line.usedText());
             reset.setText(capitalise(line.resetText()));
             lastReset.setText(capitalise(line.lastResetText()));

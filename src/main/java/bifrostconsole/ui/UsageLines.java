@@ -39,7 +39,7 @@ public final class UsageLines {
         if (b.lastReset() != null) {
             tip.append("\nLast reset ").append(formats.dateTime(b.lastReset()));
         }
-        return new UsageLine("Budget", used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
+        return new UsageLine("Budget", used, used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
                 window, reset, lastReset, tip.toString());
     }
 
@@ -72,13 +72,14 @@ public final class UsageLines {
                               boolean calendarAligned) {
         double fraction = max <= 0 ? 0 : (double) used / max;
         String usedText = formats.count(used) + " / " + formats.count(max) + " " + unit;
+        String shortText = formats.compactCount(used) + " / " + formats.compactCount(max) + " " + unit;
         String window = ResetWindow.inWords(duration);
         String reset = resetText(duration, lastReset, calendarAligned);
         String lastResetText = lastReset == null ? "never reset" : "last reset " + formats.relative(lastReset, now);
         String tip = title + ": " + formats.count(used) + " of " + formats.count(max) + " " + unit + " used ("
                 + formats.percent(fraction) + ")\nWindow: " + window + "\n" + capitalise(reset)
                 + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset));
-        return new UsageLine(title, usedText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
+        return new UsageLine(title, usedText, shortText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
                 window, reset, lastResetText, tip);
     }
 

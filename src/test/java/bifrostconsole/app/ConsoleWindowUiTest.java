@@ -40,6 +40,7 @@ class ConsoleWindowUiTest {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ThemeManager themes;
+    private final UiSettings settings = UiSettings.inMemory();
     private ConsoleWindow console;
     private Stage stage;
 
@@ -50,14 +51,16 @@ class ConsoleWindowUiTest {
         profileStore = new ProfileStore(folder.resolve("profiles.json"));
         profiles = new ProfileService(profileStore, credentials);
         demo = new DemoWorkspace(background);
-        themes = new ThemeManager(UiSettings.inMemory());
+        themes = new ThemeManager(settings, Runnable::run);
         themes.applyRemembered();
-        console = new ConsoleWindow(profiles, themes, demo, WorkspacePlaceholder::new, Platform::runLater);
+        console = new ConsoleWindow(profiles, themes, demo, UiSettings.inMemory(), Platform::runLater);
         console.show(stage, StartupOptions.none());
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        // Dialogs left open would be found by later UI tests' look-ups.
+        org.testfx.api.FxToolkit.cleanupStages();
         demo.close();
         profiles.close();
         background.shutdownNow();
@@ -73,6 +76,7 @@ class ConsoleWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "welcome-dark");
         assertEquals(ThemeManager.Theme.DARK, themes.theme());
+        assertEquals("dark", settings.get("theme", ""), "the choice is remembered for the next start");
     }
 
     @Test
@@ -84,7 +88,13 @@ class ConsoleWindowUiTest {
         assertEquals("Bifrost v1.4.3 \u00b7 2,000 virtual keys", status.getText());
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
         assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
+        console.firstPageShown().get(30, TimeUnit.SECONDS);
+        assertTrue(robot.lookup("#key-browser").tryQuery().isPresent(), "the key browser fills the centre");
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "demo-workspace-light");
+        robot.clickOn("#toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "demo-workspace-dark");
         // Next start opens the demo again: it was the last thing opened.
         waitFor(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
     }
@@ -133,7 +143,9 @@ class ConsoleWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#profile-url").write("http://gateway.example.com:8080");
         Node save = robot.lookup("#save-profile").query();
-        assertTrue(save.isDisabled(), "saving waits for the plain-http confirmation");
+        assertTrue(!save.isDisabled(), "without a key nothing secret would travel");
+        robot.clickOn("#profile-key").write("bfst-would-travel-in-clear");
+        assertTrue(save.isDisabled(), "with a key, saving waits for the plain-http confirmation");
         assertTrue(robot.lookup("#confirm-plain-http").query().isVisible());
         TextField url = robot.lookup("#profile-url").queryAs(TextField.class);
         Screenshots.save(url.getScene(), "profile-editor-plain-http-light");
@@ -144,6 +156,41 @@ class ConsoleWindowUiTest {
         robot.clickOn("#profile-insecure");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(url.getScene(), "profile-editor-insecure-light");
+        robot.interact(themes::toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(url.getScene(), "profile-editor-insecure-dark");
+    }
+
+    @Test
+    void aServerThatWantsAKeyAsksForItAndTheSavedConnectionsListShowsIt(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        String key = "bfst-prompted-" + UUID.randomUUID();
+        try (bifrostconsole.demo.DemoGateway gateway = bifrostconsole.demo.DemoGateway.start(
+                bifrostconsole.demo.DemoGateway.Options.of(bifrostconsole.demo.DemoDataGenerator.generate(
+                        4, 60, java.time.Instant.now())).withApiKey(key))) {
+            ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
+            ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
+            assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
+            profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+            profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+
+            robot.interact(() -> console.model().openProfile(secured));
+            waitFor(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
+            Screenshots.save(robot.lookup("#prompt-key").query().getScene(), "key-prompt-light");
+            robot.clickOn("#prompt-key").write(key);
+            robot.clickOn("#prompt-connect");
+            waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+            assertEquals("Production", console.model().workspaceProperty().get().displayName());
+            waitFor(() -> credentials.read(secured.id()).isPresent());
+            assertEquals(key, credentials.read(secured.id()).orElseThrow().reveal());
+
+            robot.clickOn("#manage-connections");
+            waitFor(() -> robot.lookup("#connections-list").tryQuery().isPresent());
+            javafx.scene.control.ListView<?> list = robot.lookup("#connections-list").queryAs(javafx.scene.control.ListView.class);
+            assertEquals(2, list.getItems().size());
+            Screenshots.save(list.getScene(), "connections-light");
+            robot.interact(() -> list.getScene().getWindow().hide());
+        }
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

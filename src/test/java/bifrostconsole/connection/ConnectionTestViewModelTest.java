@@ -54,6 +54,19 @@ class ConnectionTestViewModelTest {
     }
 
     @Test
+    void plainHttpToAGoHttpsPortSaysToUseHttps() throws Exception {
+        // What Go's TLS listener (Bifrost's, when TLS is on) answers to a plain-HTTP request.
+        HttpHandler goTls = exchange -> StubServer.reply(exchange, 400, "text/plain",
+                "Client sent an HTTP request to an HTTPS server.\n");
+        try (StubServer server = StubServer.http(goTls)) {
+            assertFalse(run(ConnectionSettings.of(server.url("http"), null)));
+            assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
+            assertEquals(server.url("http") + " speaks HTTPS, not plain HTTP: change the address to start with"
+                    + " https://.", model.summaryProperty().get());
+        }
+    }
+
+    @Test
     void aLoginPageWhereJsonWasExpectedIsNamedAsSuch() throws Exception {
         HttpHandler loginPage = exchange -> StubServer.reply(exchange, 200, "text/html",
                 "<!DOCTYPE html><html><body><form>Sign in</form></body></html>");

@@ -38,7 +38,7 @@ class SecretsStayOutOfFilesTest {
     void theKeyIsInTheCredentialStoreAndNowhereElse() throws Exception {
         String key = "bfst-secret-" + UUID.randomUUID();
         Path configFolder = ConfigFolder.resolve();
-        List<String> logged = new ArrayList<>();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>(); // handlers run on HTTP threads too
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {

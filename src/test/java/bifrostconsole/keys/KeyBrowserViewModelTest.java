@@ -400,6 +400,19 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void closingCancelsAndIgnoresWhatIsStillOnItsWay() {
+        source.ignoreCancel = true;
+        vm.start();
+        vm.searchTextProperty().set("late");
+        vm.close();
+        scheduler.advance(Duration.ofSeconds(1));
+        source.answerLast(0, 25, 25, 25);
+        assertEquals(1, source.keyQueries.size(), "the pending search is not sent");
+        assertTrue(vm.rows().isEmpty(), "the answer after closing is dropped");
+        assertFalse(vm.loadingProperty().get());
+    }
+
+    @Test
     void columnChoicesAreRemembered() {
         vm.columnVisibleProperty(KeyColumn.PROVIDERS).set(false);
         vm.columnWidthProperty(KeyColumn.NAME).set(321);

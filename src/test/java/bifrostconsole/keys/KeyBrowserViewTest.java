@@ -51,7 +51,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The key browser clicked headlessly against the in-process demo gateway. */
@@ -185,6 +184,19 @@ class KeyBrowserViewTest {
     }
 
     @Test
+    void columnsCanBeHiddenFromTheColumnsMenu(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        TableColumn<KeyRow, ?> providers = view.table().getColumns().get(KeyColumn.PROVIDERS.ordinal());
+        assertTrue(providers.isVisible());
+        robot.clickOn("#columns-menu");
+        robot.clickOn(robot.lookup(".context-menu .label").match(l -> "Providers".equals(((Label) l).getText()))
+                .queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(providers.isVisible());
+        assertFalse(vm.columnVisibleProperty(KeyColumn.PROVIDERS).get(), "the choice goes to the settings");
+    }
+
+    @Test
     void searchIsSentToTheServer(FxRobot robot) throws Exception {
         waitForFirstPage();
         VirtualKey some = gateway.store().virtualKeys().get(7);
@@ -206,6 +218,8 @@ class KeyBrowserViewTest {
         @SuppressWarnings("unchecked")
         ListView<FilterOption> list = robot.lookup("#team-picker-list").queryAs(ListView.class);
         FilterOption first = list.getItems().get(0);
+        PngWriter.write(onFx(() -> list.getScene().snapshot(null)), Path.of("target", "screenshots",
+                "team-picker.png"));
         robot.clickOn(robot.lookup(".picker-option").nth(0).queryAs(Node.class));
         waitUntil(() -> first.id().equals(vm.shownQueryProperty().get().teamId()));
         assertTrue(logged("team_id="), gateway.requestLog().toString());
@@ -242,10 +256,12 @@ class KeyBrowserViewTest {
             assertTrue(robot.lookup("#provider-" + config.provider()).tryQuery().isPresent(), config.provider());
         }
         robot.clickOn("#tab-budgets");
+        assertEquals("tab-budgets", tabs.getSelectionModel().getSelectedItem().getId());
         assertEquals(rich.budgets().size(), robot.lookup("#budgets-pane .usage-line").queryAll().size());
         robot.clickOn("#tab-rate-limits");
         assertFalse(robot.lookup("#rate-limits-pane .usage-line").queryAll().isEmpty());
         robot.clickOn("#tab-mcp");
+        assertEquals("tab-mcp", tabs.getSelectionModel().getSelectedItem().getId(), "every tab is visible and clickable");
         assertEquals(rich.mcpConfigs().size(), robot.lookup("#mcp-pane .detail-card").queryAll().size());
         robot.clickOn("#tab-provider-keys");
         assertTrue(robot.lookup("#provider-keys-pane").tryQuery().isPresent());
@@ -274,6 +290,16 @@ class KeyBrowserViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(first, onFx(() -> Clipboard.getSystemClipboard().getString()), "Ctrl+C copies the key id");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#key-search").query().isFocused(), "Ctrl+F focuses the search box");
+        int requests = gateway.requestLog().size();
+        robot.type(KeyCode.F5);
+        waitUntil(() -> gateway.requestLog().size() > requests && !vm.loadingProperty().get());
+        assertTrue(vm.detail().shownProperty().get(), "refreshing keeps the details open");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !vm.detail().shownProperty().get());
     }
 
     @Test
@@ -302,6 +328,7 @@ class KeyBrowserViewTest {
         assertTrue(robot.lookup("#inline-error").query().isVisible());
         assertTrue(text(robot, "#inline-error-text").contains("internal error"), text(robot, "#inline-error-text"));
         assertEquals(before, shownIds(), "the last good page stays");
+        snapshot("key-browser-inline-error.png");
         robot.clickOn("#retry-inline");
         waitUntil(() -> vm.errorMessageProperty().get() == null);
         assertFalse(robot.lookup("#inline-error").query().isVisible());
@@ -315,6 +342,7 @@ class KeyBrowserViewTest {
         waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
         assertTrue(robot.lookup("#error-state").query().isVisible());
         assertTrue(text(robot, "#error-state-text").contains("401"), text(robot, "#error-state-text"));
+        snapshot("key-browser-error.png");
         robot.clickOn("#retry");
         waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertFalse(robot.lookup("#error-state").query().isVisible());
@@ -327,6 +355,7 @@ class KeyBrowserViewTest {
         waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.EMPTY);
         assertTrue(robot.lookup("#empty-state").query().isVisible());
         assertEquals("No keys match", text(robot, "#empty-title"));
+        snapshot("key-browser-empty.png");
         robot.clickOn("#clear-filters");
         waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertEquals("", robot.lookup("#key-search").queryTextInputControl().getText());
@@ -336,12 +365,8 @@ class KeyBrowserViewTest {
     @Test
     void screenshotsWithAKeyOpen(FxRobot robot) throws Exception {
         waitForFirstPage();
-        VirtualKey rich = gateway.store().virtualKeys().stream()
-                .filter(k -> k.budgets().size() > 1 && k.providerConfigs().size() > 1 && k.rateLimit() != null)
-                .findFirst().orElseThrow();
-        int index = onFx(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
         Platform.runLater(() -> {
-            vm.selectedIndexProperty().set(Math.max(0, index));
+            vm.selectedIndexProperty().set(3);
             vm.openSelected();
         });
         waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
@@ -349,16 +374,27 @@ class KeyBrowserViewTest {
         snapshot("key-browser.png");
         robot.clickOn("#tab-budgets");
         snapshot("key-browser-budgets.png");
-        robot.clickOn("#tab-providers");
-        snapshot("key-browser-providers.png");
-        robot.clickOn("#tab-overview");
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         snapshot("key-browser-dark.png");
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertNotEquals(null, vm.detail().detailsProperty().get());
+
+        VirtualKey rich = gateway.store().virtualKeys().stream()
+                .filter(k -> k.budgets().size() > 1 && k.providerConfigs().size() > 1 && k.rateLimit() != null
+                        && !k.mcpConfigs().isEmpty())
+                .findFirst().orElseThrow();
+        robot.clickOn("#key-search").write(rich.name());
+        waitUntil(() -> vm.rows().stream().anyMatch(r -> r.id().equals(rich.id())));
+        int index = onFx(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
+        Platform.runLater(() -> vm.selectedIndexProperty().set(index));
+        waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get()
+                && vm.detail().detailsProperty().get().key().id().equals(rich.id()));
+        for (String tab : List.of("providers", "provider-keys", "rate-limits", "mcp")) {
+            robot.clickOn("#tab-" + tab);
+            snapshot("key-browser-" + tab + ".png");
+        }
     }
 
     private void snapshot(String name) throws Exception {

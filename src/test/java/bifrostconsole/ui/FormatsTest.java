@@ -31,6 +31,9 @@ class FormatsTest {
         assertEquals("1,234,567", us.count(1_234_567));
         assertEquals("1.234.567", german.count(1_234_567));
         assertEquals("83%", us.percent(0.839));
+        assertEquals("9,999", us.compactCount(9_999));
+        assertEquals("654.1K", us.compactCount(654_162));
+        assertEquals("3.7M", us.compactCount(3_790_000));
     }
 
     @Test

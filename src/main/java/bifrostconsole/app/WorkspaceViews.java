@@ -1,0 +1,49 @@
+package bifrostconsole.app;
+
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import javafx.scene.Node;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Builds the centre for an open workspace: the key browser over the workspace's server. Also reports when
+ * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
+ */
+final class WorkspaceViews implements Function<Workspace, Node> {
+    private final Executor uiExecutor;
+    private final UiSettings settings;
+    private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
+    private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
+
+    WorkspaceViews(Executor uiExecutor, UiSettings settings) {
+        this.uiExecutor = uiExecutor;
+        this.settings = settings;
+    }
+
+    @Override
+    public Node apply(Workspace workspace) {
+        KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
+        model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
+        open.put(workspace, model);
+        return new KeyBrowserView(model);
+    }
+
+    /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */
+    void close(Workspace workspace) {
+        KeyBrowserViewModel model = workspace == null ? null : open.remove(workspace);
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    /** Completes once a first page of keys has been shown in any workspace. */
+    CompletableFuture<Void> firstPageShown() {
+        return firstPageShown;
+    }
+}

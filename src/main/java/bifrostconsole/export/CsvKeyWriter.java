@@ -1,0 +1,123 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.KeyStatus;
+import bifrostconsole.api.McpConfig;
+import bifrostconsole.api.ProviderConfig;
+import bifrostconsole.api.RateLimit;
+import bifrostconsole.api.VirtualKey;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One CSV row per key, for spreadsheets. Quoting and escaping are Jackson's CSV module's (RFC 4180), never
+ * ours. Several budgets share one cell as {@code spent/limit/window} entries separated by {@code "; "}.
+ */
+final class CsvKeyWriter implements KeyFileWriter {
+    /** The header row, in column order; {@code value} is appended only when key values are included. */
+    static final List<String> COLUMNS = List.of("id", "name", "description", "status", "team_id", "team",
+            "customer_id", "customer", "budgets", "token_limit", "request_limit", "providers", "mcp_clients",
+            "created_at", "updated_at", "expires_at");
+    static final String VALUE_COLUMN = "value";
+    static final String LIST_SEPARATOR = "; ";
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            // Quote only cells that need it (separator, quote, line break, edge spaces), as spreadsheets do.
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private final SequenceWriter rows;
+    private final boolean includeSecrets;
+    private final Instant now;
+
+    CsvKeyWriter(OutputStream out, boolean includeSecrets, Instant now) throws IOException {
+        this.includeSecrets = includeSecrets;
+        this.now = now;
+        this.rows = CSV.writerFor(String[].class).with(schema(includeSecrets)).writeValues(out);
+    }
+
+    static CsvSchema schema(boolean includeSecrets) {
+        CsvSchema.Builder b = CsvSchema.builder();
+        COLUMNS.forEach(b::addColumn);
+        if (includeSecrets) {
+            b.addColumn(VALUE_COLUMN);
+        }
+        return b.setUseHeader(true).build();
+    }
+
+    @Override
+    public void accept(VirtualKey key) throws IOException {
+        rows.write(row(key, includeSecrets, now));
+    }
+
+    @Override
+    public void finish() throws IOException {
+        rows.close();
+    }
+
+    static String[] row(VirtualKey key, boolean includeSecrets, Instant now) {
+        List<String> cells = new ArrayList<>(COLUMNS.size() + 1);
+        cells.add(text(key.id()));
+        cells.add(text(key.name()));
+        cells.add(text(key.description()));
+        cells.add(KeyStatus.of(key, now).label());
+        cells.add(text(key.teamId()));
+        cells.add(key.team() == null ? "" : text(key.team().name()));
+        cells.add(text(key.customerId()));
+        cells.add(key.customer() == null ? "" : text(key.customer().name()));
+        cells.add(key.budgets().stream().map(CsvKeyWriter::budget).collect(Collectors.joining(LIST_SEPARATOR)));
+        RateLimit limit = key.rateLimit();
+        cells.add(limit != null && limit.hasTokenLimit()
+                ? limit.tokenCurrentUsage() + "/" + limit.tokenMaxLimit() + "/" + text(limit.tokenResetDuration()) : "");
+        cells.add(limit != null && limit.hasRequestLimit()
+                ? limit.requestCurrentUsage() + "/" + limit.requestMaxLimit() + "/" + text(limit.requestResetDuration())
+                : "");
+        cells.add(key.providerConfigs().stream().map(ProviderConfig::provider).map(CsvKeyWriter::text)
+                .collect(Collectors.joining(LIST_SEPARATOR)));
+        cells.add(key.mcpConfigs().stream().map(CsvKeyWriter::mcpClientName)
+                .collect(Collectors.joining(LIST_SEPARATOR)));
+        cells.add(instant(key.createdAt()));
+        cells.add(instant(key.updatedAt()));
+        cells.add(instant(key.expiresAt()));
+        if (includeSecrets) {
+            cells.add(key.plainValue());
+        }
+        return cells.toArray(String[]::new);
+    }
+
+    /** {@code spent/limit/window} in dollars, e.g. {@code 12.50/100.00/1M}; the limit includes any override. */
+    static String budget(Budget b) {
+        return money(b.currentUsage()) + "/" + money(b.effectiveLimit()) + "/" + text(b.resetDuration());
+    }
+
+    private static String mcpClientName(McpConfig c) {
+        if (c.mcpClient() != null && c.mcpClient().name() != null) {
+            return c.mcpClient().name();
+        }
+        return c.mcpClientId() == null ? "" : "client " + c.mcpClientId();
+    }
+
+    static String money(double amount) {
+        return String.format(Locale.ROOT, "%.2f", amount);
+    }
+
+    private static String instant(Instant t) {
+        return t == null ? "" : t.toString();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

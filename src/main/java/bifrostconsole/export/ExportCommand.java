@@ -1,0 +1,168 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.SortField;
+import bifrostconsole.api.SortOrder;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.cli.Subcommand;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** {@code export}: every virtual key matching a search and filters, as CSV or JSON, streamed. */
+public final class ExportCommand implements Subcommand {
+    static final String HELP_TEXT = """
+            usage: bifrost-console export [--server URL] [--format csv|json] [--out FILE] [--search S]
+                                          [--team ID] [--customer ID] [--sort FIELD] [--order asc|desc]
+                                          [--include-secrets]
+
+            Writes every virtual key matching the search and filters. Keys are fetched 10,000 a request and
+            written as they arrive, so memory stays flat at any number of keys.
+
+            """ + ServerOptions.HELP + """
+              --format csv|json    file format (default: from the extension of --out, else csv)
+              --out FILE           write FILE; it is replaced only once the export is complete, so a failure
+                                   leaves an earlier file intact (default: standard output)
+              --search S           keys whose name contains S, ignoring case
+              --team ID            keys of this team
+              --customer ID        keys of this customer (with --team: keys of either, as Bifrost filters)
+              --sort FIELD         name, budget_spent, created_at or status (default: created_at)
+              --order asc|desc     sort direction (default: asc)
+              --include-secrets    include the key values: the output is then a secret
+              --page-size N        keys per request, 1 to 10000 (default: 10000)
+
+            CSV: a header row, then one row per key with the columns id, name, description, status (Active,
+            Inactive, Expired, Exhausted), team_id, team, customer_id, customer, budgets (each as
+            spent/limit/window in USD, several separated by "; "), token_limit and request_limit (as
+            used/limit/window), providers, mcp_clients, created_at, updated_at, expires_at (UTC, ISO 8601),
+            and value with --include-secrets. JSON: an array of the keys as the API returns them.
+            Progress is shown on stderr when it is a terminal.
+
+            Exit codes: 0 done, 1 the output could not be written, 2 usage error, 3 authentication or
+            permission refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
+            """;
+    private static final Set<String> OPTIONS = Set.of("--server", "--format", "--out", "--search", "--team",
+            "--customer", "--sort", "--order", "--page-size");
+    private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
+
+    private final BooleanSupplier stderrIsTerminal;
+
+    public ExportCommand() {
+        this(() -> System.console() != null);
+    }
+
+    ExportCommand(BooleanSupplier stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String summary() {
+        return "write the virtual keys matching a search and filters as CSV or JSON";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandArguments a;
+        ConnectionSettings settings;
+        ExportRequest request;
+        Path target;
+        int pageSize;
+        try {
+            a = CommandArguments.parse(args, OPTIONS, FLAGS);
+            if (a.flag("--help")) {
+                out.print(HELP_TEXT);
+                return OK;
+            }
+            if (!a.positionals().isEmpty()) {
+                throw new CommandArguments.UsageException("unexpected argument '" + a.positionals().get(0) + "'");
+            }
+            settings = ServerOptions.require(a.value("--server"), env);
+            target = a.value("--out") == null ? null : Path.of(a.value("--out"));
+            ExportFormat format = format(a.value("--format"), target);
+            pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
+            VirtualKeyQuery query = VirtualKeyQuery.all()
+                    .withSearch(a.value("--search"))
+                    .withTeamId(a.value("--team"))
+                    .withCustomerId(a.value("--customer"));
+            if (a.value("--sort") != null || a.value("--order") != null) {
+                query = query.withSort(a.value("--sort") == null ? SortField.CREATED_AT : sortField(a.value("--sort")),
+                        order(a.value("--order")));
+            }
+            request = new ExportRequest(query, ExportScope.ALL_MATCHING, format, a.flag("--include-secrets"));
+        } catch (CommandArguments.UsageException e) {
+            err.println("export: " + e.getMessage());
+            err.println("Run 'bifrost-console export --help' for the options.");
+            return USAGE;
+        }
+        if (request.includeSecrets()) {
+            err.println("export: key values are included: treat the output as a secret.");
+        }
+        KeyExporter exporter = new KeyExporter(new KeyPager(
+                KeyPageSource.of(new ManagementApiClient(settings)), pageSize), java.time.Clock.systemUTC());
+        TerminalProgress progress = stderrIsTerminal.getAsBoolean() ? new TerminalProgress(err, "Exporting") : null;
+        try (InterruptGuard guard = InterruptGuard.install()) {
+            ExportResult result = target == null
+                    ? exporter.toStream(out, request, progressOrNone(progress), guard.cancellation())
+                    : exporter.toFile(target, request, progressOrNone(progress), guard.cancellation());
+            if (progress != null) {
+                progress.done();
+            }
+            if (target != null) {
+                err.println(result.summary());
+            }
+            return OK;
+        } catch (Exception e) {
+            if (progress != null) {
+                progress.done();
+            }
+            return CommandFailures.report("export", e, err);
+        }
+    }
+
+    private static ProgressListener progressOrNone(TerminalProgress progress) {
+        return progress == null ? ProgressListener.NONE : progress;
+    }
+
+    private static ExportFormat format(String option, Path target) throws CommandArguments.UsageException {
+        if (option != null) {
+            try {
+                return ExportFormat.parse(option);
+            } catch (IllegalArgumentException e) {
+                throw new CommandArguments.UsageException("--format must be csv or json, not '" + option + "'");
+            }
+        }
+        ExportFormat fromName = target == null ? null : ExportFormat.fromFileName(target.getFileName().toString());
+        return fromName == null ? ExportFormat.CSV : fromName;
+    }
+
+    private static SortField sortField(String text) throws CommandArguments.UsageException {
+        try {
+            return SortField.fromWireName(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandArguments.UsageException("--sort must be name, budget_spent, created_at or status,"
+                    + " not '" + text + "'");
+        }
+    }
+
+    private static SortOrder order(String text) throws CommandArguments.UsageException {
+        if (text == null) {
+            return SortOrder.ASC;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "asc" -> SortOrder.ASC;
+            case "desc" -> SortOrder.DESC;
+            default -> throw new CommandArguments.UsageException("--order must be asc or desc, not '" + text + "'");
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package bifrostconsole.export;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C during a command: cancels the work and waits briefly for it to delete its temporary file, so an
+ * interrupted export leaves neither a truncated file nor a stray temporary one.
+ */
+final class InterruptGuard implements AutoCloseable {
+    private final Cancellation cancellation = new Cancellation();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+
+    private InterruptGuard() {
+        hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-on-interrupt");
+    }
+
+    static InterruptGuard install() {
+        InterruptGuard guard = new InterruptGuard();
+        Runtime.getRuntime().addShutdownHook(guard.hook);
+        return guard;
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting: the hook is running and has just been released.
+        }
+    }
+}

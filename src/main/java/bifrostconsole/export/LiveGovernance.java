@@ -1,0 +1,116 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.ApiException;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.ListQuery;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.McpClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.Provider;
+import bifrostconsole.api.ProviderKey;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The governance state of a live server, read for a snapshot or a diff: version, teams, customers, MCP
+ * clients, providers with their redacted keys, then every virtual key in export pages. Blocks the calling
+ * thread; {@link Cancellation} stops it between requests and keys.
+ */
+public final class LiveGovernance implements GovernanceState {
+    private static final int LIST_PAGE = 100;
+
+    private final ManagementApiClient client;
+    private final boolean includeSecrets;
+    private final ProgressListener progress;
+    private final Cancellation cancellation;
+    private final Clock clock;
+    private final KeyPager pager;
+
+    public LiveGovernance(ManagementApiClient client, boolean includeSecrets, ProgressListener progress,
+                          Cancellation cancellation) {
+        this(client, includeSecrets, progress, cancellation, Clock.systemUTC(), KeyPager.EXPORT_PAGE_SIZE);
+    }
+
+    LiveGovernance(ManagementApiClient client, boolean includeSecrets, ProgressListener progress,
+                   Cancellation cancellation, Clock clock, int keyPageSize) {
+        this.client = client;
+        this.includeSecrets = includeSecrets;
+        this.progress = progress;
+        this.cancellation = cancellation;
+        this.clock = clock;
+        this.pager = new KeyPager(KeyPageSource.of(client), keyPageSize);
+    }
+
+    @Override
+    public String label() {
+        return client.displayName() + " (live)";
+    }
+
+    /** Everything but the virtual keys. The time recorded is when reading started. */
+    public Snapshot readHeader() {
+        java.time.Instant takenAt = clock.instant();
+        String version = cancellation.await(client.version().exceptionally(failure -> null));
+        List<Team> teams = allPages(client::listTeams);
+        List<Customer> customers = allPages(client::listCustomers);
+        List<McpClient> mcp = allPages(q -> optional(client.listMcpClients(q), Page.empty())).stream()
+                .map(Redaction::redact).toList();
+        List<ProviderSnapshot> providers = new ArrayList<>();
+        for (Provider p : cancellation.await(optional(client.listProviders(), List.of()))) {
+            List<ProviderKey> keys = cancellation.await(optional(client.listProviderKeys(p.name()), List.of()));
+            providers.add(new ProviderSnapshot(p, keys.stream().map(Redaction::redact).toList()));
+        }
+        return new Snapshot(Snapshot.FORMAT, client.displayName(), version, takenAt, includeSecrets, teams,
+                customers, mcp, providers, List.of());
+    }
+
+    @Override
+    public Snapshot stream(KeyPager.KeySink keys) throws IOException {
+        Snapshot header = readHeader();
+        pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keys, progress, cancellation);
+        return header;
+    }
+
+    /** Writes a snapshot file atomically: a failure or cancel leaves any earlier file untouched. */
+    public SnapshotSummary writeSnapshot(Path target) throws IOException {
+        long start = System.nanoTime();
+        Snapshot header = readHeader();
+        long[] keys = new long[1];
+        AtomicFiles.write(target, out -> keys[0] = SnapshotFile.write(out, header, sink ->
+                pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, sink, progress, cancellation)));
+        return new SnapshotSummary(header, keys[0], target, java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private <T> List<T> allPages(Function<ListQuery, CompletableFuture<Page<T>>> list) {
+        List<T> all = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Page<T> page = cancellation.await(list.apply(new ListQuery(LIST_PAGE, offset, null, null)));
+            all.addAll(page.items());
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.totalCount()) {
+                return all;
+            }
+        }
+    }
+
+    /** Servers without MCP or providers answer 404 there: that part of the snapshot is empty, not a failure. */
+    private static <T> CompletableFuture<T> optional(CompletableFuture<T> call, T whenAbsent) {
+        return call.exceptionally(failure -> {
+            Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (t instanceof ApiException api && api.kind() == ApiException.Kind.NOT_FOUND) {
+                return whenAbsent;
+            }
+            throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
+        });
+    }
+}

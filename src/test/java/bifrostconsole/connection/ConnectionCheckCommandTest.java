@@ -1,0 +1,88 @@
+package bifrostconsole.connection;
+
+import bifrostconsole.api.Secret;
+import bifrostconsole.cli.Subcommand;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConnectionCheckCommandTest {
+    private static final String KEY = "bfst-check-command";
+    private static DemoGateway gateway;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(9, 30, Instant.now())).withApiKey(KEY));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void theStoredKeyOfTheSavedProfilePassesAllChecks() {
+        ConnectionProfile saved = ConnectionProfile.create("Local demo", gateway.baseUrl());
+        InMemoryCredentialStore store = InMemoryCredentialStore.pretendingPersistent();
+        store.write(saved.id(), Secret.of(KEY));
+        int code = command(Profiles.empty().with(saved), store).run(List.of("--server", gateway.baseUrl()),
+                print(out), print(err), Map.of());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(Subcommand.OK, code, text + err);
+        assertTrue(text.contains("saved as 'Local demo'"), text);
+        assertTrue(text.contains("ok      Key accepted (list virtual keys): Key accepted: 30 virtual keys visible."), text);
+        assertFalse(text.contains(KEY), "the key is never printed");
+    }
+
+    @Test
+    void aWrongEnvironmentKeyExitsWithTheAuthCode() {
+        int code = command(Profiles.empty(), InMemoryCredentialStore.pretendingPersistent())
+                .run(List.of(), print(out), print(err), Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", "bfst-nope"));
+        assertEquals(Subcommand.AUTH_REFUSED, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("FAILED  Key accepted"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("key: from BIFROST_API_KEY"));
+    }
+
+    @Test
+    void anUnreachableServerExitsWithTheUnreachableCode() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        int code = command(Profiles.empty(), InMemoryCredentialStore.pretendingPersistent())
+                .run(List.of("--server", "http://127.0.0.1:" + port), print(out), print(err), Map.of());
+        assertEquals(Subcommand.UNREACHABLE, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("skipped Bifrost version"));
+    }
+
+    @Test
+    void noServerAnywhereIsAUsageError() {
+        int code = command(Profiles.empty(), InMemoryCredentialStore.pretendingPersistent())
+                .run(List.of(), print(out), print(err), Map.of());
+        assertEquals(Subcommand.USAGE, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--server URL"));
+    }
+
+    private static ConnectionCheckCommand command(Profiles profiles, CredentialStore store) {
+        return new ConnectionCheckCommand(() -> new EnvironmentConnection(profiles, () -> store));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,118 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.SecretValue;
+import bifrostconsole.api.VirtualKey;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvKeyWriterTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
+    @Test
+    void namesWithDelimitersQuotesNewlinesAndNonLatinTextReadBackUnchanged() throws IOException {
+        List<String> names = List.of("plain", "comma, inside", "say \"hi\"", "two\nlines", "crlf\r\nline",
+                "Über-Schlüssel", "ключ доступа", "研发团队", "rocket \uD83D\uDE80 key", " leading space", "", "=1+2");
+        List<VirtualKey> keys = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            keys.add(TestKeys.key("vk-" + i, names.get(i)));
+        }
+        List<List<String>> rows = readBack(write(keys, false));
+
+        assertEquals(CsvKeyWriter.COLUMNS, rows.get(0), "header row");
+        assertEquals(names.size() + 1, rows.size(), "one row per key, no row split by an embedded newline");
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals("vk-" + i, rows.get(i + 1).get(0));
+            assertEquals(names.get(i), rows.get(i + 1).get(1), "name " + i + " round-trips");
+        }
+    }
+
+    @Test
+    void governedKeyBecomesOneReadableRow() throws IOException {
+        List<List<String>> rows = readBack(write(List.of(TestKeys.governed("vk-1", "billing")), false));
+        List<String> header = rows.get(0);
+        List<String> row = rows.get(1);
+
+        assertEquals("Active", cell(header, row, "status"));
+        assertEquals("team-1", cell(header, row, "team_id"));
+        assertEquals("Platform", cell(header, row, "team"));
+        assertEquals("Acme", cell(header, row, "customer"));
+        assertEquals("12.50/100.00/1M; 3.00/10.00/1d", cell(header, row, "budgets"));
+        assertEquals("2500/100000/1h", cell(header, row, "token_limit"));
+        assertEquals("7/600/1m", cell(header, row, "request_limit"));
+        assertEquals("openai; anthropic", cell(header, row, "providers"));
+        assertEquals("github-tools", cell(header, row, "mcp_clients"));
+        assertEquals("2026-01-05T10:00:00Z", cell(header, row, "created_at"));
+        assertEquals("2027-01-01T00:00:00Z", cell(header, row, "expires_at"));
+    }
+
+    @Test
+    void keyValuesAppearOnlyWhenAskedFor() throws IOException {
+        VirtualKey key = TestKeys.key("vk-1", "a");
+        String without = write(List.of(key), false);
+        assertFalse(without.contains("sk-bf-vk-1-secret"), without);
+        assertFalse(readBack(without).get(0).contains("value"));
+
+        List<List<String>> with = readBack(write(List.of(key), true));
+        assertEquals("value", with.get(0).get(with.get(0).size() - 1));
+        assertEquals("sk-bf-vk-1-secret", with.get(1).get(with.get(1).size() - 1));
+    }
+
+    @Test
+    void statusFollowsTheDashboardRules() throws IOException {
+        VirtualKey off = new VirtualKey("vk-off", "off", null, SecretValue.plain("x"), false, null, null, null,
+                null, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        VirtualKey expired = new VirtualKey("vk-exp", "expired", null, null, true, Instant.parse("2026-02-01T00:00:00Z"),
+                null, null, null, null, null, false, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+        List<List<String>> rows = readBack(write(List.of(off, expired), false));
+        assertEquals("Inactive", rows.get(1).get(3));
+        assertEquals("Expired", rows.get(2).get(3));
+    }
+
+    @Test
+    void emptySetIsJustTheHeader() throws IOException {
+        List<List<String>> rows = readBack(write(List.of(), false));
+        assertEquals(List.of(CsvKeyWriter.COLUMNS), rows);
+    }
+
+    static String cell(List<String> header, List<String> row, String column) {
+        int i = header.indexOf(column);
+        assertTrue(i >= 0, "column " + column);
+        return row.get(i);
+    }
+
+    static String write(List<VirtualKey> keys, boolean includeSecrets) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        KeyFileWriter writer = ExportFormat.CSV.open(out, includeSecrets, NOW);
+        for (VirtualKey k : keys) {
+            writer.accept(k);
+        }
+        writer.finish();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Parses with Jackson's CSV parser, as a spreadsheet or script would, header row included. */
+    static List<List<String>> readBack(String csv) throws IOException {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv)) {
+            while (it.hasNext()) {
+                rows.add(List.of(it.next()));
+            }
+        }
+        return rows;
+    }
+}

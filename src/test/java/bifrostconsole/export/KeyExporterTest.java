@@ -1,0 +1,270 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.ApiException;
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.Json;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.demo.GovernanceStore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The export engine against the demo gateway over real HTTP, in pages of 100 so that 250 keys take 3 pages. */
+class KeyExporterTest {
+    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+    static final int PAGE = 100;
+    static DemoGateway gateway;
+    static ManagementApiClient client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(11, 250, NOW)));
+        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        gateway.clearFaults();
+        gateway.clearRequestLog();
+    }
+
+    private KeyExporter exporter(KeyPageSource source) {
+        return new KeyExporter(new KeyPager(source, PAGE), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void allMatchingKeysArriveInOrderAcrossExportPages() throws IOException {
+        Path file = dir.resolve("keys.csv");
+        List<long[]> progress = new ArrayList<>();
+        ExportResult result = exporter(KeyPageSource.of(client)).toFile(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV),
+                (done, total) -> progress.add(new long[]{done, total}), new Cancellation());
+
+        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
+        List<String> expectedIds = gateway.store().virtualKeys().stream().map(VirtualKey::id).toList();
+        assertEquals(expectedIds, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(250, result.keys());
+        assertEquals(3, result.pages());
+        long[] last = progress.get(progress.size() - 1);
+        assertEquals(250, last[0]);
+        assertEquals(250, last[1]);
+        List<String> requests = gateway.requestLog();
+        assertEquals(3, requests.size(), requests.toString());
+        assertTrue(requests.stream().allMatch(r -> r.contains("export=true") && r.contains("limit=100")), requests.toString());
+        assertTrue(requests.get(2).contains("offset=200"), requests.toString());
+    }
+
+    @Test
+    void jsonHoldsTheKeysAsTheModelDoesWithoutTheirValues() throws IOException {
+        Path file = dir.resolve("keys.json");
+        exporter(KeyPageSource.of(client)).toFile(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.JSON), ProgressListener.NONE,
+                new Cancellation());
+
+        List<VirtualKey> read = Json.mapper().readValue(file.toFile(), new TypeReference<>() { });
+        List<VirtualKey> expected = gateway.store().virtualKeys().stream().map(VirtualKey::withoutValue).toList();
+        assertEquals(expected, read);
+        assertFalse(Files.readString(file).contains("sk-bf-"), "no key value in the file");
+    }
+
+    @Test
+    void keyValuesAreWrittenOnlyWhenAskedFor() throws IOException {
+        Path file = dir.resolve("keys.json");
+        exporter(KeyPageSource.of(client)).toFile(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.JSON).withSecrets(true),
+                ProgressListener.NONE, new Cancellation());
+        List<VirtualKey> read = Json.mapper().readValue(file.toFile(), new TypeReference<>() { });
+        assertEquals(gateway.store().virtualKeys(), read);
+    }
+
+    @Test
+    void filteredAndSortedExportMatchesWhatTheServerListsForTheSameQuery() throws IOException {
+        GovernanceStore store = gateway.store();
+        String teamId = store.teams().get(0).id();
+        VirtualKeyQuery query = VirtualKeyQuery.all().withTeamId(teamId)
+                .withSort(bifrostconsole.api.SortField.NAME, bifrostconsole.api.SortOrder.DESC);
+        List<String> expected = store.listVirtualKeys(GovernanceStore.parseQuery(
+                query.withExport(true).withLimit(10_000).toQueryString())).items().stream().map(VirtualKey::id).toList();
+        assertTrue(expected.size() > 0 && expected.size() < 250, "the team filter selects some keys: " + expected.size());
+
+        Path file = dir.resolve("team.csv");
+        ExportResult result = exporter(KeyPageSource.of(client)).toFile(file,
+                ExportRequest.allMatching(query, ExportFormat.CSV), ProgressListener.NONE, new Cancellation());
+
+        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
+        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(r -> r.get(4).equals(teamId)));
+        assertEquals(expected.size(), result.keys());
+    }
+
+    @Test
+    void anEmptySelectionGivesAHeaderOnlyCsvAndAnEmptyJsonArray() throws IOException {
+        VirtualKeyQuery nothing = VirtualKeyQuery.all().withSearch("no key is called this");
+        Path csv = dir.resolve("none.csv");
+        Path json = dir.resolve("none.json");
+        ExportResult r = exporter(KeyPageSource.of(client)).toFile(csv,
+                ExportRequest.allMatching(nothing, ExportFormat.CSV), ProgressListener.NONE, new Cancellation());
+        exporter(KeyPageSource.of(client)).toFile(json,
+                ExportRequest.allMatching(nothing, ExportFormat.JSON), ProgressListener.NONE, new Cancellation());
+
+        assertEquals(0, r.keys());
+        assertEquals(List.of(CsvKeyWriter.COLUMNS), CsvKeyWriterTest.readBack(Files.readString(csv)));
+        assertEquals("[]", Files.readString(json).strip());
+    }
+
+    @Test
+    void currentPageScopeExportsExactlyThePageOnScreen() throws IOException {
+        VirtualKeyQuery page2 = VirtualKeyQuery.firstPage(25).withOffset(25);
+        Path file = dir.resolve("page.csv");
+        ExportResult result = exporter(KeyPageSource.of(client)).toFile(file,
+                new ExportRequest(page2, ExportScope.CURRENT_PAGE, ExportFormat.CSV, false), ProgressListener.NONE,
+                new Cancellation());
+
+        List<String> expected = gateway.store().virtualKeys().subList(25, 50).stream().map(VirtualKey::id).toList();
+        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
+        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(25, result.keys());
+        assertEquals(1, gateway.requestLog().size());
+    }
+
+    @Test
+    void aServerErrorOnTheSecondPageLeavesTheEarlierFileIntactAndNoTemporaryFile() throws IOException {
+        assertFailureOnSecondPageKeepsOldFile(DemoGateway.Fault.status(500), ApiException.Kind.SERVER_ERROR);
+    }
+
+    @Test
+    void aSecondPageCutOffHalfwayLeavesTheEarlierFileIntactAndNoTemporaryFile() throws IOException {
+        assertFailureOnSecondPageKeepsOldFile(DemoGateway.Fault.truncatedJson(), ApiException.Kind.BAD_JSON);
+    }
+
+    private void assertFailureOnSecondPageKeepsOldFile(DemoGateway.Fault fault, ApiException.Kind expected)
+            throws IOException {
+        Path file = dir.resolve("keys.csv");
+        Files.writeString(file, "the good export of last week\n");
+        AtomicInteger calls = new AtomicInteger();
+        KeyPageSource failsSecondPage = (query, sink) -> {
+            if (calls.incrementAndGet() == 2) {
+                gateway.injectFault("/api/governance/virtual-keys", fault);
+            }
+            return client.streamVirtualKeys(query, sink);
+        };
+
+        ApiException e = assertThrows(ApiException.class, () -> exporter(failsSecondPage).toFile(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV), ProgressListener.NONE,
+                new Cancellation()));
+
+        assertEquals(expected, e.kind());
+        assertEquals(2, calls.get(), "stopped at the failing page");
+        assertEquals("the good export of last week\n", Files.readString(file));
+        assertEquals(List.of(file), filesIn(dir), "no temporary file left behind");
+    }
+
+    @Test
+    void cancellingHalfwayStopsTheExportAndKeepsTheEarlierFile() throws IOException {
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, "[]\n");
+        Cancellation cancellation = new Cancellation();
+        ProgressListener cancelAfterFirstPage = (done, total) -> {
+            if (done >= PAGE) {
+                cancellation.cancel();
+            }
+        };
+
+        assertThrows(CancellationException.class, () -> exporter(KeyPageSource.of(client)).toFile(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.JSON), cancelAfterFirstPage,
+                cancellation));
+
+        assertEquals("[]\n", Files.readString(file));
+        assertEquals(List.of(file), filesIn(dir));
+        assertTrue(gateway.requestLog().size() <= 2, gateway.requestLog().toString());
+    }
+
+    @Test
+    void aFailedWriteIsReportedAsTheDiskFailureNotAsANetworkOne() {
+        KeyPager pager = new KeyPager(KeyPageSource.of(client), PAGE);
+        IOException e = assertThrows(IOException.class, () -> pager.forEach(VirtualKeyQuery.all(),
+                ExportScope.ALL_MATCHING, key -> {
+                    throw new IOException("No space left on device");
+                }, ProgressListener.NONE, new Cancellation()));
+        assertEquals("No space left on device", e.getMessage());
+    }
+
+    @Test
+    void asyncExportRunsOnTheBackgroundExecutor() throws Exception {
+        Path file = dir.resolve("async.csv");
+        List<String> threads = new ArrayList<>();
+        ExportResult result = exporter(KeyPageSource.of(client)).toFileAsync(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV), ProgressListener.NONE,
+                command -> new Thread(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    command.run();
+                }, "export-worker").start()).get(10, TimeUnit.SECONDS);
+        assertEquals(250, result.keys());
+        assertEquals(List.of("export-worker"), threads);
+        assertEquals(251, CsvKeyWriterTest.readBack(Files.readString(file)).size());
+    }
+
+    @Test
+    void cancellingTheAsyncFutureAbortsTheRequestAndKeepsTheEarlierFile() throws Exception {
+        Path file = dir.resolve("keys.csv");
+        Files.writeString(file, "old\n");
+        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.delay(Duration.ofSeconds(3)));
+        CompletableFuture<ExportResult> export = exporter(KeyPageSource.of(client)).toFileAsync(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV), ProgressListener.NONE,
+                command -> new Thread(command).start());
+        Thread.sleep(200);
+
+        assertTrue(export.cancel(true));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (filesIn(dir).size() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(file), filesIn(dir), "the temporary file is removed after the cancel");
+        assertEquals("old\n", Files.readString(file));
+    }
+
+    static List<Path> filesIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+}
