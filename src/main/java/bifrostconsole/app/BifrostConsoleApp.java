@@ -5,7 +5,7 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
-import bifrostconsole.smoketest.SmokeTest;
+import bifrostconsole.startup.SmokeTest;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;

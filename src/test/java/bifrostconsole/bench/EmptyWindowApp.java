@@ -1,7 +1,7 @@
 package bifrostconsole.bench;
 
-import bifrostconsole.smoketest.FirstFrame;
-import bifrostconsole.smoketest.StartupClock;
+import bifrostconsole.startup.FirstFrame;
+import bifrostconsole.startup.StartupClock;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;

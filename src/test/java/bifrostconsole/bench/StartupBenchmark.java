@@ -156,8 +156,8 @@ public final class StartupBenchmark {
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream out = new JarOutputStream(file, manifest)) {
             addClasses(out, project.resolve("target/test-classes"), "bifrostconsole/bench/EmptyWindowApp");
-            addClasses(out, project.resolve("target/classes"), "bifrostconsole/smoketest/FirstFrame");
-            addClasses(out, project.resolve("target/classes"), "bifrostconsole/smoketest/StartupClock");
+            addClasses(out, project.resolve("target/classes"), "bifrostconsole/startup/FirstFrame");
+            addClasses(out, project.resolve("target/classes"), "bifrostconsole/startup/StartupClock");
         }
         return jar;
     }

@@ -1,4 +1,4 @@
-package bifrostconsole.smoketest;
+package bifrostconsole.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

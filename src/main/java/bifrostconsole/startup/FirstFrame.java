@@ -1,4 +1,4 @@
-package bifrostconsole.smoketest;
+package bifrostconsole.startup;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;

@@ -1,9 +1,7 @@
-package bifrostconsole.smoketest;
+package bifrostconsole.startup;
 
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
-import bifrostconsole.keys.KeyBrowserView;
-import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Node;
 
 import java.io.PrintStream;
@@ -13,13 +11,12 @@ import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * {@code --smoke-test}: proves an installed console can start. The composition root opens the demo workspace
- * and lets this watch the key browser it shows (its "first page shown" signal and its errors); this prints
+ * and hands over the main window's root, its "first page of keys shown" signal and its failure message; this prints
  * {@code first page shown in N ms} (N from process start) once that page is painted, and exits 0. It exits 1
  * with the reason when loading fails, an exception escapes, or nothing is shown within the time limit.
  */
@@ -28,8 +25,6 @@ public final class SmokeTest {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int PASSED = 0;
     public static final int FAILED = 1;
-    /** The node id {@link KeyBrowserView} gives itself. */
-    static final String KEY_BROWSER_ID = "key-browser";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -77,28 +72,6 @@ public final class SmokeTest {
             }
         });
         return this;
-    }
-
-    /**
-     * Wraps the composition root's factory of workspace views: the key browser in the first view it makes is
-     * watched (its first page, its error message). A view without a key browser fails the test at once.
-     */
-    public <W> Function<W, Node> watchingKeyBrowser(Function<W, Node> workspaceViews) {
-        AtomicBoolean watching = new AtomicBoolean();
-        return workspace -> {
-            Node view = workspaceViews.apply(workspace);
-            if (watching.compareAndSet(false, true)) {
-                Node found = view instanceof KeyBrowserView ? view : view.lookup("#" + KEY_BROWSER_ID);
-                if (found instanceof KeyBrowserView) {
-                    KeyBrowserViewModel keys = ((KeyBrowserView) found).viewModel();
-                    failWhenSet(keys.errorMessageProperty());
-                    watch(found, keys.firstPageShown());
-                } else {
-                    fail("the workspace opened without a key table (" + view.getClass().getSimpleName() + ")");
-                }
-            }
-            return view;
-        };
     }
 
     /**

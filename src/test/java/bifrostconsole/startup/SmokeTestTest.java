@@ -1,4 +1,4 @@
-package bifrostconsole.smoketest;
+package bifrostconsole.startup;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
@@ -10,7 +10,6 @@ import bifrostconsole.demo.GovernanceStore;
 import bifrostconsole.demo.StoreGovernanceSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,32 +122,24 @@ class SmokeTestTest {
     }
 
     @Test
-    void passesWhenTheKeyBrowserOfTheFirstWorkspaceShowsItsFirstPage() throws Exception {
+    void passesWhenARealKeyBrowserShowsItsFirstPage() throws Exception {
         SmokeTest test = smokeTest(Duration.ofSeconds(30)).arm();
         GovernanceStore store = DemoDataGenerator.generate(7, 60, Instant.parse("2026-01-01T00:00:00Z"));
-        Function<String, Node> views = test.watchingKeyBrowser(name -> new BorderPane(new KeyBrowserView(
-                new KeyBrowserViewModel(new StoreGovernanceSource(store, name, true), Platform::runLater,
-                        UiSettings.inMemory()))));
+        KeyBrowserViewModel keys = new KeyBrowserViewModel(new StoreGovernanceSource(store, "demo", true),
+                Platform::runLater, UiSettings.inMemory());
 
         onFx(() -> {
+            KeyBrowserView view = new KeyBrowserView(keys);
             stage = new Stage();
-            stage.setScene(new Scene(new BorderPane(views.apply("demo")), 1200, 700));
+            stage.setScene(new Scene(new BorderPane(view), 1200, 700));
             stage.show();
+            test.watch(view, keys.firstPageShown());
+            test.failWhenSet(keys.errorMessageProperty());
         });
 
         assertEquals(SmokeTest.PASSED, exitCode.get(20, TimeUnit.SECONDS), text(err));
         assertEquals("first page shown in 1234 ms", text(out).trim());
-    }
-
-    @Test
-    void failsAtOnceWhenTheWorkspaceHasNoKeyTable() throws Exception {
-        SmokeTest test = smokeTest(Duration.ofSeconds(30)).arm();
-        Function<String, Node> views = test.watchingKeyBrowser(name -> new Label("Demo workspace: 60 keys"));
-
-        onFx(() -> views.apply("demo"));
-
-        assertEquals(SmokeTest.FAILED, exitCode.get(10, TimeUnit.SECONDS));
-        assertEquals("smoke test failed: the workspace opened without a key table (Label)", text(err).trim());
+        assertFalse(keys.rows().isEmpty(), "it passed before the table held a page of keys");
     }
 
     @Test
