@@ -5,6 +5,7 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.startup.SmokeTest;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -33,6 +34,7 @@ public final class BifrostConsoleApp extends Application {
     private DemoWorkspace demo;
     private ExecutorService background;
     private List<Image> icons;
+    private SmokeTest smokeTest;
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
@@ -48,6 +50,8 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void init() throws Exception {
         options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
+        // Armed first, so a start that hangs before the window exists still ends with a reason.
+        smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
         background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "console-background");
             t.setDaemon(true);
@@ -73,6 +77,10 @@ public final class BifrostConsoleApp extends Application {
         themes.applyRemembered();
         ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
         window.show(stage, options);
+        if (smokeTest != null) {
+            smokeTest.failWhenSet(window.model().failureProperty());
+            smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
+import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,12 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class AppIconsTest {
 
     @BeforeAll
-    static void startToolkit() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // another test in this JVM started the toolkit first
-        }
+    static void startToolkit() throws Exception {
+        // Through TestFX, as the UI tests do: a toolkit started by Platform.startup would not give them their stage.
+        FxToolkit.registerPrimaryStage();
     }
 
     @Test

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Finishes a Linux app-image made by jpackage, before any installer is built from it:
+#   1. JavaFX's native libraries go into the runtime's lib/ folder, where JavaFX looks first. jlink left them out of
+#      the module image (see the installer profile's --exclude-resources); otherwise JavaFX would unpack them into
+#      ~/.openjfx/cache on first start and checksum them on every start.
+#   2. Native libraries lose their symbol tables (strip --strip-unneeded): libjvm.so shrinks by about 4 MB.
+#   3. The AppCDS class list and archive (build-cds-archive.sh).
+#   4. A copy of the image for the .deb, without the archive: the archive is valid only at the path it was dumped
+#      for, so the package's postinst dumps it again from the class list where the package installs it.
+# Usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR
+set -euo pipefail
+
+if [ "$(uname -s)" != Linux ]; then
+  echo "finish-linux-app-image.sh: not Linux, nothing to do"
+  exit 0
+fi
+image=${1:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR}
+javafx_modules=${2:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
+package_parent=${3:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
+runtime_lib="$image/lib/runtime/lib"
+
+graphics_jar=$(ls "$javafx_modules"/javafx-graphics-*-linux*.jar 2>/dev/null | head -n 1)
+[ -n "$graphics_jar" ] || { echo "finish-linux-app-image.sh: no javafx-graphics Linux jar in $javafx_modules" >&2; exit 1; }
+unzip -q -o -j "$graphics_jar" '*.so' -d "$runtime_lib"
+echo "JavaFX native libraries placed in $runtime_lib"
+
+if command -v strip >/dev/null; then
+  find "$image/lib" -name '*.so' -type f -exec chmod u+w {} + -exec strip --strip-unneeded {} +
+  echo "Native libraries stripped"
+else
+  echo "WARNING: strip not found (apt-get install -y binutils): native libraries keep their symbol tables" >&2
+fi
+
+bash "$(dirname "$0")/build-cds-archive.sh" "$image"
+
+rm -rf "$package_parent"
+mkdir -p "$package_parent"
+cp -a "$image" "$package_parent/"
+rm -f "$package_parent/$(basename "$image")/lib/app/app.jsa"
+echo "Image for packages: $package_parent/$(basename "$image")"

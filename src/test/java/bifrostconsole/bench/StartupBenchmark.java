@@ -1,0 +1,249 @@
+package bifrostconsole.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Start-up, measured: wall time from starting a process to its first page of keys on screen (the console's
+ * {@code --smoke-test}) against a minimal JavaFX window ({@link EmptyWindowApp}), each started two ways, the
+ * app-image launcher and {@code java -jar}, in alternating rounds of one run; prints medians and ratios, then the
+ * app-image's and the .deb's sizes. The empty window gets an app-image built the same way as the console's (the
+ * same runtime, and an AppCDS archive from the same script), so the only difference is the application.
+ *
+ * <p>Run after {@code mvn -Pinstaller package}, with a display: {@code jpackage/startup-benchmark.sh [rounds]}.
+ */
+public final class StartupBenchmark {
+    private static final Pattern SHOWN = Pattern.compile("shown in (\\d+) ms");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Path project;
+    private final Path work;
+    private final Path configDir;
+
+    private StartupBenchmark(Path project) throws IOException {
+        this.project = project;
+        this.work = project.resolve("target/bench/startup");
+        this.configDir = work.resolve("config");
+        Files.createDirectories(work);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        StartupBenchmark bench = new StartupBenchmark(Path.of("").toAbsolutePath());
+        bench.run(rounds);
+    }
+
+    private void run(int rounds) throws Exception {
+        Path consoleImage = project.resolve("target/dist/bifrost-console");
+        Path consoleJar = project.resolve("target/bifrost-console.jar");
+        require(consoleImage.resolve("bin/bifrost-console"), "run mvn -Pinstaller package first");
+        require(consoleJar, "run mvn -Pinstaller package first");
+        if (System.getenv("DISPLAY") == null) {
+            throw new IllegalStateException("No DISPLAY: run under xvfb-run (jpackage/startup-benchmark.sh does)");
+        }
+        Path emptyJar = buildEmptyWindowJar();
+        Path emptyImage = buildEmptyWindowImage(emptyJar, consoleImage);
+
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("console, app-image", List.of(consoleImage.resolve("bin/bifrost-console").toString(),
+                "--smoke-test"));
+        variants.put("empty window, app-image", List.of(emptyImage.resolve("bin/empty-window").toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        variants.put("console, java -jar", List.of(java, "-jar", consoleJar.toString(), "--smoke-test"));
+        variants.put("empty window, java -jar", List.of(java, "-jar", emptyJar.toString()));
+
+        System.out.printf("Start-up to first page of keys (console) / first frame (empty window), %d rounds"
+                + " after one warm-up round, alternating; wall ms from process start%n", rounds);
+        Map<String, List<Long>> wall = new LinkedHashMap<>();
+        Map<String, List<Long>> reported = new LinkedHashMap<>();
+        variants.keySet().forEach(name -> {
+            wall.put(name, new ArrayList<>());
+            reported.put(name, new ArrayList<>());
+        });
+        for (int round = 0; round <= rounds; round++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                long[] times = startOnce(variant.getValue());
+                if (round > 0) {
+                    wall.get(variant.getKey()).add(times[0]);
+                    reported.get(variant.getKey()).add(times[1]);
+                }
+            }
+        }
+        for (String name : variants.keySet()) {
+            System.out.printf("  %-26s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
+                    median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
+                    median(reported.get(name)));
+        }
+        System.out.printf("Ratio console / empty window, app-image: %.2f%n",
+                ratio(wall, "console, app-image", "empty window, app-image"));
+        System.out.printf("Ratio console / empty window, java -jar: %.2f%n",
+                ratio(wall, "console, java -jar", "empty window, java -jar"));
+        System.out.printf("Ratio app-image / java -jar, console:    %.2f%n",
+                ratio(wall, "console, app-image", "console, java -jar"));
+
+        System.out.printf("App-image size: %.1f MB (%s)%n", megabytes(consoleImage), project.relativize(consoleImage));
+        try (Stream<Path> dist = Files.list(project.resolve("target/dist"))) {
+            for (Path deb : dist.filter(p -> p.toString().endsWith(".deb")).collect(Collectors.toList())) {
+                System.out.printf(".deb size: %.1f MB (%s)%n", Files.size(deb) / 1e6, project.relativize(deb));
+            }
+        }
+    }
+
+    /** Starts one process; returns {wall ms until it printed its "shown in" line, the ms it reported itself}. */
+    private long[] startOnce(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The console must not touch the benchmarking user's settings; the same option for every variant.
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long shownAt = -1;
+        long reported = -1;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher shown = SHOWN.matcher(line);
+                if (shownAt < 0 && shown.find()) {
+                    shownAt = System.nanoTime();
+                    reported = Long.parseLong(shown.group(1));
+                }
+                output.append(line).append('\n');
+            }
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (shownAt < 0 || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                    + "):\n" + output);
+        }
+        return new long[] {TimeUnit.NANOSECONDS.toMillis(shownAt - start), reported};
+    }
+
+    /** The empty window's jar: its classes and the timing helpers, JavaFX from target/lib as the console has it. */
+    private Path buildEmptyWindowJar() throws IOException {
+        Path jar = work.resolve("empty-input/empty-window.jar");
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, EmptyWindowApp.class.getName());
+        try (Stream<Path> lib = Files.list(project.resolve("target/lib"))) {
+            String classPath = lib.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("javafx-"))
+                    .sorted().map(n -> jar.getParent().relativize(project.resolve("target/lib").resolve(n)))
+                    .map(Path::toString).collect(Collectors.joining(" "));
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        }
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest)) {
+            addClasses(out, project.resolve("target/test-classes"), "bifrostconsole/bench/EmptyWindowApp");
+            addClasses(out, project.resolve("target/classes"), "bifrostconsole/startup/FirstFrame");
+            addClasses(out, project.resolve("target/classes"), "bifrostconsole/startup/StartupClock");
+        }
+        return jar;
+    }
+
+    private static void addClasses(JarOutputStream out, Path root, String classPrefix) throws IOException {
+        Path dir = root.resolve(classPrefix).getParent();
+        String simple = Path.of(classPrefix).getFileName().toString();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith(simple)
+                    && p.toString().endsWith(".class")).sorted().collect(Collectors.toList())) {
+                out.putNextEntry(new JarEntry(root.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * An app-image for the empty window on the console's own runtime (so the same JVM, modules and JavaFX native
+     * libraries), with the same java options and an AppCDS archive made by the same script.
+     */
+    private Path buildEmptyWindowImage(Path emptyJar, Path consoleImage) throws Exception {
+        Path dest = work.resolve("image");
+        Path image = dest.resolve("empty-window");
+        deleteRecursively(dest);
+        Files.createDirectories(dest);
+        Path input = work.resolve("image-input");
+        deleteRecursively(input);
+        Files.createDirectories(input);
+        // In the image JavaFX comes from the runtime, so the jar's Class-Path entries are left dangling there.
+        Files.copy(emptyJar, input.resolve("empty-window.jar"));
+        String jpackage = Path.of(System.getProperty("java.home"), "bin", "jpackage").toString();
+        exec(List.of(jpackage, "--type", "app-image", "--name", "empty-window", "--dest", dest.toString(),
+                "--input", input.toString(), "--main-jar", "empty-window.jar",
+                "--main-class", EmptyWindowApp.class.getName(),
+                "--runtime-image", consoleImage.resolve("lib/runtime").toString(),
+                "--java-options", "-XX:SharedArchiveFile=$APPDIR/app.jsa -Xshare:auto"));
+        exec(List.of("bash", project.resolve("jpackage/build-cds-archive.sh").toString(), image.toString()));
+        return image;
+    }
+
+    private void exec(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    private static void require(Path path, String hint) {
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: " + hint);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double ratio(Map<String, List<Long>> wall, String numerator, String denominator) {
+        return (double) median(wall.get(numerator)) / median(wall.get(denominator));
+    }
+
+    private static double megabytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sum() / 1e6;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Collections.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+}
