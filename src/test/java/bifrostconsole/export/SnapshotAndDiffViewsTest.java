@@ -80,7 +80,7 @@ class SnapshotAndDiffViewsTest {
 
     private void showScene(javafx.scene.Parent root) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            Scene scene = new Scene(root, 1100, 700);
+            Scene scene = new Scene(root, 1270, 760);
             Stylesheets.apply(scene);
             stage.setScene(scene);
             stage.show();
