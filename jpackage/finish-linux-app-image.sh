@@ -4,24 +4,28 @@
 #      the module image (see the installer profile's --exclude-resources); otherwise JavaFX would unpack them into
 #      ~/.openjfx/cache on first start and checksum them on every start.
 #   2. Native libraries lose their symbol tables (strip --strip-unneeded): libjvm.so shrinks by about 4 MB.
-#   3. The AppCDS class list and archive (build-cds-archive.sh).
+#   3. The AppCDS class list and archive (build-cds-archive.sh), unless APPCDS is false.
 #   4. A copy of the image for the .deb, without the archive: the archive is valid only at the path it was dumped
 #      for, so the package's postinst dumps it again from the class list where the package installs it.
-# Usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR
+# Usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR [APPCDS=true|false]
 set -euo pipefail
 
 if [ "$(uname -s)" != Linux ]; then
   echo "finish-linux-app-image.sh: not Linux, nothing to do"
   exit 0
 fi
-image=${1:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR}
+image=${1:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
 javafx_modules=${2:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
 package_parent=${3:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
+appcds=${4:-true}
 runtime_lib="$image/lib/runtime/lib"
 
 graphics_jar=$(ls "$javafx_modules"/javafx-graphics-*-linux*.jar 2>/dev/null | head -n 1)
 [ -n "$graphics_jar" ] || { echo "finish-linux-app-image.sh: no javafx-graphics Linux jar in $javafx_modules" >&2; exit 1; }
-unzip -q -o -j "$graphics_jar" '*.so' -d "$runtime_lib"
+# The JDK's jar tool rather than unzip, which a fresh machine may lack; the libraries sit at the jar's root.
+graphics_jar=$(cd "$(dirname "$graphics_jar")" && pwd)/$(basename "$graphics_jar")
+jar=$(command -v jar || echo "${JAVA_HOME:?neither jar on the PATH nor JAVA_HOME}/bin/jar")
+(cd "$runtime_lib" && "$jar" xf "$graphics_jar" $("$jar" tf "$graphics_jar" | grep -E '^[^/]+\.so$'))
 echo "JavaFX native libraries placed in $runtime_lib"
 
 if command -v strip >/dev/null; then
@@ -31,7 +35,12 @@ else
   echo "WARNING: strip not found (apt-get install -y binutils): native libraries keep their symbol tables" >&2
 fi
 
-bash "$(dirname "$0")/build-cds-archive.sh" "$image"
+if [ "$appcds" = true ]; then
+  bash "$(dirname "$0")/build-cds-archive.sh" "$image"
+else
+  rm -f "$image"/lib/app/*.jsa "$image"/lib/app/*.classlist
+  echo "AppCDS archive left out (installer.appcds=$appcds)"
+fi
 
 rm -rf "$package_parent"
 mkdir -p "$package_parent"

@@ -36,6 +36,8 @@ public final class Subcommands {
         b.append("\nOptions:\n");
         b.append("  --help       this text\n");
         b.append("  --version    the console's version\n");
+        b.append("  --smoke-test open the demo workspace, print \"first page shown in N ms\" and exit (0 when it"
+                + " worked): checks an installation\n");
         b.append("\nEnvironment: BIFROST_URL and BIFROST_API_KEY name the server and its management API key.\n");
         return b.toString();
     }

@@ -13,7 +13,7 @@ public final class FirstFrame {
     private FirstFrame() {
     }
 
-    /** Runs {@code action} on the FX thread once the scene's current content has been painted. Call on the FX thread. */
+    /** Runs {@code action} on the FX thread once the scene's current content is painted. Call on the FX thread. */
     public static void afterPaint(Scene scene, Runnable action) {
         afterPulses(scene, 2, action);
     }

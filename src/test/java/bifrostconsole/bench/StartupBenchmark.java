@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class StartupBenchmark {
     private static final Pattern SHOWN = Pattern.compile("shown in (\\d+) ms");
     private static final long TIMEOUT_SECONDS = 120;
+    /** A marker first word of a command: run it with -Xshare:off. */
+    private static final String NO_CDS = "<no-cds>";
 
     private final Path project;
     private final Path work;
@@ -67,6 +69,9 @@ public final class StartupBenchmark {
         variants.put("console, app-image", List.of(consoleImage.resolve("bin/bifrost-console").toString(),
                 "--smoke-test"));
         variants.put("empty window, app-image", List.of(emptyImage.resolve("bin/empty-window").toString()));
+        // The same launcher with class-data sharing switched off: what the AppCDS archive is worth.
+        variants.put("console, app-image, no CDS",
+                List.of(NO_CDS, consoleImage.resolve("bin/bifrost-console").toString(), "--smoke-test"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         variants.put("console, java -jar", List.of(java, "-jar", consoleJar.toString(), "--smoke-test"));
         variants.put("empty window, java -jar", List.of(java, "-jar", emptyJar.toString()));
@@ -89,7 +94,7 @@ public final class StartupBenchmark {
             }
         }
         for (String name : variants.keySet()) {
-            System.out.printf("  %-26s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
+            System.out.printf("  %-28s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
                     median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
                     median(reported.get(name)));
         }
@@ -99,6 +104,8 @@ public final class StartupBenchmark {
                 ratio(wall, "console, java -jar", "empty window, java -jar"));
         System.out.printf("Ratio app-image / java -jar, console:    %.2f%n",
                 ratio(wall, "console, app-image", "console, java -jar"));
+        System.out.printf("Ratio app-image with / without AppCDS:   %.2f%n",
+                ratio(wall, "console, app-image", "console, app-image, no CDS"));
 
         System.out.printf("App-image size: %.1f MB (%s)%n", megabytes(consoleImage), project.relativize(consoleImage));
         try (Stream<Path> dist = Files.list(project.resolve("target/dist"))) {
@@ -110,9 +117,12 @@ public final class StartupBenchmark {
 
     /** Starts one process; returns {wall ms until it printed its "shown in" line, the ms it reported itself}. */
     private long[] startOnce(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        boolean noCds = command.get(0).equals(NO_CDS);
+        List<String> argv = noCds ? command.subList(1, command.size()) : command;
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         // The console must not touch the benchmarking user's settings; the same option for every variant.
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir);
+        builder.environment().put("JAVA_TOOL_OPTIONS",
+                "-Dbifrost.console.configDir=" + configDir + (noCds ? " -Xshare:off" : ""));
         long start = System.nanoTime();
         Process process = builder.start();
         long shownAt = -1;
