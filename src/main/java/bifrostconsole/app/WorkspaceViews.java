@@ -1,6 +1,7 @@
 package bifrostconsole.app;
 
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.export.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Node;
@@ -31,7 +32,9 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
         open.put(workspace, model);
-        return new KeyBrowserView(model);
+        KeyBrowserView view = new KeyBrowserView(model);
+        ExportActions.install(view, model, workspace.client(), settings);
+        return view;
     }
 
     /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */

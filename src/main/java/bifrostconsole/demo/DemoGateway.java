@@ -218,6 +218,11 @@ public final class DemoGateway implements AutoCloseable {
 
     /** Binds 127.0.0.1 on the given port and starts serving. */
     public static DemoGateway start(Options options) throws IOException {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise (read once, when its config class
+        // loads): small answers would then wait for the client's delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         AtomicInteger threadNumber = new AtomicInteger();

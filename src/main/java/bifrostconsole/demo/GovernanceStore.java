@@ -417,15 +417,38 @@ public final class GovernanceStore {
 
     // ---- MCP clients ----------------------------------------------------------------------------------------
 
-    /** {@code GET /api/mcp/clients}: the paged envelope; search on the name, connection_type filter, 400s. */
+    /**
+     * {@code GET /api/mcp/clients}: the paged envelope; {@code search} on the name, exact {@code server} (client id),
+     * {@code connection_type} and {@code auth_type}, boolean {@code disabled} and {@code code_mode}; 400 for a bad
+     * number or boolean.
+     */
     public Page<McpClient> listMcpClients(Map<String, String> params) {
         int limit = clamp(strictNumber(params, "limit"), DEFAULT_LIMIT, MAX_LIMIT);
         int offset = strictNumber(params, "offset");
+        String server = params.get("server");
         String type = params.get("connection_type");
+        String auth = params.get("auth_type");
+        Boolean disabled = strictBoolean(params, "disabled");
+        Boolean codeMode = strictBoolean(params, "code_mode");
         List<McpClient> matching = filterByName(mcpClients, c -> c.config().name(), params.get("search")).stream()
+                .filter(c -> server == null || server.isEmpty() || server.equals(c.config().clientId()))
                 .filter(c -> type == null || type.isEmpty() || type.equals(c.config().connectionType()))
+                .filter(c -> auth == null || auth.isEmpty() || auth.equals(c.config().authType()))
+                .filter(c -> disabled == null || disabled == c.config().disabled())
+                .filter(c -> codeMode == null || codeMode == c.config().isCodeModeClient())
                 .toList();
         return slice(matching, limit, offset);
+    }
+
+    private static Boolean strictBoolean(Map<String, String> params, String name) {
+        String text = params.get(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        throw new QueryException(400, "Invalid " + name + " parameter: must be true or false");
     }
 
     // ---- shared helpers ----------------------------------------------------------------------------------------

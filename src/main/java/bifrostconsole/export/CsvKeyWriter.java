@@ -14,10 +14,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -109,12 +110,16 @@ final class CsvKeyWriter implements KeyFileWriter {
         return c.mcpClientId() == null ? "" : "client " + c.mcpClientId();
     }
 
+    /** Two decimals, half up, like {@code %.2f} but without a Formatter per cell. */
     static String money(double amount) {
-        return String.format(Locale.ROOT, "%.2f", amount);
+        if (Double.isNaN(amount) || Double.isInfinite(amount)) {
+            return String.valueOf(amount);
+        }
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String instant(Instant t) {
-        return t == null ? "" : t.toString();
+        return t == null ? "" : IsoInstants.format(t);
     }
 
     private static String text(String s) {

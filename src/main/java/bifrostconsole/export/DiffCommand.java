@@ -40,6 +40,16 @@ public final class DiffCommand implements Subcommand {
     private static final Set<String> FLAGS = Set.of("--include-usage", "--exit-code", "--help");
     static final int DIFFERENCES = 1;
 
+    private final ServerOptions servers;
+
+    public DiffCommand() {
+        this(ServerOptions.fromConfigFolder());
+    }
+
+    DiffCommand(ServerOptions servers) {
+        this.servers = servers;
+    }
+
     @Override
     public String name() {
         return "diff";
@@ -78,7 +88,7 @@ public final class DiffCommand implements Subcommand {
                 }
                 current = GovernanceState.ofFile(existing(files.get(1)));
             } else {
-                ConnectionSettings settings = ServerOptions.require(a.value("--server"), env);
+                ConnectionSettings settings = servers.require(a.value("--server"), env);
                 current = new LiveGovernance(new ManagementApiClient(settings), true, ProgressListener.NONE,
                         new Cancellation());
             }

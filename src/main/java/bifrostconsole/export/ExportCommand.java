@@ -52,13 +52,15 @@ public final class ExportCommand implements Subcommand {
     private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
 
     private final BooleanSupplier stderrIsTerminal;
+    private final ServerOptions servers;
 
     public ExportCommand() {
-        this(() -> System.console() != null);
+        this(() -> System.console() != null, ServerOptions.fromConfigFolder());
     }
 
-    ExportCommand(BooleanSupplier stderrIsTerminal) {
+    ExportCommand(BooleanSupplier stderrIsTerminal, ServerOptions servers) {
         this.stderrIsTerminal = stderrIsTerminal;
+        this.servers = servers;
     }
 
     @Override
@@ -87,7 +89,7 @@ public final class ExportCommand implements Subcommand {
             if (!a.positionals().isEmpty()) {
                 throw new CommandArguments.UsageException("unexpected argument '" + a.positionals().get(0) + "'");
             }
-            settings = ServerOptions.require(a.value("--server"), env);
+            settings = servers.require(a.value("--server"), env);
             target = a.value("--out") == null ? null : Path.of(a.value("--out"));
             ExportFormat format = format(a.value("--format"), target);
             pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);

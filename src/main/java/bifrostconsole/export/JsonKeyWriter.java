@@ -1,6 +1,5 @@
 package bifrostconsole.export;
 
-import bifrostconsole.api.Json;
 import bifrostconsole.api.VirtualKey;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,14 +15,14 @@ import java.io.OutputStream;
  */
 final class JsonKeyWriter implements KeyFileWriter {
     /** Shared with snapshots: one key, no flush after each (the stream is buffered and flushed at the end). */
-    static final ObjectWriter KEY_WRITER = Json.mapper().writerFor(VirtualKey.class)
+    static final ObjectWriter KEY_WRITER = IsoInstants.EXPORT_MAPPER.writerFor(VirtualKey.class)
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final JsonGenerator generator;
     private final boolean includeSecrets;
 
     JsonKeyWriter(OutputStream out, boolean includeSecrets) throws IOException {
-        this.generator = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)
+        this.generator = IsoInstants.EXPORT_MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.includeSecrets = includeSecrets;
         generator.writeStartArray();

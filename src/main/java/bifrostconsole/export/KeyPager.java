@@ -6,12 +6,16 @@ import bifrostconsole.api.VirtualKeyQuery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * Walks every key matching a query in export mode (pages of up to 10,000, offset paging driven by the
  * server's {@code total_count}) and hands each key to a sink as it is parsed. Nothing is collected, so memory
- * stays flat however many keys match. Runs on the calling thread and returns when the last page is done.
+ * stays flat however many keys match. The next page is requested while the current one is read, so the
+ * server's work overlaps ours; its keys wait until the current page is done, so order is kept. Runs on the
+ * calling thread and returns when the last page is done.
  */
 public final class KeyPager {
     /** Bifrost's cap for {@code export=true}. */
@@ -52,34 +56,91 @@ public final class KeyPager {
                            Cancellation cancellation) throws IOException {
         Counter counter = new Counter(sink, progress, cancellation);
         if (scope == ExportScope.CURRENT_PAGE) {
-            Page<VirtualKey> page = fetch(query, counter);
+            Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
             return new Outcome(counter.done, page.totalCount(), 1);
         }
         long offset = 0;
         int pages = 0;
-        long total;
-        while (true) {
-            VirtualKeyQuery pageQuery = query.withExport(true).withLimit(pageSize).withOffset((int) offset);
-            long before = counter.done;
-            Page<VirtualKey> page = fetch(pageQuery, counter);
-            pages++;
-            long received = counter.done - before;
-            total = page.totalCount();
-            counter.total = total;
-            offset += received;
-            progress.progress(counter.done, Math.max(total, counter.done));
-            // An empty page ends the walk even if total_count promised more (keys deleted meanwhile).
-            if (received == 0 || offset >= total) {
-                break;
+        long total = -1;
+        Fetch current = start(pageQuery(query, 0), counter, null);
+        Fetch next = null;
+        try {
+            while (true) {
+                cancellation.throwIfCancelled(); // no new request once the user has cancelled
+                // Ask for the next page now, so the server prepares it while this one is parsed and written.
+                // Its keys wait at a gate until this page is done. Only once total_count is known (after the
+                // first page), so a small export never makes a request it does not need.
+                long nextOffset = offset + pageSize;
+                if (total >= 0 && nextOffset < total) {
+                    next = start(pageQuery(query, nextOffset), counter, new CompletableFuture<>());
+                    next.offset = nextOffset;
+                }
+                Page<VirtualKey> page = await(current, counter);
+                pages++;
+                long received = current.received;
+                total = page.totalCount();
+                counter.total = total;
+                offset += received;
+                progress.progress(counter.done, Math.max(total, counter.done));
+                // An empty page ends the walk even if total_count promised more (keys deleted meanwhile).
+                if (received == 0 || offset >= total) {
+                    break;
+                }
+                cancellation.throwIfCancelled();
+                if (next == null || next.offset != offset) {
+                    // The server sent fewer keys than asked (a lower cap): the speculative page is misplaced.
+                    abandon(next);
+                    next = start(pageQuery(query, offset), counter, null);
+                }
+                current = next;
+                current.gate.complete(null);
+                next = null;
             }
+        } finally {
+            abandon(next);
         }
         return new Outcome(counter.done, total, pages);
     }
 
-    private Page<VirtualKey> fetch(VirtualKeyQuery query, Counter counter) throws IOException {
+    private VirtualKeyQuery pageQuery(VirtualKeyQuery query, long offset) {
+        return query.withExport(true).withLimit(pageSize).withOffset((int) offset);
+    }
+
+    /** One page request in flight; its keys reach the sink only once its gate is open. */
+    private static final class Fetch {
+        final CompletableFuture<Void> gate;
+        CompletableFuture<Page<VirtualKey>> result;
+        long offset;
+        /** Keys this page delivered: written by its HTTP thread, read after its future completed. */
+        long received;
+
+        Fetch(CompletableFuture<Void> gate) {
+            this.gate = gate;
+        }
+    }
+
+    private Fetch start(VirtualKeyQuery query, Counter counter, CompletableFuture<Void> gate) {
+        Fetch fetch = new Fetch(gate == null ? CompletableFuture.completedFuture(null) : gate);
+        fetch.result = source.streamPage(query, key -> {
+            fetch.gate.join(); // runs on this request's HTTP thread: waits for the previous page to finish
+            counter.accept(key);
+            fetch.received++;
+        });
+        return fetch;
+    }
+
+    /** Stops a speculative request that is not needed (the walk ended, failed or was cancelled). */
+    private static void abandon(Fetch fetch) {
+        if (fetch != null) {
+            fetch.gate.completeExceptionally(new CancellationException("page not needed"));
+            fetch.result.cancel(true);
+        }
+    }
+
+    private Page<VirtualKey> await(Fetch fetch, Counter counter) throws IOException {
         try {
-            return counter.cancellation.await(source.streamPage(query, counter));
+            return counter.cancellation.await(fetch.result);
         } catch (RuntimeException e) {
             // A failed write surfaces wrapped by the HTTP layer; report the disk's failure, not the network's.
             if (counter.writeFailure != null) {

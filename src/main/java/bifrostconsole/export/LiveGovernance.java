@@ -102,12 +102,16 @@ public final class LiveGovernance implements GovernanceState {
         }
     }
 
-    /** Servers without MCP or providers answer 404 there: that part of the snapshot is empty, not a failure. */
+    /**
+     * Servers without MCP or provider routes answer 404 (or 405) there: that part of the snapshot is empty, not
+     * a failure.
+     */
     private static <T> CompletableFuture<T> optional(CompletableFuture<T> call, T whenAbsent) {
         return call.exceptionally(failure -> {
             Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (t instanceof ApiException api && api.kind() == ApiException.Kind.NOT_FOUND) {
+            if (t instanceof ApiException api && (api.kind() == ApiException.Kind.NOT_FOUND
+                    || (api.kind() == ApiException.Kind.NOT_BIFROST && api.statusCode() / 100 == 4))) {
                 return whenAbsent;
             }
             throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);

@@ -1,46 +1,40 @@
 package bifrostconsole.export;
 
 import bifrostconsole.api.ConnectionSettings;
-import bifrostconsole.api.Secret;
+import bifrostconsole.connection.EnvironmentConnection;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Which server a command talks to and with which management API key: {@code --server} or {@code BIFROST_URL},
- * and {@code BIFROST_API_KEY}. The one place that resolves a connection for the export commands, so it can
- * switch to the stored connection profile and keyring in one edit.
+ * Which server a command talks to and with which management API key, resolved as everywhere in the console
+ * ({@link EnvironmentConnection}): {@code --server}, else {@code BIFROST_URL}, else the server last opened
+ * in the console window; the key from {@code BIFROST_API_KEY}, else the one stored for that server's profile.
  */
 final class ServerOptions {
-    static final String URL_VARIABLE = "BIFROST_URL";
-    static final String KEY_VARIABLE = "BIFROST_API_KEY";
-    static final String HELP = "  --server URL         the Bifrost gateway (default: $" + URL_VARIABLE + ")\n"
-            + "  The management API key is read from $" + KEY_VARIABLE + " (never from the command line, where"
-            + " other users could see it).\n";
+    static final String HELP = """
+              --server URL         the Bifrost gateway (default: $BIFROST_URL, else the server last opened
+                                   in the console window)
+              The management API key comes from $BIFROST_API_KEY, else from the key stored for that server
+              in the console (never from the command line, where other users could see it).
+            """;
 
-    private ServerOptions() {
+    private final Supplier<EnvironmentConnection> connections;
+
+    ServerOptions(Supplier<EnvironmentConnection> connections) {
+        this.connections = connections;
     }
 
-    /** The server named by {@code --server} or the environment; null when neither names one. */
-    static ConnectionSettings resolve(String serverOption, Map<String, String> env)
-            throws CommandArguments.UsageException {
-        String url = serverOption != null ? serverOption : env.get(URL_VARIABLE);
-        if (url == null || url.isBlank()) {
-            return null;
-        }
+    /** The saved profiles and the OS credential store; read only when a command needs a server. */
+    static ServerOptions fromConfigFolder() {
+        return new ServerOptions(EnvironmentConnection::fromConfigFolder);
+    }
+
+    ConnectionSettings require(String serverOption, Map<String, String> env) throws CommandArguments.UsageException {
         try {
-            return ConnectionSettings.of(url, Secret.of(env.get(KEY_VARIABLE)));
-        } catch (IllegalArgumentException e) {
-            throw new CommandArguments.UsageException("'" + url + "' is not a server address: use e.g."
-                    + " http://localhost:8080");
+            return connections.get().resolve(serverOption, env).settings();
+        } catch (EnvironmentConnection.ResolutionException e) {
+            throw new CommandArguments.UsageException(e.getMessage());
         }
-    }
-
-    static ConnectionSettings require(String serverOption, Map<String, String> env)
-            throws CommandArguments.UsageException {
-        ConnectionSettings settings = resolve(serverOption, env);
-        if (settings == null) {
-            throw new CommandArguments.UsageException("no server: pass --server URL or set " + URL_VARIABLE);
-        }
-        return settings;
     }
 }

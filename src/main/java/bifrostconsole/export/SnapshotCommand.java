@@ -32,13 +32,15 @@ public final class SnapshotCommand implements Subcommand {
     private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
 
     private final BooleanSupplier stderrIsTerminal;
+    private final ServerOptions servers;
 
     public SnapshotCommand() {
-        this(() -> System.console() != null);
+        this(() -> System.console() != null, ServerOptions.fromConfigFolder());
     }
 
-    SnapshotCommand(BooleanSupplier stderrIsTerminal) {
+    SnapshotCommand(BooleanSupplier stderrIsTerminal, ServerOptions servers) {
         this.stderrIsTerminal = stderrIsTerminal;
+        this.servers = servers;
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class SnapshotCommand implements Subcommand {
             if (a.value("--out") == null) {
                 throw new CommandArguments.UsageException("--out FILE.json is required");
             }
-            settings = ServerOptions.require(a.value("--server"), env);
+            settings = servers.require(a.value("--server"), env);
             target = Path.of(a.value("--out"));
             pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
         } catch (CommandArguments.UsageException e) {

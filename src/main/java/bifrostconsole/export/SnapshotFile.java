@@ -42,7 +42,7 @@ public final class SnapshotFile {
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final ObjectReader KEY_READER = MAPPER.readerFor(VirtualKey.class);
     /** Uses the generator's own indenting printer, so nesting stays right across the hand-written fields. */
-    private static final ObjectWriter LIST_WRITER = MAPPER.writer()
+    private static final ObjectWriter LIST_WRITER = IsoInstants.EXPORT_MAPPER.writer()
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     /** Supplies the keys to write, one by one, to the given sink. */
@@ -71,7 +71,7 @@ public final class SnapshotFile {
     public static long write(OutputStream raw, Snapshot header, KeyFeed keys) throws IOException {
         OutputStream out = new BufferedOutputStream(raw, 64 * 1024);
         long[] count = {0};
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
+        try (JsonGenerator g = IsoInstants.EXPORT_MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -58,7 +58,6 @@ public final class KeyDetailView extends VBox {
 
         title.getStyleClass().add("detail-title");
         title.setId("detail-title");
-        title.setWrapText(true);
         status.setId("detail-status");
         id.getStyleClass().add("id-text");
         id.setId("detail-id");
@@ -76,7 +75,10 @@ public final class KeyDetailView extends VBox {
         closeButton.setId("detail-close");
         closeButton.setOnAction(e -> close.run());
 
-        // The name wraps rather than being cut: admins tell keys apart by their full names.
+        // Key names have no spaces, so wrapping would split them mid-word: cut with an ellipsis instead;
+        // the tooltip and the Overview tab show the full name.
+        title.setWrapText(false);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         title.setMinWidth(0);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(title, Priority.ALWAYS);
@@ -163,6 +165,7 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) rateLimitsTab.getContent()).setContent(rateLimits);
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
         title.setText(d.key().name());
+        title.setTooltip(new Tooltip(d.key().name()));
         status.setVisible(true);
         StatusBadges.show(status, d.status());
         status.setTooltip(new Tooltip(d.statusReason()));

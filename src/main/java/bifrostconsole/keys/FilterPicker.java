@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -41,6 +42,8 @@ public final class FilterPicker extends HBox {
         button.setTooltip(new Tooltip("Show only keys of one " + noun + ". Team and customer filters combine "
                 + "with OR, as the server does: keys of either are shown."));
         button.setId(noun + "-picker");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setMaxWidth(280);
         clear = Icons.button(Feather.X, "Clear the " + noun + " filter");
         clear.setId(noun + "-picker-clear");
         clear.setOnAction(e -> vm.clear());
@@ -113,6 +116,10 @@ public final class FilterPicker extends HBox {
         String noun = vm.noun();
         String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
         button.setText(chosen == null ? "Any " + noun : capitalised + ": " + chosen.name());
+        // A long name is cut at 280 px; the tooltip then still names the filter in full.
+        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + chosen.name() + "\n\n")
+                + "Show only keys of one " + noun + ". Team and customer filters combine with OR, as the server "
+                + "does: keys of either are shown.");
         button.getStyleClass().remove("chosen");
         if (chosen != null) {
             button.getStyleClass().add("chosen");

@@ -6,6 +6,7 @@ import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.Switches;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -29,6 +30,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -130,12 +132,13 @@ public final class KeyBrowserView extends BorderPane {
                 + "a key of the team or of the customer is shown."));
         or.setMinWidth(Region.USE_PREF_SIZE);
 
-        ToggleSwitch hideProfiles = new ToggleSwitch("Hide access-profile keys");
+        ToggleSwitch hideProfiles = Switches.create("Hide access-profile keys");
+        javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
         hideProfiles.setId("hide-access-profile-keys");
         hideProfiles.selectedProperty().bindBidirectional(vm.hideAccessProfileKeysProperty());
         Tooltip.install(hideProfiles, new Tooltip("Leave out keys managed by access profiles (Bifrost Enterprise)."));
         hideProfiles.setMinWidth(Region.USE_PREF_SIZE);
-        ToggleSwitch fromMemory = new ToggleSwitch("From memory");
+        ToggleSwitch fromMemory = Switches.create("From memory");
         fromMemory.setId("from-memory");
         fromMemory.selectedProperty().bindBidirectional(vm.fromMemoryProperty());
         Tooltip.install(fromMemory, new Tooltip("Read the gateway's in-memory governance cache instead of its "
@@ -160,12 +163,20 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        columns.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
-        HBox row = new HBox(search, team, or, customer, new Separator(Orientation.VERTICAL), hideProfiles,
-                fromMemory, spacer, toolbarSlot, columns, refresh);
+        toolbarSlot.setMinWidth(Region.USE_PREF_SIZE);
+        // The filters wrap onto a second line in a narrow window instead of being cut off.
+        FlowPane filters = new FlowPane(10, 8, search, team, or, customer, hideProfiles, fromMemory);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setMinWidth(0);
+        filters.setPrefWrapLength(400);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox row = new HBox(filters, toolbarSlot, columns, refresh);
         row.getStyleClass().add("filter-row");
+        row.setAlignment(Pos.TOP_LEFT);
+        row.setFillHeight(false);
 
         Label hint = new Label();
         hint.getStyleClass().add("hint");
@@ -428,7 +439,7 @@ public final class KeyBrowserView extends BorderPane {
     private void showDetail(boolean shown) {
         if (shown && !split.getItems().contains(detailView)) {
             split.getItems().add(detailView);
-            split.setDividerPositions(0.54);
+            
         } else if (!shown) {
             split.getItems().remove(detailView);
         }

@@ -99,6 +99,7 @@ public final class KeyBrowserViewModel {
     private final Map<KeyColumn, BooleanProperty> columnVisible = new EnumMap<>(KeyColumn.class);
     private final Map<KeyColumn, DoubleProperty> columnWidth = new EnumMap<>(KeyColumn.class);
     private final Set<String> revealedKeyIds = new HashSet<>();
+    private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
     private ClipboardService clipboard;
     private long generation;
@@ -148,6 +149,9 @@ public final class KeyBrowserViewModel {
                     Long.toString(Math.round(b.doubleValue()))));
             columnWidth.put(c, width);
         }
+
+        detailDivider.set(Math.max(0.3, Math.min(0.8, parseDouble01(settings.get("keys.detailDivider", ""), 0.54))));
+        detailDivider.addListener((o, a, b) -> dividerSettle(b.doubleValue()));
 
         searchText.addListener((obs, old, text) -> {
             if (pendingSearch != null) {
@@ -540,6 +544,25 @@ public final class KeyBrowserViewModel {
         }
     }
 
+    private Scheduler.Cancellable pendingDividerSave;
+
+    /** Saves where the user left the divider once dragging stops, not on every pixel. */
+    private void dividerSettle(double position) {
+        if (pendingDividerSave != null) {
+            pendingDividerSave.cancel();
+        }
+        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500),
+                () -> settings.put("keys.detailDivider", String.format(java.util.Locale.ROOT, "%.3f", position)));
+    }
+
+    private static double parseDouble01(String s, double fallback) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     private record LoadedPage(Page<VirtualKey> page, List<KeyRow> rows) {
     }
 
@@ -638,6 +661,11 @@ public final class KeyBrowserViewModel {
 
     public DoubleProperty columnWidthProperty(KeyColumn column) {
         return columnWidth.get(column);
+    }
+
+    /** Where the divider between the table and the details sits (0 to 1), remembered. */
+    public DoubleProperty detailDividerProperty() {
+        return detailDivider;
     }
 
     public KeyDetailViewModel detail() {

@@ -113,6 +113,35 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
         return "every " + Formats.durationWords(length);
     }
 
+    /** The same in as few characters as possible, for table cells: "daily", "every 6 h", "every 1 h 30 min". */
+    public String inShortWords() {
+        if (calendarUnit != null || length.equals(Duration.ofHours(1))) {
+            return inWords();
+        }
+        long s = length.getSeconds();
+        if (s == 60) {
+            return "every min";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (s / 86_400 > 0) {
+            parts.add(s / 86_400 + " d");
+        }
+        if (s % 86_400 / 3_600 > 0) {
+            parts.add(s % 86_400 / 3_600 + " h");
+        }
+        if (s % 3_600 / 60 > 0) {
+            parts.add(s % 3_600 / 60 + " min");
+        }
+        if (s % 60 > 0 || parts.isEmpty()) {
+            parts.add(s % 60 + " s");
+        }
+        return "every " + String.join(" ", parts);
+    }
+
+    public static String inShortWords(String text) {
+        return parse(text).map(ResetWindow::inShortWords).orElse(text == null || text.isBlank() ? "no reset" : text);
+    }
+
     /** Words for any window text; the raw text when it cannot be parsed. */
     public static String inWords(String text) {
         return parse(text).map(ResetWindow::inWords).orElse(text == null || text.isBlank() ? "no reset" : text);

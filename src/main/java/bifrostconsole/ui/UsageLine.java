@@ -12,8 +12,11 @@ public record UsageLine(
         double fraction,
         Level level,
         String windowText,
+        String shortWindowText,
         String resetText,
         String lastResetText,
+        String forecastText,
+        boolean runsOutBeforeReset,
         String tooltip) {
 
     /** Amber from 80 % used, red once the limit is reached. */
@@ -30,6 +33,6 @@ public record UsageLine(
 
     /** The short text over the bar in a table cell: "$12.50 / $100.00 · monthly", "654.1K / 3.7M tokens · hourly". */
     public String compactText() {
-        return shortUsedText + " \u00b7 " + windowText;
+        return shortUsedText + " \u00b7 " + shortWindowText;
     }
 }

@@ -24,6 +24,7 @@ public final class UsageLineView extends VBox {
     private final UsageBar bar = new UsageBar();
     private final Label reset = new Label();
     private final Label lastReset = new Label();
+    private final Label forecast = new Label();
     private final Tooltip tooltip = new Tooltip();
 
     public UsageLineView(Style style) {
@@ -48,7 +49,10 @@ public final class UsageLineView extends VBox {
             reset.getStyleClass().add("usage-meta");
             lastReset.getStyleClass().add("usage-meta");
             reset.setWrapText(true);
-            getChildren().addAll(head, bar, used, reset, lastReset);
+            forecast.getStyleClass().addAll("usage-meta", "usage-forecast");
+            forecast.setWrapText(true);
+            forecast.managedProperty().bind(forecast.visibleProperty());
+            getChildren().addAll(head, bar, used, reset, lastReset, forecast);
         }
         Tooltip.install(this, tooltip);
     }
@@ -65,6 +69,9 @@ public final class UsageLineView extends VBox {
             used.setText(line.usedText());
             reset.setText(capitalise(line.resetText()));
             lastReset.setText(capitalise(line.lastResetText()));
+            forecast.setText(capitalise(line.forecastText()));
+            forecast.setVisible(!line.forecastText().isEmpty());
+            forecast.pseudoClassStateChanged(UsageBar.WARNING, line.runsOutBeforeReset());
         }
     }
 

@@ -39,8 +39,13 @@ public final class UsageLines {
         if (b.lastReset() != null) {
             tip.append("\nLast reset ").append(formats.dateTime(b.lastReset()));
         }
+        Forecast forecast = forecast(b.currentUsage(), limit, b.lastReset(), b.resetDuration(), aligned);
+        if (!forecast.text().isEmpty()) {
+            tip.append("\n").append(capitalise(forecast.text()));
+        }
         return new UsageLine("Budget", used, used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, reset, lastReset, tip.toString());
+                window, ResetWindow.inShortWords(b.resetDuration()), reset, lastReset, forecast.text(),
+                forecast.beforeReset(), tip.toString());
     }
 
     /** Token and request lines of a rate limit, only for the limits that are set. */
@@ -76,11 +81,43 @@ public final class UsageLines {
         String window = ResetWindow.inWords(duration);
         String reset = resetText(duration, lastReset, calendarAligned);
         String lastResetText = lastReset == null ? "never reset" : "last reset " + formats.relative(lastReset, now);
+        Forecast forecast = forecast(used, max, lastReset, duration, calendarAligned);
         String tip = title + ": " + formats.count(used) + " of " + formats.count(max) + " " + unit + " used ("
                 + formats.percent(fraction) + ")\nWindow: " + window + "\n" + capitalise(reset)
-                + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset));
+                + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset))
+                + (forecast.text().isEmpty() ? "" : "\n" + capitalise(forecast.text()));
         return new UsageLine(title, usedText, shortText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, reset, lastResetText, tip);
+                window, ResetWindow.inShortWords(duration), reset, lastResetText, forecast.text(),
+                forecast.beforeReset(), tip);
+    }
+
+    private record Forecast(String text, boolean beforeReset) {
+        static final Forecast NONE = new Forecast("", false);
+    }
+
+    /**
+     * A straight-line projection of the current window: at the rate spent since the last reset, when is the
+     * limit reached, and is that before the window resets? Nothing when there is no usage or no known window.
+     */
+    private Forecast forecast(double used, double limit, Instant lastReset, String window, boolean aligned) {
+        if (lastReset == null || used <= 0 || limit <= 0 || used >= limit) {
+            return Forecast.NONE;
+        }
+        long elapsed = Duration.between(lastReset, now).getSeconds();
+        if (elapsed < 60) {
+            return Forecast.NONE; // too little history for a rate
+        }
+        var next = ResetSchedule.next(window, lastReset, aligned, now);
+        if (next.isEmpty() || next.get().due()) {
+            return Forecast.NONE;
+        }
+        double secondsLeft = (limit - used) / (used / elapsed);
+        Instant exhaustedAt = now.plusSeconds((long) Math.min(secondsLeft, 3.15e9));
+        if (exhaustedAt.isBefore(next.get().at())) {
+            return new Forecast("at the current rate, used up in about "
+                    + formats.countdown(Duration.between(now, exhaustedAt)) + ", before the reset", true);
+        }
+        return new Forecast("at the current rate, lasts until the reset", false);
     }
 
     /** "resets in 3 h 12 m (27 Nov 2026, 14:05)", or that the reset happens on the next request. */

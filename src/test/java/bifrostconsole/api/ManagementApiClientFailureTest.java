@@ -71,7 +71,7 @@ class ManagementApiClientFailureTest {
 
     /** Runs the call, which must fail, and checks what every failure must satisfy. */
     private static ApiException failureOf(ManagementApiClient client, Function<ManagementApiClient, CompletableFuture<?>> call) {
-        CompletionException thrown = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        CompletionException thrown = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(CompletionException.class, () -> call.apply(client).join()));
         ApiException e = assertInstanceOf(ApiException.class, thrown.getCause());
         String server = client.settings().displayName();
@@ -188,8 +188,10 @@ class ManagementApiClientFailureTest {
             });
             answer.setDaemon(true);
             answer.start();
-            ManagementApiClient tls = new ManagementApiClient(
-                    ConnectionSettings.of("https://127.0.0.1:" + plain.getLocalPort(), Secret.of(API_KEY)));
+            // generous timeouts: on a loaded machine the handshake alone can take seconds, and a timeout here
+            // would hide the failure under test
+            ManagementApiClient tls = new ManagementApiClient(ConnectionSettings.of("https://127.0.0.1:"
+                    + plain.getLocalPort(), Secret.of(API_KEY)).withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(15)));
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
             assertTrue(e.getMessage().contains("does not speak HTTPS"), e.getMessage());
@@ -223,7 +225,8 @@ class ManagementApiClientFailureTest {
         https.start();
         try {
             ManagementApiClient tls = new ManagementApiClient(ConnectionSettings.of(
-                    "https://127.0.0.1:" + https.getAddress().getPort(), Secret.of(API_KEY)));
+                    "https://127.0.0.1:" + https.getAddress().getPort(), Secret.of(API_KEY))
+                    .withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(15)));
             ApiException e = failureOf(tls, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
             assertEquals(ApiException.Kind.TLS, e.kind());
             assertTrue(e.getMessage().contains("certificate is not trusted"), e.getMessage());
@@ -236,7 +239,7 @@ class ManagementApiClientFailureTest {
     @Test
     void aSlowServerTimesOutWithTheTimeoutInTheMessage() {
         ManagementApiClient impatient = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(),
-                Secret.of(API_KEY)).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+                Secret.of(API_KEY)).withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(300)));
         gateway.injectFault("/api/governance/virtual-keys", Fault.delay(Duration.ofSeconds(3)));
         ApiException e = failureOf(impatient, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(5)));
         assertEquals(ApiException.Kind.TIMEOUT, e.kind());

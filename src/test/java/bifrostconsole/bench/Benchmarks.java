@@ -1,7 +1,6 @@
 package bifrostconsole.bench;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Map;
 
 /**
  * The benchmark harness, outside the unit tests: {@code mvn -B -q -Pbench test-compile exec:java}.
- * {@code -Dbench=parse,gateway} picks benchmarks by name; without it every registered benchmark runs.
+ * {@code -Dbench=parse,gateway} picks benchmarks by name; without it every benchmark of the default run runs
+ * (the long {@code export} one only when named: {@code -Dbench=export}, after {@code mvn -DskipTests package}).
  * To add one, implement {@link Benchmark} and register it in {@link #REGISTRY}.
  */
 public final class Benchmarks {
@@ -19,6 +19,11 @@ public final class Benchmarks {
         String description();
 
         void run(PrintStream out) throws Exception;
+
+        /** False for benchmarks too long for the default run: they run only when named in {@code -Dbench}. */
+        default boolean inDefaultRun() {
+            return true;
+        }
     }
 
     private static final Map<String, Benchmark> REGISTRY = new LinkedHashMap<>();
@@ -26,6 +31,22 @@ public final class Benchmarks {
     static {
         REGISTRY.put("parse", new ParseBenchmark());
         REGISTRY.put("gateway", new GatewayLatencyBenchmark());
+        REGISTRY.put("export", new Benchmark() {
+            @Override
+            public String description() {
+                return "export at scale (ExportBenchmark: 100,000 keys, 3 rounds, child JVMs)";
+            }
+
+            @Override
+            public void run(PrintStream out) throws Exception {
+                ExportBenchmark.main(new String[0]);
+            }
+
+            @Override
+            public boolean inDefaultRun() {
+                return false;
+            }
+        });
     }
 
     private Benchmarks() {
@@ -33,7 +54,8 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         String selection = System.getProperty("bench", "").strip();
-        List<String> names = selection.isEmpty() ? new ArrayList<>(REGISTRY.keySet())
+        List<String> names = selection.isEmpty()
+                ? REGISTRY.entrySet().stream().filter(e -> e.getValue().inDefaultRun()).map(Map.Entry::getKey).toList()
                 : Arrays.stream(selection.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         for (String name : names) {
             if (!REGISTRY.containsKey(name)) {

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 final class ParseBenchmark implements Benchmarks.Benchmark {
     private static final int KEYS = 10_000;
-    private static final int WARM_UP = 5;
-    private static final int RUNS = 11;
+    private static final int WARM_UP = 3;
+    private static final int RUNS = 9;
 
     @Override
     public String description() {

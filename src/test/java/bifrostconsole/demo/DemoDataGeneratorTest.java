@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -107,11 +106,12 @@ class DemoDataGeneratorTest {
                 assertEquals(k.id(), b.virtualKeyId());
             }
         }
-        // calendar-aligned monthly budgets start on the 1st at midnight UTC
-        assertTrue(keys.stream().filter(VirtualKey::calendarAligned).flatMap(k -> k.budgets().stream())
-                .filter(b -> b.resetDuration().equals("1M") && !b.lastReset().equals(keys.get(0).createdAt()))
-                .anyMatch(b -> b.lastReset().atZone(ZoneOffset.UTC).getDayOfMonth() == 1
-                        && b.lastReset().atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay() == 0));
+        // calendar-aligned monthly budgets of keys older than this month restart on the 1st at midnight UTC
+        Instant monthStart = Instant.parse("2026-11-01T00:00:00Z");
+        List<Budget> alignedMonthly = keys.stream().filter(k -> k.calendarAligned() && k.createdAt().isBefore(monthStart))
+                .flatMap(k -> k.budgets().stream()).filter(b -> b.resetDuration().equals("1M")).toList();
+        assertFalse(alignedMonthly.isEmpty());
+        assertTrue(alignedMonthly.stream().allMatch(b -> b.lastReset().equals(monthStart)), alignedMonthly.toString());
     }
 
     @Test

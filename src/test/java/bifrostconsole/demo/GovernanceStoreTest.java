@@ -124,4 +124,26 @@ class GovernanceStoreTest {
         assertThrows(GovernanceStore.QueryException.class, () -> store.listMcpClients(Map.of("limit", "x")),
                 "the MCP list refuses it");
     }
+
+    @Test
+    void mcpClientsFilterByServerTypeAuthAndFlags() {
+        GovernanceStore store = DemoDataGenerator.generate(3, 10, T0);
+        int all = store.mcpClients().size();
+        assertEquals(all, store.listMcpClients(Map.of()).totalCount());
+        assertEquals(List.of("github"), store.listMcpClients(Map.of("server", "mcp_github")).items().stream()
+                .map(c -> c.config().name()).toList());
+        assertTrue(store.listMcpClients(Map.of("connection_type", "stdio")).items().stream()
+                .allMatch(c -> c.config().stdioConfig() != null));
+        assertEquals(List.of("slack"), store.listMcpClients(Map.of("disabled", "true")).items().stream()
+                .map(c -> c.config().name()).toList());
+        assertEquals(all - 1, store.listMcpClients(Map.of("disabled", "false")).totalCount());
+        assertEquals(List.of("postgres-analytics"), store.listMcpClients(Map.of("code_mode", "true")).items().stream()
+                .map(c -> c.config().name()).toList());
+        assertEquals(List.of("jira"), store.listMcpClients(Map.of("auth_type", "oauth")).items().stream()
+                .map(c -> c.config().name()).toList());
+        GovernanceStore.QueryException bad = assertThrows(GovernanceStore.QueryException.class,
+                () -> store.listMcpClients(Map.of("disabled", "yes")));
+        assertEquals(400, bad.status());
+        assertEquals("Invalid disabled parameter: must be true or false", bad.getMessage());
+    }
 }

@@ -4,6 +4,11 @@ import bifrostconsole.api.Json;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.cli.Subcommand;
 import bifrostconsole.cli.Subcommands;
+import bifrostconsole.api.Secret;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.EnvironmentConnection;
+import bifrostconsole.connection.InMemoryCredentialStore;
+import bifrostconsole.connection.Profiles;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandsTest {
     static final String API_KEY = "mgmt-key-for-tests";
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+    /** No saved profile: only --server and the environment count (the real folder is never read). */
+    static final ServerOptions NO_PROFILES = new ServerOptions(() -> new EnvironmentConnection(Profiles.empty(),
+            InMemoryCredentialStore::pretendingPersistent));
     static DemoGateway gateway;
     static Map<String, String> env;
 
@@ -69,7 +77,7 @@ class CommandsTest {
     }
 
     static Run export(String... args) {
-        return run(new ExportCommand(() -> false), env, args);
+        return run(new ExportCommand(() -> false, NO_PROFILES), env, args);
     }
 
     // ---- export ----------------------------------------------------------------------------------------
@@ -98,7 +106,7 @@ class CommandsTest {
 
     @Test
     void exportShowsProgressOnlyOnATerminal() {
-        Run r = run(new ExportCommand(() -> true), env, "--out", dir.resolve("k.json").toString());
+        Run r = run(new ExportCommand(() -> true, NO_PROFILES), env, "--out", dir.resolve("k.json").toString());
         assertEquals(0, r.code());
         assertTrue(r.err().contains("Exporting: 120 of 120 keys (100%)"), r.err());
     }
@@ -122,10 +130,10 @@ class CommandsTest {
         assertUsage(export("--order", "up"), "--order must be asc or desc");
         assertUsage(export("--page-size", "0"), "--page-size must be between 1 and 10000");
         assertUsage(export("--out"), "--out needs a value");
-        assertUsage(run(new ExportCommand(() -> false), Map.of()), "no server: pass --server URL or set BIFROST_URL");
-        assertUsage(run(new SnapshotCommand(() -> false), env), "--out FILE.json is required");
-        assertUsage(run(new DiffCommand(), env), "give OLD.json and NEW.json");
-        assertUsage(run(new DiffCommand(), env, dir.resolve("missing.json").toString(), "x.json"), "there is no file");
+        assertUsage(run(new ExportCommand(() -> false, NO_PROFILES), Map.of()), "pass --server URL, set BIFROST_URL");
+        assertUsage(run(new SnapshotCommand(() -> false, NO_PROFILES), env), "--out FILE.json is required");
+        assertUsage(run(new DiffCommand(NO_PROFILES), env), "give OLD.json and NEW.json");
+        assertUsage(run(new DiffCommand(NO_PROFILES), env, dir.resolve("missing.json").toString(), "x.json"), "there is no file");
     }
 
     private static void assertUsage(Run r, String message) {
@@ -135,14 +143,29 @@ class CommandsTest {
     }
 
     @Test
+    void withoutUrlOrKeyInTheEnvironmentTheServerLastOpenedAndItsStoredKeyAreUsed() throws IOException {
+        ConnectionProfile profile = ConnectionProfile.create("Demo", gateway.baseUrl());
+        InMemoryCredentialStore keys = InMemoryCredentialStore.pretendingPersistent();
+        keys.write(profile.id(), Secret.of(API_KEY));
+        ServerOptions saved = new ServerOptions(() -> new EnvironmentConnection(
+                Profiles.empty().with(profile).withLastUsed(profile.id()), () -> keys));
+        Path file = dir.resolve("keys.csv");
+
+        Run r = run(new ExportCommand(() -> false, saved), Map.of(), "--out", file.toString());
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals(121, CsvKeyWriterTest.readBack(Files.readString(file)).size());
+    }
+
+    @Test
     void aWrongOrMissingApiKeyExitsWith3() {
         Map<String, String> wrong = Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", "not-the-key");
-        Run r = run(new ExportCommand(() -> false), wrong);
+        Run r = run(new ExportCommand(() -> false, NO_PROFILES), wrong);
         assertEquals(Subcommand.AUTH_REFUSED, r.code(), r.err());
         assertTrue(r.err().startsWith("export: authentication or permission refused: "), r.err());
         assertFalse(r.err().contains("not-the-key"), "the key is never echoed");
 
-        Run none = run(new SnapshotCommand(() -> false), Map.of("BIFROST_URL", gateway.baseUrl()),
+        Run none = run(new SnapshotCommand(() -> false, NO_PROFILES), Map.of("BIFROST_URL", gateway.baseUrl()),
                 "--out", dir.resolve("s.json").toString());
         assertEquals(Subcommand.AUTH_REFUSED, none.code(), none.err());
         assertFalse(Files.exists(dir.resolve("s.json")));
@@ -174,7 +197,7 @@ class CommandsTest {
         assertTrue(cut.err().contains("cut off"), cut.err());
 
         gateway.injectFault("/api/governance/teams", DemoGateway.Fault.nonBifrostJson());
-        Run snap = run(new SnapshotCommand(() -> false), env, "--out", dir.resolve("s.json").toString());
+        Run snap = run(new SnapshotCommand(() -> false, NO_PROFILES), env, "--out", dir.resolve("s.json").toString());
         assertEquals(Subcommand.SERVER_ERROR, snap.code(), snap.err());
         assertEquals(List.of(), KeyExporterTest.filesIn(dir), "neither file nor temporary file");
     }
@@ -193,11 +216,11 @@ class CommandsTest {
     @Test
     void snapshotThenDiffAgainstTheUnchangedServerFindsNothing() {
         Path file = dir.resolve("snap.json");
-        Run snap = run(new SnapshotCommand(() -> false), env, "--out", file.toString(), "--page-size", "40");
+        Run snap = run(new SnapshotCommand(() -> false, NO_PROFILES), env, "--out", file.toString(), "--page-size", "40");
         assertEquals(0, snap.code(), snap.err());
         assertTrue(snap.err().contains("120 virtual keys"), snap.err());
 
-        Run diff = run(new DiffCommand(), env, file.toString(), "--exit-code");
+        Run diff = run(new DiffCommand(NO_PROFILES), env, file.toString(), "--exit-code");
         assertEquals(0, diff.code(), diff.err());
         assertTrue(diff.out().contains("New: " + gateway.baseUrl() + " (live)"), diff.out());
         assertTrue(diff.out().contains("No differences."), diff.out());
@@ -214,33 +237,33 @@ class CommandsTest {
                 List.of()));
         SnapshotFile.write(current, DiffEngineTest.snapshot(DiffEngineTest.T1, List.of(switchedOff), List.of()));
 
-        Run text = run(new DiffCommand(), Map.of(), old.toString(), current.toString());
+        Run text = run(new DiffCommand(NO_PROFILES), Map.of(), old.toString(), current.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Virtual keys: 0 added, 1 removed, 1 changed, 0 unchanged"), text.out());
         assertTrue(text.out().contains("  - gone  (vk-2)"), text.out());
         assertTrue(text.out().contains("  ~ billing  (vk-1)\n      is_active: true -> false\n"), text.out());
 
-        Run json = run(new DiffCommand(), Map.of(), old.toString(), current.toString(), "--format", "json");
+        Run json = run(new DiffCommand(NO_PROFILES), Map.of(), old.toString(), current.toString(), "--format", "json");
         JsonNode root = Json.mapper().readTree(json.out());
         assertEquals("vk-2", root.at("/virtual_keys/removed/0/id").asText());
         assertEquals("is_active", root.at("/virtual_keys/changed/0/changes/0/path").asText());
 
         assertEquals(DiffCommand.DIFFERENCES,
-                run(new DiffCommand(), Map.of(), old.toString(), current.toString(), "--exit-code").code());
+                run(new DiffCommand(NO_PROFILES), Map.of(), old.toString(), current.toString(), "--exit-code").code());
     }
 
     @Test
     void diffOfAFileThatIsNoSnapshotExitsWith5() throws IOException {
         Path export = dir.resolve("keys.json");
         Files.writeString(export, "[]");
-        Run r = run(new DiffCommand(), Map.of(), export.toString(), export.toString());
+        Run r = run(new DiffCommand(NO_PROFILES), Map.of(), export.toString(), export.toString());
         assertEquals(Subcommand.SERVER_ERROR, r.code());
         assertTrue(r.err().contains("is not a Bifrost Console snapshot"), r.err());
     }
 
     @Test
     void helpDescribesOptionsAndWhatDiffIgnores() {
-        Run help = run(new DiffCommand(), Map.of(), "--help");
+        Run help = run(new DiffCommand(NO_PROFILES), Map.of(), "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("updated_at and config_hash"), help.out());
         assertTrue(help.out().contains("--include-usage"), help.out());

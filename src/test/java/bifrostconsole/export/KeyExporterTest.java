@@ -85,10 +85,31 @@ class KeyExporterTest {
         long[] last = progress.get(progress.size() - 1);
         assertEquals(250, last[0]);
         assertEquals(250, last[1]);
-        List<String> requests = gateway.requestLog();
-        assertEquals(3, requests.size(), requests.toString());
-        assertTrue(requests.stream().allMatch(r -> r.contains("export=true") && r.contains("limit=100")), requests.toString());
-        assertTrue(requests.get(2).contains("offset=200"), requests.toString());
+        // Distinct: the JDK client may transparently resend a GET on a pooled connection the server closed.
+        assertEquals(List.of("/api/governance/virtual-keys?limit=100&offset=0&export=true",
+                        "/api/governance/virtual-keys?limit=100&offset=100&export=true",
+                        "/api/governance/virtual-keys?limit=100&offset=200&export=true"),
+                gateway.requestLog().stream().distinct().sorted().toList());
+    }
+
+    @Test
+    void manySmallPagesReadAheadStillArriveOnceEachAndInOrder() throws IOException {
+        KeyPager pager = new KeyPager(KeyPageSource.of(client), 7);
+        List<String> ids = new ArrayList<>();
+        KeyPager.Outcome outcome = pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING,
+                key -> ids.add(key.id()), ProgressListener.NONE, new Cancellation());
+        assertEquals(gateway.store().virtualKeys().stream().map(VirtualKey::id).toList(), ids);
+        assertEquals(36, outcome.pages());
+        assertEquals(36, gateway.requestLog().stream().distinct().count(), "no request beyond the last page");
+    }
+
+    @Test
+    void aServerThatCapsPagesBelowTheAskedSizeIsPagedByWhatItSent() throws IOException {
+        KeyPageSource capsAt30 = (query, sink) -> client.streamVirtualKeys(query.withLimit(30), sink);
+        List<String> ids = new ArrayList<>();
+        new KeyPager(capsAt30, PAGE).forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING,
+                key -> ids.add(key.id()), ProgressListener.NONE, new Cancellation());
+        assertEquals(gateway.store().virtualKeys().stream().map(VirtualKey::id).toList(), ids);
     }
 
     @Test
@@ -191,7 +212,8 @@ class KeyExporterTest {
                 new Cancellation()));
 
         assertEquals(expected, e.kind());
-        assertEquals(2, calls.get(), "stopped at the failing page");
+        // The third page may have been asked for while the second was read; it is dropped with the rest.
+        assertTrue(calls.get() <= 3, "stopped at the failing page: " + calls.get());
         assertEquals("the good export of last week\n", Files.readString(file));
         assertEquals(List.of(file), filesIn(dir), "no temporary file left behind");
     }
@@ -213,7 +235,8 @@ class KeyExporterTest {
 
         assertEquals("[]\n", Files.readString(file));
         assertEquals(List.of(file), filesIn(dir));
-        assertTrue(gateway.requestLog().size() <= 2, gateway.requestLog().toString());
+        assertEquals(List.of("/api/governance/virtual-keys?limit=100&offset=0&export=true"),
+                gateway.requestLog().stream().distinct().toList(), "no request after the cancel");
     }
 
     @Test

@@ -416,7 +416,11 @@ class KeyBrowserViewModelTest {
     void columnChoicesAreRemembered() {
         vm.columnVisibleProperty(KeyColumn.PROVIDERS).set(false);
         vm.columnWidthProperty(KeyColumn.NAME).set(321);
+        vm.detailDividerProperty().set(0.61);
+        vm.detailDividerProperty().set(0.62);
+        scheduler.advance(Duration.ofMillis(500));
         KeyBrowserViewModel again = newViewModel();
+        assertEquals(0.62, again.detailDividerProperty().get(), 1e-9, "the divider position is remembered");
         assertFalse(again.columnVisibleProperty(KeyColumn.PROVIDERS).get());
         assertTrue(again.columnVisibleProperty(KeyColumn.NAME).get());
         assertEquals(321, again.columnWidthProperty(KeyColumn.NAME).get());

@@ -62,6 +62,7 @@ class KeyBrowserViewTest {
     private static ManagementApiClient client;
 
     private KeyBrowserViewModel vm;
+    private UiSettings settings;
     private KeyBrowserView view;
     private Stage stage;
 
@@ -83,13 +84,16 @@ class KeyBrowserViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         gateway.clearFaults();
         gateway.clearRequestLog();
-        vm = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory(),
+        settings = UiSettings.inMemory();
+        vm = new KeyBrowserViewModel(client, Platform::runLater, settings,
                 Scheduler.onUiExecutor(Platform::runLater), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
         view = new KeyBrowserView(vm);
         Scene scene = new Scene(view, 1280, 800);
         Stylesheets.apply(scene);
         stage.setScene(scene);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
     }
 
@@ -194,6 +198,29 @@ class KeyBrowserViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(providers.isVisible());
         assertFalse(vm.columnVisibleProperty(KeyColumn.PROVIDERS).get(), "the choice goes to the settings");
+
+        TableColumn<KeyRow, ?> name = view.table().getColumns().get(KeyColumn.NAME.ordinal());
+        Platform.runLater(() -> view.table().resizeColumn(name, 60)); // what dragging the header edge does
+        waitUntil(() -> Math.abs(vm.columnWidthProperty(KeyColumn.NAME).get() - (KeyColumn.NAME.defaultWidth() + 60))
+                < 1);
+        assertEquals(Long.toString(Math.round(KeyColumn.NAME.defaultWidth() + 60)),
+                settings.get("keys.column.name.width", ""), "the width is remembered");
+    }
+
+    @Test
+    void fromMemoryShowsTheWholeCacheAndDisablesServerFilters(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        robot.clickOn("#from-memory");
+        waitUntil(() -> vm.fromMemoryProperty().get() && !vm.loadingProperty().get());
+        assertEquals(null, vm.errorMessageProperty().get());
+        assertTrue(vm.shownQueryProperty().get().fromMemory());
+        assertTrue(logged("from_memory=true"), gateway.requestLog().toString());
+        assertEquals("1\u2013" + KEY_COUNT + " of " + KEY_COUNT, text(robot, "#range-label"));
+        assertTrue(robot.lookup("#key-search").query().isDisabled(), "the server ignores search from memory");
+        assertTrue(robot.lookup("#team-picker").query().isDisabled());
+        robot.type(KeyCode.SPACE); // the switch has the focus after the click
+        waitUntil(() -> !vm.shownQueryProperty().get().fromMemory());
+        assertEquals("1\u201325 of " + KEY_COUNT, text(robot, "#range-label"));
     }
 
     @Test
@@ -394,6 +421,24 @@ class KeyBrowserViewTest {
         for (String tab : List.of("providers", "provider-keys", "rate-limits", "mcp")) {
             robot.clickOn("#tab-" + tab);
             snapshot("key-browser-" + tab + ".png");
+        }
+    }
+
+    @Test
+    void narrowWindowKeepsEveryControlReadable(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Platform.runLater(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(200);
+        snapshot("key-browser-1024.png");
+        for (String id : List.of("#refresh", "#columns-menu", "#from-memory", "#customer-picker", "#next-page",
+                "#last-page")) {
+            Node node = robot.lookup(id).query();
+            double right = onFx(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
         }
     }
 

@@ -60,6 +60,12 @@ public final class KeyPageBench {
             vm.firstPageShown().get(20, TimeUnit.SECONDS);
             Thread.sleep(2000); // let the first frames settle before measuring
 
+            // Stalls on a shared machine include waiting for a core: the load average says how busy it was.
+            java.nio.file.Path loadavg = java.nio.file.Path.of("/proc/loadavg");
+            if (java.nio.file.Files.exists(loadavg)) {
+                System.out.println("Load average (1, 5, 15 min) on " + Runtime.getRuntime().availableProcessors()
+                        + " cores: " + java.nio.file.Files.readString(loadavg).trim());
+            }
             System.out.printf("%-28s %10s %10s %10s %14s%n", "FX thread stall (ms)", "p50", "p99", "max",
                     "page shown ms");
             report("idle, no paging", heartbeat(() -> Thread.sleep(3000)), Double.NaN);

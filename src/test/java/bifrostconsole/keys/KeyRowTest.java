@@ -60,7 +60,7 @@ class KeyRowTest {
         assertEquals(1, r.rateLimits().size(), "only the limits that are set");
         assertEquals("1,500 / 10,000 tokens", r.rateLimits().get(0).usedText());
         assertEquals("every minute", r.rateLimits().get(0).windowText());
-        assertEquals("1,500 / 10K tokens \u00b7 every minute", r.rateLimits().get(0).compactText(),
+        assertEquals("1,500 / 10K tokens \u00b7 every min", r.rateLimits().get(0).compactText(),
                 "table cells use short counts; the tooltip has the exact ones");
         assertTrue(r.rateLimits().get(0).tooltip().contains("1,500 of 10,000 tokens"));
         assertEquals("2 \u00b7 openai, anthropic", r.providersText());

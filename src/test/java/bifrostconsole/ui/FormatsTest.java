@@ -69,5 +69,20 @@ class FormatsTest {
         assertEquals(UsageLine.Level.EXHAUSTED, exhausted.level());
         assertEquals("daily (calendar)", exhausted.windowText());
         assertTrue(exhausted.resetText().startsWith("resets in 14 h"), exhausted.resetText());
+        assertEquals("", exhausted.forecastText(), "a used-up budget needs no forecast");
+    }
+
+    @Test
+    void burnRateForecast() {
+        UsageLines lines = new UsageLines(us, NOW);
+        // $60 in 6 hours of a daily window: $10 an hour, the remaining $40 last 4 hours, the reset is in 18.
+        UsageLine fast = lines.budget(Budget.of("b", 100, "1d", 60, NOW.minus(Duration.ofHours(6))), false);
+        assertEquals("at the current rate, used up in about 4 h, before the reset", fast.forecastText());
+        assertTrue(fast.runsOutBeforeReset());
+        // $10 in 12 hours: the remaining $90 would take 108 hours, longer than the 12 left in the window.
+        UsageLine slow = lines.budget(Budget.of("b", 100, "1d", 10, NOW.minus(Duration.ofHours(12))), false);
+        assertEquals("at the current rate, lasts until the reset", slow.forecastText());
+        assertEquals("", lines.budget(Budget.of("b", 100, "1d", 0, NOW.minus(Duration.ofHours(1))), false)
+                .forecastText(), "nothing spent, nothing to project");
     }
 }

@@ -23,6 +23,13 @@ class ResetWindowTest {
         assertEquals(words, ResetWindow.inWords(text));
     }
 
+    @ParameterizedTest
+    @CsvSource({"1M, monthly", "1h, hourly", "1m, every min", "6h, every 6 h", "1h30m, every 1 h 30 min",
+            "30s, every 30 s", "1.5d, every 1.5 days", "2w, every 2 weeks"})
+    void shortWordsForTableCells(String text, String words) {
+        assertEquals(words, ResetWindow.inShortWords(text));
+    }
+
     @Test
     void monthIsThirtyDaysAndMinuteIsNotMonth() {
         assertEquals(Duration.ofDays(30), ResetWindow.parse("1M").orElseThrow().length());

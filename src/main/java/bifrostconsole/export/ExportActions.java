@@ -1,0 +1,190 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.UserMessages;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The key table's export actions: "Export…" and the Snapshots menu (save, open read-only, compare with the
+ * server, compare two). Everything slow runs on a background thread; results reach the UI via runLater.
+ */
+public final class ExportActions {
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "export-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ExportActions() {
+    }
+
+    /** Adds "Export…" and "Snapshots" to a live server's key table. */
+    public static void install(KeyBrowserView view, KeyBrowserViewModel browser, ManagementApiClient client,
+                               UiSettings settings) {
+        view.addToolbarItem(exportButton(view, KeyPageSource.of(client), browser));
+        view.addToolbarItem(snapshotMenu(view, client, settings));
+    }
+
+    /** "Export…" for the keys the table shows: its search, filters and sort, this page or all matching. */
+    public static Button exportButton(Node anchor, KeyPageSource source, KeyBrowserViewModel browser) {
+        Button export = new Button("Export\u2026");
+        export.setId("export-button");
+        export.setOnAction(e -> {
+            ExportViewModel vm = new ExportViewModel(source, browser.shownQueryProperty().get(),
+                    browser.pageProperty().get().total(), Path.of(System.getProperty("user.home")), BACKGROUND,
+                    Platform::runLater, Clock.systemUTC());
+            ExportDialog.show(window(anchor), vm);
+        });
+        return export;
+    }
+
+    static MenuButton snapshotMenu(Node anchor, ManagementApiClient client, UiSettings settings) {
+        MenuItem save = new MenuItem("Save snapshot\u2026");
+        save.setOnAction(e -> saveSnapshot(anchor, client));
+        MenuItem open = new MenuItem("Open snapshot\u2026");
+        open.setOnAction(e -> chooseSnapshot(anchor, "Open snapshot").ifPresent(file -> openSnapshot(anchor, file, settings)));
+        MenuItem withServer = new MenuItem("Compare a snapshot with this server\u2026");
+        withServer.setOnAction(e -> chooseSnapshot(anchor, "Compare with the server").ifPresent(file -> {
+            DiffViewModel vm = new DiffViewModel(BACKGROUND, Platform::runLater);
+            DiffView.show(window(anchor), vm, "Changes since " + file.getFileName());
+            vm.compare(GovernanceState.ofFile(file), new LiveGovernance(client, true, ProgressListener.NONE,
+                    new Cancellation()));
+        }));
+        MenuItem two = new MenuItem("Compare two snapshots\u2026");
+        two.setOnAction(e -> chooseSnapshot(anchor, "Older snapshot").ifPresent(older ->
+                chooseSnapshot(anchor, "Newer snapshot").ifPresent(newer -> {
+                    DiffViewModel vm = new DiffViewModel(BACKGROUND, Platform::runLater);
+                    DiffView.show(window(anchor), vm, older.getFileName() + " \u2192 " + newer.getFileName());
+                    vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer));
+                })));
+        MenuButton menu = new MenuButton("Snapshots", null, save, open, new SeparatorMenuItem(), withServer, two);
+        menu.setId("snapshot-menu");
+        return menu;
+    }
+
+    private static void saveSnapshot(Node anchor, ManagementApiClient client) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save snapshot");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Snapshots (JSON)", "*.json"));
+        chooser.setInitialFileName("bifrost-snapshot-" + LocalDate.now() + ".json");
+        File target = chooser.showSaveDialog(window(anchor));
+        if (target == null) {
+            return;
+        }
+        Cancellation cancellation = new Cancellation();
+        ProgressBar bar = new ProgressBar(-1);
+        bar.setPrefWidth(360);
+        Label text = new Label("Reading the governance state\u2026");
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> cancellation.cancel());
+        VBox box = new VBox(10, text, bar, cancel);
+        box.setPadding(new Insets(16));
+        Stage progress = new Stage();
+        progress.initOwner(window(anchor));
+        progress.setTitle("Saving snapshot");
+        Scene scene = new Scene(box);
+        Stylesheets.apply(scene);
+        progress.setScene(scene);
+        progress.setOnHidden(e -> cancellation.cancel());
+        progress.show();
+        ProgressListener listener = (done, total) -> Platform.runLater(() -> {
+            bar.setProgress(total > 0 ? (double) done / total : -1);
+            text.setText(String.format(Locale.ROOT, "%,d of %,d keys", done, Math.max(total, done)));
+        });
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return new LiveGovernance(client, false, listener, cancellation).writeSnapshot(target.toPath());
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, BACKGROUND).whenComplete((summary, failure) -> Platform.runLater(() -> {
+            progress.setOnHidden(null);
+            progress.hide();
+            if (failure == null) {
+                inform(anchor, Alert.AlertType.INFORMATION, "Snapshot saved", summary.describe());
+            } else if (!(UserMessages.unwrap(failure) instanceof java.util.concurrent.CancellationException)) {
+                inform(anchor, Alert.AlertType.ERROR, "The snapshot was not saved", describe(failure));
+            }
+        }));
+    }
+
+    /** Reads a snapshot off the UI thread and browses it read-only in its own window. */
+    public static void openSnapshot(Node anchor, Path file, UiSettings settings) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return SnapshotSource.open(file);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, BACKGROUND).whenComplete((source, failure) -> Platform.runLater(() -> {
+            if (failure == null) {
+                SnapshotWindow.show(window(anchor), source, Platform::runLater, settings);
+            } else {
+                inform(anchor, Alert.AlertType.ERROR, "The snapshot could not be opened", describe(failure));
+            }
+        }));
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable t = UserMessages.unwrap(failure);
+        if (t instanceof java.io.UncheckedIOException u) {
+            t = u.getCause();
+        }
+        if (t instanceof SnapshotFileException e) {
+            return e.getMessage();
+        }
+        if (t instanceof java.io.IOException e) {
+            return "The file could not be written or read (" + CommandFailures.describe(e) + ").";
+        }
+        return UserMessages.of(t, "The operation failed");
+    }
+
+    private static java.util.Optional<Path> chooseSnapshot(Node anchor, String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(List.of(new FileChooser.ExtensionFilter("Snapshots (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*")));
+        File f = chooser.showOpenDialog(window(anchor));
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private static void inform(Node anchor, Alert.AlertType type, String header, String text) {
+        Alert alert = new Alert(type, text, ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.initOwner(window(anchor));
+        alert.show();
+    }
+
+    private static Window window(Node anchor) {
+        return anchor.getScene() == null ? null : anchor.getScene().getWindow();
+    }
+}

@@ -1,0 +1,57 @@
+package bifrostconsole.export;
+
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.ui.Stylesheets;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.concurrent.Executor;
+
+/**
+ * A snapshot browsed in its own window with the same key table and detail panes as a server, under a banner
+ * that says it is a read-only snapshot, of which server, from when.
+ */
+public final class SnapshotWindow extends BorderPane {
+    private final KeyBrowserViewModel browser;
+
+    public SnapshotWindow(SnapshotSource source, Executor uiExecutor, UiSettings settings) {
+        browser = new KeyBrowserViewModel(source, uiExecutor, settings);
+        Label banner = new Label(source.bannerText());
+        banner.setId("snapshot-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setPadding(new Insets(8, 14, 8, 14));
+        banner.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;"
+                + " -fx-border-color: -color-warning-muted; -fx-border-width: 0 0 1 0; -fx-font-weight: bold;");
+        KeyBrowserView view = new KeyBrowserView(browser);
+        view.addToolbarItem(ExportActions.exportButton(view, KeyPageSource.of(source), browser));
+        setTop(banner);
+        setCenter(view);
+    }
+
+    public KeyBrowserViewModel browser() {
+        return browser;
+    }
+
+    /** Opens {@code source} in a new window beside {@code owner}. */
+    public static Stage show(Window owner, SnapshotSource source, Executor uiExecutor, UiSettings settings) {
+        SnapshotWindow content = new SnapshotWindow(source, uiExecutor, settings);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(source.displayName() + " (read-only)");
+        Scene scene = new Scene(content, 1200, 760);
+        Stylesheets.apply(scene);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> content.browser.close());
+        stage.show();
+        return stage;
+    }
+}
