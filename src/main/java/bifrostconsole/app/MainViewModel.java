@@ -279,7 +279,8 @@ public final class MainViewModel {
             }
         }
         ConnectionProfile opened = profile;
-        CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApply(clients);
+        // Built off the FX thread: a client sets up TLS and JSON readers, which costs a cold start several hundred ms.
+        CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
         client.thenCompose(c -> c.version().thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)),
                         (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
                 .whenCompleteAsync((ws, error) -> {

@@ -59,7 +59,8 @@ public final class KeyBrowserView extends BorderPane {
     private final CustomTextField search = new CustomTextField();
     private final HBox toolbarSlot = new HBox(8);
     private final SplitPane split = new SplitPane();
-    private final KeyDetailView detailView;
+    /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
+    private KeyDetailView detailView;
     private final StackPane tableArea;
     private boolean syncingSelection;
 
@@ -72,7 +73,6 @@ public final class KeyBrowserView extends BorderPane {
             vm.setClipboard(new FxClipboardService());
         }
         keyTable = new KeyTable(vm);
-        detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext, this::closeDetail);
 
         setTop(buildToolbar());
         tableArea = buildTableArea();
@@ -104,6 +104,10 @@ public final class KeyBrowserView extends BorderPane {
     }
 
     public KeyDetailView detailView() {
+        if (detailView == null) {
+            detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext,
+                    this::closeDetail);
+        }
         return detailView;
     }
 
@@ -437,10 +441,9 @@ public final class KeyBrowserView extends BorderPane {
     }
 
     private void showDetail(boolean shown) {
-        if (shown && !split.getItems().contains(detailView)) {
-            split.getItems().add(detailView);
-            
-        } else if (!shown) {
+        if (shown && !split.getItems().contains(detailView())) {
+            split.getItems().add(detailView());
+        } else if (!shown && detailView != null) {
             split.getItems().remove(detailView);
         }
     }
