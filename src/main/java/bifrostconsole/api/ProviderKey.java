@@ -92,4 +92,30 @@ public record ProviderKey(
         return new BedrockKeyConfig(bedrockAccessKey, bedrockSecretKey, bedrockSessionToken, bedrockRegion,
                 bedrockArn, null);
     }
+
+    /**
+     * This key as Bifrost's providers API shows it: the value and every credential redacted (Azure client id
+     * and secret, Vertex service-account JSON, AWS keys); endpoints, regions, project and tenant ids kept.
+     */
+    public ProviderKey redacted() {
+        AzureKeyConfig azure = azureKeyConfig == null ? null : new AzureKeyConfig(azureKeyConfig.endpoint(),
+                redact(azureKeyConfig.clientId()), redact(azureKeyConfig.clientSecret()), azureKeyConfig.tenantId(),
+                azureKeyConfig.apiVersion(), azureKeyConfig.deployments());
+        VertexKeyConfig vertex = vertexKeyConfig == null ? null : new VertexKeyConfig(vertexKeyConfig.projectId(),
+                vertexKeyConfig.projectNumber(), vertexKeyConfig.region(), redact(vertexKeyConfig.authCredentials()));
+        BedrockKeyConfig bedrock = bedrockKeyConfig == null ? null : new BedrockKeyConfig(
+                redact(bedrockKeyConfig.accessKey()), redact(bedrockKeyConfig.secretKey()),
+                redact(bedrockKeyConfig.sessionToken()), bedrockKeyConfig.region(), bedrockKeyConfig.arn(),
+                bedrockKeyConfig.deployments());
+        return new ProviderKey(id, name, providerId, provider, keyId, redact(value), models, blacklistedModels,
+                weight, enabled, useForBatchApi, azure, vertex, bedrock, azureEndpoint, redact(azureClientId),
+                redact(azureClientSecret), azureTenantId, vertexProjectId, vertexProjectNumber, vertexRegion,
+                redact(vertexAuthCredentials), redact(bedrockAccessKey), redact(bedrockSecretKey),
+                redact(bedrockSessionToken), bedrockRegion, bedrockArn, status, description, configHash, createdAt,
+                updatedAt);
+    }
+
+    private static SecretValue redact(SecretValue secret) {
+        return secret == null ? null : secret.redacted();
+    }
 }

@@ -67,6 +67,25 @@ public record SecretValue(String value, String reference, Source source) {
         return new SecretValue(null, reference, source);
     }
 
+    /**
+     * Bifrost's {@code Redacted()}: empty stays empty, up to 8 characters all '*', else the first 4, 24 '*' and
+     * the last 4. Idempotent, so a value the server already redacted stays exactly as it was.
+     */
+    public static String redact(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        if (value.length() <= 8) {
+            return "*".repeat(value.length());
+        }
+        return value.substring(0, 4) + "*".repeat(24) + value.substring(value.length() - 4);
+    }
+
+    /** This value redacted the way Bifrost does; the env or vault reference (not a secret) is kept. */
+    public SecretValue redacted() {
+        return new SecretValue(redact(value), reference, source);
+    }
+
     /** Shows at most the first {@code visible} characters, then a fixed run of bullets. */
     public static String mask(String value, int visible) {
         if (value == null || value.isEmpty()) {

@@ -1,16 +1,12 @@
 package bifrostconsole.demo;
 
-import bifrostconsole.api.AzureKeyConfig;
-import bifrostconsole.api.BedrockKeyConfig;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.Provider;
 import bifrostconsole.api.ProviderKey;
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
-import bifrostconsole.api.VertexKeyConfig;
 import bifrostconsole.api.VirtualKey;
 
 import java.net.URLDecoder;
@@ -167,7 +163,7 @@ public final class GovernanceStore {
     /** A provider's keys as {@code GET /api/providers/{p}/keys} serves them: secrets redacted. */
     public Optional<List<ProviderKey>> providerKeys(String provider) {
         List<ProviderKey> list = providerKeys.get(provider);
-        return list == null ? Optional.empty() : Optional.of(list.stream().map(GovernanceStore::redacted).toList());
+        return list == null ? Optional.empty() : Optional.of(list.stream().map(ProviderKey::redacted).toList());
     }
 
     /** A provider's keys with their secrets, e.g. to write a snapshot of this store. */
@@ -536,46 +532,5 @@ public final class GovernanceStore {
             params.putIfAbsent(name, value);
         }
         return params;
-    }
-
-    // ---- redaction ---------------------------------------------------------------------------------------------
-
-    /**
-     * Bifrost's {@code Redacted()}: empty stays empty, up to 8 characters become as many {@code *}, longer values
-     * keep their first and last 4 characters around 24 {@code *}.
-     */
-    public static String redact(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        if (value.length() <= 8) {
-            return "*".repeat(value.length());
-        }
-        return value.substring(0, 4) + "*".repeat(24) + value.substring(value.length() - 4);
-    }
-
-    /** The value redacted, the env or vault reference kept so the console can say where it comes from. */
-    public static SecretValue redact(SecretValue secret) {
-        return secret == null ? null : new SecretValue(redact(secret.value()), secret.reference(), secret.source());
-    }
-
-    static ProviderKey redacted(ProviderKey k) {
-        AzureKeyConfig azure = k.azureKeyConfig() == null ? null : new AzureKeyConfig(k.azureKeyConfig().endpoint(),
-                redact(k.azureKeyConfig().clientId()), redact(k.azureKeyConfig().clientSecret()),
-                k.azureKeyConfig().tenantId(), k.azureKeyConfig().apiVersion(), k.azureKeyConfig().deployments());
-        VertexKeyConfig vertex = k.vertexKeyConfig() == null ? null : new VertexKeyConfig(
-                k.vertexKeyConfig().projectId(), k.vertexKeyConfig().projectNumber(), k.vertexKeyConfig().region(),
-                redact(k.vertexKeyConfig().authCredentials()));
-        BedrockKeyConfig bedrock = k.bedrockKeyConfig() == null ? null : new BedrockKeyConfig(
-                redact(k.bedrockKeyConfig().accessKey()), redact(k.bedrockKeyConfig().secretKey()),
-                redact(k.bedrockKeyConfig().sessionToken()), k.bedrockKeyConfig().region(),
-                k.bedrockKeyConfig().arn(), k.bedrockKeyConfig().deployments());
-        return new ProviderKey(k.id(), k.name(), k.providerId(), k.provider(), k.keyId(), redact(k.value()),
-                k.models(), k.blacklistedModels(), k.weight(), k.enabled(), k.useForBatchApi(), azure, vertex,
-                bedrock, k.azureEndpoint(), redact(k.azureClientId()), redact(k.azureClientSecret()),
-                k.azureTenantId(), k.vertexProjectId(), k.vertexProjectNumber(), k.vertexRegion(),
-                redact(k.vertexAuthCredentials()), redact(k.bedrockAccessKey()), redact(k.bedrockSecretKey()),
-                redact(k.bedrockSessionToken()), k.bedrockRegion(), k.bedrockArn(), k.status(), k.description(),
-                k.configHash(), k.createdAt(), k.updatedAt());
     }
 }

@@ -66,7 +66,7 @@ public final class LiveGovernance implements GovernanceState {
         List<ProviderSnapshot> providers = new ArrayList<>();
         for (Provider p : cancellation.await(optional(client.listProviders(), List.of()))) {
             List<ProviderKey> keys = cancellation.await(optional(client.listProviderKeys(p.name()), List.of()));
-            providers.add(new ProviderSnapshot(p, keys.stream().map(Redaction::redact).toList()));
+            providers.add(new ProviderSnapshot(p, keys.stream().map(ProviderKey::redacted).toList()));
         }
         return new Snapshot(Snapshot.FORMAT, client.displayName(), version, takenAt, includeSecrets, teams,
                 customers, mcp, providers, List.of());

@@ -1,12 +1,9 @@
 package bifrostconsole.export;
 
-import bifrostconsole.api.AzureKeyConfig;
-import bifrostconsole.api.BedrockKeyConfig;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.McpClientConfig;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.SecretValue;
-import bifrostconsole.api.VertexKeyConfig;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,43 +18,8 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** Bifrost's {@code Redacted()}: empty stays empty, up to 8 chars all '*', else first 4 + 24 '*' + last 4. */
-    static String redact(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        if (value.length() <= 8) {
-            return "*".repeat(value.length());
-        }
-        return value.substring(0, 4) + "*".repeat(24) + value.substring(value.length() - 4);
-    }
-
     static SecretValue redact(SecretValue v) {
-        return v == null ? null : new SecretValue(redact(v.value()), v.reference(), v.source());
-    }
-
-    /**
-     * Masks a provider key's credentials: its value, Azure client secret, Vertex service-account JSON and AWS
-     * keys. Endpoints, regions, project and tenant ids are kept: they identify the key in a diff.
-     */
-    static ProviderKey redact(ProviderKey k) {
-        AzureKeyConfig azure = k.azureKeyConfig() == null ? null : new AzureKeyConfig(k.azureKeyConfig().endpoint(),
-                k.azureKeyConfig().clientId(), redact(k.azureKeyConfig().clientSecret()),
-                k.azureKeyConfig().tenantId(), k.azureKeyConfig().apiVersion(), k.azureKeyConfig().deployments());
-        VertexKeyConfig vertex = k.vertexKeyConfig() == null ? null : new VertexKeyConfig(
-                k.vertexKeyConfig().projectId(), k.vertexKeyConfig().projectNumber(), k.vertexKeyConfig().region(),
-                redact(k.vertexKeyConfig().authCredentials()));
-        BedrockKeyConfig bedrock = k.bedrockKeyConfig() == null ? null : new BedrockKeyConfig(
-                redact(k.bedrockKeyConfig().accessKey()), redact(k.bedrockKeyConfig().secretKey()),
-                redact(k.bedrockKeyConfig().sessionToken()), k.bedrockKeyConfig().region(),
-                k.bedrockKeyConfig().arn(), k.bedrockKeyConfig().deployments());
-        return new ProviderKey(k.id(), k.name(), k.providerId(), k.provider(), k.keyId(), redact(k.value()),
-                k.models(), k.blacklistedModels(), k.weight(), k.enabled(), k.useForBatchApi(), azure, vertex, bedrock,
-                k.azureEndpoint(), k.azureClientId(), redact(k.azureClientSecret()), k.azureTenantId(),
-                k.vertexProjectId(), k.vertexProjectNumber(), k.vertexRegion(), redact(k.vertexAuthCredentials()),
-                redact(k.bedrockAccessKey()), redact(k.bedrockSecretKey()), redact(k.bedrockSessionToken()),
-                k.bedrockRegion(), k.bedrockArn(), k.status(), k.description(), k.configHash(), k.createdAt(),
-                k.updatedAt());
+        return v == null ? null : v.redacted();
     }
 
     static McpClient redact(McpClient client) {

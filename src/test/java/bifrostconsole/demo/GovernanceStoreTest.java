@@ -92,12 +92,12 @@ class GovernanceStoreTest {
 
     @Test
     void redactionFollowsBifrost() {
-        assertEquals("", GovernanceStore.redact(""));
-        assertEquals("****", GovernanceStore.redact("abcd"));
-        assertEquals("********", GovernanceStore.redact("abcdefgh"));
-        assertEquals("sk-p************************wxyz", GovernanceStore.redact("sk-proj-0123456789abcdefghijklmnopqrstuvwxyz"));
-        assertEquals(32, GovernanceStore.redact("123456789").length());
-        SecretValue env = GovernanceStore.redact(SecretValue.env("env.OPENAI_API_KEY", "sk-proj-abcdefghijkl"));
+        assertEquals("", SecretValue.redact(""));
+        assertEquals("****", SecretValue.redact("abcd"));
+        assertEquals("********", SecretValue.redact("abcdefgh"));
+        assertEquals("sk-p************************wxyz", SecretValue.redact("sk-proj-0123456789abcdefghijklmnopqrstuvwxyz"));
+        assertEquals(32, SecretValue.redact("123456789").length());
+        SecretValue env = SecretValue.env("env.OPENAI_API_KEY", "sk-proj-abcdefghijkl").redacted();
         assertEquals("OPENAI_API_KEY", env.environmentVariable(), "the reference is kept");
         assertEquals("sk-p************************ijkl", env.value());
     }
@@ -109,7 +109,7 @@ class GovernanceStoreTest {
         ProviderKey served = store.providerKeys("openai").orElseThrow().get(0);
         assertEquals(withSecret.id(), served.id());
         assertFalse(served.value().value().equals(withSecret.value().value()));
-        assertEquals(GovernanceStore.redact(withSecret.value().value()), served.value().value());
+        assertEquals(SecretValue.redact(withSecret.value().value()), served.value().value());
         assertTrue(store.providerKeys("cohere").isEmpty());
     }
 
