@@ -86,7 +86,10 @@ public final class ConsoleWindow {
 
     /** Puts the window on {@code stage}; call on the FX thread. */
     public void show(Stage stage, StartupOptions options) {
-        Scene scene = new Scene(mainWindow, 1280, 800);
+        // The key table and its detail pane want width: take most of the screen, up to a comfortable maximum.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(mainWindow, Math.max(900, Math.min(1600, screen.getWidth() * 0.92)),
+                Math.max(560, Math.min(1000, screen.getHeight() * 0.9)));
         themes.style(scene);
         stage.setTitle("Bifrost Console");
         stage.setMinWidth(900);
