@@ -182,6 +182,10 @@ class ManagementApiClientFailureTest {
                     s.getInputStream().read(new byte[512]);
                     s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
+                    // Half-close and drain rather than close: closing with the rest of the TLS hello unread
+                    // resets the connection, and whether the client then sees the reply or the reset is a race.
+                    s.shutdownOutput();
+                    s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                 } catch (IOException ignored) {
                     // the client hung up first
                 }
