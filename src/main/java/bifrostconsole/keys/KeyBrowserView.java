@@ -148,6 +148,9 @@ public final class KeyBrowserView extends BorderPane {
         Tooltip.install(fromMemory, new Tooltip("Read the gateway's in-memory governance cache instead of its "
                 + "database: what the gateway enforces right now."));
         fromMemory.setMinWidth(Region.USE_PREF_SIZE);
+        // A snapshot has no gateway cache to read: the switch would only mislead there.
+        fromMemory.setVisible(vm.source().live());
+        fromMemory.setManaged(vm.source().live());
 
         search.disableProperty().bind(vm.fromMemoryProperty());
         team.disableProperty().bind(vm.fromMemoryProperty());

@@ -114,6 +114,7 @@ class SnapshotAndDiffViewsTest {
                 .get(FX_WAIT, TimeUnit.SECONDS);
         assertEquals(store.virtualKeys().subList(0, shown.size()).stream().map(VirtualKey::id).toList(), shown);
         assertTrue(robot.lookup("#export-button").tryQuery().isPresent(), "a snapshot can be exported too");
+        assertFalse(robot.lookup("#from-memory").query().isVisible(), "a snapshot has no gateway cache to read");
         screenshot("snapshot-read-only.png");
     }
 
