@@ -1,6 +1,5 @@
 package bifrostconsole.export;
 
-import bifrostconsole.ui.UserMessages;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -113,17 +112,8 @@ public final class DiffViewModel {
     }
 
     private static String message(Throwable failure) {
-        Throwable t = UserMessages.unwrap(failure);
-        if (t instanceof java.io.UncheckedIOException u) {
-            t = u.getCause();
-        }
-        if (t instanceof SnapshotFileException e) {
-            return e.getMessage();
-        }
-        if (t instanceof java.io.IOException e) {
-            return "A snapshot could not be read (" + CommandFailures.describe(e) + "): check the file.";
-        }
-        return UserMessages.of(t, "Could not compare");
+        return SnapshotFileException.describe(failure, "A snapshot could not be read (%s): check the file.",
+                "Could not compare");
     }
 
     public ObservableList<DiffRow> rows() {

@@ -155,17 +155,8 @@ public final class ExportActions {
     }
 
     private static String describe(Throwable failure) {
-        Throwable t = UserMessages.unwrap(failure);
-        if (t instanceof java.io.UncheckedIOException u) {
-            t = u.getCause();
-        }
-        if (t instanceof SnapshotFileException e) {
-            return e.getMessage();
-        }
-        if (t instanceof java.io.IOException e) {
-            return "The file could not be written or read (" + CommandFailures.describe(e) + ").";
-        }
-        return UserMessages.of(t, "The operation failed");
+        return SnapshotFileException.describe(failure, "The file could not be written or read (%s).",
+                "The operation failed");
     }
 
     private static java.util.Optional<Path> chooseSnapshot(Node anchor, String title) {
