@@ -6,6 +6,7 @@ import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.startup.SmokeTest;
+import bifrostconsole.startup.StartupClock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -49,6 +50,7 @@ public final class BifrostConsoleApp extends Application {
 
     @Override
     public void init() throws Exception {
+        StartupClock.mark("toolkit up");
         options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
         // Armed first, so a start that hangs before the window exists still ends with a reason.
         smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
@@ -71,12 +73,14 @@ public final class BifrostConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupClock.mark("start");
         Executor uiExecutor = Platform::runLater;
         stage.getIcons().setAll(icons);
         ThemeManager themes = new ThemeManager(settings, background);
         themes.applyRemembered();
         ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
         window.show(stage, options);
+        StartupClock.mark("window shown");
         if (smokeTest != null) {
             smokeTest.failWhenSet(window.model().failureProperty());
             smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());

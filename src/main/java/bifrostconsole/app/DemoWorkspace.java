@@ -4,6 +4,8 @@ import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
 
+import bifrostconsole.startup.StartupClock;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -33,8 +35,11 @@ public final class DemoWorkspace implements AutoCloseable {
         if (gateway == null || gateway.isCompletedExceptionally()) {
             gateway = CompletableFuture.supplyAsync(() -> {
                 GovernanceStore store = DemoDataGenerator.generate(SEED, KEYS, Instant.now());
+                StartupClock.mark("demo data");
                 try {
-                    return DemoGateway.start(DemoGateway.Options.of(store));
+                    DemoGateway started = DemoGateway.start(DemoGateway.Options.of(store));
+                    StartupClock.mark("demo gateway");
+                    return started;
                 } catch (IOException e) {
                     throw new UncheckedIOException("The demo workspace could not start its local server ("
                             + e.getClass().getSimpleName() + "): restart the console and try again.", e);

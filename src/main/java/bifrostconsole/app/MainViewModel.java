@@ -8,6 +8,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
+import bifrostconsole.startup.StartupClock;
 import bifrostconsole.messages.UserMessages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -281,7 +282,7 @@ public final class MainViewModel {
         ConnectionProfile opened = profile;
         // Built off the FX thread: a client sets up TLS and JSON readers, which costs a cold start several hundred ms.
         CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
-        client.thenCompose(c -> c.version().thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)),
+        client.thenCompose(c -> c.version().whenComplete((v, e) -> StartupClock.mark("version answered")).thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)).whenComplete((v, e) -> StartupClock.mark("count answered")),
                         (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
                 .whenCompleteAsync((ws, error) -> {
                     if (gen != generation) {
@@ -309,6 +310,7 @@ public final class MainViewModel {
     }
 
     private void opened(Workspace ws, Choice choice) {
+        StartupClock.mark("workspace open");
         workspace.set(ws);
         screen.set(Screen.WORKSPACE);
         status.set(Status.CONNECTED);

@@ -12,6 +12,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.startup.StartupClock;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Scheduler;
@@ -411,6 +412,7 @@ public final class KeyBrowserViewModel {
         inFlight = call; // cancelling the source's future aborts the HTTP exchange
         CompletableFuture<LoadedPage> request = call.thenApply(p -> new LoadedPage(p, toRows(p.items(), now)));
         request.whenComplete((loaded, failure) -> uiExecutor.execute(() -> {
+            StartupClock.mark("page answered");
             if (ticket != generation) {
                 return; // a newer request was sent: this answer is stale
             }
@@ -457,6 +459,7 @@ public final class KeyBrowserViewModel {
         lastRefreshed.set(clock.instant());
         loadedPageCount.set(loadedPageCount.get() + 1);
         restoreSelection(keep);
+        StartupClock.mark("rows set");
         firstPageShown.complete(null);
     }
 
