@@ -1,10 +1,12 @@
 package bifrostconsole.app;
 
+import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.startup.SmokeTest;
 import bifrostconsole.startup.StartupClock;
 import javafx.application.Application;
@@ -21,66 +23,80 @@ import java.util.concurrent.Executors;
 
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
- * credential store, the theme manager and the main window by constructor injection. Disk work happens in
- * {@link #init()} (the launcher thread), the credential-store probe and the demo gateway on background
- * threads; the FX thread only builds and shows views.
+ * credential store, the theme manager and the main window by constructor injection. What needs no toolkit
+ * starts in {@link #launchGui} before the toolkit does, on background threads (settings and profile files, the
+ * credential-store probe, and for the demo its data, its gateway and the first requests), so it overlaps the
+ * toolkit's own start-up; the FX thread only builds and shows views.
  */
 public final class BifrostConsoleApp extends Application {
     /** How long the OS credential store may take to answer before the console falls back to session keys. */
     static final Duration CREDENTIAL_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    private StartupOptions options;
-    private UiSettings settings;
-    private ProfileService profiles;
-    private DemoWorkspace demo;
-    private ExecutorService background;
-    private List<Image> icons;
-    private SmokeTest smokeTest;
+    /** Handed from {@link #launchGui} to the instance the toolkit creates. */
+    private static volatile Early early;
+
+    private Early parts;
+    private CompletableFuture<List<Image>> icons;
+
+    /** What is started before the toolkit: none of it needs JavaFX. */
+    private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
+                         ProfileService profiles, DemoWorkspace demo) {
+
+        static Early begin(StartupOptions options) {
+            // Armed first, so a start that hangs before the window exists still ends with a reason.
+            SmokeTest smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
+            ExecutorService background = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "console-background");
+                t.setDaemon(true);
+                return t;
+            });
+            UiSettings settings = UiSettings.inConfigFolder();
+            DemoWorkspace demo = new DemoWorkspace(background);
+            if (options.demo()) {
+                // The demo's data, its gateway, a client and the first page, while the toolkit starts.
+                demo.openEarly(ManagementApiClient::new, KeyBrowserViewModel.initialQuery(settings));
+            }
+            CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
+                    () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
+            ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
+            return new Early(options, smokeTest, background, settings, profiles, demo);
+        }
+    }
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
+        StartupOptions options = null;
         try {
-            StartupOptions.parse(List.of(args), System.getenv());
+            options = StartupOptions.parse(List.of(args), System.getenv());
         } catch (StartupOptions.UsageException e) {
             System.err.println("bifrost-console: " + e.getMessage());
             System.exit(2);
         }
+        early = Early.begin(options);
         Application.launch(BifrostConsoleApp.class, args);
     }
 
     @Override
     public void init() throws Exception {
         StartupClock.mark("toolkit up");
-        options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
-        // Armed first, so a start that hangs before the window exists still ends with a reason.
-        smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
-        background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "console-background");
-            t.setDaemon(true);
-            return t;
-        });
-        CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
-                () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
-        settings = UiSettings.inConfigFolder();
-        icons = AppIcons.load();
-        profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
-        demo = new DemoWorkspace(background);
-        if (options.demo()) {
-            // Generate the demo data while JavaFX starts: the window then opens on it sooner.
-            demo.start();
-        }
+        parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
+        early = null;
+        // Decoded off the FX thread; the window gets its icons when they are ready.
+        icons = CompletableFuture.supplyAsync(AppIcons::load, parts.background());
     }
 
     @Override
     public void start(Stage stage) {
         StartupClock.mark("start");
         Executor uiExecutor = Platform::runLater;
-        stage.getIcons().setAll(icons);
-        ThemeManager themes = new ThemeManager(settings, background);
+        icons.thenAcceptAsync(stage.getIcons()::setAll, uiExecutor);
+        ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
-        window.show(stage, options);
+        StartupClock.mark("theme");
+        ConsoleWindow window = new ConsoleWindow(parts.profiles(), themes, parts.demo(), parts.settings(), uiExecutor);
+        window.show(stage, parts.options());
         StartupClock.mark("window shown");
+        SmokeTest smokeTest = parts.smokeTest();
         if (smokeTest != null) {
             smokeTest.failWhenSet(window.model().failureProperty());
             smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
@@ -89,8 +105,8 @@ public final class BifrostConsoleApp extends Application {
 
     @Override
     public void stop() {
-        demo.close();
-        profiles.close();
-        background.shutdownNow();
+        parts.demo().close();
+        parts.profiles().close();
+        parts.background().shutdownNow();
     }
 }

@@ -46,7 +46,7 @@ public final class ConsoleWindow {
         this.uiExecutor = uiExecutor;
         this.windows = new DialogWindows(themes);
         this.model = new MainViewModel(profiles, demo, new FxConnectionPrompts(windows), ManagementApiClient::new,
-                uiExecutor);
+                workspaceViews::firstPageQuery, uiExecutor);
         model.workspaceProperty().addListener((obs, was, now) -> workspaceViews.close(was));
         this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
             @Override

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The main window's state: which screen shows (welcome, connecting, failed, an open workspace), the profile
@@ -49,6 +50,7 @@ public final class MainViewModel {
     private final DemoWorkspace demo;
     private final ConnectionPrompts prompts;
     private final Function<ConnectionSettings, ManagementApiClient> clients;
+    private final Supplier<VirtualKeyQuery> firstPageQuery;
     private final Executor uiExecutor;
 
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
@@ -69,10 +71,21 @@ public final class MainViewModel {
 
     public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
                          Function<ConnectionSettings, ManagementApiClient> clients, Executor uiExecutor) {
+        this(profiles, demo, prompts, clients, () -> VirtualKeyQuery.firstPage(25), uiExecutor);
+    }
+
+    /**
+     * @param firstPageQuery the key browser's first query (its remembered page size and sort): opening a server
+     *                       asks for that page, and the browser starts on the answer
+     */
+    public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
+                         Function<ConnectionSettings, ManagementApiClient> clients,
+                         Supplier<VirtualKeyQuery> firstPageQuery, Executor uiExecutor) {
         this.profiles = profiles;
         this.demo = demo;
         this.prompts = prompts;
         this.clients = clients;
+        this.firstPageQuery = firstPageQuery;
         this.uiExecutor = uiExecutor;
         this.demoChoice = new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, null, false);
         choices.setAll(demoChoice);
@@ -185,6 +198,23 @@ public final class MainViewModel {
         long gen = ++generation;
         lastAttempt = this::openDemo;
         begin(demoChoice, "Starting the demo workspace\u2026");
+        CompletableFuture<Opening> early = demo.takeEarlyOpening();
+        if (early != null) {
+            // Asked for before the toolkit was up (BifrostConsoleApp.launchGui): the same requests, made sooner.
+            early.whenCompleteAsync((opening, error) -> {
+                if (gen != generation) {
+                    return;
+                }
+                if (error != null) {
+                    fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
+                    return;
+                }
+                ConnectionProfile profile = DemoWorkspace.profile(opening.client().settings().baseUrl().toString());
+                opened(workspace(new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), profile, true,
+                        opening), demoChoice);
+            }, uiExecutor);
+            return;
+        }
         demo.start().whenCompleteAsync((url, error) -> {
             if (gen != generation) {
                 return;
@@ -193,8 +223,7 @@ public final class MainViewModel {
                 fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                 return;
             }
-            ConnectionProfile profile = new ConnectionProfile(DemoWorkspace.ID, DemoWorkspace.NAME, url, null, false,
-                    null, null, false);
+            ConnectionProfile profile = DemoWorkspace.profile(url);
             proceed(gen, new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), Optional.empty(), true);
         }, uiExecutor);
     }
@@ -282,8 +311,8 @@ public final class MainViewModel {
         ConnectionProfile opened = profile;
         // Built off the FX thread: a client sets up TLS and JSON readers, which costs a cold start several hundred ms.
         CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
-        client.thenCompose(c -> c.version().whenComplete((v, e) -> StartupClock.mark("version answered")).thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)).whenComplete((v, e) -> StartupClock.mark("count answered")),
-                        (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
+        client.thenCompose(c -> Opening.request(c, firstPageQuery.get()))
+                .thenApply(opening -> workspace(choice, opened, isDemo, opening))
                 .whenCompleteAsync((ws, error) -> {
                     if (gen != generation) {
                         return;
@@ -307,6 +336,11 @@ public final class MainViewModel {
                     }
                     fail(gen, opened.name(), UserMessages.of(error));
                 }, uiExecutor);
+    }
+
+    private static Workspace workspace(Choice choice, ConnectionProfile profile, boolean isDemo, Opening opening) {
+        return new Workspace(choice.id(), profile.name(), profile, opening.client(), isDemo, opening.version(),
+                opening.firstPageQuery(), opening.firstPage());
     }
 
     private void opened(Workspace ws, Choice choice) {

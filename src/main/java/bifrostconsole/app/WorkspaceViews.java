@@ -1,5 +1,6 @@
 package bifrostconsole.app;
 
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
@@ -31,6 +32,8 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     public Node apply(Workspace workspace) {
         KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
+        // The page asked for while opening the server: the view then starts with rows instead of a request.
+        model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
         ExportActions.install(view, model, workspace.client(), settings);
@@ -43,6 +46,11 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         if (model != null) {
             model.close();
         }
+    }
+
+    /** The first page a new key browser asks for (remembered page size and sort): opening a server fetches it. */
+    VirtualKeyQuery firstPageQuery() {
+        return KeyBrowserViewModel.initialQuery(settings);
     }
 
     /** Completes once a first page of keys has been shown in any workspace. */

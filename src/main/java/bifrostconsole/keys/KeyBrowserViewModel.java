@@ -126,18 +126,8 @@ public final class KeyBrowserViewModel {
         this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
         this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
 
-        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
-        pageSize.set(PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25);
-        SortField sortField = SortField.CREATED_AT;
-        SortOrder sortOrder = SortOrder.ASC;
-        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
-        try {
-            sortField = SortField.fromWireName(sort[0]);
-            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
-        } catch (IllegalArgumentException ignored) {
-            // an unknown remembered sort falls back to the server's default order
-        }
-        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        query.set(initialQuery(settings));
+        pageSize.set(query.get().limit());
         shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
             BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
@@ -178,7 +168,39 @@ public final class KeyBrowserViewModel {
         });
     }
 
+    /**
+     * The first page a browser over these settings asks for: the remembered page size and sort. Opening a server
+     * asks for it already ({@link #showPrefetched}), so the first page needs no request of its own.
+     */
+    public static VirtualKeyQuery initialQuery(UiSettings settings) {
+        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
+        int size = PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25;
+        SortField sortField = SortField.CREATED_AT;
+        SortOrder sortOrder = SortOrder.ASC;
+        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
+        try {
+            sortField = SortField.fromWireName(sort[0]);
+            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
+        } catch (IllegalArgumentException ignored) {
+            // an unknown remembered sort falls back to the server's default order
+        }
+        return VirtualKeyQuery.firstPage(size).withSort(sortField, sortOrder);
+    }
+
     // ---- commands ---------------------------------------------------------------------------------------
+
+    /**
+     * Shows a first page fetched while the server was being opened, instead of asking for it again. Ignored
+     * (returns false, and {@link #start} asks as usual) unless it answers the query in force and nothing has been
+     * shown or asked for yet. Call on the UI thread.
+     */
+    public boolean showPrefetched(VirtualKeyQuery answered, Page<VirtualKey> page) {
+        if (page == null || !answered.equals(query.get()) || loadedPageCount.get() > 0 || inFlight != null) {
+            return false;
+        }
+        showPage(answered, new LoadedPage(page, toRows(page.items(), clock.instant())));
+        return true;
+    }
 
     /** Loads the first page; call once when the view is shown. */
     public void start() {
