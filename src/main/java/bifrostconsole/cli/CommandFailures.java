@@ -28,8 +28,7 @@ final class CommandFailures {
             t = u.getCause();
         }
         if (t instanceof ApiException api) {
-            int code = api.kind().isAuth() ? Subcommand.AUTH_REFUSED
-                    : api.kind().isUnreachable() ? Subcommand.UNREACHABLE : Subcommand.SERVER_ERROR;
+            int code = exitCode(api.kind());
             String what = switch (code) {
                 case Subcommand.AUTH_REFUSED -> "authentication or permission refused";
                 case Subcommand.UNREACHABLE -> "server unreachable";
@@ -52,5 +51,11 @@ final class CommandFailures {
         }
         err.println(command + ": unexpected failure (" + t.getClass().getSimpleName() + "): please report it.");
         return Subcommand.SERVER_ERROR;
+    }
+
+    /** 3 authentication or permission refused, 4 server unreachable, 5 anything else the server did. */
+    static int exitCode(ApiException.Kind kind) {
+        return kind.isAuth() ? Subcommand.AUTH_REFUSED
+                : kind.isUnreachable() ? Subcommand.UNREACHABLE : Subcommand.SERVER_ERROR;
     }
 }
