@@ -1,8 +1,7 @@
 package bifrostconsole.cli;
 
-import bifrostconsole.api.ApiException;
-import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.EnvironmentConnection;
+import bifrostconsole.service.ConnectionCheck;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +27,8 @@ public final class CheckCommand extends CommandSkeleton {
             "test the connection to a server: /health, /api/version and the key [--server URL]", HELP_TEXT)
             .options(ServerOptions.OPTION);
 
+    private final ConnectionCheck checks = new ConnectionCheck();
+
     public CheckCommand() {
         this(ServerOptions.fromConfigFolder());
     }
@@ -43,29 +44,27 @@ public final class CheckCommand extends CommandSkeleton {
         out.println("Checking " + resolved.settings().displayName()
                 + resolved.profile().map(p -> " (saved as '" + p.name() + "')").orElse("")
                 + ", key: " + (resolved.settings().apiKey() == null ? "none" : "from " + resolved.keySource()));
-        ConnectionTestViewModel test = new ConnectionTestViewModel(Runnable::run);
-        boolean passed;
+        ConnectionCheck.Report report;
         try {
-            passed = test.run(resolved.settings()).get(
-                    resolved.settings().connectTimeout().plus(resolved.settings().requestTimeout()).toSeconds() * 3 + 5,
+            // Each line as its step ends, so a slow step shows which one is waiting.
+            report = checks.run(resolved.settings(), step -> {
+                if (step.status() != ConnectionCheck.Status.RUNNING) {
+                    out.println("  " + mark(step.status()) + " " + step.step().title() + ": " + step.detail());
+                }
+            }).get(resolved.settings().connectTimeout().plus(resolved.settings().requestTimeout()).toSeconds() * 3 + 5,
                     TimeUnit.SECONDS);
         } catch (Exception e) {
             run.err().println("check: the checks did not finish (" + e.getClass().getSimpleName() + ")");
             return UNREACHABLE;
         }
-        for (ConnectionTestViewModel.Step step : test.steps()) {
-            String mark = switch (step.state()) {
-                case PASSED -> "ok     ";
-                case FAILED -> "FAILED ";
-                default -> "skipped";
-            };
-            out.println("  " + mark + " " + step.title() + ": " + step.detail());
-        }
-        if (passed) {
-            return OK;
-        }
-        ApiException.Kind kind = test.steps().stream().map(ConnectionTestViewModel.Step::failureKind)
-                .filter(k -> k != null).findFirst().orElse(ApiException.Kind.NETWORK);
-        return CommandFailures.exitCode(kind);
+        return report.firstFailure().map(failed -> CommandFailures.exitCode(failed.failureKind())).orElse(OK);
+    }
+
+    private static String mark(ConnectionCheck.Status status) {
+        return switch (status) {
+            case PASSED -> "ok     ";
+            case FAILED -> "FAILED ";
+            default -> "skipped";
+        };
     }
 }
