@@ -149,13 +149,4 @@ class SnapshotAndDiffViewsTest {
         assertEquals(3, robot.lookup("#diff-rows").queryAs(ListView.class).getItems().size());
         screenshot("diff-view.png");
     }
-
-    @Test
-    void viewModelsStayFreeOfTheSceneGraph() throws Exception {
-        for (String name : List.of("ExportViewModel.java", "DiffViewModel.java", "SnapshotSource.java")) {
-            List<String> imports = Files.readAllLines(Path.of("src/main/java/bifrostconsole/export", name)).stream()
-                    .filter(l -> l.startsWith("import javafx.scene")).toList();
-            assertEquals(List.of(), imports, name);
-        }
-    }
 }
