@@ -13,13 +13,12 @@ import bifrostconsole.config.UiSettings;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
-import bifrostconsole.ui.Scheduler;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -107,10 +106,6 @@ public final class KeyBrowserViewModel {
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
-
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings) {
-        this(source, uiExecutor, settings, Scheduler.onUiExecutor(uiExecutor), Clock.systemUTC(), Formats.system());
-    }
 
     public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
