@@ -8,6 +8,7 @@ import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
@@ -74,8 +75,8 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
-        return new KeyBrowserViewModel(source, uiExecutor, settings, Scheduler.onUiExecutor(timer, uiExecutor), clock,
-                formats);
+        return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
+                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
     }
 
     /** The key table's Export… button and Snapshots menu. */

@@ -85,7 +85,7 @@ class KeyBrowserViewTest {
         gateway.clearFaults();
         gateway.clearRequestLog();
         settings = UiSettings.inMemory();
-        vm = new KeyBrowserViewModel(client, Platform::runLater, settings,
+        vm = new KeyBrowserViewModel(client, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
                 TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
         view = new KeyBrowserView(vm);
