@@ -3,6 +3,8 @@ package bifrostconsole.demo;
 import bifrostconsole.api.BudgetOverrideResult;
 import bifrostconsole.api.BulkRotation;
 import bifrostconsole.api.Json;
+import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.store.GovernanceWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

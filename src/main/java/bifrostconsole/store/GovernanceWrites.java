@@ -1,4 +1,4 @@
-package bifrostconsole.demo;
+package bifrostconsole.store;
 
 import bifrostconsole.api.BifrostDuration;
 import bifrostconsole.api.Budget;
@@ -13,7 +13,7 @@ import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.demo.GovernanceStore.QueryException;
+import bifrostconsole.store.GovernanceStore.QueryException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +66,7 @@ import java.util.function.Consumer;
  * edited as JSON trees of their wire form, so fields this class does not know pass through writes unchanged.
  */
 public final class GovernanceWrites {
-    static final String INVALID_JSON = "Invalid JSON";
+    public static final String INVALID_JSON = "Invalid JSON";
 
     private final GovernanceStore store;
     private final Clock clock;
