@@ -17,7 +17,7 @@ class ViewModelBoundaryTest {
             "keys/KeyBrowserViewModel.java", "keys/FilterPickerViewModel.java", "keys/KeyRow.java",
             "keys/PageWindow.java", "keys/KeyColumn.java", "keys/FilterOption.java",
             "keydetail/KeyDetailViewModel.java", "keydetail/KeyDetails.java",
-            "ui/Formats.java", "ui/ResetWindow.java", "ui/ResetSchedule.java", "ui/UsageLine.java",
+            "ui/Formats.java", "ui/UsageLine.java",
             "ui/UsageLines.java", "ui/ClipboardService.java", "ui/Scheduler.java", "ui/UserMessages.java",
             "ui/SecretMask.java");
 
