@@ -19,7 +19,7 @@ class ViewModelBoundaryTest {
             "keys/PageWindow.java", "keys/KeyColumn.java", "keys/FilterOption.java",
             "keydetail/KeyDetailViewModel.java", "keydetail/KeyDetails.java",
             "ui/Formats.java", "ui/UsageLine.java",
-            "ui/UsageLines.java", "ui/ClipboardService.java", "ui/Scheduler.java", "ui/UserMessages.java",
+            "ui/UsageLines.java", "ui/ClipboardService.java", "ui/Scheduler.java", "messages/UserMessages.java",
             "ui/SecretMask.java");
 
     @Test
