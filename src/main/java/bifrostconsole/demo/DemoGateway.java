@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Routes</h2>
  * {@code GET /health}, {@code /api/version}, {@code /api/governance/virtual-keys[/{id}]},
  * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
- * {@code /api/providers}, {@code /api/providers/{p}/keys}. Anything else answers 404; other methods 405.
+ * {@code /api/providers}, {@code /api/providers/{p}/keys}, and the logs endpoints of {@link DemoLogRoutes}
+ * ({@code /api/logs}, {@code /stats}, {@code /histogram}, {@code /histogram/tokens}, {@code /histogram/cost}).
+ * Anything else answers 404; other methods 405.
  * When started with a management API key, every {@code /api} route except {@code /api/version} needs
  * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
  * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
@@ -206,6 +208,7 @@ public final class DemoGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final GovernanceStore store;
     private final byte[] expectedAuthorization;
+    private final DemoLogRoutes logRoutes;
     private final Deque<String> requestLog = new ArrayDeque<>();
     private final List<PendingFault> faults = new ArrayList<>();
 
@@ -213,6 +216,7 @@ public final class DemoGateway implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.store = options.store();
+        this.logRoutes = new DemoLogRoutes(store, java.time.Clock.systemUTC());
         this.expectedAuthorization = options.apiKey() == null ? null
                 : ("Bearer " + options.apiKey().reveal()).getBytes(StandardCharsets.UTF_8);
     }
@@ -251,6 +255,11 @@ public final class DemoGateway implements AutoCloseable {
 
     public GovernanceStore store() {
         return store;
+    }
+
+    /** The logs endpoints: switch them off (a server without logs) or pin their clock. */
+    public DemoLogRoutes logRoutes() {
+        return logRoutes;
     }
 
     /** The path and query of the most recent requests (up to 500), oldest first. */
@@ -430,6 +439,10 @@ public final class DemoGateway implements AutoCloseable {
                 default:
                     return notFound();
             }
+        }
+        if (s.length >= 2 && s[1].equals("logs")) {
+            return logRoutes.answer(s, params).map(a -> a.status() == 200 ? json(200, a.body())
+                    : error(a.status(), a.message())).orElseGet(this::notFound);
         }
         if (s.length == 3 && s[1].equals("mcp") && s[2].equals("clients")) {
             Page<McpClient> page = store.listMcpClients(params);
