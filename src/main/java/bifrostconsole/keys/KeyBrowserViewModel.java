@@ -12,13 +12,13 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
-import bifrostconsole.ui.Scheduler;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -66,11 +66,11 @@ public final class KeyBrowserViewModel {
     private static final int PICKER_PAGE = 50;
 
     private final GovernanceSource source;
-    private final Executor uiExecutor;
     private final UiSettings settings;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Formats formats;
+    private final LatestRequest pageRequest;
     private final KeyDetailViewModel detail;
     private final FilterPickerViewModel teamPicker;
     private final FilterPickerViewModel customerPicker;
@@ -102,25 +102,19 @@ public final class KeyBrowserViewModel {
     private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
     private ClipboardService clipboard;
-    private long generation;
-    private CompletableFuture<?> inFlight;
     private Scheduler.Cancellable pendingSearch;
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
 
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings) {
-        this(source, uiExecutor, settings, Scheduler.onUiExecutor(uiExecutor), Clock.systemUTC(), Formats.system());
-    }
-
     public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
         this.source = source;
-        this.uiExecutor = uiExecutor;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
         this.formats = formats;
+        this.pageRequest = new LatestRequest(uiExecutor);
         this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
         this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
         this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
@@ -267,11 +261,7 @@ public final class KeyBrowserViewModel {
      * the pending search, and ignores any answer still on its way.
      */
     public void close() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        pageRequest.cancel();
         if (pendingSearch != null) {
             pendingSearch.cancel();
         }
@@ -393,10 +383,6 @@ public final class KeyBrowserViewModel {
     }
 
     private void load(VirtualKeyQuery q) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         query.set(q);
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
                 || q.excludeAccessProfileManaged() || q.fromMemory());
@@ -407,21 +393,16 @@ public final class KeyBrowserViewModel {
         // From memory the server ignores every other parameter and returns all keys by creation time.
         VirtualKeyQuery wire = q.fromMemory() ? VirtualKeyQuery.all().withFromMemory(true) : q;
         Instant now = clock.instant();
-        CompletableFuture<Page<VirtualKey>> call = source.listVirtualKeys(wire);
-        inFlight = call; // cancelling the source's future aborts the HTTP exchange
-        CompletableFuture<LoadedPage> request = call.thenApply(p -> new LoadedPage(p, toRows(p.items(), now)));
-        request.whenComplete((loaded, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // a newer request was sent: this answer is stale
-            }
-            inFlight = null;
-            loading.set(false);
-            if (failure != null) {
-                showFailure(failure);
-            } else {
-                showPage(q, loaded);
-            }
-        }));
+        // A newer request wins: the older exchange is aborted and its late answer dropped.
+        pageRequest.submit(() -> source.listVirtualKeys(wire), p -> new LoadedPage(p, toRows(p.items(), now)),
+                (loaded, failure) -> {
+                    loading.set(false);
+                    if (failure != null) {
+                        showFailure(failure);
+                    } else {
+                        showPage(q, loaded);
+                    }
+                });
     }
 
     private List<KeyRow> toRows(List<VirtualKey> keys, Instant now) {
