@@ -2,6 +2,7 @@ package bifrostconsole.headroom;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
+import bifrostconsole.api.Json;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
 import bifrostconsole.api.SecretValue;
@@ -31,9 +32,15 @@ final class HeadroomFixtures {
                 null, null, null, amount, mode, cycles, null, null, null);
     }
 
+    /** Read from JSON, as a server sends it: the record's full constructor is not this test's business. */
     static Budget quarterly(double max, double used, Instant lastReset, int quarterStartMonth) {
-        return new Budget("b-q", max, "1Q", lastReset, used, null, null, null, null, null, null, null, null, null,
-                null, null, null, quarterStartMonth);
+        try {
+            return Json.mapper().readValue("{\"id\":\"b-q\",\"max_limit\":" + max + ",\"reset_duration\":\"1Q\","
+                    + "\"current_usage\":" + used + ",\"last_reset\":\"" + lastReset + "\",\"quarter_start_month\":"
+                    + quarterStartMonth + "}", Budget.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static RateLimit tokens(long max, String window, long used, Instant lastReset) {
