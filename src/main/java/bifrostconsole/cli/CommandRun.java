@@ -92,7 +92,8 @@ final class CommandRun implements AutoCloseable {
         return interrupts;
     }
 
-    private void endProgress() {
+    /** Ends the progress line, so what follows starts on a line of its own. */
+    void endProgress() {
         if (progress != null) {
             progress.done();
         }

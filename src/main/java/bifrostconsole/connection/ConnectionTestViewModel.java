@@ -2,6 +2,7 @@ package bifrostconsole.connection;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.service.ConnectionCheck;
+import bifrostconsole.service.LatestRequest;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -61,19 +62,16 @@ public final class ConnectionTestViewModel {
     }
 
     private final ConnectionCheck check;
-    private final Executor uiExecutor;
+    private final LatestRequest latest;
     /** In the order of {@link ConnectionCheck.Step}, so a result's step ordinal is its line. */
     private final List<Step> steps = Arrays.stream(ConnectionCheck.Step.values()).map(s -> new Step(s.title())).toList();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.NOT_RUN);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    /** Read by the UI executor's tasks, which tests run on the HTTP threads. */
-    private volatile long generation;
-    private CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
 
     public ConnectionTestViewModel(ConnectionCheck check, Executor uiExecutor) {
         this.check = check;
-        this.uiExecutor = uiExecutor;
+        this.latest = new LatestRequest(uiExecutor);
     }
 
     public ConnectionTestViewModel(Executor uiExecutor) {
@@ -98,12 +96,10 @@ public final class ConnectionTestViewModel {
 
     /** Call on the UI thread. Completes with true when every step passed, after the result is shown. */
     public CompletableFuture<Boolean> run(ConnectionSettings settings) {
-        long gen = restart();
+        LatestRequest.Ticket ticket = restart();
         String server = settings.displayName();
-        CompletableFuture<ConnectionCheck.Report> run = check.run(settings, result -> ui(gen, () -> show(result)));
-        inFlight = run;
-        return run.thenApply(report -> {
-            ui(gen, () -> finish(report, server));
+        return ticket.track(check.run(settings, result -> ticket.ui(() -> show(result)))).thenApply(report -> {
+            ticket.ui(() -> finish(report, server));
             return report.passed();
         });
     }
@@ -127,16 +123,16 @@ public final class ConnectionTestViewModel {
         summary.set("");
     }
 
-    private long restart() {
-        inFlight.cancel(true);
-        generation++;
+    /** Cancels the run in flight (its late answers are dropped) and clears the lines for a new one. */
+    private LatestRequest.Ticket restart() {
+        LatestRequest.Ticket ticket = latest.start();
         for (Step s : steps) {
             s.set(StepState.WAITING, "");
         }
         running.set(true);
         outcome.set(Outcome.RUNNING);
         summary.set("Testing\u2026");
-        return generation;
+        return ticket;
     }
 
     private void show(ConnectionCheck.StepResult result) {
@@ -154,14 +150,5 @@ public final class ConnectionTestViewModel {
         outcome.set(report.passed() ? Outcome.PASSED : Outcome.FAILED);
         summary.set(report.passed() ? "Connected to " + server + ": all checks passed."
                 : report.firstFailure().map(ConnectionCheck.StepResult::detail).orElse(steps.get(0).detail()));
-    }
-
-    /** Applies {@code update} on the UI thread unless a newer run (or a reset) has started since. */
-    private void ui(long gen, Runnable update) {
-        uiExecutor.execute(() -> {
-            if (gen == generation) {
-                update.run();
-            }
-        });
     }
 }

@@ -61,13 +61,11 @@ public final class HttpFailureWording {
      * from Bifrost's own "not found", and lets a 403 name the permission the call needs when the server does not.
      */
     public Worded httpError(String path, int status, byte[] body) {
-        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
-        if (status == 400 && text.contains("HTTP request to an HTTPS server")) {
+        if (status == 400 && head(body).contains("HTTP request to an HTTPS server")) {
             return new Worded(Kind.TLS, status, server + " speaks HTTPS, not plain HTTP: change the address"
                     + " to start with https://.", null);
         }
-        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
-        if ((status == 404 || status == 405) && !bifrostError && path != null) {
+        if ((status == 404 || status == 405) && !isBifrostError(body) && path != null) {
             return new Worded(Kind.NOT_BIFROST, status, server + " answered, but has no Bifrost"
                     + " management API at " + path + " (HTTP " + status + "): check that the address points at"
                     + " Bifrost's HTTP port, not another service.", null);
@@ -92,6 +90,17 @@ public final class HttpFailureWording {
                     errorMessage(body));
         }
         return statusError(status, body);
+    }
+
+    /** The start of a body as text: enough for the markers below, never a whole page. */
+    private static String head(byte[] body) {
+        return body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
+    }
+
+    /** Bifrost's own error envelope, as opposed to a bare 404 page from whatever else listens there. */
+    private static boolean isBifrostError(byte[] body) {
+        String text = head(body);
+        return text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
     }
 
     /** The permission Bifrost's RBAC checks for a read of {@code path}, as its docs name it. */
@@ -205,6 +214,50 @@ public final class HttpFailureWording {
                 + t.getClass().getSimpleName() + "): check the network and retry.", null);
     }
 
+    /**
+     * A write that got no answer. If it never left (no connection, unknown host, TLS set-up, connect timeout),
+     * nothing changed and it reads as for a read; after sending (a timeout, a reset, a cancel) the server may
+     * have applied it, and the sentence says so, since nothing retries a write.
+     */
+    public Worded writeWithoutAnswer(Throwable t) {
+        Worded unanswered = transportFailure(t);
+        boolean neverSent = unanswered.kind() == Kind.CONNECTION_REFUSED || unanswered.kind() == Kind.UNKNOWN_HOST
+                || unanswered.kind() == Kind.TLS || hasCause(t, HttpConnectTimeoutException.class);
+        if (neverSent) {
+            return unanswered;
+        }
+        String what = switch (unanswered.kind()) {
+            case TIMEOUT -> server + " did not answer within " + seconds(requestTimeout);
+            case CANCELLED -> "The request to " + server + " was cancelled after it was sent";
+            default -> "The connection to " + server + " broke before its answer";
+        };
+        return new Worded(unanswered.kind(), 0, what + ", so the change may or may not have been made: refresh to"
+                + " see before trying again.", null);
+    }
+
+    /**
+     * A refused write ({@code method path}, which needs {@code permission}): a missing route, 403 and 400 get
+     * wording for changes ("nothing was changed"); the rest reads as for a read.
+     */
+    public Worded writeRefused(String method, String path, String permission, int status, byte[] body) {
+        String serverMessage = errorMessage(body);
+        if ((status == 404 || status == 405) && !isBifrostError(body)) {
+            return new Worded(Kind.NOT_BIFROST, status, server + " has no route for " + method + " " + path
+                    + " (HTTP " + status + "): this Bifrost version does not support this change.", null);
+        }
+        if (status == 403 && !looksLikeHtml(body)) {
+            String named = permissionIn(serverMessage);
+            return new Worded(Kind.FORBIDDEN, status, server + " accepted the key but it lacks the "
+                    + (named != null ? named : permission) + " permission (403 Forbidden): ask an admin to grant it"
+                    + " to this API key; nothing was changed.", serverMessage);
+        }
+        if (status == 400 && serverMessage != null) {
+            return new Worded(Kind.BAD_REQUEST, status, server + " refused the change (" + serverMessage
+                    + "); nothing was changed.", serverMessage);
+        }
+        return httpError(path, status, body);
+    }
+
     /** "30 s", or "0.3 s" for sub-second timeouts, which toSeconds() would show as "0 s". */
     private static String seconds(Duration d) {
         long millis = d.toMillis();
@@ -266,6 +319,13 @@ public final class HttpFailureWording {
     public Worded webPage(int status) {
         return new Worded(Kind.NOT_JSON, status, server + " answered with a web page instead of JSON, probably a proxy"
                 + " or login page: check that the address points at the Bifrost gateway itself.", null);
+    }
+
+    /** A write's 2xx answer that is an HTML page: something in front of the gateway answered instead. */
+    public Worded webPageAfterWrite(int status) {
+        return new Worded(Kind.NOT_JSON, status, server + " answered with a web page instead of JSON, probably a"
+                + " proxy or login page, so whether the change was made is unknown: check the address, then"
+                + " refresh.", null);
     }
 
     /** A 2xx answer that could not be read: cut off, or in a shape this console does not know. */

@@ -100,4 +100,36 @@ class HttpFailureWordingTest {
         assertTrue(HttpFailureWording.looksLikeHtml(bytes("\n <!DOCTYPE html>")));
         assertNull(HttpFailureWording.permissionIn("permission denied"));
     }
+
+    @Test
+    void aRefusedWriteSaysNothingWasChanged() {
+        Worded forbidden = withKey.writeRefused("PUT", "/api/governance/teams/t1", "Teams:Update", 403,
+                bytes("{\"error\":{\"message\":\"forbidden\"}}"));
+        assertEquals(SERVER + " accepted the key but it lacks the Teams:Update permission (403 Forbidden): ask an"
+                + " admin to grant it to this API key; nothing was changed.", forbidden.sentence());
+        Worded invalid = withKey.writeRefused("POST", "/api/governance/virtual-keys", "VirtualKeys:Create", 400,
+                bytes("{\"error\":{\"message\":\"name is required\"}}"));
+        assertEquals(Kind.BAD_REQUEST, invalid.kind());
+        assertEquals(SERVER + " refused the change (name is required); nothing was changed.", invalid.sentence());
+        Worded noRoute = withKey.writeRefused("DELETE", "/api/governance/teams/t1", "Teams:Delete", 405,
+                bytes("405 method not allowed"));
+        assertEquals(Kind.NOT_BIFROST, noRoute.kind());
+        assertTrue(noRoute.sentence().contains("has no route for DELETE /api/governance/teams/t1 (HTTP 405)"),
+                noRoute.sentence());
+        assertEquals(Kind.SERVER_ERROR, withKey.writeRefused("PUT", "/api/x", "X:Update", 500, bytes("")).kind(),
+                "the rest reads as for a read");
+    }
+
+    @Test
+    void aWriteWithoutAnswerMayHaveBeenAppliedUnlessItNeverLeft() {
+        Worded timedOut = withKey.writeWithoutAnswer(new HttpTimeoutException("x"));
+        assertEquals(Kind.TIMEOUT, timedOut.kind());
+        assertEquals(SERVER + " did not answer within 30 s, so the change may or may not have been made: refresh to"
+                + " see before trying again.", timedOut.sentence());
+        Worded neverLeft = withKey.writeWithoutAnswer(new HttpConnectTimeoutException("x"));
+        assertEquals(withKey.transportFailure(new HttpConnectTimeoutException("x")), neverLeft);
+        Worded refused = withKey.writeWithoutAnswer(new java.net.ConnectException("refused"));
+        assertEquals(Kind.CONNECTION_REFUSED, refused.kind());
+        assertTrue(refused.sentence().startsWith("Nothing is listening on port 8443"), refused.sentence());
+    }
 }
