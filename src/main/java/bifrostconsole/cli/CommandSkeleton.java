@@ -32,13 +32,14 @@ import java.util.function.BooleanSupplier;
  *           .options(ServerOptions.OPTION, "--out").flags("--include-secrets");
  *       }</pre></li>
  *   <li>Give it two constructors: a public one with no arguments for real use, {@code this(STDERR_IS_TERMINAL,
- *       ServerOptions.fromConfigFolder())}, and a package-private one taking both, which tests call with
- *       {@code () -> false} and their own profiles (see {@code CommandsTest.NO_PROFILES}). A verb that talks to
- *       no server calls {@code super(SPEC)}.</li>
+ *       ServerOptions.fromConfigFolder())}, and a package-private one taking both, which calls
+ *       {@code super(SPEC, servers, stderrIsTerminal)} and which tests call with {@code () -> false} and their own
+ *       profiles ({@code CommandsTest.NO_PROFILES}). A verb that talks to no server calls {@code super(SPEC)}.</li>
  *   <li>Implement {@link #execute}: first read and check every argument (throw {@code UsageException} with one
  *       sentence, e.g. {@code "--out FILE is required"}) and call {@code run.server()}, so that nothing is sent or
- *       written before the command line is known to be right; then do the work. Print results on
- *       {@code run.out()}, remarks through {@code run.tell(...)}; throw failures ({@code ApiException}, an
+ *       written before the command line is known to be right; then do the work, handing long work
+ *       {@code run.progress("Exporting")} and {@code run.cancellation()}. Print results on {@code run.out()},
+ *       remarks through {@code run.tell(...)}; throw failures ({@code ApiException}, an
  *       {@code IOException}) instead of catching them, and return an exit code from {@link Subcommand}.</li>
  *   <li>Add it to {@link Subcommands#all()} and test it in-process like {@code CommandsTest} does.</li>
  * </ol>
@@ -47,7 +48,10 @@ import java.util.function.BooleanSupplier;
  * the action from its first argument.
  */
 abstract class CommandSkeleton implements Subcommand {
-    /** Today's test for "progress lines are welcome": a console is attached. */
+    /**
+     * Whether progress lines are welcome. Java 17 cannot ask about stderr itself; a console (stdin and stdout on a
+     * terminal) is the best sign that a person, not a script, reads stderr.
+     */
     static final BooleanSupplier STDERR_IS_TERMINAL = () -> System.console() != null;
 
     /** What a verb declares: its name, its line in the console's --help, its own help text and its options. */
