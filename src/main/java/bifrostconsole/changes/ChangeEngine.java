@@ -95,6 +95,11 @@ public final class ChangeEngine {
         return ChangePlanner.plan(seen, change, clock.instant());
     }
 
+    /** The plan to make a new key like a deleted one, from its backup ({@link DeletedKeys#load}). */
+    public KeyPlan planRecreate(DeletedKey deleted) {
+        return ChangePlanner.plan((VirtualKey) null, new KeyChange.Recreate(deleted), clock.instant());
+    }
+
     /** Starts carrying out {@code plans} with {@link #DEFAULT_CONCURRENCY} keys at a time. */
     public ChangeRun start(List<KeyPlan> plans, ChangeListener listener, Executor callbacks) {
         return start(plans, DEFAULT_CONCURRENCY, listener, callbacks);

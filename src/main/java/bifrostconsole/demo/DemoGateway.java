@@ -217,6 +217,8 @@ public final class DemoGateway implements AutoCloseable {
     private final GovernanceStore store;
     private final byte[] expectedAuthorization;
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final GovernanceWrites writes;
     private final WriteRoutes writeRoutes;
     private final List<PendingFault> faults = new ArrayList<>();
@@ -292,6 +294,12 @@ public final class DemoGateway implements AutoCloseable {
         synchronized (requestLog) {
             requestLog.clear();
         }
+        peakInFlight.set(0);
+    }
+
+    /** The most requests handled at the same moment since start or {@link #clearRequestLog()}. */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** The next request whose path starts with {@code pathPrefix} gets {@code fault}. */
@@ -331,6 +339,7 @@ public final class DemoGateway implements AutoCloseable {
     // ---- request handling --------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
@@ -361,6 +370,8 @@ public final class DemoGateway implements AutoCloseable {
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
             // The client went away (e.g. it timed out while a delay fault slept): nothing left to answer.
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
