@@ -141,7 +141,7 @@ public final class ChangeEngine {
             if (!changed.isEmpty()) {
                 return CompletableFuture.completedFuture(new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER,
                         "it changed on the server since it was read, so nothing was sent (" + join(changed)
-                                + "): review the newer data and try again.", server, changed, null, null, null));
+                                + "): review the newer data and try again.", server, changed, null, null, null, null));
             }
         }
         if (run.isCancelled()) {
@@ -157,7 +157,7 @@ public final class ChangeEngine {
             }
             // Past this point the request goes out: a cancel no longer stops this key.
             return client.send(plan.request()).handle((answer, sendFailure) -> sendFailure != null
-                    ? KeyOutcome.of(plan, KeyOutcome.Status.FAILED, UserMessages.of(sendFailure))
+                    ? KeyOutcome.failed(plan, UserMessages.of(sendFailure), sendFailure)
                     : applied(plan, server, answer, file));
         }).thenCompose(outcome -> outcome);
     }
@@ -175,10 +175,10 @@ public final class ChangeEngine {
         if (cause instanceof ApiException api && api.kind() == ApiException.Kind.NOT_FOUND) {
             return new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER, "it was deleted on the server since it"
                     + " was read, so nothing was sent.", null, List.of(new FieldDiff("key", "exists", "deleted")),
-                    null, null, null);
+                    null, null, null, null);
         }
-        return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "it could not be read again before the change ("
-                + UserMessages.of(failure) + "), so nothing was sent.");
+        return KeyOutcome.failed(plan, "it could not be read again before the change (" + UserMessages.of(failure)
+                + "), so nothing was sent.", failure);
     }
 
     /** The server accepted the request: the key as it now is, and any check of the answer. */
@@ -186,7 +186,7 @@ public final class ChangeEngine {
         KeyChange change = plan.change();
         try {
             if (change instanceof KeyChange.Delete) {
-                return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, null, List.of(), null, null, backup);
+                return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, null, List.of(), null, null, backup, null);
             }
             if (change instanceof KeyChange.SetBudgetOverride || change instanceof KeyChange.RemoveBudgetOverride) {
                 // The answer holds only the budget: the key is the one just read with that budget replaced.
@@ -199,11 +199,11 @@ public final class ChangeEngine {
             if (resetAsked && after.budgets().stream().anyMatch(b -> b.currentUsage() != 0)) {
                 return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "the server accepted the request but did not"
                         + " reset the usage: Bifrost before 2.0 ignores reset_budget_usage.", after, List.of(), null,
-                        null, null);
+                        null, null, null);
             }
             if (change instanceof KeyChange.Rotate) {
                 return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, after, List.of(),
-                        Secret.of(after.plainValue()), after.previousValueExpiresAt(), null);
+                        Secret.of(after.plainValue()), after.previousValueExpiresAt(), null, null);
             }
             return done(plan, after);
         } catch (JsonProcessingException | RuntimeException e) {
@@ -213,7 +213,7 @@ public final class ChangeEngine {
     }
 
     private static KeyOutcome done(KeyPlan plan, VirtualKey after) {
-        return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, after, List.of(), null, null, null);
+        return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, after, List.of(), null, null, null, null);
     }
 
     private static VirtualKey withBudget(VirtualKey key, Budget budget) throws JsonProcessingException {

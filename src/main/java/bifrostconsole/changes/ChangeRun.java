@@ -91,7 +91,7 @@ public final class ChangeRun {
                 historyProblem.compareAndSet(null, h.getMessage());
                 outcome = h.outcome;
             } else {
-                outcome = KeyOutcome.of(plans.get(index), KeyOutcome.Status.FAILED, UserMessages.of(cause));
+                outcome = KeyOutcome.failed(plans.get(index), UserMessages.of(cause), cause);
             }
         }
         KeyOutcome reported = outcome;

@@ -1,7 +1,9 @@
 package bifrostconsole.changes;
 
+import bifrostconsole.api.ApiException;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.messages.UserMessages;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,9 +22,11 @@ import java.util.List;
  * @param newValue               for a rotate, the new value (show it once, masked until revealed); else null
  * @param previousValueExpiresAt for a rotate, when the old value stops working, if the server keeps it a while
  * @param backup                 for a delete, the file with the key's saved configuration
+ * @param failureKind            when the server refused or could not be reached, what kind of failure it was (a
+ *                               command's exit code comes from it); else null
  */
 public record KeyOutcome(KeyPlan plan, Status status, String reason, VirtualKey after, List<FieldDiff> serverChanges,
-                         Secret newValue, Instant previousValueExpiresAt, Path backup) {
+                         Secret newValue, Instant previousValueExpiresAt, Path backup, ApiException.Kind failureKind) {
 
     public enum Status {
         /** Sent and applied. */
@@ -53,7 +57,14 @@ public record KeyOutcome(KeyPlan plan, Status status, String reason, VirtualKey 
     }
 
     static KeyOutcome of(KeyPlan plan, Status status, String reason) {
-        return new KeyOutcome(plan, status, reason, null, List.of(), null, null, null);
+        return new KeyOutcome(plan, status, reason, null, List.of(), null, null, null, null);
+    }
+
+    /** A failed request: the one sentence for the user, and the kind of failure when it came from the API. */
+    static KeyOutcome failed(KeyPlan plan, String reason, Throwable failure) {
+        ApiException.Kind kind = UserMessages.unwrap(failure) instanceof ApiException api
+                ? api.kind() : null;
+        return new KeyOutcome(plan, Status.FAILED, reason, null, List.of(), null, null, null, kind);
     }
 
     /** Done or nothing to do: nothing is left for the admin to look at. */
