@@ -2,6 +2,7 @@ package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
@@ -37,12 +38,18 @@ public final class KeyDetailViewModel {
 
     private ClipboardService clipboard;
     private final LatestRequest request;
+    private java.util.function.Supplier<Owners> owners = () -> Owners.EMBEDDED;
 
     public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
         this.clock = clock;
         this.formats = formats;
         this.request = new LatestRequest(uiExecutor);
+    }
+
+    /** Where the gateway's teams and customers come from, for the headroom explanation. */
+    public void ownersFrom(java.util.function.Supplier<Owners> value) {
+        owners = value;
     }
 
     /** Shows the pane and fetches the key by id. */
@@ -72,8 +79,9 @@ public final class KeyDetailViewModel {
         loading.set(true);
         errorMessage.set(null);
         Instant now = clock.instant();
+        Owners known = owners.get();
         // Another key opened, or the pane closed, meanwhile: LatestRequest drops this answer.
-        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now), (result, failure) -> {
+        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now, known), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 errorMessage.set(UserMessages.of(failure, "The key's details could not be loaded"));
