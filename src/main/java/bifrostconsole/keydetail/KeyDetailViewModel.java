@@ -1,12 +1,15 @@
 package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.headroom.Owners;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
+import bifrostconsole.usage.UsageViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,12 +42,27 @@ public final class KeyDetailViewModel {
     private ClipboardService clipboard;
     private final LatestRequest request;
     private java.util.function.Supplier<Owners> owners = () -> Owners.EMBEDDED;
+    private final UsageViewModel usage;
 
     public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
         this.clock = clock;
         this.formats = formats;
         this.request = new LatestRequest(uiExecutor);
+        this.usage = new UsageViewModel(source, uiExecutor, clock, formats);
+    }
+
+    /** The Usage tab of the key on show. */
+    public UsageViewModel usage() {
+        return usage;
+    }
+
+    /** The budget whose line the cost chart draws: the key's longest window, the one a week or month shows. */
+    static Budget chartedBudget(VirtualKey key) {
+        return key.budgets().stream().filter(b -> b.maxLimit() > 0)
+                .max(java.util.Comparator.comparing(b -> ResetWindow.parse(b.resetDuration())
+                        .map(ResetWindow::length).orElse(java.time.Duration.ZERO)))
+                .orElse(null);
     }
 
     /** Where the gateway's teams and customers come from, for the headroom explanation. */
@@ -70,6 +88,7 @@ public final class KeyDetailViewModel {
 
     public void close() {
         request.cancel();
+        usage.setActive(false);
         loading.set(false);
         shown.set(false);
         valueRevealed.set(false);
@@ -90,6 +109,8 @@ public final class KeyDetailViewModel {
                 }
             } else {
                 details.set(result);
+                usage.show(UsageViewModel.Subject.key(result.key().id(), chartedBudget(result.key()),
+                        result.key().calendarAligned()));
             }
         });
     }
