@@ -442,6 +442,7 @@ public final class ManagementApiClient implements GovernanceSource {
      * A server without logs endpoints (404: older than the logs API, or logging disabled) gives a "not available"
      * answer with the sentence to show; other failures fail the future as usual.
      */
+    @Override
     public CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
         String q = query.toQueryString();
         CompletableFuture<CostHistogram> cost = getJson("/api/logs/histogram/cost", q,
