@@ -1,31 +1,37 @@
 package bifrostconsole.app;
 
-import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.service.Scheduler;
+import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.startup.SmokeTest;
 import bifrostconsole.startup.StartupClock;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.WindowService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
- * credential store, the theme manager and the main window by constructor injection. What needs no toolkit
- * starts in {@link #launchGui} before the toolkit does, on background threads (settings and profile files, the
- * credential-store probe, and for the demo its data, its gateway and the first requests), so it overlaps the
+ * credential store, the pools, the theme manager, the window service and the main window by constructor
+ * injection ({@link ConsoleServices} carries them, and builds every view-model, to the windows). What needs no
+ * toolkit starts in {@link #launchGui} before the toolkit does, on background threads (settings and profile files,
+ * the credential-store probe, and for the demo its data, its gateway and the first requests), so it overlaps the
  * toolkit's own start-up; the FX thread only builds and shows views.
  */
 public final class BifrostConsoleApp extends Application {
@@ -36,7 +42,8 @@ public final class BifrostConsoleApp extends Application {
     private static volatile Early early;
 
     private Early parts;
-    private CompletableFuture<List<Image>> icons;
+    private ConsoleServices services;
+    private List<Image> icons;
 
     /** What is started before the toolkit: none of it needs JavaFX. */
     private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
@@ -54,7 +61,8 @@ public final class BifrostConsoleApp extends Application {
             DemoWorkspace demo = new DemoWorkspace(background);
             if (options.demo()) {
                 // The demo's data, its gateway, a client and the first page, while the toolkit starts.
-                demo.openEarly(ManagementApiClient::new, KeyBrowserViewModel.initialQuery(settings));
+                demo.openEarly(ManagementApiClient::new,
+                        KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)));
             }
             CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
                     () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
@@ -81,19 +89,18 @@ public final class BifrostConsoleApp extends Application {
         StartupClock.mark("toolkit up");
         parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
         early = null;
-        // Decoded off the FX thread; the window gets its icons when they are ready.
-        icons = CompletableFuture.supplyAsync(AppIcons::load, parts.background());
+        icons = AppIcons.load();
     }
 
     @Override
     public void start(Stage stage) {
         StartupClock.mark("start");
         Executor uiExecutor = Platform::runLater;
-        icons.thenAcceptAsync(stage.getIcons()::setAll, uiExecutor);
         ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();
-        StartupClock.mark("theme");
-        ConsoleWindow window = new ConsoleWindow(parts.profiles(), themes, parts.demo(), parts.settings(), uiExecutor);
+        services = new ConsoleServices(uiExecutor, parts.background(), Scheduler.newTimer(), parts.settings(),
+                parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), Formats.system());
+        ConsoleWindow window = new ConsoleWindow(services, parts.demo());
         window.show(stage, parts.options());
         StartupClock.mark("window shown");
         SmokeTest smokeTest = parts.smokeTest();
@@ -107,6 +114,9 @@ public final class BifrostConsoleApp extends Application {
     public void stop() {
         parts.demo().close();
         parts.profiles().close();
+        if (services != null) {
+            services.close();
+        }
         parts.background().shutdownNow();
     }
 }

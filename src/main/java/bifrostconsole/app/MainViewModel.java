@@ -8,8 +8,9 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
-import bifrostconsole.startup.StartupClock;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.startup.StartupClock;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -63,10 +64,11 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private final Choice demoChoice;
+    /** Opening a workspace takes several steps; opening another (or the welcome screen) silences them all. */
+    private final LatestRequest opening;
 
     private Choice adHoc;
     private Runnable lastAttempt = () -> { };
-    private long generation;
     private boolean keysPersist = true;
 
     public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
@@ -76,7 +78,7 @@ public final class MainViewModel {
 
     /**
      * @param firstPageQuery the key browser's first query (its remembered page size and sort): opening a server
-     *                       asks for that page, and the browser starts on the answer
+     *                       asks for that page together with the version, and the browser starts on the answer
      */
     public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
                          Function<ConnectionSettings, ManagementApiClient> clients,
@@ -87,6 +89,7 @@ public final class MainViewModel {
         this.clients = clients;
         this.firstPageQuery = firstPageQuery;
         this.uiExecutor = uiExecutor;
+        this.opening = new LatestRequest(uiExecutor);
         this.demoChoice = new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, null, false);
         choices.setAll(demoChoice);
     }
@@ -181,7 +184,7 @@ public final class MainViewModel {
             profile = ConnectionProfile.create(null, url);
             profile.uri();
         } catch (IllegalArgumentException e) {
-            fail(++generation, url, e.getMessage());
+            fail(opening.start(), url, e.getMessage());
             return;
         }
         Optional<ConnectionProfile> saved = profiles.current().findByServer(profile.uri());
@@ -195,37 +198,31 @@ public final class MainViewModel {
     }
 
     public void openDemo() {
-        long gen = ++generation;
+        LatestRequest.Ticket gen = opening.start();
         lastAttempt = this::openDemo;
         begin(demoChoice, "Starting the demo workspace\u2026");
         CompletableFuture<Opening> early = demo.takeEarlyOpening();
         if (early != null) {
             // Asked for before the toolkit was up (BifrostConsoleApp.launchGui): the same requests, made sooner.
-            early.whenCompleteAsync((opening, error) -> {
-                if (gen != generation) {
-                    return;
-                }
+            early.whenComplete((answer, error) -> gen.ui(() -> {
                 if (error != null) {
                     fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                     return;
                 }
-                ConnectionProfile profile = DemoWorkspace.profile(opening.client().settings().baseUrl().toString());
+                ConnectionProfile profile = DemoWorkspace.profile(answer.client().settings().baseUrl().toString());
                 opened(workspace(new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), profile, true,
-                        opening), demoChoice);
-            }, uiExecutor);
+                        answer), demoChoice);
+            }));
             return;
         }
-        demo.start().whenCompleteAsync((url, error) -> {
-            if (gen != generation) {
-                return;
-            }
+        demo.start().whenComplete((url, error) -> gen.ui(() -> {
             if (error != null) {
                 fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                 return;
             }
             ConnectionProfile profile = DemoWorkspace.profile(url);
             proceed(gen, new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), Optional.empty(), true);
-        }, uiExecutor);
+        }));
     }
 
     public void retry() {
@@ -233,7 +230,7 @@ public final class MainViewModel {
     }
 
     public void showWelcome() {
-        generation++;
+        opening.cancel();
         workspace.set(null);
         selected.set(null);
         screen.set(Screen.WELCOME);
@@ -267,22 +264,19 @@ public final class MainViewModel {
     // ---- opening ------------------------------------------------------------------------------------
 
     private void connect(Choice choice, Secret explicitKey, boolean isDemo) {
-        long gen = ++generation;
+        LatestRequest.Ticket gen = opening.start();
         lastAttempt = () -> connect(choice, explicitKey, isDemo);
         begin(choice, "Connecting to " + choice.profile().name() + "\u2026");
         CompletableFuture<Optional<Secret>> key = explicitKey != null
                 ? CompletableFuture.completedFuture(Optional.of(explicitKey))
                 : choice.saved() ? profiles.readKey(choice.profile().id()) : CompletableFuture.completedFuture(Optional.empty());
-        key.whenCompleteAsync((found, error) -> {
-            if (gen != generation) {
-                return;
-            }
+        key.whenComplete((found, error) -> gen.ui(() -> {
             if (error != null) {
                 // The store failed (locked, timed out): say so, and continue as if no key were stored.
                 notices.add(UserMessages.of(error));
             }
             proceed(gen, choice, error != null ? Optional.empty() : found, isDemo);
-        }, uiExecutor);
+        }));
     }
 
     private void begin(Choice choice, String text) {
@@ -295,7 +289,7 @@ public final class MainViewModel {
     }
 
     /** On the UI thread: confirm plain http if needed, then check the server and open the workspace. */
-    private void proceed(long gen, Choice choice, Optional<Secret> key, boolean isDemo) {
+    private void proceed(LatestRequest.Ticket gen, Choice choice, Optional<Secret> key, boolean isDemo) {
         ConnectionProfile profile = choice.profile();
         if (key.isPresent() && profile.needsPlainHttpConfirmation()) {
             if (!prompts.confirmPlainHttp(profile)) {
@@ -312,11 +306,8 @@ public final class MainViewModel {
         // Built off the FX thread: a client sets up TLS and JSON readers, which costs a cold start several hundred ms.
         CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
         client.thenCompose(c -> Opening.request(c, firstPageQuery.get()))
-                .thenApply(opening -> workspace(choice, opened, isDemo, opening))
-                .whenCompleteAsync((ws, error) -> {
-                    if (gen != generation) {
-                        return;
-                    }
+                .thenApply(answer -> workspace(choice, opened, isDemo, answer))
+                .whenComplete((ws, error) -> gen.ui(() -> {
                     if (error == null) {
                         opened(ws, choice);
                         return;
@@ -335,12 +326,12 @@ public final class MainViewModel {
                         }
                     }
                     fail(gen, opened.name(), UserMessages.of(error));
-                }, uiExecutor);
+                }));
     }
 
-    private static Workspace workspace(Choice choice, ConnectionProfile profile, boolean isDemo, Opening opening) {
-        return new Workspace(choice.id(), profile.name(), profile, opening.client(), isDemo, opening.version(),
-                opening.firstPageQuery(), opening.firstPage());
+    private static Workspace workspace(Choice choice, ConnectionProfile profile, boolean isDemo, Opening answer) {
+        return new Workspace(choice.id(), profile.name(), profile, answer.client(), isDemo, answer.version(),
+                answer.firstPageQuery(), answer.firstPage());
     }
 
     private void opened(Workspace ws, Choice choice) {
@@ -355,8 +346,8 @@ public final class MainViewModel {
         }
     }
 
-    private void fail(long gen, String name, String message) {
-        if (gen != generation) {
+    private void fail(LatestRequest.Ticket gen, String name, String message) {
+        if (!gen.isCurrent()) {
             return;
         }
         connectingTo.set(name);

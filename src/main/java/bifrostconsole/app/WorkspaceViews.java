@@ -1,7 +1,5 @@
 package bifrostconsole.app;
 
-import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
@@ -10,7 +8,6 @@ import javafx.scene.Node;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -18,25 +15,25 @@ import java.util.function.Function;
  * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
  */
 final class WorkspaceViews implements Function<Workspace, Node> {
-    private final Executor uiExecutor;
-    private final UiSettings settings;
+    private final ConsoleServices services;
+    private final ExportActions exportActions;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
 
-    WorkspaceViews(Executor uiExecutor, UiSettings settings) {
-        this.uiExecutor = uiExecutor;
-        this.settings = settings;
+    WorkspaceViews(ConsoleServices services) {
+        this.services = services;
+        this.exportActions = services.exportActions();
     }
 
     @Override
     public Node apply(Workspace workspace) {
-        KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
+        KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
         // The page asked for while opening the server: the view then starts with rows instead of a request.
         model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
-        ExportActions.install(view, model, workspace.client(), settings);
+        exportActions.install(view, model, workspace.client());
         return view;
     }
 
@@ -46,11 +43,6 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         if (model != null) {
             model.close();
         }
-    }
-
-    /** The first page a new key browser asks for (remembered page size and sort): opening a server fetches it. */
-    VirtualKeyQuery firstPageQuery() {
-        return KeyBrowserViewModel.initialQuery(settings);
     }
 
     /** Completes once a first page of keys has been shown in any workspace. */
