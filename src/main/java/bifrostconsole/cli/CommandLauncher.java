@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class CommandLauncher {
     /** The command launcher's name; jpackage adds its platform suffix. */
     public static final String NAME = "bifrost-console-cli";
+    static final String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
     /** How long the window's JVM waits, on Ctrl+C, for the command to clean up (a half-written export file). */
     private static final long INTERRUPT_GRACE_SECONDS = 10;
 
@@ -57,7 +58,11 @@ public final class CommandLauncher {
         List<String> command = new ArrayList<>();
         command.add(cli.toString());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // Set by the window's launcher for its own JVM; a launcher that finds it set acts as a plain java launcher
+        // and would take the subcommand for a main class.
+        builder.environment().remove(JPACKAGE_LAUNCHER_VARIABLE);
+        Process process = builder.start();
         Thread waitOnInterrupt = new Thread(() -> {
             try {
                 process.waitFor(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS);
