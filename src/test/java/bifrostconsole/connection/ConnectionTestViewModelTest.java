@@ -4,11 +4,14 @@ import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Secret;
 import bifrostconsole.connection.ConnectionTestViewModel.Outcome;
 import bifrostconsole.connection.ConnectionTestViewModel.StepState;
+import bifrostconsole.testing.UiQueue;
+import bifrostconsole.testing.Wait;
 import com.sun.net.httpserver.HttpHandler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,39 +119,69 @@ class ConnectionTestViewModelTest {
 
     @Test
     void aSlowServerTimesOutWithTheLimitNamed() throws Exception {
-        HttpHandler slow = exchange -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        CountDownLatch testDone = new CountDownLatch(1);
+        HttpHandler silent = exchange -> {
+            awaitQuietly(testDone); // answers only after the test: far beyond any timeout
             StubServer.bifrostLike().handle(exchange);
         };
-        try (StubServer server = StubServer.http(slow)) {
-            ConnectionSettings settings = ConnectionSettings.of(server.url("http"), null)
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
-            assertFalse(run(settings));
-            assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
-            assertTrue(model.summaryProperty().get().contains("did not answer within 1 s"), model.summaryProperty().get());
+        try (StubServer server = StubServer.http(silent)) {
+            try {
+                ConnectionSettings settings = ConnectionSettings.of(server.url("http"), null)
+                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+                assertFalse(run(settings));
+                assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
+                assertTrue(model.summaryProperty().get().contains("did not answer within 1 s"),
+                        model.summaryProperty().get());
+            } finally {
+                testDone.countDown();
+            }
         }
     }
 
     @Test
     void aNewRunHidesTheLateAnswerOfAnOlderOne() throws Exception {
-        HttpHandler slow = exchange -> {
+        // The older run's server holds its answer (a web page, which would fail the first step) until told.
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        HttpHandler heldBack = exchange -> {
             try {
-                Thread.sleep(1_500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                awaitQuietly(release);
+                StubServer.reply(exchange, 200, "text/html", "<html>late</html>");
+            } finally {
+                answered.countDown();
             }
-            StubServer.reply(exchange, 200, "text/html", "<html>late</html>");
         };
-        try (StubServer slowServer = StubServer.http(slow); StubServer good = StubServer.http(StubServer.bifrostLike())) {
-            model.run(ConnectionSettings.of(slowServer.url("http"), null));
-            assertTrue(model.run(ConnectionSettings.of(good.url("http"), null)).get(10, TimeUnit.SECONDS));
-            Thread.sleep(2_000);
-            assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED), states());
-            assertEquals(Outcome.PASSED, model.outcomeProperty().get());
+        UiQueue ui = new UiQueue();
+        ConnectionTestViewModel twoRuns = new ConnectionTestViewModel(ui);
+        try (StubServer older = StubServer.http(heldBack); StubServer newer = StubServer.http(StubServer.bifrostLike())) {
+            try {
+                twoRuns.run(ConnectionSettings.of(older.url("http"), null));
+                twoRuns.run(ConnectionSettings.of(newer.url("http"), null));
+                ui.runUntil("the newer run's verdict", () -> twoRuns.outcomeProperty().get() == Outcome.PASSED);
+                String verdict = twoRuns.summaryProperty().get();
+
+                release.countDown();
+                assertTrue(answered.await(Wait.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the older server answered");
+                // The late answer still reaches the UI executor, which must drop it instead of showing it.
+                ui.runNext("the older run's late answer");
+                ui.runPending();
+
+                assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED),
+                        twoRuns.steps().stream().map(ConnectionTestViewModel.Step::state).toList());
+                assertEquals(Outcome.PASSED, twoRuns.outcomeProperty().get());
+                assertEquals(verdict, twoRuns.summaryProperty().get());
+                assertTrue(verdict.startsWith("Connected to "), verdict);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(Wait.TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

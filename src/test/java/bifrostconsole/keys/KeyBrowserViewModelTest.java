@@ -8,6 +8,9 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.keys.KeyBrowserViewModel.ViewState;
+import bifrostconsole.testing.HeldAnswersSource;
+import bifrostconsole.testing.ManualScheduler;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyBrowserViewModelTest {
-    private TestKeys.FakeSource source;
-    private TestKeys.ManualScheduler scheduler;
+    private HeldAnswersSource source;
+    private ManualScheduler scheduler;
     private UiSettings settings;
     private KeyBrowserViewModel vm;
 
     @BeforeEach
     void setUp() {
-        source = new TestKeys.FakeSource();
-        scheduler = new TestKeys.ManualScheduler();
+        source = new HeldAnswersSource();
+        scheduler = new ManualScheduler();
         settings = UiSettings.inMemory();
         vm = newViewModel();
     }
@@ -395,7 +398,7 @@ class KeyBrowserViewModelTest {
         assertTrue(vm.copySelectedKeyId());
         assertEquals(List.of("vk-1"), copied);
         vm.copyKeyValue(vm.rows().get(2));
-        assertEquals(List.of("sk-bf-vk-2-0123456789abcdef"), secrets);
+        assertEquals(List.of("sk-bf-vk-2-secret"), secrets);
         assertTrue(vm.noticeProperty().get().contains("cleared"));
     }
 
