@@ -254,11 +254,14 @@ class KeyExporterTest {
     void cancellingTheAsyncFutureAbortsTheRequestAndKeepsTheEarlierFile() throws Exception {
         Path file = dir.resolve("keys.csv");
         Files.writeString(file, "old\n");
-        // The answer is held far longer than the test waits below: only the cancel can end this export in time.
-        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.delay(Duration.ofMinutes(2)));
+        // The answer is held, and the client waits for it, far longer than the test waits below: only the cancel
+        // can end this export in time.
+        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.delay(Duration.ofMinutes(5)));
+        ManagementApiClient patient = new ManagementApiClient(gateway.settings()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(5)));
         CompletableFuture<CompletableFuture<Page<VirtualKey>>> firstRequest = new CompletableFuture<>();
         KeyPageSource watched = (query, sink) -> {
-            CompletableFuture<Page<VirtualKey>> request = client.streamVirtualKeys(query, sink);
+            CompletableFuture<Page<VirtualKey>> request = patient.streamVirtualKeys(query, sink);
             firstRequest.complete(request);
             return request;
         };
