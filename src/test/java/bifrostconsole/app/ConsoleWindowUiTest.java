@@ -121,7 +121,8 @@ class ConsoleWindowUiTest {
         robot.clickOn("#profile-name").write("Staging");
         robot.clickOn("#profile-key").write("bfst-ui-test");
         robot.clickOn("#test-connection");
-        Fx.waitUntil(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText().contains("Nothing is listening"));
+        Fx.waitUntil(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText()
+                .contains("Nothing is listening"));
         Label summary = robot.lookup("#test-step-0 #step-detail").queryAs(Label.class);
         assertTrue(robot.lookup("#test-step-2 #step-detail").queryAs(Label.class).getText().startsWith("Not tried"));
         assertEquals("Nothing is listening on port " + closedPort + " of 127.0.0.1 (connection refused): check the"
@@ -191,7 +192,8 @@ class ConsoleWindowUiTest {
 
         robot.clickOn("#manage-connections");
         Fx.waitUntil(() -> robot.lookup("#connections-list").tryQuery().isPresent());
-        javafx.scene.control.ListView<?> list = robot.lookup("#connections-list").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<?> list = robot.lookup("#connections-list")
+                .queryAs(javafx.scene.control.ListView.class);
         assertEquals(2, list.getItems().size());
         Screenshots.save(list.getScene(), "connections-light");
         robot.interact(() -> list.getScene().getWindow().hide());

@@ -153,7 +153,8 @@ class ConnectionTestViewModelTest {
         };
         UiQueue ui = new UiQueue();
         ConnectionTestViewModel twoRuns = new ConnectionTestViewModel(ui);
-        try (StubServer older = StubServer.http(heldBack); StubServer newer = StubServer.http(StubServer.bifrostLike())) {
+        try (StubServer older = StubServer.http(heldBack);
+             StubServer newer = StubServer.http(StubServer.bifrostLike())) {
             try {
                 twoRuns.run(ConnectionSettings.of(older.url("http"), null));
                 twoRuns.run(ConnectionSettings.of(newer.url("http"), null));
