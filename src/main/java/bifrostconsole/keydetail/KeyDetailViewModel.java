@@ -1,10 +1,15 @@
 package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
+import bifrostconsole.usage.UsageViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,7 +29,6 @@ import java.util.concurrent.Executor;
  */
 public final class KeyDetailViewModel {
     private final GovernanceSource source;
-    private final Executor uiExecutor;
     private final Clock clock;
     private final Formats formats;
 
@@ -36,14 +40,34 @@ public final class KeyDetailViewModel {
     private final ReadOnlyBooleanWrapper valueRevealed = new ReadOnlyBooleanWrapper(this, "valueRevealed");
 
     private ClipboardService clipboard;
-    private long generation;
-    private CompletableFuture<VirtualKey> inFlight;
+    private final LatestRequest request;
+    private java.util.function.Supplier<Owners> owners = () -> Owners.EMBEDDED;
+    private final UsageViewModel usage;
 
     public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
-        this.uiExecutor = uiExecutor;
         this.clock = clock;
         this.formats = formats;
+        this.request = new LatestRequest(uiExecutor);
+        this.usage = new UsageViewModel(source, uiExecutor, clock, formats);
+    }
+
+    /** The Usage tab of the key on show. */
+    public UsageViewModel usage() {
+        return usage;
+    }
+
+    /** The budget whose line the cost chart draws: the key's longest window, the one a week or month shows. */
+    static Budget chartedBudget(VirtualKey key) {
+        return key.budgets().stream().filter(b -> b.maxLimit() > 0)
+                .max(java.util.Comparator.comparing(b -> ResetWindow.parse(b.resetDuration())
+                        .map(ResetWindow::length).orElse(java.time.Duration.ZERO)))
+                .orElse(null);
+    }
+
+    /** Where the gateway's teams and customers come from, for the headroom explanation. */
+    public void ownersFrom(java.util.function.Supplier<Owners> value) {
+        owners = value;
     }
 
     /** Shows the pane and fetches the key by id. */
@@ -63,32 +87,20 @@ public final class KeyDetailViewModel {
     }
 
     public void close() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        request.cancel();
+        usage.setActive(false);
         loading.set(false);
         shown.set(false);
         valueRevealed.set(false);
     }
 
     private void fetch(String id) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         loading.set(true);
         errorMessage.set(null);
         Instant now = clock.instant();
-        CompletableFuture<VirtualKey> call = source.getVirtualKey(id);
-        inFlight = call;
-        CompletableFuture<KeyDetails> request = call.thenApply(k -> KeyDetails.of(k, formats, now));
-        request.whenComplete((result, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // another key was opened, or the pane closed, meanwhile
-            }
-            inFlight = null;
+        Owners known = owners.get();
+        // Another key opened, or the pane closed, meanwhile: LatestRequest drops this answer.
+        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now, known), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 errorMessage.set(UserMessages.of(failure, "The key's details could not be loaded"));
@@ -97,8 +109,10 @@ public final class KeyDetailViewModel {
                 }
             } else {
                 details.set(result);
+                usage.show(UsageViewModel.Subject.key(result.key().id(), chartedBudget(result.key()),
+                        result.key().calendarAligned()));
             }
-        }));
+        });
     }
 
     public void copyId() {

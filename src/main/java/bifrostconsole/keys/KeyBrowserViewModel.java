@@ -1,24 +1,21 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.api.Customer;
 import bifrostconsole.api.GovernanceSource;
-import bifrostconsole.api.ListQuery;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
-import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.config.UiSettings;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
-import bifrostconsole.ui.Scheduler;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -61,16 +58,15 @@ public final class KeyBrowserViewModel {
     /** Where the selection goes once a page arrives after stepping past the edge of the previous one. */
     private enum PendingSelection { NONE, FIRST, LAST }
 
-    public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
+    public static final List<Integer> PAGE_SIZES = KeyTableSettings.PAGE_SIZES;
     static final Duration SEARCH_DELAY = Duration.ofMillis(300);
-    private static final int PICKER_PAGE = 50;
 
     private final GovernanceSource source;
-    private final Executor uiExecutor;
-    private final UiSettings settings;
+    private final KeyTableSettings settings;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Formats formats;
+    private final LatestRequest pageRequest;
     private final KeyDetailViewModel detail;
     private final FilterPickerViewModel teamPicker;
     private final FilterPickerViewModel customerPicker;
@@ -101,56 +97,50 @@ public final class KeyBrowserViewModel {
     private final Set<String> revealedKeyIds = new HashSet<>();
     private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
+    /** The page sorted by the console by headroom (the server cannot), or NONE for the server's order. */
+    public enum PageSort { NONE, MOST_USED_FIRST, LEAST_USED_FIRST }
+
+    private final ReadOnlyObjectWrapper<PageSort> pageSort = new ReadOnlyObjectWrapper<>(this, "pageSort",
+            PageSort.NONE);
+    /** Teams and customers read for headroom; until they arrive, each key's embedded ones count. */
+    private volatile Owners owners = Owners.EMBEDDED;
+
     private ClipboardService clipboard;
-    private long generation;
-    private CompletableFuture<?> inFlight;
     private Scheduler.Cancellable pendingSearch;
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
+    /** The answer on its way is a refresh of the page on screen: it may replace rows in place. */
+    private boolean refreshInPlace;
 
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings) {
-        this(source, uiExecutor, settings, Scheduler.onUiExecutor(uiExecutor), Clock.systemUTC(), Formats.system());
-    }
-
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
+    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, KeyTableSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
         this.source = source;
-        this.uiExecutor = uiExecutor;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
         this.formats = formats;
+        this.pageRequest = new LatestRequest(uiExecutor);
         this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
-        this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
-        this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
+        detail.ownersFrom(this::owners);
+        FilterOptions filterOptions = new FilterOptions(source, formats);
+        this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
+        this.customerPicker = new FilterPickerViewModel("customer", filterOptions::customers, uiExecutor, scheduler);
 
-        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
-        pageSize.set(PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25);
-        SortField sortField = SortField.CREATED_AT;
-        SortOrder sortOrder = SortOrder.ASC;
-        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
-        try {
-            sortField = SortField.fromWireName(sort[0]);
-            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
-        } catch (IllegalArgumentException ignored) {
-            // an unknown remembered sort falls back to the server's default order
-        }
-        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        pageSize.set(settings.pageSize());
+        KeyTableSettings.Sort sort = settings.sort();
+        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sort.field(), sort.order()));
         shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
-            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
-                    Boolean.parseBoolean(settings.get("keys.column." + c.id() + ".visible", "true")));
-            visible.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".visible", b.toString()));
+            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible", settings.columnVisible(c));
+            visible.addListener((o, a, b) -> settings.saveColumnVisible(c, b));
             columnVisible.put(c, visible);
-            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width",
-                    parseDouble(settings.get("keys.column." + c.id() + ".width", ""), c.defaultWidth()));
-            width.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".width",
-                    Long.toString(Math.round(b.doubleValue()))));
+            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width", settings.columnWidth(c));
+            width.addListener((o, a, b) -> settings.saveColumnWidth(c, b.doubleValue()));
             columnWidth.put(c, width);
         }
 
-        detailDivider.set(Math.max(0.3, Math.min(0.8, parseDouble01(settings.get("keys.detailDivider", ""), 0.54))));
+        detailDivider.set(settings.detailDivider());
         detailDivider.addListener((o, a, b) -> dividerSettle(b.doubleValue()));
 
         searchText.addListener((obs, old, text) -> {
@@ -164,7 +154,7 @@ public final class KeyBrowserViewModel {
         hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
         fromMemory.addListener((o, a, b) -> filtersChanged());
         pageSize.addListener((o, a, b) -> {
-            settings.put("keys.pageSize", b.toString());
+            settings.savePageSize(b.intValue());
             if (!batchingChanges) {
                 load(query.get().withLimit(b.intValue()).withOffset(0));
             }
@@ -189,6 +179,75 @@ public final class KeyBrowserViewModel {
         KeyRow row = selectedRow();
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
+        refreshInPlace = true;
+    }
+
+    /**
+     * Sets the teams and customers headroom is computed with, and recomputes the rows on screen (in place: the
+     * selection and scroll position stay).
+     */
+    public void setOwners(Owners value) {
+        owners = value;
+        Instant now = clock.instant();
+        List<KeyRow> recomputed = new ArrayList<>(rows.size());
+        for (KeyRow r : rows) {
+            recomputed.add(KeyRow.of(r.key(), formats, now, value));
+        }
+        replaceInPlace(recomputed);
+    }
+
+    public Owners owners() {
+        return owners;
+    }
+
+    /**
+     * The Headroom header was clicked: sorts the page on screen by the used share of each key's binding limit,
+     * most used first, then the other way; later pages are sorted the same until a server column is clicked.
+     */
+    public void sortPageByHeadroom() {
+        pageSort.set(pageSort.get() == PageSort.MOST_USED_FIRST ? PageSort.LEAST_USED_FIRST
+                : PageSort.MOST_USED_FIRST);
+        KeyRow selected = selectedRow();
+        List<KeyRow> sorted = sortedForPage(new ArrayList<>(rows));
+        selectedIndex.set(-1);
+        rows.setAll(sorted);
+        if (selected != null) {
+            restoreSelection(selected.id());
+        }
+    }
+
+    private List<KeyRow> sortedForPage(List<KeyRow> list) {
+        if (pageSort.get() == PageSort.NONE) {
+            return list;
+        }
+        java.util.Comparator<KeyRow> byUse = java.util.Comparator.comparingDouble(KeyRow::headroomUsed);
+        list.sort(pageSort.get() == PageSort.MOST_USED_FIRST ? byUse.reversed() : byUse);
+        return list;
+    }
+
+    /**
+     * Puts fresh rows on screen without a flicker: when they are the same keys in the same order, only the rows
+     * that changed are replaced, so the selection, the scroll position and the open details stay as they are.
+     */
+    private boolean replaceInPlace(List<KeyRow> fresh) {
+        if (fresh.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).id().equals(rows.get(i).id())) {
+                return false;
+            }
+        }
+        int selected = selectedIndex.get();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).equals(rows.get(i))) {
+                rows.set(i, fresh.get(i));
+            }
+        }
+        if (selectedIndex.get() != selected) {
+            selectedIndex.set(selected);
+        }
+        return true;
     }
 
     /** Repeats the request that failed. */
@@ -237,7 +296,8 @@ public final class KeyBrowserViewModel {
     }
 
     public void sort(SortField field, SortOrder order) {
-        settings.put("keys.sort", field.wireName() + ":" + order.wireName());
+        pageSort.set(PageSort.NONE);
+        settings.saveSort(field, order);
         load(query.get().withSort(field, order).withOffset(0));
     }
 
@@ -267,11 +327,7 @@ public final class KeyBrowserViewModel {
      * the pending search, and ignores any answer still on its way.
      */
     public void close() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        pageRequest.cancel();
         if (pendingSearch != null) {
             pendingSearch.cancel();
         }
@@ -393,10 +449,7 @@ public final class KeyBrowserViewModel {
     }
 
     private void load(VirtualKeyQuery q) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
+        refreshInPlace = false;
         query.set(q);
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
                 || q.excludeAccessProfileManaged() || q.fromMemory());
@@ -407,27 +460,22 @@ public final class KeyBrowserViewModel {
         // From memory the server ignores every other parameter and returns all keys by creation time.
         VirtualKeyQuery wire = q.fromMemory() ? VirtualKeyQuery.all().withFromMemory(true) : q;
         Instant now = clock.instant();
-        CompletableFuture<Page<VirtualKey>> call = source.listVirtualKeys(wire);
-        inFlight = call; // cancelling the source's future aborts the HTTP exchange
-        CompletableFuture<LoadedPage> request = call.thenApply(p -> new LoadedPage(p, toRows(p.items(), now)));
-        request.whenComplete((loaded, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // a newer request was sent: this answer is stale
-            }
-            inFlight = null;
-            loading.set(false);
-            if (failure != null) {
-                showFailure(failure);
-            } else {
-                showPage(q, loaded);
-            }
-        }));
+        // A newer request wins: the older exchange is aborted and its late answer dropped.
+        pageRequest.submit(() -> source.listVirtualKeys(wire), p -> new LoadedPage(p, toRows(p.items(), now)),
+                (loaded, failure) -> {
+                    loading.set(false);
+                    if (failure != null) {
+                        showFailure(failure);
+                    } else {
+                        showPage(q, loaded);
+                    }
+                });
     }
 
     private List<KeyRow> toRows(List<VirtualKey> keys, Instant now) {
         List<KeyRow> result = new ArrayList<>(keys.size());
         for (VirtualKey k : keys) {
-            result.add(KeyRow.of(k, formats, now));
+            result.add(KeyRow.of(k, formats, now, owners));
         }
         return result;
     }
@@ -444,9 +492,14 @@ public final class KeyBrowserViewModel {
         String keep = selectionToKeep;
         selectionToKeep = null;
         errorMessage.set(null);
-        selectedIndex.set(-1);
         shownQuery.set(q);
-        rows.setAll(loaded.rows());
+        List<KeyRow> fresh = sortedForPage(new ArrayList<>(loaded.rows()));
+        boolean quiet = refreshInPlace && pendingSelection == PendingSelection.NONE && replaceInPlace(fresh);
+        refreshInPlace = false;
+        if (!quiet) {
+            selectedIndex.set(-1);
+            rows.setAll(fresh);
+        }
         PageWindow window = q.fromMemory()
                 ? new PageWindow(0, Math.max(1, p.items().size()), p.items().size(), p.items().size())
                 : new PageWindow(p.offset(), limitOf(q, p), p.items().size(), p.totalCount());
@@ -456,7 +509,9 @@ public final class KeyBrowserViewModel {
         viewState.set(rows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
         lastRefreshed.set(clock.instant());
         loadedPageCount.set(loadedPageCount.get() + 1);
-        restoreSelection(keep);
+        if (!quiet) {
+            restoreSelection(keep);
+        }
         firstPageShown.complete(null);
     }
 
@@ -494,54 +549,8 @@ public final class KeyBrowserViewModel {
         return q.limit() == null || q.limit() <= 0 ? 25 : q.limit();
     }
 
-    private CompletableFuture<FilterPickerViewModel.Options> fetchTeams(String search) {
-        return source.listTeams(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Team t : p.items()) {
-                String detail = t.customer() != null && t.customer().name() != null
-                        ? "Customer: " + t.customer().name() : keyCount(t.virtualKeyCount());
-                items.add(new FilterOption(t.id(), t.name(), detail));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private CompletableFuture<FilterPickerViewModel.Options> fetchCustomers(String search) {
-        return source.listCustomers(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Customer c : p.items()) {
-                items.add(new FilterOption(c.id(), c.name(), keyCount(c.virtualKeyCount())));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private String keyCount(Integer n) {
-        if (n == null) {
-            return "";
-        }
-        return formats.count(n) + (n == 1 ? " key" : " keys");
-    }
-
     private static String normalise(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static int parseInt(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static double parseDouble(String s, double fallback) {
-        try {
-            double v = Double.parseDouble(s);
-            return v >= 30 && v <= 2000 ? v : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private Scheduler.Cancellable pendingDividerSave;
@@ -551,16 +560,7 @@ public final class KeyBrowserViewModel {
         if (pendingDividerSave != null) {
             pendingDividerSave.cancel();
         }
-        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500),
-                () -> settings.put("keys.detailDivider", String.format(java.util.Locale.ROOT, "%.3f", position)));
-    }
-
-    private static double parseDouble01(String s, double fallback) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500), () -> settings.saveDetailDivider(position));
     }
 
     private record LoadedPage(Page<VirtualKey> page, List<KeyRow> rows) {
@@ -648,6 +648,11 @@ public final class KeyBrowserViewModel {
 
     public IntegerProperty selectedIndexProperty() {
         return selectedIndex;
+    }
+
+    /** Whether, and how, the page on screen is sorted by headroom instead of the server's order. */
+    public ReadOnlyObjectProperty<PageSort> pageSortProperty() {
+        return pageSort.getReadOnlyProperty();
     }
 
     /** A short confirmation such as "Copied the id of …", for a status line. */

@@ -7,6 +7,7 @@ import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,7 +47,7 @@ class ExportDialogTest {
         KeyPageSource source = KeyPageSource.of(gateway.client());
         vm = new ExportViewModel(source, VirtualKeyQuery.firstPage(25), 300, dir,
                 command -> new Thread(command).start(), Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(new ExportDialog(vm));
+        Scene scene = new Scene(new ExportDialog(vm, TestServices.windows()));
         Stylesheets.apply(scene);
         stage.setScene(scene);
         stage.show();

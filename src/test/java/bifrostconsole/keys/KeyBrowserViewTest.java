@@ -12,10 +12,10 @@ import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.testing.Wait;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
-import bifrostconsole.ui.Scheduler;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -65,8 +65,8 @@ class KeyBrowserViewTest {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         settings = UiSettings.inMemory();
-        vm = new KeyBrowserViewModel(client, Platform::runLater, settings,
-                Scheduler.onUiExecutor(Platform::runLater), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
+        vm = new KeyBrowserViewModel(client, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
+                TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
         view = new KeyBrowserView(vm);
         Scene scene = new Scene(view, 1280, 800);
@@ -137,10 +137,23 @@ class KeyBrowserViewTest {
         assertEquals(descending, shownIds());
 
         int before = gateway.requestLog().size();
-        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Providers".equals(((Label) n).getText()))
+        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Assigned to".equals(((Label) n).getText()))
                 .queryAs(Label.class));
         Fx.settle();
-        assertEquals(before, gateway.requestLog().size(), "the providers column is not sortable");
+        assertEquals(before, gateway.requestLog().size(), "the assigned-to column is not sortable");
+
+        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Headroom".equals(((Label) n).getText()))
+                .queryAs(Label.class));
+        Fx.waitUntil(() -> vm.pageSortProperty().get() == KeyBrowserViewModel.PageSort.MOST_USED_FIRST);
+        assertEquals(before, gateway.requestLog().size(), "headroom sorts the page, without asking the server");
+        TableColumn<KeyRow, ?> headroom = view.table().getColumns().get(KeyColumn.HEADROOM.ordinal());
+        assertEquals(List.of(headroom), Fx.call(() -> List.copyOf(view.table().getSortOrder())));
+        assertEquals(TableColumn.SortType.DESCENDING, headroom.getSortType());
+        List<Double> used = Fx.call(() -> view.table().getItems().stream().map(KeyRow::headroomUsed).toList());
+        List<Double> sorted = new java.util.ArrayList<>(used);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, used, "most used first");
+        assertEquals(new java.util.HashSet<>(descending), new java.util.HashSet<>(shownIds()), "the same page");
     }
 
     @Test
@@ -318,7 +331,7 @@ class KeyBrowserViewTest {
     @Test
     void refusedApiKeyShowsTheErrorState(FxRobot robot) throws Exception {
         gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.status(401), 1);
-        KeyBrowserViewModel fresh = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory());
+        KeyBrowserViewModel fresh = TestServices.keyBrowser(client, UiSettings.inMemory());
         Fx.run(() -> stage.getScene().setRoot(new KeyBrowserView(fresh)));
         Fx.waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
         assertTrue(robot.lookup("#error-state").query().isVisible());

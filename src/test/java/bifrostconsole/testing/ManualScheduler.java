@@ -1,6 +1,6 @@
 package bifrostconsole.testing;
 
-import bifrostconsole.ui.Scheduler;
+import bifrostconsole.service.Scheduler;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -209,6 +209,10 @@ public final class TestKeys {
             return this;
         }
 
+        public Builder providers(ProviderConfig... configs) {
+            return providers(List.of(configs));
+        }
+
         /** Adds one MCP client this key may use. */
         public Builder mcp(McpConfig config) {
             mcpConfigs.add(config);
@@ -267,6 +271,10 @@ public final class TestKeys {
         public Builder budgets(List<Budget> values) {
             budgets = new ArrayList<>(values);
             return this;
+        }
+
+        public Builder budgets(Budget... values) {
+            return budgets(List.of(values));
         }
 
         public Builder accessProfileManaged(Boolean value) {
