@@ -22,6 +22,11 @@ public final class UiQueue implements Executor {
         updates.add(update);
     }
 
+    /** How many updates wait to run. */
+    public int pending() {
+        return updates.size();
+    }
+
     /** Runs the updates queued so far and those they queue; returns how many ran. */
     public int runPending() {
         int ran = 0;
