@@ -23,7 +23,18 @@ public record Budget(
         Integer overrideCyclesRemaining,
         String configHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Integer quarterStartMonth) {
+
+    /** Without {@code quarter_start_month}: every budget that is not quarterly. */
+    public Budget(String id, double maxLimit, String resetDuration, Instant lastReset, double currentUsage,
+                  Boolean calendarAligned, String teamId, String virtualKeyId, Long providerConfigId, String customerId,
+                  String modelConfigId, Double overrideAmount, String overrideMode, Integer overrideCyclesRemaining,
+                  String configHash, Instant createdAt, Instant updatedAt) {
+        this(id, maxLimit, resetDuration, lastReset, currentUsage, calendarAligned, teamId, virtualKeyId,
+                providerConfigId, customerId, modelConfigId, overrideAmount, overrideMode, overrideCyclesRemaining,
+                configHash, createdAt, updatedAt, null);
+    }
 
     /** The limit in force: the base limit plus any temporary override. */
     public double effectiveLimit() {

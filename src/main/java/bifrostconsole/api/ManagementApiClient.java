@@ -478,6 +478,80 @@ public final class ManagementApiClient implements GovernanceSource {
         return httpError(write.path(), status, body);
     }
 
+    // ---- logs (read-only analytics, API.md §14) ---------------------------------------------------------
+
+    /**
+     * Cost, tokens and requests over time from the three logs histograms, asked for at once and merged by bucket.
+     * A server without logs endpoints (404: older than the logs API, or logging disabled) gives a "not available"
+     * answer with the sentence to show; other failures fail the future as usual.
+     */
+    public CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
+        String q = query.toQueryString();
+        CompletableFuture<CostHistogram> cost = getJson("/api/logs/histogram/cost", q,
+                body -> histogram(body, CostHistogram.class));
+        CompletableFuture<TokenHistogram> tokens = getJson("/api/logs/histogram/tokens", q,
+                body -> histogram(body, TokenHistogram.class));
+        CompletableFuture<RequestHistogram> requests = getJson("/api/logs/histogram", q,
+                body -> histogram(body, RequestHistogram.class));
+        CompletableFuture<LogsAnswer<UsageHistory>> merged = CompletableFuture.allOf(cost, tokens, requests)
+                .handle((done, failure) -> {
+                    if (failure == null) {
+                        return LogsAnswer.of(merge(cost.join(), tokens.join(), requests.join()));
+                    }
+                    ApiException e = translate(failure);
+                    if (e.statusCode() == 404) {
+                        return LogsAnswer.notAvailable(settings.displayName() + " has no logs endpoints (HTTP 404):"
+                                + " it is older than Bifrost's logs API or runs with logging turned off, so usage"
+                                + " over time is not available.");
+                    }
+                    throw e;
+                });
+        // cancelling the caller's future stops all three exchanges
+        merged.whenComplete((v, f) -> {
+            if (merged.isCancelled()) {
+                cost.cancel(true);
+                tokens.cancel(true);
+                requests.cancel(true);
+            }
+        });
+        return merged;
+    }
+
+    private <T extends Histogram> T histogram(byte[] body, Class<T> type) throws IOException {
+        T histogram = mapper.readValue(body, type);
+        if (histogram.bucketList() == null) {
+            throw notBifrost("buckets");
+        }
+        return histogram;
+    }
+
+    private static UsageHistory merge(CostHistogram cost, TokenHistogram tokens, RequestHistogram requests) {
+        java.util.TreeMap<java.time.Instant, long[]> counts = new java.util.TreeMap<>();
+        java.util.TreeMap<java.time.Instant, Double> costs = new java.util.TreeMap<>();
+        for (CostBucket b : cost.buckets()) {
+            if (b.timestamp() != null) {
+                costs.merge(b.timestamp(), b.totalCost(), Double::sum);
+                counts.computeIfAbsent(b.timestamp(), t -> new long[3]);
+            }
+        }
+        for (TokenBucket b : tokens.buckets()) {
+            if (b.timestamp() != null) {
+                counts.computeIfAbsent(b.timestamp(), t -> new long[3])[0] += b.totalTokens();
+            }
+        }
+        for (RequestBucket b : requests.buckets()) {
+            if (b.timestamp() != null) {
+                long[] c = counts.computeIfAbsent(b.timestamp(), t -> new long[3]);
+                c[1] += b.count();
+                c[2] += b.error();
+            }
+        }
+        List<UsageHistory.Bucket> buckets = new java.util.ArrayList<>(counts.size());
+        counts.forEach((t, c) -> buckets.add(new UsageHistory.Bucket(t, costs.getOrDefault(t, 0.0), c[0], c[1], c[2])));
+        long size = cost.bucketSizeSeconds() > 0 ? cost.bucketSizeSeconds() : requests.bucketSizeSeconds();
+        return new UsageHistory(size, buckets);
+    }
+
     // ---- plumbing -------------------------------------------------------------------------------------
 
     @FunctionalInterface
@@ -840,5 +914,40 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {
+    }
+
+    /** The logstore histograms' wire shapes: {@code {buckets: [...], bucket_size_seconds}}. */
+    private interface Histogram {
+        List<?> bucketList();
+    }
+
+    record CostBucket(java.time.Instant timestamp, double totalCost) {
+    }
+
+    record CostHistogram(List<CostBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
+    }
+
+    record TokenBucket(java.time.Instant timestamp, long totalTokens) {
+    }
+
+    record TokenHistogram(List<TokenBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
+    }
+
+    record RequestBucket(java.time.Instant timestamp, long count, long error) {
+    }
+
+    record RequestHistogram(List<RequestBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
     }
 }

@@ -46,8 +46,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Routes</h2>
  * {@code GET /health}, {@code /api/version}, {@code /api/governance/virtual-keys[/{id}]},
  * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
- * {@code /api/providers}, {@code /api/providers/{p}/keys}, and the writes listed in {@link WriteRoutes}. Anything
- * else answers 404; a method a path does not take, 405.
+ * {@code /api/providers}, {@code /api/providers/{p}/keys}, the writes listed in {@link WriteRoutes}, and the
+ * logs endpoints of {@link DemoLogRoutes} ({@code /api/logs}, {@code /stats}, {@code /histogram},
+ * {@code /histogram/tokens}, {@code /histogram/cost}). Anything else answers 404; a method a path does not
+ * take, 405.
  * When started with a management API key, every {@code /api} route except {@code /api/version} needs
  * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
  * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
@@ -233,6 +235,7 @@ public final class DemoGateway implements AutoCloseable {
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final GovernanceWrites writes;
     private final WriteRoutes writeRoutes;
+    private final DemoLogRoutes logRoutes;
     private final List<PendingFault> faults = new ArrayList<>();
 
     private DemoGateway(HttpServer server, ExecutorService executor, Options options) {
@@ -243,6 +246,7 @@ public final class DemoGateway implements AutoCloseable {
         // default), so the console's grace-deadline display has something to show.
         this.writes = new GovernanceWrites(store, java.time.Clock.systemUTC(), Duration.ofHours(1));
         this.writeRoutes = new WriteRoutes(writes);
+        this.logRoutes = new DemoLogRoutes(store, java.time.Clock.systemUTC());
         this.expectedAuthorization = options.apiKey() == null ? null
                 : ("Bearer " + options.apiKey().reveal()).getBytes(StandardCharsets.UTF_8);
     }
@@ -286,6 +290,11 @@ public final class DemoGateway implements AutoCloseable {
     /** The write rules the routes use: tests change data "behind the client's back" through these. */
     public GovernanceWrites writes() {
         return writes;
+    }
+
+    /** The logs endpoints: switch them off (a server without logs) or pin their clock. */
+    public DemoLogRoutes logRoutes() {
+        return logRoutes;
     }
 
     /** The path and query of the most recent requests (up to 500), oldest first. */
@@ -494,6 +503,10 @@ public final class DemoGateway implements AutoCloseable {
                 default:
                     return notFound();
             }
+        }
+        if (s.length >= 2 && s[1].equals("logs")) {
+            return logRoutes.answer(s, params).map(a -> a.status() == 200 ? json(200, a.body())
+                    : error(a.status(), a.message())).orElseGet(this::notFound);
         }
         if (s.length == 3 && s[1].equals("mcp") && s[2].equals("clients")) {
             Page<McpClient> page = store.listMcpClients(params);

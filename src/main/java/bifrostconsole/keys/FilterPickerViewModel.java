@@ -2,7 +2,7 @@ package bifrostconsole.keys;
 
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
-import bifrostconsole.ui.Scheduler;
+import bifrostconsole.service.Scheduler;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,6 +1,5 @@
 package bifrostconsole.store;
 
-import bifrostconsole.api.BifrostDuration;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.BudgetOverrideResult;
 import bifrostconsole.api.BulkRotation;
@@ -11,6 +10,8 @@ import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.McpVirtualKeyAccess;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.ProviderKey;
+import bifrostconsole.api.ResetSchedule;
+import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.store.GovernanceStore.QueryException;
@@ -22,16 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -1057,7 +1054,7 @@ public final class GovernanceWrites {
                 throw bad(String.format(Locale.ROOT, "Budget max_limit cannot be negative: %.2f", limit));
             }
             String window = b.path("reset_duration").asText("");
-            if (!BifrostDuration.isValid(window)) {
+            if (ResetWindow.parse(window).isEmpty()) {
                 throw bad("Invalid reset duration (must be a positive duration): " + window);
             }
             if (!windows.add(window)) {
@@ -1130,17 +1127,10 @@ public final class GovernanceWrites {
 
     /** A new budget starts from the usage of the closest shorter existing budget, as Bifrost's reconcile does. */
     private static double inheritedUsage(ArrayNode existing, String window) {
-        Duration length = BifrostDuration.parse(window).orElseThrow();
-        Duration best = null;
-        double usage = 0;
-        for (JsonNode b : existing) {
-            Optional<Duration> other = BifrostDuration.parse(b.path("reset_duration").asText(""));
-            if (other.isPresent() && other.get().compareTo(length) < 0 && (best == null || other.get().compareTo(best) > 0)) {
-                best = other.get();
-                usage = b.path("current_usage").asDouble(0);
-            }
-        }
-        return usage;
+        List<JsonNode> rows = new ArrayList<>();
+        existing.forEach(rows::add);
+        return ResetWindow.longestShorterThan(window, rows, b -> b.path("reset_duration").asText(""))
+                .map(b -> b.path("current_usage").asDouble(0)).orElse(0.0);
     }
 
     /** Turning {@code calendar_aligned} on snaps each alignable budget: usage 0, last reset at the period start. */
@@ -1165,30 +1155,13 @@ public final class GovernanceWrites {
     }
 
     private static boolean alignable(String window) {
-        return window.matches("\\d*(\\.\\d+)?[dwMQY]") || window.matches("(?i)daily|weekly|monthly|yearly");
+        return ResetWindow.parse(window).map(w -> w.calendarUnit() != null).orElse(false);
     }
 
-    /** GetCalendarPeriodStart: midnight UTC, Monday, the 1st, the quarter's first month or 1 January. */
+    /** Bifrost's GetCalendarPeriodStart for an alignable window; otherwise {@code now}. */
     static Instant periodStart(String window, Instant now) {
-        if (!alignable(window)) {
-            return now;
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        char unit = switch (window.toLowerCase(Locale.ROOT)) {
-            case "daily" -> 'd';
-            case "weekly" -> 'w';
-            case "monthly" -> 'M';
-            case "yearly" -> 'Y';
-            default -> window.charAt(window.length() - 1);
-        };
-        LocalDate start = switch (unit) {
-            case 'd' -> today;
-            case 'w' -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case 'M' -> today.withDayOfMonth(1);
-            case 'Q' -> today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
-            default -> today.withDayOfYear(1);
-        };
-        return start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return ResetWindow.parse(window).filter(w -> w.calendarUnit() != null)
+                .map(w -> ResetSchedule.calendarPeriodStart(now, w.calendarUnit())).orElse(now);
     }
 
     // ---- rate limits ---------------------------------------------------------------------------------------------
@@ -1259,7 +1232,7 @@ public final class GovernanceWrites {
                     return part + "_reset_duration is required when " + part + "_max_limit is set";
                 }
             }
-            if (window != null && !window.isNull() && !BifrostDuration.isValid(window.asText())) {
+            if (window != null && !window.isNull() && ResetWindow.parse(window.asText()).isEmpty()) {
                 return "invalid " + part + "_reset_duration: " + window.asText();
             }
         }
