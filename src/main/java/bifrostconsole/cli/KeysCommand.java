@@ -42,6 +42,8 @@ import java.util.function.Supplier;
  */
 public final class KeysCommand implements Subcommand {
     static final int SOME_KEYS_FAILED = 6;
+    /** Plans printed before asking; a run over thousands of keys shows the first ones. */
+    private static final int PLANS_SHOWN = 20;
 
     static final String HELP_TEXT = """
             usage: bifrost-console keys disable|enable|rotate|delete ID... [--server URL] [--dry-run] [--yes]
@@ -472,10 +474,10 @@ public final class KeysCommand implements Subcommand {
                     + " add --yes to confirm.");
             return USAGE;
         }
-        for (KeyPlan plan : plans) {
-            if (plan.ready()) {
-                err.print(plan.describe());
-            }
+        List<KeyPlan> shown = plans.stream().filter(KeyPlan::ready).limit(PLANS_SHOWN).toList();
+        shown.forEach(plan -> err.print(plan.describe()));
+        if (ready > shown.size()) {
+            err.println("... and " + (ready - shown.size()) + " more keys (--dry-run lists them all)");
         }
         String expected;
         String question;
