@@ -23,7 +23,8 @@ class ArchitectureTest {
             "bifrostconsole.messages..", "bifrostconsole.headroom..", "bifrostconsole.changes.."};
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
-            "bifrostconsole.exportui..", "bifrostconsole.ui.."};
+            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
+            "bifrostconsole.alerts.."};
 
     private static JavaClasses main;
 

@@ -181,7 +181,7 @@ public final class KeysCommand implements Subcommand {
                 out.print(HELP_TEXT);
                 return OK;
             }
-            settings = servers.require(request.server(), env);
+            settings = servers.resolve(request.server(), env).settings();
         } catch (CommandArguments.UsageException | IllegalArgumentException e) {
             err.println("keys: " + e.getMessage());
             err.println("Run 'bifrost-console keys --help' for the verbs and options.");
