@@ -41,6 +41,8 @@ import java.util.function.Supplier;
  */
 public final class KeysCommand extends CommandGroup {
     static final int SOME_KEYS_FAILED = 6;
+    /** Plans printed before asking; a run over thousands of keys shows the first ones. */
+    private static final int PLANS_SHOWN = 20;
 
     static final String HELP_TEXT = """
             usage: bifrost-console keys disable|enable|rotate|delete ID... [--server URL] [--dry-run] [--yes]
@@ -448,10 +450,10 @@ public final class KeysCommand extends CommandGroup {
                     + " add --yes to confirm.");
             return USAGE;
         }
-        for (KeyPlan plan : plans) {
-            if (plan.ready()) {
-                err.print(plan.describe());
-            }
+        List<KeyPlan> shown = plans.stream().filter(KeyPlan::ready).limit(PLANS_SHOWN).toList();
+        shown.forEach(plan -> err.print(plan.describe()));
+        if (ready > shown.size()) {
+            err.println("... and " + (ready - shown.size()) + " more keys (--dry-run lists them all)");
         }
         String expected;
         String question;
