@@ -8,6 +8,7 @@ import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
@@ -76,6 +77,15 @@ public final class ConsoleServices implements AutoCloseable {
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, settings, Scheduler.onUiExecutor(timer, uiExecutor), clock,
                 formats);
+    }
+
+    /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */
+    public OverviewViewModel overview(GovernanceSource source) {
+        return new OverviewViewModel(source, uiExecutor, background, clock, formats, settings);
+    }
+
+    public Formats formats() {
+        return formats;
     }
 
     /** The key table's Export… button and Snapshots menu. */
