@@ -88,6 +88,15 @@ public final class ConsoleServices implements AutoCloseable {
         return formats;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Delayed work on the UI executor, on the root's one timer thread. */
+    public Scheduler scheduler() {
+        return Scheduler.onUiExecutor(timer, uiExecutor);
+    }
+
     /** The key table's Export… button and Snapshots menu. */
     public ExportActions exportActions() {
         return new ExportActions(windows, background, uiExecutor, clock, this::keyBrowser);

@@ -1,17 +1,23 @@
 package bifrostconsole.app;
 
+import bifrostconsole.alerts.AlertsView;
+import bifrostconsole.alerts.AlertsViewModel;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.headroom.OwnerLists;
 import bifrostconsole.overview.OverviewView;
 import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Tab;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,7 +30,12 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private final ExportActions exportActions;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
-    private final Map<Workspace, OverviewViewModel> overviews = new HashMap<>();
+    private final Map<Workspace, Opened> overviews = new HashMap<>();
+    private static final java.time.Duration BACKGROUND_SCAN = java.time.Duration.ofMinutes(1);
+
+    /** What a workspace's views run besides the key browser, to be stopped when it is left. */
+    private record Opened(OverviewViewModel overview, AutoRefreshViewModel refresh) {
+    }
 
     WorkspaceViews(ConsoleServices services) {
         this.services = services;
@@ -45,15 +56,46 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         WorkspaceTabs tabs = new WorkspaceTabs();
         Tab keys = tabs.add("keys", "Keys", 1, () -> view, shown -> { });
         OverviewViewModel overview = services.overview(workspace.client());
-        overviews.put(workspace, overview);
         overview.onResult(result -> model.setOwners(result.owners().owners()));
-        overview.setKeyOpener(id -> {
+        Consumer<String> openKey = id -> {
             tabs.getSelectionModel().select(keys);
             model.detail().open(id);
-        });
-        tabs.add("overview", "Overview", 4, () -> new OverviewView(overview, services.formats()),
+        };
+        overview.setKeyOpener(openKey);
+        Tab overviewTab = tabs.add("overview", "Overview", 4, () -> new OverviewView(overview, services.formats()),
                 overview::setActive);
-        return tabs;
+
+        AlertsViewModel alerts = new AlertsViewModel(services.formats());
+        overview.onResult(alerts::accept);
+        AutoRefreshViewModel refresh = new AutoRefreshViewModel(services.settings(), services.scheduler(),
+                services.clock(), () -> refreshViews(keys, overviewTab, model, overview),
+                () -> model.loadingProperty().get() || overview.scanningProperty().get());
+        model.lastRefreshedProperty().addListener((o, a, at) -> refresh.updated(at));
+        overview.onResult(result -> refresh.updated(result.at()));
+        overviews.put(workspace, new Opened(overview, refresh));
+
+        AutoRefreshBar bar = new AutoRefreshBar(refresh, new AlertsView(alerts, openKey));
+        StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+        StackPane.setMargin(bar, new Insets(4, 10, 0, 0));
+        StackPane centre = new StackPane(tabs, bar);
+        centre.setId("workspace");
+        return centre;
+    }
+
+    /**
+     * One auto-refresh: the view on screen, and a scan for the alerts, at most once a minute when the overview is
+     * not on screen (a scan of a large gateway is seconds of work for the server and for us).
+     */
+    private void refreshViews(Tab keys, Tab overviewTab, KeyBrowserViewModel model, OverviewViewModel overview) {
+        if (keys.isSelected()) {
+            model.refresh();
+        }
+        java.time.Instant now = services.clock().instant();
+        java.time.Instant last = overview.shownProperty().get() == null ? null
+                : overview.shownProperty().get().result().at();
+        if (overviewTab.isSelected() || last == null || !now.isBefore(last.plus(BACKGROUND_SCAN))) {
+            overview.scan();
+        }
     }
 
     /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */
@@ -62,10 +104,11 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         if (model != null) {
             model.close();
         }
-        OverviewViewModel overview = workspace == null ? null : overviews.remove(workspace);
-        if (overview != null) {
-            overview.cancel();
-            overview.setActive(false);
+        Opened opened = workspace == null ? null : overviews.remove(workspace);
+        if (opened != null) {
+            opened.refresh().close();
+            opened.overview().cancel();
+            opened.overview().setActive(false);
         }
     }
 
