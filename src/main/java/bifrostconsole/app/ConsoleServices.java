@@ -2,6 +2,7 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -77,10 +78,15 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** The main window's state: which connection is open, the switcher, the notices. */
     public MainViewModel mainViewModel(DemoWorkspace demo, ConnectionPrompts prompts) {
-        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, uiExecutor);
+        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, this::firstPageQuery, uiExecutor);
     }
 
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
+    /** The first page a new key browser asks for (remembered page size and sort): opening a server fetches it. */
+    public VirtualKeyQuery firstPageQuery() {
+        return KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background));
+    }
+
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
