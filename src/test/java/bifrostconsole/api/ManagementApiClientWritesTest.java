@@ -160,6 +160,17 @@ class ManagementApiClientWritesTest {
     }
 
     @Test
+    void aCutOffAnswerToAWriteSaysTheChangeWasMadeAndNotToResendIt() throws Exception {
+        VirtualKey key = gateway.store().virtualKeys().stream().filter(VirtualKey::active).findFirst().orElseThrow();
+        gateway.injectFault("PUT", "/api/governance/virtual-keys/" + key.id(), DemoGateway.Fault.truncatedJson(), 1);
+        ApiException cut = failure(client.updateVirtualKey(key.id(), json("{\"is_active\": false}")));
+        assertEquals(ApiException.Kind.BAD_JSON, cut.kind());
+        assertEquals(gateway.baseUrl() + " accepted the change but its answer was cut off: refresh to see the result"
+                + " before changing it again.", cut.getMessage());
+        assertFalse(gateway.store().virtualKey(key.id()).orElseThrow().active(), "the write was applied");
+    }
+
+    @Test
     void aWriteToAnOldServerWithoutTheRouteSaysSo() throws Exception {
         VirtualKey key = gateway.store().virtualKeys().get(0);
         gateway.injectFault("PUT", "/api/governance/virtual-keys", DemoGateway.Fault.json(404,

@@ -404,6 +404,20 @@ class ChangeEngineTest {
     }
 
     @Test
+    void aHistoryThatCannotBeWrittenIsReportedOnceAndTheChangesStillCount() throws Exception {
+        Path notAFolder = Files.writeString(data.resolve("in-the-way"), "a file where the folder should be");
+        ChangeEngine blocked = new ChangeEngine(client, new ChangeHistory(notAFolder.resolve("history.jsonl")),
+                engine.backups(), io, java.time.Clock.systemUTC());
+        List<VirtualKey> keys = seenAll(VirtualKey::active, 3);
+        RunResult result = blocked.start(blocked.plan(keys, KeyChange.disable()), ChangeListener.NONE, Runnable::run)
+                .result().get(30, TimeUnit.SECONDS);
+        assertEquals(3, result.count(KeyOutcome.Status.DONE));
+        assertNotNull(result.historyProblem());
+        assertTrue(result.historyProblem().startsWith("History could not be written"), result.historyProblem());
+        assertTrue(keys.stream().noneMatch(k -> gateway.store().virtualKey(k.id()).orElseThrow().active()));
+    }
+
+    @Test
     void allMatchingKeysAreSelectedAcrossPages() throws Exception {
         String team = gateway.store().teams().get(1).id();
         long expected = gateway.store().virtualKeys().stream().filter(k -> team.equals(k.teamId())).count();
