@@ -11,6 +11,7 @@ import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
@@ -89,6 +90,24 @@ public final class ConsoleServices implements AutoCloseable {
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */
+    public OverviewViewModel overview(GovernanceSource source) {
+        return new OverviewViewModel(source, uiExecutor, background, clock, formats, settings);
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Delayed work on the UI executor, on the root's one timer thread. */
+    public Scheduler scheduler() {
+        return Scheduler.onUiExecutor(timer, uiExecutor);
     }
 
     /** The key table's Export… button and Snapshots menu. */

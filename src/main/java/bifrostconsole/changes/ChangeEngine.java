@@ -20,8 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plans changes to keys and carries them out safely, one key or a thousand. No JavaFX: the window's view-models
@@ -55,6 +58,7 @@ public final class ChangeEngine {
     private final DeletedKeys backups;
     private final Executor io;
     private final Clock clock;
+    private final HistoryWriter historyWriter;
 
     /**
      * @param io runs the blocking file writes (backups and History): a background executor, never the FX thread
@@ -66,6 +70,7 @@ public final class ChangeEngine {
         this.backups = Objects.requireNonNull(backups, "backups");
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyWriter = new HistoryWriter(history, io);
     }
 
     /** The engine for a data folder: History in {@code history.jsonl}, backups in {@code deleted-keys/}. */
@@ -247,14 +252,64 @@ public final class ChangeEngine {
         HistoryEntry entry = new HistoryEntry(clock.instant(), client.displayName(), outcome.keyId(),
                 plan.keyName(), plan.change().action(), plan.fields(), outcome.status().word(), outcome.reason(),
                 outcome.backup() == null ? null : outcome.backup().toString());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                history.append(entry);
-                return outcome;
-            } catch (IOException e) {
-                throw new HistoryFailure(outcome, "History could not be written (" + UserMessages.describe(e) + ")");
+        return historyWriter.append(entry).handle((written, failure) -> {
+            if (failure != null) {
+                throw new HistoryFailure(outcome, "History could not be written ("
+                        + UserMessages.of(UserMessages.unwrap(failure)) + ")");
             }
-        }, io);
+            return outcome;
+        });
+    }
+
+    /**
+     * Writes History entries on the I/O executor, as many at once as are waiting: while one write is under way,
+     * the entries of keys finishing meanwhile queue up and go in the next one.
+     */
+    private static final class HistoryWriter {
+        private record Pending(HistoryEntry entry, CompletableFuture<Void> written) {
+        }
+
+        private final ChangeHistory history;
+        private final Executor io;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        HistoryWriter(ChangeHistory history, Executor io) {
+            this.history = history;
+            this.io = io;
+        }
+
+        CompletableFuture<Void> append(HistoryEntry entry) {
+            Pending pending = new Pending(entry, new CompletableFuture<>());
+            queue.add(pending);
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    io.execute(this::drain);
+                } catch (RuntimeException e) { // the executor refused: nothing will write it
+                    draining.set(false);
+                    pending.written().completeExceptionally(e);
+                }
+            }
+            return pending.written();
+        }
+
+        private void drain() {
+            do {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+                    batch.add(p);
+                }
+                if (!batch.isEmpty()) {
+                    try {
+                        history.append(batch.stream().map(Pending::entry).toList());
+                        batch.forEach(p -> p.written().complete(null));
+                    } catch (IOException | RuntimeException e) {
+                        batch.forEach(p -> p.written().completeExceptionally(e));
+                    }
+                }
+                draining.set(false);
+            } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+        }
     }
 
     /** The change happened but its History entry could not be written: the run reports it once. */

@@ -1,15 +1,14 @@
 package bifrostconsole.changes;
 
-import bifrostconsole.api.BifrostDuration;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.RateLimit;
+import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.WriteRequest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,18 +238,7 @@ public final class ChangePlanner {
 
     /** The existing budget whose usage Bifrost copies into a new one: the longest window shorter than it. */
     private static Optional<Budget> inheritedUsage(List<Budget> budgets, String window) {
-        Duration length = BifrostDuration.parse(window).orElseThrow();
-        Budget best = null;
-        Duration bestLength = null;
-        for (Budget b : budgets) {
-            Optional<Duration> other = BifrostDuration.parse(b.resetDuration());
-            if (other.isPresent() && other.get().compareTo(length) < 0
-                    && (bestLength == null || other.get().compareTo(bestLength) > 0)) {
-                best = b;
-                bestLength = other.get();
-            }
-        }
-        return Optional.ofNullable(best).filter(b -> b.currentUsage() > 0);
+        return ResetWindow.longestShorterThan(window, budgets, Budget::resetDuration).filter(b -> b.currentUsage() > 0);
     }
 
     private static void removeBudget(Draft d, KeyChange.RemoveBudget c) {
@@ -280,7 +268,8 @@ public final class ChangePlanner {
         }
         Budget after = new Budget(b.id(), b.maxLimit(), b.resetDuration(), b.lastReset(), b.currentUsage(),
                 b.calendarAligned(), b.teamId(), b.virtualKeyId(), b.providerConfigId(), b.customerId(),
-                b.modelConfigId(), c.amount(), mode, c.cycles(), b.configHash(), b.createdAt(), b.updatedAt());
+                b.modelConfigId(), c.amount(), mode, c.cycles(), b.configHash(), b.createdAt(), b.updatedAt(),
+                b.quarterStartMonth());
         d.field("budget " + c.window() + " limit in force", KeyWords.limitInForce(b), KeyWords.limitInForce(after));
         d.request = WriteRequest.setBudgetOverride(d.key.id(), b.id(), c.amount(), c.cycles());
         if (b.overrideAmount() != null) {

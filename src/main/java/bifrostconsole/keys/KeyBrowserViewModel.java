@@ -201,6 +201,9 @@ public final class KeyBrowserViewModel {
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
         refreshInPlace = true;
+        if (detail.shownProperty().get()) {
+            detail.retry(); // the open key's details too; the old ones stay on screen meanwhile
+        }
     }
 
     /**
