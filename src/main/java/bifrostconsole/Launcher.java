@@ -40,7 +40,8 @@ public final class Launcher {
 
     /** A subcommand: in the installed console's command launcher when there is one, else in this process. */
     private static int runCommand(List<String> args) {
-        Optional<Path> cli = CommandLauncher.besideThisLauncher();
+        Optional<Path> cli = CommandLauncher.handsOver(args.get(0)) ? CommandLauncher.besideThisLauncher()
+                : Optional.empty();
         if (cli.isPresent()) {
             try {
                 return CommandLauncher.run(cli.get(), args);

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * In an installed console, runs a command in the launcher made for commands ({@code bin/bifrost-console-cli})
  * instead of the window's launcher. A jpackage launcher has one set of java options, and the two kinds of work want
  * different ones: the window starts fastest with an AOT cache and C2 held back, while a long export wants a small
- * fixed heap and a serial collector (peak memory flat at about 150 MB whatever the number of keys) and the
+ * fixed heap and a serial collector (export peaks at about 150 MB whatever the number of keys) and the
  * optimising compiler as soon as it pays. The command's output, input and exit code are its own; the window's JVM
  * only waits for it. Outside an app-image ({@code java -jar}, {@code mvn}) commands run in the same process.
  */
@@ -20,6 +21,11 @@ public final class CommandLauncher {
     /** The command launcher's name; jpackage adds its platform suffix. */
     public static final String NAME = "bifrost-console-cli";
     static final String JPACKAGE_LAUNCHER_VARIABLE = "_JPACKAGE_LAUNCHER";
+    /**
+     * Stays in the window's launcher: the demo server holds its whole data set in memory (up to 100,000 keys), which
+     * the command launcher's small heap is not sized for; the others stream.
+     */
+    private static final Set<String> STAY = Set.of("demo-server");
     /** How long the window's JVM waits, on Ctrl+C, for the command to clean up (a half-written export file). */
     private static final long INTERRUPT_GRACE_SECONDS = 10;
 
@@ -37,6 +43,11 @@ public final class CommandLauncher {
             return Optional.empty();
         }
         return besideLauncher(Path.of(appPath));
+    }
+
+    /** Whether {@code subcommand} is one to hand to the command launcher. */
+    public static boolean handsOver(String subcommand) {
+        return !STAY.contains(subcommand);
     }
 
     static Optional<Path> besideLauncher(Path launcher) {

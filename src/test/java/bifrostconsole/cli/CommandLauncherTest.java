@@ -37,6 +37,13 @@ class CommandLauncherTest {
     }
 
     @Test
+    void streamingCommandsAreHandedOverAndTheDemoServerWithItsDataInMemoryStays() {
+        assertEquals(true, CommandLauncher.handsOver("export"));
+        assertEquals(true, CommandLauncher.handsOver("report"));
+        assertEquals(false, CommandLauncher.handsOver("demo-server"));
+    }
+
+    @Test
     void onWindowsTheCommandLauncherHasTheExeSuffixToo() throws Exception {
         Path window = executable("bifrost-console.exe");
         Path cli = executable("bifrost-console-cli.exe");
