@@ -74,6 +74,7 @@ public final class GovernanceWrites {
     /** The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...). */
     private final Map<String, ObjectNode> tableKeys = new HashMap<>();
     private volatile Duration rotationCooldown;
+    private final Map<Object, Object> embeddedForms = new java.util.IdentityHashMap<>();
 
     /**
      * @param rotationCooldown Bifrost's {@code client.vk_rotation_cooldown}: how long a rotated key's old value keeps
@@ -635,15 +636,27 @@ public final class GovernanceWrites {
             // keys would make one assignment cost as much as the team is large.
             relink(edit, Set.of(), Set.of());
         }
-        Map<String, Team> teamsForKeys = teamsForKeys(edit);
-        Map<String, Customer> customersForKeys = customersForKeys(edit);
+        // Only the teams and customers of the written keys are prepared for embedding: a toggle costs no more
+        // when the gateway has many of them.
+        Map<String, Team> teams = new HashMap<>();
+        Map<String, Customer> customers = new HashMap<>();
         for (Written w : writes) {
             if (w.after() == null) {
                 edit.removeVirtualKey(w.before().id());
-            } else {
-                last = withOwners(w.after(), teamsForKeys, customersForKeys);
-                edit.putVirtualKey(last);
+                continue;
             }
+            String teamId = w.after().teamId();
+            String customerId = w.after().customerId();
+            if (teamId != null && !teams.containsKey(teamId)) {
+                teams.put(teamId, edit.teams().stream().filter(t -> t.id().equals(teamId)).findFirst()
+                        .map(this::teamForKeys).orElse(null));
+            }
+            if (customerId != null && !customers.containsKey(customerId)) {
+                customers.put(customerId, edit.customers().stream().filter(c -> c.id().equals(customerId)).findFirst()
+                        .map(this::customerForKeys).orElse(null));
+            }
+            last = withOwners(w.after(), teams, customers);
+            edit.putVirtualKey(last);
         }
         updateMcpAccess(edit, writes);
         return last;
@@ -700,22 +713,38 @@ public final class GovernanceWrites {
         }
     }
 
-    /** Teams as keys and customers embed them: without their customer object. */
     private Map<String, Team> teamsForKeys(GovernanceStore.Edit edit) {
         Map<String, Team> map = new LinkedHashMap<>();
-        for (Team t : edit.teams()) {
-            map.put(t.id(), t.customer() == null ? t : withField(t, Team.class, n -> n.remove("customer")));
-        }
+        edit.teams().forEach(t -> map.put(t.id(), teamForKeys(t)));
         return map;
     }
 
-    /** Customers as keys and teams embed them: without their teams. */
     private Map<String, Customer> customersForKeys(GovernanceStore.Edit edit) {
         Map<String, Customer> map = new LinkedHashMap<>();
-        for (Customer c : edit.customers()) {
-            map.put(c.id(), c.teams().isEmpty() ? c : withField(c, Customer.class, n -> n.remove("teams")));
-        }
+        edit.customers().forEach(c -> map.put(c.id(), customerForKeys(c)));
         return map;
+    }
+
+    /** A team as keys and customers embed it: without its customer object. */
+    private Team teamForKeys(Team t) {
+        return t.customer() == null ? t : embedded(t, () -> withField(t, Team.class, n -> n.remove("customer")));
+    }
+
+    /** A customer as keys and teams embed it: without its teams. */
+    private Customer customerForKeys(Customer c) {
+        return c.teams().isEmpty() ? c : embedded(c, () -> withField(c, Customer.class, n -> n.remove("teams")));
+    }
+
+    /**
+     * The embedded form of a team or customer record, made once per record: records are replaced, never changed,
+     * so the record itself is the key. Only used under the store's write lock.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T embedded(T record, java.util.function.Supplier<T> make) {
+        if (embeddedForms.size() > 10_000) {
+            embeddedForms.clear(); // old versions of edited teams and customers: let them go
+        }
+        return (T) embeddedForms.computeIfAbsent(record, r -> make.get());
     }
 
     private Team teamIn(GovernanceStore.Edit edit, String id) {

@@ -59,12 +59,15 @@ final class BulkWriteBenchmark implements Benchmarks.Benchmark {
 
             Round sequential = round(gateway, engine, targets, 1);
             Round bulk = round(gateway, engine, sequential.keys(), ChangeEngine.DEFAULT_CONCURRENCY);
+            Round eight = round(gateway, engine, bulk.keys(), 8);
             out.printf("one at a time:        %6.2f s  (%.2f ms a key and change)  failures %d%n",
                     sequential.seconds(), sequential.seconds() * 1000 / (2 * KEYS), sequential.failures());
             out.printf("bulk, %d at a time:    %6.2f s  (%.2f ms a key and change)  failures %d  peak %d requests"
                             + " in flight%n", ChangeEngine.DEFAULT_CONCURRENCY, bulk.seconds(),
                     bulk.seconds() * 1000 / (2 * KEYS), bulk.failures(), bulk.peak());
             out.printf("bulk is %.2fx faster (aim: at least 3x, no failures)%n", sequential.seconds() / bulk.seconds());
+            out.printf("for comparison, 8 at a time: %6.2f s  (%.2fx)  failures %d%n", eight.seconds(),
+                    sequential.seconds() / eight.seconds(), eight.failures());
             out.printf("History lines written: %,d%n", Files.readAllLines(data.resolve("history.jsonl")).size());
         } finally {
             io.shutdownNow();
