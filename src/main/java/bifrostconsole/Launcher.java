@@ -2,6 +2,7 @@ package bifrostconsole;
 
 import bifrostconsole.app.BifrostConsoleApp;
 import bifrostconsole.cli.Subcommands;
+import bifrostconsole.startup.StartupClock;
 
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupClock.mark("main");
         List<String> list = Arrays.asList(args);
         if (!list.isEmpty() && (list.get(0).equals("--help") || list.get(0).equals("-h"))) {
             System.out.print(Subcommands.usage());

@@ -1,52 +1,50 @@
 package bifrostconsole.api;
 
+import bifrostconsole.messages.HttpFailureWording;
+import bifrostconsole.messages.UserMessages;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import static bifrostconsole.messages.HttpFailureWording.looksLikeHtml;
 
 /**
  * The Bifrost management API over the JDK's HttpClient. Every call is asynchronous and cancellable
  * (cancelling the returned future aborts the exchange), and every failure completes the future with an
- * {@link ApiException} whose message is one sentence a user can act on.
+ * {@link ApiException} whose message is one sentence a user can act on. This class notices where a call failed;
+ * {@link HttpFailureWording} says it.
  */
 public final class ManagementApiClient implements GovernanceSource {
-
-    private static final Pattern PERMISSION = Pattern.compile("\\b([A-Z][A-Za-z]+:[A-Z][A-Za-z]+)\\b");
 
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
     private final ObjectReader keyPageReader = mapper.readerFor(VirtualKeyList.class);
     private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
+    private final HttpFailureWording wording;
 
     public ManagementApiClient(ConnectionSettings settings) {
         this.settings = settings;
+        this.wording = new HttpFailureWording(settings.displayName(), settings.baseUrl(), settings.connectTimeout(),
+                settings.requestTimeout(), settings.apiKey() != null);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // Never follow: the JDK's client re-sends the Authorization header to wherever a redirect points,
@@ -255,6 +253,188 @@ public final class ManagementApiClient implements GovernanceSource {
         });
     }
 
+    // ---- writes ---------------------------------------------------------------------------------------
+    //
+    // Every write is sent once. The JDK's client re-sends only GET and HEAD on its own (and requests that never
+    // left because the connection could not be made), and nothing here retries: a write that timed out may have
+    // been applied, so whether to try again is the admin's call after a refresh.
+
+    /**
+     * Sends one write exactly as given and completes with the server's JSON answer. Fails with an
+     * {@link ApiException}: a 403 names the permission the operation needs, a 400 quotes the server's reason, and
+     * a timeout or broken connection after sending says the change may or may not have been made.
+     */
+    public CompletableFuture<JsonNode> send(WriteRequest write) {
+        return exchange(write, false);
+    }
+
+    /** Creates a key with the server-generated value; the answer's key carries it. */
+    public CompletableFuture<VirtualKey> createVirtualKey(ObjectNode body) {
+        return send(WriteRequest.createVirtualKey(body)).thenApply(this::virtualKeyIn);
+    }
+
+    /** A partial update (API.md §5.4): only the fields in {@code body} change. Completes with the updated key. */
+    public CompletableFuture<VirtualKey> updateVirtualKey(String id,
+                                                          ObjectNode body) {
+        return send(WriteRequest.updateVirtualKey(id, body)).thenApply(this::virtualKeyIn);
+    }
+
+    public CompletableFuture<Void> deleteVirtualKey(String id) {
+        return send(WriteRequest.deleteVirtualKey(id)).thenApply(answer -> null);
+    }
+
+    /** A new value for the key; the answer's key carries it (and {@code previous_value_expires_at}, if any). */
+    public CompletableFuture<VirtualKey> rotateVirtualKey(String id) {
+        return send(WriteRequest.rotateVirtualKey(id)).thenApply(this::virtualKeyIn);
+    }
+
+    /** Bifrost's bulk rotation: rotated keys and per-id errors, also when every rotation failed (its 500). */
+    public CompletableFuture<BulkRotation> rotateVirtualKeys(List<String> ids) {
+        return exchange(WriteRequest.rotateVirtualKeys(ids), true).thenApply(answer -> {
+            JsonNode keys = answer.get("virtual_keys");
+            if (keys == null || !keys.isArray()) {
+                throw notBifrost("virtual_keys");
+            }
+            try {
+                List<VirtualKey> rotated = List.of(mapper.treeToValue(keys, VirtualKey[].class));
+                Map<String, String> errors = new LinkedHashMap<>();
+                JsonNode e = answer.get("errors");
+                if (e != null && e.isObject()) {
+                    e.fields().forEachRemaining(f -> errors.put(f.getKey(), f.getValue().asText()));
+                }
+                return new BulkRotation(answer.path("message").asText(null), rotated, errors);
+            } catch (IOException ex) {
+                throw parseFailure(ex);
+            }
+        });
+    }
+
+    /** Adds {@code amount} dollars to a budget's limit for {@code cycles} windows, or forever when null. */
+    public CompletableFuture<BudgetOverrideResult> setBudgetOverride(String keyId, String budgetId, double amount,
+                                                                     Integer cycles) {
+        return send(WriteRequest.setBudgetOverride(keyId, budgetId, amount, cycles)).thenApply(this::overrideIn);
+    }
+
+    public CompletableFuture<BudgetOverrideResult> removeBudgetOverride(String keyId, String budgetId) {
+        return send(WriteRequest.removeBudgetOverride(keyId, budgetId)).thenApply(this::overrideIn);
+    }
+
+    public CompletableFuture<Team> createTeam(ObjectNode body) {
+        return send(WriteRequest.createTeam(body)).thenApply(answer -> itemIn(answer, "team", Team.class));
+    }
+
+    public CompletableFuture<Team> updateTeam(String id, ObjectNode body) {
+        return send(WriteRequest.updateTeam(id, body)).thenApply(answer -> itemIn(answer, "team", Team.class));
+    }
+
+    /** Deletes a team; its keys stay, with no team. */
+    public CompletableFuture<Void> deleteTeam(String id) {
+        return send(WriteRequest.deleteTeam(id)).thenApply(answer -> null);
+    }
+
+    public CompletableFuture<Customer> createCustomer(ObjectNode body) {
+        return send(WriteRequest.createCustomer(body))
+                .thenApply(answer -> itemIn(answer, "customer", Customer.class));
+    }
+
+    public CompletableFuture<Customer> updateCustomer(String id,
+                                                      ObjectNode body) {
+        return send(WriteRequest.updateCustomer(id, body))
+                .thenApply(answer -> itemIn(answer, "customer", Customer.class));
+    }
+
+    /** Deletes a customer; its keys and teams stay, with no customer. */
+    public CompletableFuture<Void> deleteCustomer(String id) {
+        return send(WriteRequest.deleteCustomer(id)).thenApply(answer -> null);
+    }
+
+    /** The {@code virtual_key} of a write's answer (create, update, rotate). */
+    public VirtualKey virtualKeyIn(JsonNode answer) {
+        return itemIn(answer, "virtual_key", VirtualKey.class);
+    }
+
+    private BudgetOverrideResult overrideIn(JsonNode answer) {
+        Budget budget = itemIn(answer, "budget", Budget.class);
+        JsonNode effective = answer.get("effective_max_limit");
+        return new BudgetOverrideResult(budget, effective != null && effective.isNumber() ? effective.asDouble()
+                : budget.effectiveLimit());
+    }
+
+    private <T> T itemIn(JsonNode answer, String field, Class<T> type) {
+        JsonNode node = answer.get(field);
+        if (node == null || !node.isObject()) {
+            throw notBifrost(field);
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+    }
+
+    private CompletableFuture<JsonNode> exchange(WriteRequest write, boolean errorsMapAnswers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + write.path()))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        if (write.hasBody()) {
+            builder.header("Content-Type", "application/json")
+                    .method(write.method(), HttpRequest.BodyPublishers.ofString(write.bodyText()));
+        } else {
+            builder.method(write.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<JsonNode> result = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw perhapsApplied(failure);
+            }
+            byte[] body = response.body();
+            int status = response.statusCode();
+            if (status / 100 == 3) {
+                throw redirected(response);
+            }
+            if (status / 100 != 2) {
+                JsonNode errorsMap = errorsMapAnswers && status == 500 ? errorsMapIn(body) : null;
+                if (errorsMap != null) {
+                    return errorsMap;
+                }
+                throw writeFailure(write, status, body);
+            }
+            if (looksLikeHtml(body)) {
+                throw failure(wording.webPageAfterWrite(status), null);
+            }
+            try {
+                return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+            } catch (IOException e) {
+                throw failure(wording.unreadableAfterWrite(e), e);
+            }
+        });
+        return cancellable(result, exchange);
+    }
+
+    /** Bulk rotation's 500 still carries {@code {message, virtual_keys, errors}}: that is an answer, not a failure. */
+    private JsonNode errorsMapIn(byte[] body) {
+        try {
+            JsonNode root = mapper.readTree(body);
+            return root != null && root.path("errors").isObject() && root.path("virtual_keys").isArray() ? root : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A write that got no answer: the wording says whether it may have been applied. */
+    private ApiException perhapsApplied(Throwable failure) {
+        Throwable t = UserMessages.unwrap(failure);
+        return t instanceof ApiException api ? api : failure(wording.writeWithoutAnswer(t), t);
+    }
+
+    private ApiException writeFailure(WriteRequest write, int status, byte[] body) {
+        return failure(wording.writeRefused(write.method(), write.path(), write.permission(), status, body), null);
+    }
+
     // ---- logs (read-only analytics, API.md §14) ---------------------------------------------------------
 
     /**
@@ -352,9 +532,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw httpError(path, response.statusCode(), body);
             }
             if (looksLikeHtml(body)) {
-                throw error(ApiException.Kind.NOT_JSON, response.statusCode(),
-                        settings.displayName() + " answered with a web page instead of JSON, probably a proxy or"
-                                + " login page: check that the address points at the Bifrost gateway itself.", null, null);
+                throw failure(wording.webPage(response.statusCode()), null);
             }
             try {
                 return parser.parse(body);
@@ -405,272 +583,35 @@ public final class ManagementApiClient implements GovernanceSource {
         return mapper.treeToValue(node, type);
     }
 
-    private static boolean looksLikeHtml(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
-    }
-
     private ApiException notBifrost(String missingField) {
-        return error(ApiException.Kind.NOT_BIFROST, 200, settings.displayName()
-                + " answered, but not like a Bifrost gateway (no '" + missingField + "' in the reply): check that"
-                + " the address points at Bifrost's HTTP port.", null, null);
+        return failure(wording.notBifrost(missingField), null);
     }
 
     private ApiException parseFailure(IOException e) {
-        if (e instanceof JsonEOFException || (e.getMessage() != null && e.getMessage().contains("end-of-input"))) {
-            return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
-                    + "'s answer was cut off before its end: retry, and if it keeps happening check any proxy"
-                    + " between you and the gateway.", null, e);
-        }
-        return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
-                + " sent data the console cannot read (" + firstLine(e.getMessage())
-                + "): check that the server is a supported Bifrost version.", null, e);
+        return failure(wording.parseFailure(e), e);
     }
 
     /** A redirect is not followed (see the constructor); the user is told where it points. */
     private ApiException redirected(HttpResponse<?> response) {
-        String target = response.headers().firstValue("Location").map(location -> {
-            try {
-                URI uri = response.uri().resolve(location);
-                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).orElse(null);
-        return error(ApiException.Kind.HTTP_ERROR, response.statusCode(), settings.displayName()
-                + " redirected the request (HTTP " + response.statusCode() + ")"
-                + (target == null ? "" : " to " + target)
-                + ": if that is the gateway's real address, use it in the connection's settings.", null, null);
+        return failure(wording.redirected(response), null);
     }
 
-    ApiException httpError(int status, byte[] body) {
-        return httpError(null, status, body);
-    }
-
-    /**
-     * {@code path} lets a 404 from something that is not Bifrost be told apart from Bifrost's own "not found",
-     * and lets a 403 name the permission the call needs when the server does not say.
-     */
+    /** {@code path} lets the wording tell a 404 from something that is not Bifrost and name a 403's permission. */
     ApiException httpError(String path, int status, byte[] body) {
-        String server = settings.displayName();
-        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
-        if (status == 400 && text.contains("HTTP request to an HTTPS server")) {
-            return error(ApiException.Kind.TLS, status, server + " speaks HTTPS, not plain HTTP: change the address"
-                    + " to start with https://.", null, null);
-        }
-        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
-        if ((status == 404 || status == 405) && !bifrostError && path != null) {
-            return error(ApiException.Kind.NOT_BIFROST, status, server + " answered, but has no Bifrost"
-                    + " management API at " + path + " (HTTP " + status + "): check that the address points at"
-                    + " Bifrost's HTTP port, not another service.", null, null);
-        }
-        if (looksLikeHtml(body) && status != 401 && status != 403) {
-            return error(ApiException.Kind.NOT_JSON, status, server + " answered HTTP " + status + " with a web"
-                    + " page instead of JSON, probably a proxy or login page: check that the address points at the"
-                    + " Bifrost gateway itself.", null, null);
-        }
-        if (status == 403) {
-            String serverMessage = errorMessage(body);
-            String permission = permissionIn(serverMessage);
-            String needed = permission != null ? "the " + permission + " permission"
-                    : neededPermission(path) != null ? "the permission for this (" + neededPermission(path) + ")"
-                    : "the permission for this";
-            return error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks " + needed
-                    + " (403 Forbidden): ask an admin to grant it to this API key.", serverMessage, null);
-        }
-        if (status == 401 && settings.apiKey() == null) {
-            return error(ApiException.Kind.UNAUTHORIZED, status, server + " requires a management API key"
-                    + " (401 Unauthorized): enter the key in the connection's settings or set BIFROST_API_KEY.",
-                    errorMessage(body), null);
-        }
-        return statusError(status, body);
-    }
-
-    /** The permission Bifrost's RBAC checks for a read of {@code path}, as its docs name it. */
-    private static String neededPermission(String path) {
-        if (path == null) {
-            return null;
-        }
-        if (path.startsWith("/api/governance/virtual-keys")) {
-            return "VirtualKeys:View";
-        }
-        if (path.startsWith("/api/governance/teams")) {
-            return "Teams:View";
-        }
-        if (path.startsWith("/api/governance/customers")) {
-            return "Customers:View";
-        }
-        if (path.startsWith("/api/providers")) {
-            return "ModelProvider:View";
-        }
-        return null;
-    }
-
-    private ApiException statusError(int status, byte[] body) {
-        String serverMessage = errorMessage(body);
-        String server = settings.displayName();
-        String detail = serverMessage == null ? "" : " (" + serverMessage + ")";
-        return switch (status) {
-            case 400 -> error(ApiException.Kind.BAD_REQUEST, status, server + " rejected the request as invalid"
-                    + detail + ": correct the search, filter or page and try again.", serverMessage, null);
-            case 401 -> error(ApiException.Kind.UNAUTHORIZED, status, server + " refused the management API key"
-                    + " (401 Unauthorized): enter the right key in the connection's settings.", serverMessage, null);
-            case 404 -> error(ApiException.Kind.NOT_FOUND, status, server + " has no such item" + detail
-                    + ": it may have been deleted; refresh the list.", serverMessage, null);
-            case 409 -> error(ApiException.Kind.CONFLICT, status, server + " reported a conflict" + detail
-                    + ": refresh and try again.", serverMessage, null);
-            case 429 -> error(ApiException.Kind.RATE_LIMITED, status, server + " is limiting requests (429 Too Many"
-                    + " Requests): wait a moment, then retry.", serverMessage, null);
-            case 500 -> error(ApiException.Kind.SERVER_ERROR, status, server + " failed with an internal error"
-                    + detail + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
-            case 502, 503, 504 -> error(ApiException.Kind.UNAVAILABLE, status, server + " is unavailable (HTTP "
-                    + status + ")" + detail + ": retry in a moment.", serverMessage, null);
-            default -> error(ApiException.Kind.HTTP_ERROR, status, server + " answered HTTP " + status + detail
-                    + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
-        };
-    }
-
-    /** Bifrost's {@code {"error":{"message":...}}}, the {@code {error, message}} variant, or null. */
-    private String errorMessage(byte[] body) {
-        if (body == null || body.length == 0 || looksLikeHtml(body)) {
-            return null;
-        }
-        try {
-            JsonNode root = mapper.readTree(body);
-            JsonNode error = root.get("error");
-            if (error != null && error.isObject() && error.hasNonNull("message")) {
-                return firstLine(error.get("message").asText());
-            }
-            if (root.hasNonNull("message")) {
-                return firstLine(root.get("message").asText());
-            }
-            if (error != null && error.isTextual()) {
-                return firstLine(error.asText());
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Not JSON: the status alone tells the story.
-        }
-        return null;
-    }
-
-    private static String permissionIn(String message) {
-        if (message == null) {
-            return null;
-        }
-        Matcher m = PERMISSION.matcher(message);
-        return m.find() ? m.group(1) : null;
+        return failure(wording.httpError(path, status, body), null);
     }
 
     ApiException translate(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = UserMessages.unwrap(failure);
         if (t instanceof ApiException api) {
             return api;
         }
-        String server = settings.displayName();
-        if (t instanceof CancellationException) {
-            return error(ApiException.Kind.CANCELLED, 0, "The request to " + server + " was cancelled.", null, t);
-        }
-        if (t instanceof HttpConnectTimeoutException) {
-            return error(ApiException.Kind.TIMEOUT, 0, server + " did not accept a connection within "
-                    + seconds(settings.connectTimeout()) + ": check the address and that the server is up.", null, t);
-        }
-        if (t instanceof HttpTimeoutException) {
-            return error(ApiException.Kind.TIMEOUT, 0, server + " did not answer within "
-                    + seconds(settings.requestTimeout()) + ": check that the server is healthy, or raise the"
-                    + " timeout in the connection's settings.", null, t);
-        }
-        if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
-            return error(ApiException.Kind.UNKNOWN_HOST, 0, "The host '" + settings.baseUrl().getHost()
-                    + "' could not be found (DNS lookup failed): check the address for typos, and your network or VPN.", null, t);
-        }
-        if (hasCause(t, SSLException.class)) {
-            return tlsFailure(t);
-        }
-        if (t instanceof ConnectException || hasCause(t, ConnectException.class)) {
-            return error(ApiException.Kind.CONNECTION_REFUSED, 0, "Nothing is listening on port " + port() + " of "
-                    + settings.baseUrl().getHost() + " (connection refused): check the port in the address"
-                    + " (Bifrost's default is 8080) and that Bifrost is running.", null, t);
-        }
-        if ("http".equalsIgnoreCase(settings.baseUrl().getScheme()) && t instanceof IOException
-                && t.getMessage() != null && (t.getMessage().contains("received no bytes")
-                || t.getMessage().contains("EOF reached") || t.getMessage().contains("Connection reset"))) {
-            return error(ApiException.Kind.NETWORK, 0, server + " closed the connection without an HTTP answer:"
-                    + " if the server uses HTTPS, change the address to start with https://.", null, t);
-        }
-        return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
-                + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+        return failure(wording.transportFailure(t), t);
     }
 
-    /** "30 s", or "0.3 s" for sub-second timeouts, which toSeconds() would show as "0 s". */
-    private static String seconds(java.time.Duration d) {
-        long millis = d.toMillis();
-        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
-                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
-    }
-
-    /** Untrusted certificate, wrong host name, or no TLS at all on that port: each has its own remedy. */
-    private ApiException tlsFailure(Throwable t) {
-        String server = settings.displayName();
-        String messages = causeMessages(t);
-        if (messages.contains("unrecognized SSL message") || messages.contains("plaintext connection")) {
-            return error(ApiException.Kind.TLS, 0, server + " does not speak HTTPS on port " + port()
-                    + ": change the address to start with http://, or use the server's HTTPS port.", null, t);
-        }
-        if (messages.contains("No subject alternative") || messages.contains("No name matching")) {
-            return error(ApiException.Kind.TLS, 0, server + "'s certificate was issued for another host name:"
-                    + " use the name the certificate names in the address.", null, t);
-        }
-        if (hasCause(t, java.security.cert.CertificateException.class) || messages.contains("PKIX")
-                || messages.contains("certification path")) {
-            return error(ApiException.Kind.TLS, 0, server + "'s TLS certificate is not trusted (it is self-signed or"
-                    + " signed by a private CA): add that CA's certificate (PEM) in the connection's TLS settings.",
-                    null, t);
-        }
-        return error(ApiException.Kind.TLS, 0, "A secure connection to " + server + " could not be set up ("
-                + firstLine(t.getMessage()) + "): check that the address's port speaks HTTPS and that the"
-                + " server's TLS setup is valid.", null, t);
-    }
-
-    private int port() {
-        int port = settings.baseUrl().getPort();
-        return port > 0 ? port : "https".equalsIgnoreCase(settings.baseUrl().getScheme()) ? 443 : 80;
-    }
-
-    private static String causeMessages(Throwable t) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            b.append(c.getMessage()).append(' ');
-        }
-        return b.toString();
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private ApiException error(ApiException.Kind kind, int status, String message, String serverMessage,
-                               Throwable cause) {
-        return new ApiException(kind, status, settings.displayName(), message, serverMessage, cause);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        String line = text.lines().findFirst().orElse("").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "\u2026" : line;
+    private ApiException failure(HttpFailureWording.Worded worded, Throwable cause) {
+        return new ApiException(worded.kind(), worded.status(), settings.displayName(), worded.sentence(),
+                worded.serverMessage(), cause);
     }
 
     private static String pathSegment(String id) {

@@ -1,6 +1,8 @@
 package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -8,6 +10,7 @@ import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
@@ -73,10 +76,20 @@ public final class ConsoleServices implements AutoCloseable {
         return windows;
     }
 
+    /** The main window's state: which connection is open, the switcher, the notices. */
+    public MainViewModel mainViewModel(DemoWorkspace demo, ConnectionPrompts prompts) {
+        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, this::firstPageQuery, uiExecutor);
+    }
+
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
+    /** The first page a new key browser asks for (remembered page size and sort): opening a server fetches it. */
+    public VirtualKeyQuery firstPageQuery() {
+        return KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background));
+    }
+
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
-        return new KeyBrowserViewModel(source, uiExecutor, settings, Scheduler.onUiExecutor(timer, uiExecutor), clock,
-                formats);
+        return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
+                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
     }
 
     /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */

@@ -1,14 +1,21 @@
 package bifrostconsole.app;
 
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
+
+import bifrostconsole.startup.StartupClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The built-in demo gateway, started on demand inside the console: seeded data (about 2,000 keys) served on
@@ -23,6 +30,7 @@ public final class DemoWorkspace implements AutoCloseable {
 
     private final Executor background;
     private CompletableFuture<DemoGateway> gateway;
+    private CompletableFuture<Opening> earlyOpening;
 
     public DemoWorkspace(Executor background) {
         this.background = background;
@@ -33,8 +41,11 @@ public final class DemoWorkspace implements AutoCloseable {
         if (gateway == null || gateway.isCompletedExceptionally()) {
             gateway = CompletableFuture.supplyAsync(() -> {
                 GovernanceStore store = DemoDataGenerator.generate(SEED, KEYS, Instant.now());
+                StartupClock.mark("demo data");
                 try {
-                    return DemoGateway.start(DemoGateway.Options.of(store));
+                    DemoGateway started = DemoGateway.start(DemoGateway.Options.of(store));
+                    StartupClock.mark("demo gateway");
+                    return started;
                 } catch (IOException e) {
                     throw new UncheckedIOException("The demo workspace could not start its local server ("
                             + e.getClass().getSimpleName() + "): restart the console and try again.", e);
@@ -42,6 +53,36 @@ public final class DemoWorkspace implements AutoCloseable {
             }, background);
         }
         return gateway.thenApply(DemoGateway::baseUrl);
+    }
+
+    /**
+     * Starts the demo and, once it listens, asks it for what the window opens on (version and first page), so
+     * that work runs while the toolkit starts. The main view-model takes the answer once, when it opens the demo.
+     */
+    public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
+                                       VirtualKeyQuery firstPageQuery) {
+        earlyOpening = start().thenApplyAsync(url -> clients.apply(settings(url)), background)
+                .thenCompose(client -> Opening.request(client, firstPageQuery));
+    }
+
+    /** The opening asked for by {@link #openEarly}, at most once; null when there is none (any later open). */
+    synchronized CompletableFuture<Opening> takeEarlyOpening() {
+        CompletableFuture<Opening> taken = earlyOpening;
+        earlyOpening = null;
+        return taken;
+    }
+
+    /** The unsaved profile the demo is opened with: loopback, no key, no TLS. */
+    static ConnectionProfile profile(String url) {
+        return new ConnectionProfile(ID, NAME, url, null, false, null, null, false);
+    }
+
+    private static ConnectionSettings settings(String url) {
+        try {
+            return profile(url).toSettings(null);
+        } catch (bifrostconsole.connection.TlsContexts.TlsSetupException e) {
+            throw new IllegalStateException("the demo workspace uses no TLS", e);
+        }
     }
 
     @Override

@@ -46,6 +46,8 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     public Node apply(Workspace workspace) {
         KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
+        // The page asked for while opening the server: the view then starts with rows instead of a request.
+        model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
         exportActions.install(view, model, workspace.client());

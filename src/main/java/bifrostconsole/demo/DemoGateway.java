@@ -10,6 +10,7 @@ import bifrostconsole.api.Secret;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.store.GovernanceWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,23 +39,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The built-in demo gateway: an HTTP server on 127.0.0.1 serving the read side of Bifrost's management API from a
- * {@link GovernanceStore}, with Bifrost's status codes and error bodies.
+ * The built-in demo gateway: an HTTP server on 127.0.0.1 serving Bifrost's management API from a
+ * {@link GovernanceStore}, with Bifrost's status codes and error bodies: the reads below, and the writes of
+ * {@link WriteRoutes} with the rules of {@link GovernanceWrites} (reachable for tests as {@link #writes()}).
  *
  * <h2>Routes</h2>
  * {@code GET /health}, {@code /api/version}, {@code /api/governance/virtual-keys[/{id}]},
  * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
- * {@code /api/providers}, {@code /api/providers/{p}/keys}, and the logs endpoints of {@link DemoLogRoutes}
- * ({@code /api/logs}, {@code /stats}, {@code /histogram}, {@code /histogram/tokens}, {@code /histogram/cost}).
- * Anything else answers 404; other methods 405.
+ * {@code /api/providers}, {@code /api/providers/{p}/keys}, the writes listed in {@link WriteRoutes}, and the
+ * logs endpoints of {@link DemoLogRoutes} ({@code /api/logs}, {@code /stats}, {@code /histogram},
+ * {@code /histogram/tokens}, {@code /histogram/cost}). Anything else answers 404; a method a path does not
+ * take, 405.
  * When started with a management API key, every {@code /api} route except {@code /api/version} needs
  * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
  * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
  *
  * <h2>For tests</h2>
- * {@link #requestLog()} lists the URIs (path and query) of the most recent requests, oldest first.
+ * {@link #requestLog()} lists the URIs (path and query) of the most recent requests, oldest first;
+ * {@link #recentRequests()} the same with their methods and bodies, to check exactly what a client sent.
  * {@link #injectFault(String, Fault)} makes the next request whose path starts with the prefix misbehave
- * ({@link #injectFault(String, Fault, int)} for several); faults are used in the order they were injected:
+ * ({@link #injectFault(String, Fault, int)} for several, {@link #injectFault(String, String, Fault, int)} for one
+ * method only, e.g. the {@code PUT} but not the {@code GET} of a key); faults are used in the order they were
+ * injected, and a fault answered in place of a write means the write was not applied:
  * <ul>
  *   <li>{@link Fault#status(int)} / {@link Fault#status(int, String)}: that status with Bifrost's error body
  *       (400, 401, 403, 404, 409, 429, 500, 503 have realistic default messages);</li>
@@ -65,7 +71,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link Fault#delay(Duration)}: the real answer, after a pause (timeouts, stale responses);</li>
  *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200;</li>
  *   <li>{@link Fault#json(int, byte[])}: exactly the given body, e.g. an older server's MCP bare array;</li>
- *   <li>{@link Fault#redirect(String)}: 302 with that {@code Location}.</li>
+ *   <li>{@link Fault#redirect(String)}: 302 with that {@code Location};</li>
+ *   <li>{@link Fault#then(Runnable)}: the real answer, then an action before it is sent (a change "meanwhile").</li>
  * </ul>
  */
 public final class DemoGateway implements AutoCloseable {
@@ -110,13 +117,14 @@ public final class DemoGateway implements AutoCloseable {
 
     /** A misbehaviour to inject into the next matching request; see the class comment. */
     public static final class Fault {
-        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY, REDIRECT }
+        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY, REDIRECT, THEN }
 
         private final Type type;
         private final int status;
         private final String message;
         private final Duration delay;
         private final byte[] body;
+        private Runnable action;
 
         private Fault(Type type, int status, String message, Duration delay) {
             this(type, status, message, delay, null);
@@ -170,6 +178,16 @@ public final class DemoGateway implements AutoCloseable {
             return new Fault(Type.REDIRECT, 302, location, null);
         }
 
+        /**
+         * The real answer, and then, before it is sent, {@code action}: e.g. someone else changing a key right after
+         * the client read it, between its read and its write.
+         */
+        public static Fault then(Runnable action) {
+            Fault fault = new Fault(Type.THEN, 0, null, null);
+            fault.action = action;
+            return fault;
+        }
+
         /** Exactly this JSON body with this status, e.g. an older server's payload. */
         public static Fault json(int status, byte[] body) {
             return new Fault(Type.BODY, status, null, null, body.clone());
@@ -195,7 +213,11 @@ public final class DemoGateway implements AutoCloseable {
         }
     }
 
-    private record PendingFault(String pathPrefix, Fault fault, AtomicInteger remaining) {
+    private record PendingFault(String method, String pathPrefix, Fault fault, AtomicInteger remaining) {
+    }
+
+    /** One request as the gateway received it: method, path with query, and body ("" for none). */
+    public record RecordedRequest(String method, String uri, String body) {
     }
 
     private record Response(int status, String contentType, byte[] body, String location) {
@@ -208,14 +230,22 @@ public final class DemoGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final GovernanceStore store;
     private final byte[] expectedAuthorization;
+    private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final GovernanceWrites writes;
+    private final WriteRoutes writeRoutes;
     private final DemoLogRoutes logRoutes;
-    private final Deque<String> requestLog = new ArrayDeque<>();
     private final List<PendingFault> faults = new ArrayList<>();
 
     private DemoGateway(HttpServer server, ExecutorService executor, Options options) {
         this.server = server;
         this.executor = executor;
         this.store = options.store();
+        // A rotated key's old value keeps working for an hour (Bifrost's vk_rotation_cooldown; 0 there by
+        // default), so the console's grace-deadline display has something to show.
+        this.writes = new GovernanceWrites(store, java.time.Clock.systemUTC(), Duration.ofHours(1));
+        this.writeRoutes = new WriteRoutes(writes);
         this.logRoutes = new DemoLogRoutes(store, java.time.Clock.systemUTC());
         this.expectedAuthorization = options.apiKey() == null ? null
                 : ("Bearer " + options.apiKey().reveal()).getBytes(StandardCharsets.UTF_8);
@@ -257,6 +287,11 @@ public final class DemoGateway implements AutoCloseable {
         return store;
     }
 
+    /** The write rules the routes use: tests change data "behind the client's back" through these. */
+    public GovernanceWrites writes() {
+        return writes;
+    }
+
     /** The logs endpoints: switch them off (a server without logs) or pin their clock. */
     public DemoLogRoutes logRoutes() {
         return logRoutes;
@@ -264,6 +299,13 @@ public final class DemoGateway implements AutoCloseable {
 
     /** The path and query of the most recent requests (up to 500), oldest first. */
     public List<String> requestLog() {
+        synchronized (requestLog) {
+            return requestLog.stream().map(RecordedRequest::uri).toList();
+        }
+    }
+
+    /** The most recent requests (up to 500) with method and body, oldest first. */
+    public List<RecordedRequest> recentRequests() {
         synchronized (requestLog) {
             return List.copyOf(requestLog);
         }
@@ -273,6 +315,12 @@ public final class DemoGateway implements AutoCloseable {
         synchronized (requestLog) {
             requestLog.clear();
         }
+        peakInFlight.set(0);
+    }
+
+    /** The most requests handled at the same moment since start or {@link #clearRequestLog()}. */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** The next request whose path starts with {@code pathPrefix} gets {@code fault}. */
@@ -282,8 +330,13 @@ public final class DemoGateway implements AutoCloseable {
 
     /** The next {@code times} requests whose path starts with {@code pathPrefix} get {@code fault}. */
     public void injectFault(String pathPrefix, Fault fault, int times) {
+        injectFault(null, pathPrefix, fault, times);
+    }
+
+    /** The next {@code times} requests with this method (null: any) whose path starts with the prefix get it. */
+    public void injectFault(String method, String pathPrefix, Fault fault, int times) {
         synchronized (faults) {
-            faults.add(new PendingFault(pathPrefix, fault, new AtomicInteger(times)));
+            faults.add(new PendingFault(method, pathPrefix, fault, new AtomicInteger(times)));
         }
     }
 
@@ -307,41 +360,60 @@ public final class DemoGateway implements AutoCloseable {
     // ---- request handling --------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        // Counted from the whole request read until just before the answer goes out: a client waiting for the
+        // answer of one request can then never look like two.
+        boolean counted = false;
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            counted = true;
             synchronized (requestLog) {
-                requestLog.addLast(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+                requestLog.addLast(new RecordedRequest(method, uri.getRawQuery() == null ? path
+                        : path + "?" + uri.getRawQuery(), new String(body, StandardCharsets.UTF_8)));
                 if (requestLog.size() > REQUEST_LOG_SIZE) {
                     requestLog.removeFirst();
                 }
             }
-            Optional<Fault> fault = takeFault(path);
+            Optional<Fault> fault = takeFault(method, path);
             Response response;
-            if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED) {
+            if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED
+                    && fault.get().type != Fault.Type.THEN) {
                 response = faultResponse(fault.get());
             } else {
                 if (fault.isPresent() && fault.get().type == Fault.Type.DELAY) {
                     sleep(fault.get().delay);
                 }
-                response = route(exchange, path, uri.getRawQuery());
+                response = route(exchange, path, uri.getRawQuery(), body);
+                if (fault.isPresent() && fault.get().type == Fault.Type.THEN) {
+                    fault.get().action.run();
+                }
                 if (fault.isPresent() && fault.get().type == Fault.Type.TRUNCATED) {
                     byte[] cut = new byte[Math.max(1, response.body().length / 2)];
                     System.arraycopy(response.body(), 0, cut, 0, Math.min(cut.length, response.body().length));
                     response = new Response(200, response.contentType(), cut);
                 }
             }
+            inFlight.decrementAndGet();
+            counted = false;
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
             // The client went away (e.g. it timed out while a delay fault slept): nothing left to answer.
+        } finally {
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
-    private Optional<Fault> takeFault(String path) {
+    private Optional<Fault> takeFault(String method, String path) {
         synchronized (faults) {
             for (Iterator<PendingFault> it = faults.iterator(); it.hasNext(); ) {
                 PendingFault pending = it.next();
-                if (path.startsWith(pending.pathPrefix())) {
+                if (path.startsWith(pending.pathPrefix())
+                        && (pending.method() == null || pending.method().equals(method))) {
                     if (pending.remaining().decrementAndGet() <= 0) {
                         it.remove();
                     }
@@ -372,13 +444,13 @@ public final class DemoGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
             case BODY -> new Response(fault.status, "application/json", fault.body);
             case REDIRECT -> new Response(302, "text/plain", new byte[0], fault.message);
-            case DELAY, TRUNCATED -> throw new IllegalStateException("applied around the real answer");
+            case DELAY, TRUNCATED, THEN -> throw new IllegalStateException("applied around the real answer");
         };
     }
 
-    private Response route(HttpExchange exchange, String path, String rawQuery) {
+    private Response route(HttpExchange exchange, String path, String rawQuery, byte[] body) {
         if (!"GET".equals(exchange.getRequestMethod())) {
-            return error(405, "Method not allowed: the demo gateway is read-only");
+            return write(exchange, path, body);
         }
         if (path.equals("/health")) {
             return json(200, orderedMap("status", "ok", "components", Map.of("db_pings", "ok")));
@@ -469,6 +541,27 @@ public final class DemoGateway implements AutoCloseable {
             }
         }
         return notFound();
+    }
+
+    /** A write: the same authorization and error bodies as reads; a path no write takes answers 405. */
+    private Response write(HttpExchange exchange, String path, byte[] body) {
+        if (!path.startsWith("/api/")) {
+            return error(405, "Method not allowed");
+        }
+        if (!authorized(exchange)) {
+            return error(401, "Unauthorized");
+        }
+        try {
+            WriteRoutes.Answer answer = writeRoutes.route(exchange.getRequestMethod(), path.substring(1).split("/"),
+                    body, DemoGateway::decode);
+            return answer == null ? error(405, "Method not allowed") : json(answer.status(), answer.body());
+        } catch (GovernanceStore.QueryException e) {
+            return error(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(400, "Invalid encoding in the request URL");
+        } catch (RuntimeException e) {
+            return error(500, "Demo gateway failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private Response notFound() {

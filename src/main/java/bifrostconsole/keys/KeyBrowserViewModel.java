@@ -1,15 +1,11 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.api.Customer;
 import bifrostconsole.api.GovernanceSource;
-import bifrostconsole.api.ListQuery;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
-import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.headroom.Owners;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
@@ -62,12 +58,11 @@ public final class KeyBrowserViewModel {
     /** Where the selection goes once a page arrives after stepping past the edge of the previous one. */
     private enum PendingSelection { NONE, FIRST, LAST }
 
-    public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
+    public static final List<Integer> PAGE_SIZES = KeyTableSettings.PAGE_SIZES;
     static final Duration SEARCH_DELAY = Duration.ofMillis(300);
-    private static final int PICKER_PAGE = 50;
 
     private final GovernanceSource source;
-    private final UiSettings settings;
+    private final KeyTableSettings settings;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Formats formats;
@@ -118,7 +113,7 @@ public final class KeyBrowserViewModel {
     /** The answer on its way is a refresh of the page on screen: it may replace rows in place. */
     private boolean refreshInPlace;
 
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
+    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, KeyTableSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
         this.source = source;
         this.settings = settings;
@@ -128,35 +123,23 @@ public final class KeyBrowserViewModel {
         this.pageRequest = new LatestRequest(uiExecutor);
         this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
         detail.ownersFrom(this::owners);
-        this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
-        this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
+        FilterOptions filterOptions = new FilterOptions(source, formats);
+        this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
+        this.customerPicker = new FilterPickerViewModel("customer", filterOptions::customers, uiExecutor, scheduler);
 
-        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
-        pageSize.set(PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25);
-        SortField sortField = SortField.CREATED_AT;
-        SortOrder sortOrder = SortOrder.ASC;
-        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
-        try {
-            sortField = SortField.fromWireName(sort[0]);
-            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
-        } catch (IllegalArgumentException ignored) {
-            // an unknown remembered sort falls back to the server's default order
-        }
-        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        query.set(initialQuery(settings));
+        pageSize.set(query.get().limit());
         shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
-            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
-                    Boolean.parseBoolean(settings.get("keys.column." + c.id() + ".visible", "true")));
-            visible.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".visible", b.toString()));
+            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible", settings.columnVisible(c));
+            visible.addListener((o, a, b) -> settings.saveColumnVisible(c, b));
             columnVisible.put(c, visible);
-            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width",
-                    parseDouble(settings.get("keys.column." + c.id() + ".width", ""), c.defaultWidth()));
-            width.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".width",
-                    Long.toString(Math.round(b.doubleValue()))));
+            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width", settings.columnWidth(c));
+            width.addListener((o, a, b) -> settings.saveColumnWidth(c, b.doubleValue()));
             columnWidth.put(c, width);
         }
 
-        detailDivider.set(Math.max(0.3, Math.min(0.8, parseDouble01(settings.get("keys.detailDivider", ""), 0.54))));
+        detailDivider.set(settings.detailDivider());
         detailDivider.addListener((o, a, b) -> dividerSettle(b.doubleValue()));
 
         searchText.addListener((obs, old, text) -> {
@@ -170,7 +153,7 @@ public final class KeyBrowserViewModel {
         hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
         fromMemory.addListener((o, a, b) -> filtersChanged());
         pageSize.addListener((o, a, b) -> {
-            settings.put("keys.pageSize", b.toString());
+            settings.savePageSize(b.intValue());
             if (!batchingChanges) {
                 load(query.get().withLimit(b.intValue()).withOffset(0));
             }
@@ -183,7 +166,29 @@ public final class KeyBrowserViewModel {
         });
     }
 
+    /**
+     * The first page a browser over these settings asks for: the remembered page size and sort. Opening a server
+     * asks for it already ({@link #showPrefetched}), so the first page needs no request of its own.
+     */
+    public static VirtualKeyQuery initialQuery(KeyTableSettings settings) {
+        KeyTableSettings.Sort sort = settings.sort();
+        return VirtualKeyQuery.firstPage(settings.pageSize()).withSort(sort.field(), sort.order());
+    }
+
     // ---- commands ---------------------------------------------------------------------------------------
+
+    /**
+     * Shows a first page fetched while the server was being opened, instead of asking for it again. Ignored
+     * (returns false, and {@link #start} asks as usual) unless it answers the query in force and nothing has been
+     * shown or asked for yet. Call on the UI thread.
+     */
+    public boolean showPrefetched(VirtualKeyQuery answered, Page<VirtualKey> page) {
+        if (page == null || !answered.equals(query.get()) || loadedPageCount.get() > 0 || pageRequest.isBusy()) {
+            return false;
+        }
+        showPage(answered, new LoadedPage(page, toRows(page.items(), clock.instant())));
+        return true;
+    }
 
     /** Loads the first page; call once when the view is shown. */
     public void start() {
@@ -316,7 +321,7 @@ public final class KeyBrowserViewModel {
 
     public void sort(SortField field, SortOrder order) {
         pageSort.set(PageSort.NONE);
-        settings.put("keys.sort", field.wireName() + ":" + order.wireName());
+        settings.saveSort(field, order);
         load(query.get().withSort(field, order).withOffset(0));
     }
 
@@ -568,54 +573,8 @@ public final class KeyBrowserViewModel {
         return q.limit() == null || q.limit() <= 0 ? 25 : q.limit();
     }
 
-    private CompletableFuture<FilterPickerViewModel.Options> fetchTeams(String search) {
-        return source.listTeams(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Team t : p.items()) {
-                String detail = t.customer() != null && t.customer().name() != null
-                        ? "Customer: " + t.customer().name() : keyCount(t.virtualKeyCount());
-                items.add(new FilterOption(t.id(), t.name(), detail));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private CompletableFuture<FilterPickerViewModel.Options> fetchCustomers(String search) {
-        return source.listCustomers(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Customer c : p.items()) {
-                items.add(new FilterOption(c.id(), c.name(), keyCount(c.virtualKeyCount())));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private String keyCount(Integer n) {
-        if (n == null) {
-            return "";
-        }
-        return formats.count(n) + (n == 1 ? " key" : " keys");
-    }
-
     private static String normalise(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static int parseInt(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static double parseDouble(String s, double fallback) {
-        try {
-            double v = Double.parseDouble(s);
-            return v >= 30 && v <= 2000 ? v : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private Scheduler.Cancellable pendingDividerSave;
@@ -625,16 +584,7 @@ public final class KeyBrowserViewModel {
         if (pendingDividerSave != null) {
             pendingDividerSave.cancel();
         }
-        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500),
-                () -> settings.put("keys.detailDivider", String.format(java.util.Locale.ROOT, "%.3f", position)));
-    }
-
-    private static double parseDouble01(String s, double fallback) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500), () -> settings.saveDetailDivider(position));
     }
 
     private record LoadedPage(Page<VirtualKey> page, List<KeyRow> rows) {

@@ -7,6 +7,7 @@ import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
@@ -39,8 +40,8 @@ public final class TestServices {
 
     /** A key table view-model on the FX thread, as the app builds one. */
     public static KeyBrowserViewModel keyBrowser(GovernanceSource source, UiSettings settings) {
-        return new KeyBrowserViewModel(source, Platform::runLater, settings, fxScheduler(), Clock.systemUTC(),
-                Formats.system());
+        return new KeyBrowserViewModel(source, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
+                fxScheduler(), Clock.systemUTC(), Formats.system());
     }
 
     /** Debounced tasks on the FX thread after their delay. */
