@@ -6,6 +6,7 @@ import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.keys.KeyRow;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;

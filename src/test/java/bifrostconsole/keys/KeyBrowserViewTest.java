@@ -415,30 +415,30 @@ class KeyBrowserViewTest {
             vm.selectedIndexProperty().set(2);
             vm.openSelected();
         });
-        waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
         robot.clickOn("#tab-usage");
-        waitUntil(() -> vm.detail().usage().chartsProperty().get() != null);
+        Fx.waitUntil(() -> vm.detail().usage().chartsProperty().get() != null);
         assertTrue(robot.lookup("#usage-cost-chart").query().isVisible());
         Label totals = robot.lookup("#usage-totals").queryAs(Label.class);
         assertTrue(totals.getText().contains("in the last 7 days (from the logs)"), totals.getText());
         robot.clickOn("#usage-period-day");
-        waitUntil(() -> !vm.detail().usage().loadingProperty().get()
+        Fx.waitUntil(() -> !vm.detail().usage().loadingProperty().get()
                 && vm.detail().usage().chartsProperty().get().totals().contains("24 hours"));
-        snapshot("key-usage.png");
+        Screenshots.save(stage.getScene(), "key-usage");
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        snapshot("key-usage-dark.png");
+        Screenshots.save(stage.getScene(), "key-usage-dark");
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
 
         gateway.logRoutes().setEnabled(false);
         try {
             Platform.runLater(() -> vm.selectedIndexProperty().set(3));
-            waitUntil(() -> vm.detail().usage().notAvailableProperty().get() != null);
+            Fx.waitUntil(() -> vm.detail().usage().notAvailableProperty().get() != null);
             Label sentence = robot.lookup("#usage-not-available").queryAs(Label.class);
             assertTrue(sentence.isVisible());
             assertTrue(sentence.getText().contains("has no logs endpoints (HTTP 404)"), sentence.getText());
             assertFalse(robot.lookup("#usage-charts").query().isVisible(), "no empty charts beside it");
             assertEquals(null, vm.detail().usage().errorProperty().get(), "not an error");
-            snapshot("key-usage-not-available.png");
+            Screenshots.save(stage.getScene(), "key-usage-not-available");
         } finally {
             gateway.logRoutes().setEnabled(true);
         }
