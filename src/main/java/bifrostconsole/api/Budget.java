@@ -1,6 +1,11 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A spending budget in US dollars over a reset window such as {@code 1h}, {@code 1d}, {@code 1w}, {@code 1M}.
@@ -23,7 +28,25 @@ public record Budget(
         Integer overrideCyclesRemaining,
         String configHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Integer quarterStartMonth,
+        Integer overrideCyclesTotal,
+        Instant overrideAnchorReset,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
+
+    public Budget {
+        unknownFields = UnknownFields.of(unknownFields);
+    }
+
+    /** Without fields unknown to the console (and without any field listed after the last one given). */
+    public Budget(String id, double maxLimit, String resetDuration, Instant lastReset, double currentUsage, Boolean
+            calendarAligned, String teamId, String virtualKeyId, Long providerConfigId, String customerId, String
+            modelConfigId, Double overrideAmount, String overrideMode, Integer overrideCyclesRemaining, String
+            configHash, Instant createdAt, Instant updatedAt) {
+        this(id, maxLimit, resetDuration, lastReset, currentUsage, calendarAligned, teamId, virtualKeyId,
+                providerConfigId, customerId, modelConfigId, overrideAmount, overrideMode, overrideCyclesRemaining,
+                configHash, createdAt, updatedAt, null, null, null, null);
+    }
 
     /** The limit in force: the base limit plus any temporary override. */
     public double effectiveLimit() {

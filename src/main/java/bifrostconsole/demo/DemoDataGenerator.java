@@ -474,7 +474,7 @@ public final class DemoDataGenerator {
                 new AzureKeyConfig(SecretValue.env("env.AZURE_OPENAI_ENDPOINT", "https://acme-eastus.openai.azure.com"),
                         SecretValue.env("env.AZURE_CLIENT_ID", "3f2b8c1e-7d44-4a0b-9a63-5c2e1f0d9b77"),
                         env("AZURE_CLIENT_SECRET", "azs~"), SecretValue.plain("72f988bf-86f1-41af-91ab-2d7cd011db47"),
-                        "2024-10-21", Map.of("gpt-4o", "gpt4o-prod", "gpt-4o-mini", "gpt4o-mini-prod")),
+                        SecretValue.plain("2024-10-21"), Map.of("gpt-4o", "gpt4o-prod", "gpt-4o-mini", "gpt4o-mini-prod")),
                 null, null, created)));
         keys.put("bedrock", List.of(key("bedrock", "bedrock-us-east-1", SecretValue.plain(""), MODELS.get("bedrock"), 1.0, null, null,
                 new BedrockKeyConfig(env("AWS_ACCESS_KEY_ID", "AKIA"), env("AWS_SECRET_ACCESS_KEY", ""),
