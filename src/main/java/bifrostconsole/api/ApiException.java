@@ -1,10 +1,12 @@
 package bifrostconsole.api;
 
+import bifrostconsole.messages.UserReadable;
+
 /**
  * Every failure of a management API call: one sentence that names the server, says what went wrong and
  * what to do. Never carries the API key or a key value; {@link #getMessage()} is fit to show to a user.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements UserReadable {
 
     /** What kind of failure, so callers can choose an exit code or a hint without parsing the message. */
     public enum Kind {

@@ -4,10 +4,10 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
-import bifrostconsole.connection.FailureMessages;
 import bifrostconsole.connection.ProfileEditorView;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
+import bifrostconsole.messages.UserMessages;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -167,7 +167,7 @@ public final class ConsoleWindow {
         }
         profiles.delete(profile.id()).whenCompleteAsync((p, error) -> {
             if (error != null) {
-                model.notices().add(FailureMessages.of(error));
+                model.notices().add(UserMessages.of(error));
                 return;
             }
             connectionsView.show(p.sortedByName());

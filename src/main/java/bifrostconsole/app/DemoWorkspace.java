@@ -2,7 +2,7 @@ package bifrostconsole.app;
 
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,9 +6,9 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
-import bifrostconsole.connection.FailureMessages;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
+import bifrostconsole.messages.UserMessages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -124,7 +124,7 @@ public final class MainViewModel {
         profiles.credentialAvailability().thenAcceptAsync(a -> keysPersist = a.persistent(), uiExecutor);
         return profiles.load().handleAsync((loaded, error) -> {
             if (error != null) {
-                notices.add(FailureMessages.of(error));
+                notices.add(UserMessages.of(error));
                 showWelcome();
                 return null;
             }
@@ -189,7 +189,7 @@ public final class MainViewModel {
                 return;
             }
             if (error != null) {
-                fail(gen, DemoWorkspace.NAME, FailureMessages.of(error));
+                fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                 return;
             }
             ConnectionProfile profile = new ConnectionProfile(DemoWorkspace.ID, DemoWorkspace.NAME, url, null, false,
@@ -249,7 +249,7 @@ public final class MainViewModel {
             }
             if (error != null) {
                 // The store failed (locked, timed out): say so, and continue as if no key were stored.
-                notices.add(FailureMessages.of(error));
+                notices.add(UserMessages.of(error));
             }
             proceed(gen, choice, error != null ? Optional.empty() : found, isDemo);
         }, uiExecutor);
@@ -291,7 +291,7 @@ public final class MainViewModel {
                         opened(ws, choice);
                         return;
                     }
-                    Throwable cause = FailureMessages.unwrap(error);
+                    Throwable cause = UserMessages.unwrap(error);
                     if (cause instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED && !isDemo) {
                         Optional<Secret> typed = prompts.askForKey(opened, api.getMessage(), keysPersist && choice.saved());
                         if (typed.isPresent()) {
@@ -304,7 +304,7 @@ public final class MainViewModel {
                             return;
                         }
                     }
-                    fail(gen, opened.name(), FailureMessages.of(error));
+                    fail(gen, opened.name(), UserMessages.of(error));
                 }, uiExecutor);
     }
 

@@ -1,7 +1,7 @@
 package bifrostconsole.app;
 
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.export.ExportActions;
+import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Node;

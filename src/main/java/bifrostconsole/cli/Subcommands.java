@@ -1,11 +1,5 @@
 package bifrostconsole.cli;
 
-import bifrostconsole.connection.ConnectionCheckCommand;
-import bifrostconsole.demo.DemoServerCommand;
-import bifrostconsole.export.DiffCommand;
-import bifrostconsole.export.ExportCommand;
-import bifrostconsole.export.SnapshotCommand;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +10,7 @@ public final class Subcommands {
 
     public static List<Subcommand> all() {
         return List.of(new DemoServerCommand(), new ExportCommand(), new SnapshotCommand(), new DiffCommand(),
-                new ConnectionCheckCommand());
+                new CheckCommand());
     }
 
     public static Optional<Subcommand> find(String name) {

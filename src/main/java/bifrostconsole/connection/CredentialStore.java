@@ -1,6 +1,7 @@
 package bifrostconsole.connection;
 
 import bifrostconsole.api.Secret;
+import bifrostconsole.messages.UserReadable;
 
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public interface CredentialStore {
     void delete(String profileId) throws CredentialStoreException;
 
     /** A store that failed; its message is one sentence for the user and never contains a key. */
-    final class CredentialStoreException extends Exception {
+    final class CredentialStoreException extends Exception implements UserReadable {
         public CredentialStoreException(String message) {
             super(message);
         }

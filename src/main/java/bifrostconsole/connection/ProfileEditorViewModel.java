@@ -2,6 +2,7 @@ package bifrostconsole.connection;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Secret;
+import bifrostconsole.messages.UserMessages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -196,7 +197,7 @@ public final class ProfileEditorViewModel {
                         return CompletableFuture.completedFuture(false);
                     }
                     if (failure != null) {
-                        test.failBeforeStart(FailureMessages.of(failure));
+                        test.failBeforeStart(UserMessages.of(failure));
                         return CompletableFuture.completedFuture(false);
                     }
                     return test.run(settings);
@@ -218,8 +219,8 @@ public final class ProfileEditorViewModel {
                 .handleAsync((saved, failure) -> {
                     saving.set(false);
                     if (failure != null) {
-                        saveError.set(FailureMessages.of(failure));
-                        throw new java.util.concurrent.CompletionException(FailureMessages.unwrap(failure));
+                        saveError.set(UserMessages.of(failure));
+                        throw new java.util.concurrent.CompletionException(UserMessages.unwrap(failure));
                     }
                     apiKey.set("");
                     return profile;

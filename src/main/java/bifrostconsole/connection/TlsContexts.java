@@ -1,10 +1,7 @@
 package bifrostconsole.connection;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
+import bifrostconsole.messages.UserReadable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -18,6 +15,11 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The SSL contexts a profile can ask for: the JDK's default trust (null), trust in one extra CA read from a
@@ -28,7 +30,7 @@ public final class TlsContexts {
     }
 
     /** A TLS setting that cannot be applied; the message is one sentence for the user. */
-    public static final class TlsSetupException extends Exception {
+    public static final class TlsSetupException extends Exception implements UserReadable {
         public TlsSetupException(String message, Throwable cause) {
             super(message, cause);
         }

@@ -19,6 +19,7 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.TlsConfig;
 import bifrostconsole.api.VertexKeyConfig;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.store.GovernanceStore;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.store.GovernanceStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -8,7 +8,7 @@ public record DiffRow(String section, Kind kind, String id, String name, List<Ch
 
     /** A changed field as shown: {@code budgets[1M].max_limit}, {@code 100.00}, {@code 150.00}. */
     public record ChangeLine(String path, String oldText, String newText) {
-        static ChangeLine of(FieldChange f) {
+        public static ChangeLine of(FieldChange f) {
             return new ChangeLine(f.path(), DiffText.value(f.oldValue()), DiffText.value(f.newValue()));
         }
     }

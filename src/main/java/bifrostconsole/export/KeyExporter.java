@@ -29,7 +29,7 @@ public final class KeyExporter {
         this(new KeyPager(source), Clock.systemUTC());
     }
 
-    KeyExporter(KeyPager pager, Clock clock) {
+    public KeyExporter(KeyPager pager, Clock clock) {
         this.pager = pager;
         this.clock = clock;
     }

@@ -38,7 +38,7 @@ public final class KeyPager {
         this(source, EXPORT_PAGE_SIZE);
     }
 
-    KeyPager(KeyPageSource source, int pageSize) {
+    public KeyPager(KeyPageSource source, int pageSize) {
         this.source = source;
         this.pageSize = pageSize;
     }

@@ -40,7 +40,7 @@ public final class LiveGovernance implements GovernanceState {
         this(client, includeSecrets, progress, cancellation, Clock.systemUTC(), KeyPager.EXPORT_PAGE_SIZE);
     }
 
-    LiveGovernance(ManagementApiClient client, boolean includeSecrets, ProgressListener progress,
+    public LiveGovernance(ManagementApiClient client, boolean includeSecrets, ProgressListener progress,
                    Cancellation cancellation, Clock clock, int keyPageSize) {
         this.client = client;
         this.includeSecrets = includeSecrets;

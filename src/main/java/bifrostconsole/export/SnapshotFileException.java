@@ -1,12 +1,13 @@
 package bifrostconsole.export;
 
-import bifrostconsole.ui.UserMessages;
+import bifrostconsole.messages.UserMessages;
+import bifrostconsole.messages.UserReadable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** A file that cannot be read as a snapshot; the message says which file, why, and what to do. */
-public final class SnapshotFileException extends IOException {
+public final class SnapshotFileException extends IOException implements UserReadable {
     public SnapshotFileException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -16,7 +17,7 @@ public final class SnapshotFileException extends IOException {
      * another I/O error put into {@code ioSentence} (a format with one {@code %s}), anything else as
      * {@link UserMessages} words it after {@code fallback}.
      */
-    static String describe(Throwable failure, String ioSentence, String fallback) {
+    public static String describe(Throwable failure, String ioSentence, String fallback) {
         Throwable t = UserMessages.unwrap(failure);
         if (t instanceof UncheckedIOException u) {
             t = u.getCause();
@@ -25,7 +26,7 @@ public final class SnapshotFileException extends IOException {
             return e.getMessage();
         }
         if (t instanceof IOException e) {
-            return String.format(ioSentence, CommandFailures.describe(e));
+            return String.format(ioSentence, UserMessages.describe(e));
         }
         return UserMessages.of(t, fallback);
     }

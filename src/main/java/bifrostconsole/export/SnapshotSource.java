@@ -8,8 +8,8 @@ import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.demo.GovernanceStore;
-import bifrostconsole.demo.StoreGovernanceSource;
+import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.store.StoreGovernanceSource;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package bifrostconsole.keydetail;
 
-import bifrostconsole.keys.KeyRow;
+import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
@@ -32,7 +32,7 @@ public final class KeyDetailView extends VBox {
     private final Label title = new Label();
     private final Label status = StatusBadges.create();
     private final Label id = new Label();
-    private final MaskedSecretField value = new MaskedSecretField(KeyRow.VISIBLE_PREFIX);
+    private final MaskedSecretField value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
     private final TabPane tabs = new TabPane();
     private final OverviewPane overview = new OverviewPane();
     private final ProviderConfigsPane providers = new ProviderConfigsPane();

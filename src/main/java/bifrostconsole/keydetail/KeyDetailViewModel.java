@@ -2,9 +2,9 @@ package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.messages.UserMessages;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
-import bifrostconsole.ui.UserMessages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,7 +1,7 @@
 package bifrostconsole.keys;
 
+import bifrostconsole.messages.UserMessages;
 import bifrostconsole.ui.Scheduler;
-import bifrostconsole.ui.UserMessages;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

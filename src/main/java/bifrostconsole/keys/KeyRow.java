@@ -30,9 +30,6 @@ public record KeyRow(
         String createdText,
         String createdTooltip) {
 
-    /** How many characters of the key value stay visible when masked. */
-    public static final int VISIBLE_PREFIX = 8;
-
     public String id() {
         return key.id();
     }
@@ -80,7 +77,7 @@ public record KeyRow(
             providersTip = configs.size() + (configs.size() == 1 ? " provider: " : " providers: ") + names;
         }
         KeyStatus status = KeyStatus.of(key, now);
-        return new KeyRow(key, assigned, assignedTip, SecretMask.mask(key.plainValue(), VISIBLE_PREFIX),
+        return new KeyRow(key, assigned, assignedTip, SecretMask.mask(key.plainValue(), SecretMask.VISIBLE_PREFIX),
                 usage.budgets(key.budgets(), key.calendarAligned()),
                 usage.rateLimit(key.rateLimit(), key.calendarAligned()),
                 status, KeyStatus.reason(key, now), providers, providersTip,

@@ -5,6 +5,7 @@ import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.StatusBadges;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
@@ -228,7 +229,7 @@ final class KeyTable {
     }
 
     private final class KeyValueCell extends TableCell<KeyRow, KeyRow> {
-        private final MaskedSecretField field = new MaskedSecretField(KeyRow.VISIBLE_PREFIX);
+        private final MaskedSecretField field = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
 
         KeyValueCell() {
             field.revealButton().setOnAction(e -> {

@@ -2,6 +2,9 @@ package bifrostconsole.ui;
 
 /** How a key value reads when masked: its first characters (never more than half of it), then eight bullets. */
 public final class SecretMask {
+    /** How many leading characters of a virtual key value stay readable when it is masked. */
+    public static final int VISIBLE_PREFIX = 8;
+
     private SecretMask() {
     }
 

@@ -2,7 +2,7 @@ package bifrostconsole.api;
 
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

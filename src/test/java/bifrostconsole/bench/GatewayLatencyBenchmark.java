@@ -10,7 +10,7 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 
 import java.io.PrintStream;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Binding a 10,000-key export page into the model, the client's way (one reader for the list envelope), against

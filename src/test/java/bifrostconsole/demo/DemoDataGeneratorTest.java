@@ -7,6 +7,7 @@ import bifrostconsole.api.McpClient;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.store.GovernanceStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CsvKeyWriterTest {
+public class CsvKeyWriterTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     @Test
@@ -105,7 +105,7 @@ class CsvKeyWriterTest {
     }
 
     /** Parses with Jackson's CSV parser, as a spreadsheet or script would, header row included. */
-    static List<List<String>> readBack(String csv) throws IOException {
+    public static List<List<String>> readBack(String csv) throws IOException {
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows = new ArrayList<>();
         try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv)) {

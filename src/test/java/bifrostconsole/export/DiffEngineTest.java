@@ -20,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DiffEngineTest {
-    static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-    static final Instant T1 = Instant.parse("2026-03-08T09:00:00Z");
+public class DiffEngineTest {
+    public static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    public static final Instant T1 = Instant.parse("2026-03-08T09:00:00Z");
 
-    static Snapshot snapshot(Instant at, List<VirtualKey> keys, List<Team> teams) {
+    public static Snapshot snapshot(Instant at, List<VirtualKey> keys, List<Team> teams) {
         return new Snapshot(null, "http://gw:8080", "v1.4.3", at, false, teams, List.of(), List.of(), List.of(),
                 keys);
     }
@@ -173,7 +173,7 @@ class DiffEngineTest {
         assertTrue(text.contains("No differences."), text);
     }
 
-    static VirtualKey copy(VirtualKey k, boolean active, List<ProviderConfig> providers, List<Budget> budgets,
+    public static VirtualKey copy(VirtualKey k, boolean active, List<ProviderConfig> providers, List<Budget> budgets,
                            Instant updated) {
         return new VirtualKey(k.id(), k.name(), k.description(), k.value(), active, k.expiresAt(), providers,
                 k.mcpConfigs(), k.teamId(), k.customerId(), k.rateLimitId(), k.calendarAligned(),

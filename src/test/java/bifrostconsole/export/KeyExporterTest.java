@@ -8,7 +8,7 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The export engine against the demo gateway over real HTTP, in pages of 100 so that 250 keys take 3 pages. */
-class KeyExporterTest {
+public class KeyExporterTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final int PAGE = 100;
     static DemoGateway gateway;
@@ -284,7 +284,7 @@ class KeyExporterTest {
         assertEquals("old\n", Files.readString(file));
     }
 
-    static List<Path> filesIn(Path dir) throws IOException {
+    public static List<Path> filesIn(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }

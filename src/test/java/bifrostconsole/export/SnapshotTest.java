@@ -6,7 +6,7 @@ import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.store.GovernanceStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,21 +14,21 @@ import java.time.Instant;
 import java.util.List;
 
 /** Hand-built keys for the export and diff tests. */
-final class TestKeys {
-    static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
-    static final Instant UPDATED = Instant.parse("2026-02-01T08:30:00Z");
+public final class TestKeys {
+    public static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
+    public static final Instant UPDATED = Instant.parse("2026-02-01T08:30:00Z");
 
     private TestKeys() {
     }
 
-    static VirtualKey key(String id, String name) {
+    public static VirtualKey key(String id, String name) {
         return new VirtualKey(id, name, null, SecretValue.plain("sk-bf-" + id + "-secret"), true, null, List.of(),
                 List.of(), null, null, null, false, null, null, null, null, List.of(), null, null, null, null, null,
                 null, CREATED, UPDATED);
     }
 
     /** A fully governed key: team, customer, two budgets, rate limit, two providers and one MCP client. */
-    static VirtualKey governed(String id, String name) {
+    public static VirtualKey governed(String id, String name) {
         Budget monthly = new Budget("b-" + id + "-m", 100, "1M", CREATED, 12.5, null, null, id, null, null, null,
                 null, null, null, null, CREATED, UPDATED);
         Budget daily = new Budget("b-" + id + "-d", 10, "1d", CREATED, 3, null, null, id, null, null, null,
@@ -46,7 +46,7 @@ final class TestKeys {
                 null, null, CREATED, UPDATED);
     }
 
-    static ProviderConfig provider(String keyId, long id, String provider, List<String> models, double budget) {
+    public static ProviderConfig provider(String keyId, long id, String provider, List<String> models, double budget) {
         Budget b = new Budget("pb-" + keyId + "-" + provider, budget, "1M", CREATED, 1, null, null, null, id, null,
                 null, null, null, null, null, CREATED, UPDATED);
         return new ProviderConfig(id, keyId, provider, 1.0, models, List.of(), true, null, null, List.of(b),

@@ -1,23 +1,23 @@
 package bifrostconsole.startup;
 
 import atlantafx.base.theme.PrimerLight;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.store.StoreGovernanceSource;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
-import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.GovernanceStore;
-import bifrostconsole.demo.StoreGovernanceSource;
-import bifrostconsole.keys.KeyBrowserView;
-import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package bifrostconsole.ui;
 
+import bifrostconsole.messages.UserMessages;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

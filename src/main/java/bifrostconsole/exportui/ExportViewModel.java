@@ -1,7 +1,15 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.ui.UserMessages;
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.ExportRequest;
+import bifrostconsole.export.ExportResult;
+import bifrostconsole.export.ExportScope;
+import bifrostconsole.export.KeyExporter;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.KeyPager;
+import bifrostconsole.export.ProgressListener;
+import bifrostconsole.messages.UserMessages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -123,7 +131,7 @@ public final class ExportViewModel {
     private static String message(Throwable failure, Path target) {
         Throwable t = UserMessages.unwrap(failure);
         if (t instanceof java.io.IOException io) {
-            return "The file " + target + " could not be written (" + CommandFailures.describe(io)
+            return "The file " + target + " could not be written (" + UserMessages.describe(io)
                     + "): choose another folder or free some space.";
         }
         return UserMessages.of(failure, "export the keys");

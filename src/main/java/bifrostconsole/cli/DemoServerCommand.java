@@ -1,6 +1,8 @@
-package bifrostconsole.demo;
+package bifrostconsole.cli;
 
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.store.GovernanceStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +39,7 @@ public final class DemoServerCommand implements Subcommand {
     }
 
     /** Serves until {@code stop} completes; tests pass their own {@code stop} instead of Ctrl+C. */
-    int serve(List<String> args, PrintStream out, PrintStream err, CompletableFuture<Void> stop) {
+    public int serve(List<String> args, PrintStream out, PrintStream err, CompletableFuture<Void> stop) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE_LINE);
             out.println();

@@ -1,4 +1,4 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.connection.EnvironmentConnection;

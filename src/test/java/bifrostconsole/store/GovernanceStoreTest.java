@@ -1,4 +1,4 @@
-package bifrostconsole.demo;
+package bifrostconsole.store;
 
 import bifrostconsole.api.ApiException;
 import bifrostconsole.api.Customer;
@@ -12,6 +12,7 @@ import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.demo.DemoDataGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,16 +1,19 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.Json;
-import bifrostconsole.api.VirtualKey;
-import bifrostconsole.cli.Subcommand;
-import bifrostconsole.cli.Subcommands;
 import bifrostconsole.api.Secret;
+import bifrostconsole.api.VirtualKey;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.EnvironmentConnection;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.Profiles;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.export.CsvKeyWriterTest;
+import bifrostconsole.export.DiffEngineTest;
+import bifrostconsole.export.KeyExporterTest;
+import bifrostconsole.export.SnapshotFile;
+import bifrostconsole.export.TestKeys;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;

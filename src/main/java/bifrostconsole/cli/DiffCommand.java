@@ -1,8 +1,15 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.export.Cancellation;
+import bifrostconsole.export.DiffEngine;
+import bifrostconsole.export.DiffRules;
+import bifrostconsole.export.DiffText;
+import bifrostconsole.export.GovernanceDiff;
+import bifrostconsole.export.GovernanceState;
+import bifrostconsole.export.LiveGovernance;
+import bifrostconsole.export.ProgressListener;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.ExportScope;
 import bifrostconsole.ui.Stylesheets;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

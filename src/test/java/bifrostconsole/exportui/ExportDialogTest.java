@@ -1,4 +1,4 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.api.ConnectionSettings;
@@ -6,6 +6,8 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.testing.PngWriter;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;

@@ -1,13 +1,11 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.export.SnapshotFileException;
+import bifrostconsole.messages.UserMessages;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -49,23 +47,10 @@ final class CommandFailures {
             return OUTPUT_FAILED;
         }
         if (t instanceof IOException e) {
-            err.println(command + ": the output could not be written: " + describe(e));
+            err.println(command + ": the output could not be written: " + UserMessages.describe(e));
             return OUTPUT_FAILED;
         }
         err.println(command + ": unexpected failure (" + t.getClass().getSimpleName() + "): please report it.");
         return Subcommand.SERVER_ERROR;
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException a) {
-            return "permission denied for " + a.getFile();
-        }
-        if (e instanceof NoSuchFileException n) {
-            return "no such folder for " + n.getFile();
-        }
-        if (e instanceof FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() == null ? "cannot be written" : f.getReason());
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,7 +1,8 @@
-package bifrostconsole.connection;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.connection.ConnectionTestViewModel;
+import bifrostconsole.connection.EnvironmentConnection;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -15,17 +16,17 @@ import java.util.function.Supplier;
  * Exit codes: 0 all passed, 2 usage, 3 key refused, 4 server unreachable (network, DNS, TLS, timeout),
  * 5 the server answered wrongly.
  */
-public final class ConnectionCheckCommand implements Subcommand {
+public final class CheckCommand implements Subcommand {
     static final String USAGE_LINE = "usage: bifrost-console check [--server URL]   (key from BIFROST_API_KEY or the"
             + " saved connection)";
 
     private final Supplier<EnvironmentConnection> resolver;
 
-    public ConnectionCheckCommand() {
+    public CheckCommand() {
         this(EnvironmentConnection::fromConfigFolder);
     }
 
-    ConnectionCheckCommand(Supplier<EnvironmentConnection> resolver) {
+    CheckCommand(Supplier<EnvironmentConnection> resolver) {
         this.resolver = resolver;
     }
 

@@ -1,4 +1,4 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,6 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
+
+import bifrostconsole.export.ProgressListener;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.api.Budget;
@@ -6,8 +6,15 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.GovernanceStore;
+import bifrostconsole.export.DiffEngineTest;
+import bifrostconsole.export.DiffRow;
+import bifrostconsole.export.GovernanceState;
+import bifrostconsole.export.Snapshot;
+import bifrostconsole.export.SnapshotFile;
+import bifrostconsole.export.SnapshotSource;
+import bifrostconsole.export.TestKeys;
 import bifrostconsole.keys.KeyRow;
+import bifrostconsole.store.GovernanceStore;
 import bifrostconsole.testing.PngWriter;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;

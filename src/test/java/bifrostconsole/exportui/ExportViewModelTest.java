@@ -1,10 +1,14 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.export.CsvKeyWriterTest;
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.ExportScope;
+import bifrostconsole.export.KeyPageSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
+
+import bifrostconsole.export.Cancellation;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

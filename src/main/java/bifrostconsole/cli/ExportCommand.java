@@ -1,11 +1,18 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.ExportRequest;
+import bifrostconsole.export.ExportResult;
+import bifrostconsole.export.ExportScope;
+import bifrostconsole.export.KeyExporter;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.KeyPager;
+import bifrostconsole.export.ProgressListener;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package bifrostconsole.demo;
+package bifrostconsole.store;
 
 import bifrostconsole.api.ApiException;
 import bifrostconsole.api.Customer;

@@ -1,11 +1,19 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.export.Cancellation;
+import bifrostconsole.export.GovernanceState;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.LiveGovernance;
+import bifrostconsole.export.ProgressListener;
+import bifrostconsole.export.Snapshot;
+import bifrostconsole.export.SnapshotFileException;
+import bifrostconsole.export.SnapshotSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.messages.UserMessages;
 import bifrostconsole.ui.Stylesheets;
-import bifrostconsole.ui.UserMessages;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

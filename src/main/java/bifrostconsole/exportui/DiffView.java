@@ -1,5 +1,6 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
+import bifrostconsole.export.DiffRow;
 import bifrostconsole.ui.Stylesheets;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,5 +1,11 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
+import bifrostconsole.export.DiffEngine;
+import bifrostconsole.export.DiffRow;
+import bifrostconsole.export.GovernanceDiff;
+import bifrostconsole.export.GovernanceState;
+import bifrostconsole.export.SectionDiff;
+import bifrostconsole.export.SnapshotFileException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

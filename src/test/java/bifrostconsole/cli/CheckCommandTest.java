@@ -1,7 +1,11 @@
-package bifrostconsole.connection;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.Secret;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.CredentialStore;
+import bifrostconsole.connection.EnvironmentConnection;
+import bifrostconsole.connection.InMemoryCredentialStore;
+import bifrostconsole.connection.Profiles;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -78,8 +82,8 @@ class ConnectionCheckCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--server URL"));
     }
 
-    private static ConnectionCheckCommand command(Profiles profiles, CredentialStore store) {
-        return new ConnectionCheckCommand(() -> new EnvironmentConnection(profiles, () -> store));
+    private static CheckCommand command(Profiles profiles, CredentialStore store) {
+        return new CheckCommand(() -> new EnvironmentConnection(profiles, () -> store));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

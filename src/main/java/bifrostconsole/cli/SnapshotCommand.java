@@ -1,8 +1,12 @@
-package bifrostconsole.export;
+package bifrostconsole.cli;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.cli.Subcommand;
+import bifrostconsole.export.KeyPager;
+import bifrostconsole.export.LiveGovernance;
+import bifrostconsole.export.ProgressListener;
+import bifrostconsole.export.Snapshot;
+import bifrostconsole.export.SnapshotSummary;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

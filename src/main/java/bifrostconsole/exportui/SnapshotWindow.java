@@ -1,6 +1,8 @@
-package bifrostconsole.export;
+package bifrostconsole.exportui;
 
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.SnapshotSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.ui.Stylesheets;
