@@ -43,8 +43,7 @@ public final class ManagementApiClient implements GovernanceSource {
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
-    private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
-    private final ItemReader<VirtualKey> keys = new ItemReader<>(keyReader, "virtual key");
+    private final ItemReader<VirtualKey> keys = new ItemReader<>(mapper.readerFor(VirtualKey.class), "virtual key");
     private final ItemReader<Team> teams = new ItemReader<>(mapper.readerFor(Team.class), "team");
     private final ItemReader<Customer> customers = new ItemReader<>(mapper.readerFor(Customer.class), "customer");
     private final ItemReader<McpClient> mcpClients = new ItemReader<>(mapper.readerFor(McpClient.class), "MCP client");
@@ -143,7 +142,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 if (response.statusCode() / 100 != 2) {
                     throw httpError("/api/governance/virtual-keys", response.statusCode(), in.readAllBytes());
                 }
-                return streamKeys(new RecordingInputStream(in), sink);
+                return streamKeys(in, sink);
             } catch (IOException e) {
                 throw translate(e);
             }
@@ -151,19 +150,16 @@ public final class ManagementApiClient implements GovernanceSource {
         return cancellable(result, exchange);
     }
 
-    /**
-     * Binds key by key straight off the stream (no tree per key: that would cost half again). A key that cannot
-     * be bound is skipped to its end and handed over as a placeholder carrying the bytes the server sent for it,
-     * which {@code in} kept.
-     */
-    private Page<VirtualKey> streamKeys(RecordingInputStream in, Consumer<VirtualKey> sink) throws IOException {
+    /** The keys of one streamed page, handed over as parsed; see {@link VirtualKeyStream}. */
+    private Page<VirtualKey> streamKeys(InputStream body, Consumer<VirtualKey> sink) throws IOException {
         Integer count = null;
         Long total = null;
         Integer limit = null;
         Integer offset = null;
         boolean sawKeys = false;
         int seen = 0;
-        try (JsonParser p = mapper.createParser(in)) {
+        try (VirtualKeyStream stream = VirtualKeyStream.over(body)) {
+            JsonParser p = stream.parser();
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw notBifrost("virtual_keys");
@@ -175,15 +171,7 @@ public final class ManagementApiClient implements GovernanceSource {
                     case "virtual_keys" -> {
                         sawKeys = true;
                         if (value == JsonToken.START_ARRAY) {
-                            while (p.nextToken() == JsonToken.START_OBJECT) {
-                                long start = p.currentTokenLocation().getByteOffset();
-                                VirtualKey key = keys.readOne(p, seen,
-                                        () -> recovered(in, start, p.currentLocation().getByteOffset()),
-                                        VirtualKey::unreadable);
-                                in.forgetBefore(p.currentLocation().getByteOffset());
-                                sink.accept(key);
-                                seen++;
-                            }
+                            seen = stream.readKeys(sink);
                         }
                     }
                     case "count" -> count = p.getValueAsInt();
@@ -201,19 +189,6 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         return new Page<>(List.of(), count == null ? seen : count, total == null ? seen : total,
                 limit == null ? seen : limit, offset == null ? 0 : offset);
-    }
-
-    /** The JSON of an unreadable key from the bytes the stream kept, or null when they are gone. */
-    private JsonNode recovered(RecordingInputStream in, long from, long to) {
-        byte[] bytes = in.slice(from, to);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(bytes);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     // ---- teams, customers, MCP, providers ------------------------------------------------------------

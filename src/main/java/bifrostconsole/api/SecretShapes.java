@@ -51,7 +51,8 @@ public final class SecretShapes {
         return false;
     }
 
-    static JsonNode redacted(String name, JsonNode node) {
+    /** {@code node} (found under {@code name}) with every secret-looking value redacted. */
+    public static JsonNode redacted(String name, JsonNode node) {
         if (node == null) {
             return null;
         }

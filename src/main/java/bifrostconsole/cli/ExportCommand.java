@@ -27,7 +27,7 @@ public final class ExportCommand implements Subcommand {
     static final String HELP_TEXT = """
             usage: bifrost-console export [--server URL] [--format csv|json] [--out FILE] [--search S]
                                           [--team ID] [--customer ID] [--sort FIELD] [--order asc|desc]
-                                          [--include-secrets]
+                                          [--include-secrets] [--raw-csv]
 
             Writes every virtual key matching the search and filters. Keys are fetched 10,000 a request and
             written as they arrive, so memory stays flat at any number of keys.
@@ -42,6 +42,9 @@ public final class ExportCommand implements Subcommand {
               --sort FIELD         name, budget_spent, created_at or status (default: created_at)
               --order asc|desc     sort direction (default: asc)
               --include-secrets    include the key values: the output is then a secret
+              --raw-csv            write CSV cells exactly; by default a cell starting with =, +, -, @, a tab
+                                   or a carriage return gets a leading ' so a spreadsheet shows it as text
+                                   instead of running it as a formula
               --page-size N        keys per request, 1 to 10000 (default: 10000)
 
             CSV: a header row, then one row per key with the columns id, name, description, status (Active,
@@ -51,12 +54,17 @@ public final class ExportCommand implements Subcommand {
             and value with --include-secrets. JSON: an array of the keys as the API returns them.
             Progress is shown on stderr when it is a terminal.
 
+            A key the server sent in a shape this console cannot read is still written (CSV: status
+            Unreadable and the reason; JSON: as the server sent it), and the count is reported on stderr; a
+            key sent twice while keys are created or deleted is written once, and the export says the list
+            changed while it was read.
+
             Exit codes: 0 done, 1 the output could not be written, 2 usage error, 3 authentication or
             permission refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
             """;
     private static final Set<String> OPTIONS = Set.of("--server", "--format", "--out", "--search", "--team",
             "--customer", "--sort", "--order", "--page-size");
-    private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
+    private static final Set<String> FLAGS = Set.of("--include-secrets", "--raw-csv", "--help");
 
     private final BooleanSupplier stderrIsTerminal;
     private final ServerOptions servers;
@@ -108,7 +116,8 @@ public final class ExportCommand implements Subcommand {
                 query = query.withSort(a.value("--sort") == null ? SortField.CREATED_AT : sortField(a.value("--sort")),
                         order(a.value("--order")));
             }
-            request = new ExportRequest(query, ExportScope.ALL_MATCHING, format, a.flag("--include-secrets"));
+            request = new ExportRequest(query, ExportScope.ALL_MATCHING, format, a.flag("--include-secrets"),
+                    a.flag("--raw-csv"));
         } catch (CommandArguments.UsageException e) {
             err.println("export: " + e.getMessage());
             err.println("Run 'bifrost-console export --help' for the options.");
@@ -129,6 +138,8 @@ public final class ExportCommand implements Subcommand {
             }
             if (target != null) {
                 err.println(result.summary());
+            } else if (!result.integrity().clean()) {
+                err.println("export: " + result.integrity().warnings());
             }
             return OK;
         } catch (Exception e) {
