@@ -1,56 +1,87 @@
 package bifrostconsole;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layering rules, checked on the sources: the service layer knows nothing of JavaFX, and view-models
- * import nothing from javafx.scene, so both stay testable without a toolkit.
+ * The package map as rules on the compiled dependency graph (ArchUnit), so a rule about a package that is
+ * renamed or emptied fails instead of passing silently: every rule must match at least one class.
+ * A new package is added here the day it is created.
  */
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/bifrostconsole");
+    /** Packages below the views: no JavaFX at all, so the command line and the engine run without a toolkit. */
+    static final String[] ENGINE = {"bifrostconsole.api..", "bifrostconsole.service..", "bifrostconsole.export..",
+            "bifrostconsole.store..", "bifrostconsole.demo..", "bifrostconsole.cli..", "bifrostconsole.config..",
+            "bifrostconsole.messages..", "bifrostconsole.headroom.."};
+    /** Feature packages that hold views (and their view-models beside them). */
+    static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
+            "bifrostconsole.exportui..", "bifrostconsole.ui.."};
 
-    @Test
-    void serviceLayerHasNoJavaFx() throws IOException {
-        List<String> offenders = new ArrayList<>();
-        for (String pkg : List.of("api", "config", "demo", "cli")) {
-            offenders.addAll(filesImporting(MAIN.resolve(pkg), "import javafx.", path -> true));
-        }
-        assertEquals(List.of(), offenders, "these service-layer files import JavaFX");
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("bifrostconsole");
     }
 
     @Test
-    void viewModelsDoNotImportSceneGraph() throws IOException {
-        List<String> offenders = filesImporting(MAIN, "import javafx.scene",
-                path -> path.getFileName().toString().endsWith("ViewModel.java"));
-        offenders.addAll(filesImporting(MAIN, "import javafx.stage",
-                path -> path.getFileName().toString().endsWith("ViewModel.java")));
-        assertEquals(List.of(), offenders, "these view-models import the scene graph");
+    void noPackageCycles() {
+        check(slices().matching("bifrostconsole.(*)..").should().beFreeOfCycles());
     }
 
-    private static List<String> filesImporting(Path root, String importPrefix,
-                                               java.util.function.Predicate<Path> which) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return new ArrayList<>();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return new ArrayList<>(files.filter(p -> p.toString().endsWith(".java")).filter(which)
-                    .filter(p -> {
-                        try {
-                            return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith(importPrefix));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .map(Path::toString).toList());
-        }
+    @Test
+    void engineImportsNothingFromJavaFx() {
+        check(noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp.."));
+    }
+
+    @Test
+    void engineNeverReachesAView() {
+        check(noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat().resideInAnyPackage(GUI));
+    }
+
+    @Test
+    void viewModelsImportNoSceneGraphStageOrApplication() {
+        check(noClasses().that().haveSimpleNameEndingWith("ViewModel").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..", "atlantafx.."));
+    }
+
+    @Test
+    void textsTheViewModelsComputeStayFreeOfTheSceneGraph() {
+        check(noClasses().that().haveSimpleName("KeyRow").or().haveSimpleName("PageWindow")
+                .or().haveSimpleName("KeyColumn").or().haveSimpleName("FilterOption").or().haveSimpleName("KeyDetails")
+                .or().haveSimpleName("Formats").or().haveSimpleName("ResetWindow").or().haveSimpleName("ResetSchedule")
+                .or().haveSimpleName("UsageLine").or().haveSimpleName("UsageLines")
+                .or().haveSimpleName("ClipboardService").or().haveSimpleName("SecretMask")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "atlantafx.."));
+    }
+
+    @Test
+    void uiControlsCallNoService() {
+        check(noClasses().that().resideInAPackage("bifrostconsole.ui..").should().dependOnClassesThat()
+                .resideInAnyPackage("bifrostconsole.service..", "bifrostconsole.store..", "bifrostconsole.demo..",
+                        "bifrostconsole.export..", "bifrostconsole.connection..")
+                .orShould().dependOnClassesThat().haveSimpleName("ManagementApiClient")
+                .orShould().dependOnClassesThat().haveSimpleName("GovernanceSource"));
+    }
+
+    @Test
+    void viewModelsLiveBesideTheirViews() {
+        check(classes().that().haveSimpleNameEndingWith("ViewModel").should().resideInAnyPackage(GUI)
+                .orShould().resideInAPackage("bifrostconsole.connection.."));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(main);
     }
 }

@@ -38,14 +38,24 @@ public record Budget(
         unknownFields = UnknownFields.of(unknownFields);
     }
 
-    /** Without fields unknown to the console (and without any field listed after the last one given). */
-    public Budget(String id, double maxLimit, String resetDuration, Instant lastReset, double currentUsage, Boolean
-            calendarAligned, String teamId, String virtualKeyId, Long providerConfigId, String customerId, String
-            modelConfigId, Double overrideAmount, String overrideMode, Integer overrideCyclesRemaining, String
-            configHash, Instant createdAt, Instant updatedAt) {
+    /** Without {@code quarter_start_month}: every budget that is not quarterly. */
+    public Budget(String id, double maxLimit, String resetDuration, Instant lastReset, double currentUsage,
+                  Boolean calendarAligned, String teamId, String virtualKeyId, Long providerConfigId, String customerId,
+                  String modelConfigId, Double overrideAmount, String overrideMode, Integer overrideCyclesRemaining,
+                  String configHash, Instant createdAt, Instant updatedAt) {
         this(id, maxLimit, resetDuration, lastReset, currentUsage, calendarAligned, teamId, virtualKeyId,
                 providerConfigId, customerId, modelConfigId, overrideAmount, overrideMode, overrideCyclesRemaining,
-                configHash, createdAt, updatedAt, null, null, null, null);
+                configHash, createdAt, updatedAt, null);
+    }
+
+    /** Without the override's cycle bookkeeping and without fields unknown to the console. */
+    public Budget(String id, double maxLimit, String resetDuration, Instant lastReset, double currentUsage,
+                  Boolean calendarAligned, String teamId, String virtualKeyId, Long providerConfigId, String customerId,
+                  String modelConfigId, Double overrideAmount, String overrideMode, Integer overrideCyclesRemaining,
+                  String configHash, Instant createdAt, Instant updatedAt, Integer quarterStartMonth) {
+        this(id, maxLimit, resetDuration, lastReset, currentUsage, calendarAligned, teamId, virtualKeyId,
+                providerConfigId, customerId, modelConfigId, overrideAmount, overrideMode, overrideCyclesRemaining,
+                configHash, createdAt, updatedAt, quarterStartMonth, null, null, null);
     }
 
     /** The limit in force: the base limit plus any temporary override. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -297,6 +300,300 @@ public final class ManagementApiClient implements GovernanceSource {
     private static Long longOrNull(JsonNode root, String field) {
         JsonNode n = root.get(field);
         return n != null && n.isNumber() ? n.longValue() : null;
+    }
+
+    // ---- writes ---------------------------------------------------------------------------------------
+    //
+    // Every write is sent once. The JDK's client re-sends only GET and HEAD on its own (and requests that never
+    // left because the connection could not be made), and nothing here retries: a write that timed out may have
+    // been applied, so whether to try again is the admin's call after a refresh.
+
+    /**
+     * Sends one write exactly as given and completes with the server's JSON answer. Fails with an
+     * {@link ApiException}: a 403 names the permission the operation needs, a 400 quotes the server's reason, and
+     * a timeout or broken connection after sending says the change may or may not have been made.
+     */
+    public CompletableFuture<JsonNode> send(WriteRequest write) {
+        return exchange(write, false);
+    }
+
+    /** Creates a key with the server-generated value; the answer's key carries it. */
+    public CompletableFuture<VirtualKey> createVirtualKey(ObjectNode body) {
+        return send(WriteRequest.createVirtualKey(body)).thenApply(this::virtualKeyIn);
+    }
+
+    /** A partial update (API.md §5.4): only the fields in {@code body} change. Completes with the updated key. */
+    public CompletableFuture<VirtualKey> updateVirtualKey(String id,
+                                                          ObjectNode body) {
+        return send(WriteRequest.updateVirtualKey(id, body)).thenApply(this::virtualKeyIn);
+    }
+
+    public CompletableFuture<Void> deleteVirtualKey(String id) {
+        return send(WriteRequest.deleteVirtualKey(id)).thenApply(answer -> null);
+    }
+
+    /** A new value for the key; the answer's key carries it (and {@code previous_value_expires_at}, if any). */
+    public CompletableFuture<VirtualKey> rotateVirtualKey(String id) {
+        return send(WriteRequest.rotateVirtualKey(id)).thenApply(this::virtualKeyIn);
+    }
+
+    /** Bifrost's bulk rotation: rotated keys and per-id errors, also when every rotation failed (its 500). */
+    public CompletableFuture<BulkRotation> rotateVirtualKeys(List<String> ids) {
+        return exchange(WriteRequest.rotateVirtualKeys(ids), true).thenApply(answer -> {
+            JsonNode keys = answer.get("virtual_keys");
+            if (keys == null || !keys.isArray()) {
+                throw notBifrost("virtual_keys");
+            }
+            try {
+                List<VirtualKey> rotated = List.of(mapper.treeToValue(keys, VirtualKey[].class));
+                Map<String, String> errors = new LinkedHashMap<>();
+                JsonNode e = answer.get("errors");
+                if (e != null && e.isObject()) {
+                    e.fields().forEachRemaining(f -> errors.put(f.getKey(), f.getValue().asText()));
+                }
+                return new BulkRotation(answer.path("message").asText(null), rotated, errors);
+            } catch (IOException ex) {
+                throw parseFailure(ex);
+            }
+        });
+    }
+
+    /** Adds {@code amount} dollars to a budget's limit for {@code cycles} windows, or forever when null. */
+    public CompletableFuture<BudgetOverrideResult> setBudgetOverride(String keyId, String budgetId, double amount,
+                                                                     Integer cycles) {
+        return send(WriteRequest.setBudgetOverride(keyId, budgetId, amount, cycles)).thenApply(this::overrideIn);
+    }
+
+    public CompletableFuture<BudgetOverrideResult> removeBudgetOverride(String keyId, String budgetId) {
+        return send(WriteRequest.removeBudgetOverride(keyId, budgetId)).thenApply(this::overrideIn);
+    }
+
+    public CompletableFuture<Team> createTeam(ObjectNode body) {
+        return send(WriteRequest.createTeam(body)).thenApply(answer -> itemIn(answer, "team", Team.class));
+    }
+
+    public CompletableFuture<Team> updateTeam(String id, ObjectNode body) {
+        return send(WriteRequest.updateTeam(id, body)).thenApply(answer -> itemIn(answer, "team", Team.class));
+    }
+
+    /** Deletes a team; its keys stay, with no team. */
+    public CompletableFuture<Void> deleteTeam(String id) {
+        return send(WriteRequest.deleteTeam(id)).thenApply(answer -> null);
+    }
+
+    public CompletableFuture<Customer> createCustomer(ObjectNode body) {
+        return send(WriteRequest.createCustomer(body))
+                .thenApply(answer -> itemIn(answer, "customer", Customer.class));
+    }
+
+    public CompletableFuture<Customer> updateCustomer(String id,
+                                                      ObjectNode body) {
+        return send(WriteRequest.updateCustomer(id, body))
+                .thenApply(answer -> itemIn(answer, "customer", Customer.class));
+    }
+
+    /** Deletes a customer; its keys and teams stay, with no customer. */
+    public CompletableFuture<Void> deleteCustomer(String id) {
+        return send(WriteRequest.deleteCustomer(id)).thenApply(answer -> null);
+    }
+
+    /** The {@code virtual_key} of a write's answer (create, update, rotate). */
+    public VirtualKey virtualKeyIn(JsonNode answer) {
+        return itemIn(answer, "virtual_key", VirtualKey.class);
+    }
+
+    private BudgetOverrideResult overrideIn(JsonNode answer) {
+        Budget budget = itemIn(answer, "budget", Budget.class);
+        JsonNode effective = answer.get("effective_max_limit");
+        return new BudgetOverrideResult(budget, effective != null && effective.isNumber() ? effective.asDouble()
+                : budget.effectiveLimit());
+    }
+
+    private <T> T itemIn(JsonNode answer, String field, Class<T> type) {
+        JsonNode node = answer.get(field);
+        if (node == null || !node.isObject()) {
+            throw notBifrost(field);
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+    }
+
+    private CompletableFuture<JsonNode> exchange(WriteRequest write, boolean errorsMapAnswers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + write.path()))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        if (write.hasBody()) {
+            builder.header("Content-Type", "application/json")
+                    .method(write.method(), HttpRequest.BodyPublishers.ofString(write.bodyText()));
+        } else {
+            builder.method(write.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<JsonNode> result = exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw perhapsApplied(failure);
+            }
+            byte[] body = response.body();
+            int status = response.statusCode();
+            if (status / 100 == 3) {
+                throw redirected(response);
+            }
+            if (status / 100 != 2) {
+                JsonNode errorsMap = errorsMapAnswers && status == 500 ? errorsMapIn(body) : null;
+                if (errorsMap != null) {
+                    return errorsMap;
+                }
+                throw writeFailure(write, status, body);
+            }
+            if (looksLikeHtml(body)) {
+                throw error(ApiException.Kind.NOT_JSON, status, settings.displayName() + " answered with a web"
+                        + " page instead of JSON, probably a proxy or login page, so whether the change was made is"
+                        + " unknown: check the address, then refresh.", null, null);
+            }
+            try {
+                return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+            } catch (IOException e) {
+                throw parseFailure(e);
+            }
+        });
+        return cancellable(result, exchange);
+    }
+
+    /** Bulk rotation's 500 still carries {@code {message, virtual_keys, errors}}: that is an answer, not a failure. */
+    private JsonNode errorsMapIn(byte[] body) {
+        try {
+            JsonNode root = mapper.readTree(body);
+            return root != null && root.path("errors").isObject() && root.path("virtual_keys").isArray() ? root : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A failure without an answer. If the request could not even be sent (no connection, unknown host, TLS set-up,
+     * connect timeout) nothing changed; after sending (a timeout, a reset, a cancel) the server may have applied it.
+     */
+    private ApiException perhapsApplied(Throwable failure) {
+        ApiException e = translate(failure);
+        boolean neverSent = e.kind() == ApiException.Kind.CONNECTION_REFUSED
+                || e.kind() == ApiException.Kind.UNKNOWN_HOST || e.kind() == ApiException.Kind.TLS
+                || hasCause(failure, java.net.http.HttpConnectTimeoutException.class);
+        if (neverSent) {
+            return e;
+        }
+        String server = settings.displayName();
+        String what = switch (e.kind()) {
+            case TIMEOUT -> server + " did not answer within " + seconds(settings.requestTimeout());
+            case CANCELLED -> "The request to " + server + " was cancelled after it was sent";
+            default -> "The connection to " + server + " broke before its answer";
+        };
+        return error(e.kind(), 0, what + ", so the change may or may not have been made: refresh to see before"
+                + " trying again.", null, e.getCause());
+    }
+
+    /** A refused write: 400 and 403 get wording for changes; the rest is worded as for reads. */
+    private ApiException writeFailure(WriteRequest write, int status, byte[] body) {
+        String server = settings.displayName();
+        String serverMessage = errorMessage(body);
+        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
+        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
+        if ((status == 404 || status == 405) && !bifrostError) {
+            return error(ApiException.Kind.NOT_BIFROST, status, server + " has no route for " + write.method() + " "
+                    + write.path() + " (HTTP " + status + "): this Bifrost version does not support this change.",
+                    null, null);
+        }
+        if (status == 403 && !looksLikeHtml(body)) {
+            String permission = permissionIn(serverMessage);
+            return error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks the "
+                    + (permission != null ? permission : write.permission()) + " permission (403 Forbidden): ask an"
+                    + " admin to grant it to this API key; nothing was changed.", serverMessage, null);
+        }
+        if (status == 400 && serverMessage != null) {
+            return error(ApiException.Kind.BAD_REQUEST, status, server + " refused the change (" + serverMessage
+                    + "); nothing was changed.", serverMessage, null);
+        }
+        return httpError(write.path(), status, body);
+    }
+
+    // ---- logs (read-only analytics, API.md §14) ---------------------------------------------------------
+
+    /**
+     * Cost, tokens and requests over time from the three logs histograms, asked for at once and merged by bucket.
+     * A server without logs endpoints (404: older than the logs API, or logging disabled) gives a "not available"
+     * answer with the sentence to show; other failures fail the future as usual.
+     */
+    public CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
+        String q = query.toQueryString();
+        CompletableFuture<CostHistogram> cost = getJson("/api/logs/histogram/cost", q,
+                body -> histogram(body, CostHistogram.class));
+        CompletableFuture<TokenHistogram> tokens = getJson("/api/logs/histogram/tokens", q,
+                body -> histogram(body, TokenHistogram.class));
+        CompletableFuture<RequestHistogram> requests = getJson("/api/logs/histogram", q,
+                body -> histogram(body, RequestHistogram.class));
+        CompletableFuture<LogsAnswer<UsageHistory>> merged = CompletableFuture.allOf(cost, tokens, requests)
+                .handle((done, failure) -> {
+                    if (failure == null) {
+                        return LogsAnswer.of(merge(cost.join(), tokens.join(), requests.join()));
+                    }
+                    ApiException e = translate(failure);
+                    if (e.statusCode() == 404) {
+                        return LogsAnswer.notAvailable(settings.displayName() + " has no logs endpoints (HTTP 404):"
+                                + " it is older than Bifrost's logs API or runs with logging turned off, so usage"
+                                + " over time is not available.");
+                    }
+                    throw e;
+                });
+        // cancelling the caller's future stops all three exchanges
+        merged.whenComplete((v, f) -> {
+            if (merged.isCancelled()) {
+                cost.cancel(true);
+                tokens.cancel(true);
+                requests.cancel(true);
+            }
+        });
+        return merged;
+    }
+
+    private <T extends Histogram> T histogram(byte[] body, Class<T> type) throws IOException {
+        T histogram = mapper.readValue(body, type);
+        if (histogram.bucketList() == null) {
+            throw notBifrost("buckets");
+        }
+        return histogram;
+    }
+
+    private static UsageHistory merge(CostHistogram cost, TokenHistogram tokens, RequestHistogram requests) {
+        java.util.TreeMap<java.time.Instant, long[]> counts = new java.util.TreeMap<>();
+        java.util.TreeMap<java.time.Instant, Double> costs = new java.util.TreeMap<>();
+        for (CostBucket b : cost.buckets()) {
+            if (b.timestamp() != null) {
+                costs.merge(b.timestamp(), b.totalCost(), Double::sum);
+                counts.computeIfAbsent(b.timestamp(), t -> new long[3]);
+            }
+        }
+        for (TokenBucket b : tokens.buckets()) {
+            if (b.timestamp() != null) {
+                counts.computeIfAbsent(b.timestamp(), t -> new long[3])[0] += b.totalTokens();
+            }
+        }
+        for (RequestBucket b : requests.buckets()) {
+            if (b.timestamp() != null) {
+                long[] c = counts.computeIfAbsent(b.timestamp(), t -> new long[3]);
+                c[1] += b.count();
+                c[2] += b.error();
+            }
+        }
+        List<UsageHistory.Bucket> buckets = new java.util.ArrayList<>(counts.size());
+        counts.forEach((t, c) -> buckets.add(new UsageHistory.Bucket(t, costs.getOrDefault(t, 0.0), c[0], c[1], c[2])));
+        long size = cost.bucketSizeSeconds() > 0 ? cost.bucketSizeSeconds() : requests.bucketSizeSeconds();
+        return new UsageHistory(size, buckets);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------
@@ -652,5 +949,40 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {
+    }
+
+    /** The logstore histograms' wire shapes: {@code {buckets: [...], bucket_size_seconds}}. */
+    private interface Histogram {
+        List<?> bucketList();
+    }
+
+    record CostBucket(java.time.Instant timestamp, double totalCost) {
+    }
+
+    record CostHistogram(List<CostBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
+    }
+
+    record TokenBucket(java.time.Instant timestamp, long totalTokens) {
+    }
+
+    record TokenHistogram(List<TokenBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
+    }
+
+    record RequestBucket(java.time.Instant timestamp, long count, long error) {
+    }
+
+    record RequestHistogram(List<RequestBucket> buckets, long bucketSizeSeconds) implements Histogram {
+        @Override
+        public List<?> bucketList() {
+            return buckets;
+        }
     }
 }

@@ -5,22 +5,27 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.startup.SmokeTest;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.WindowService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
- * credential store, the theme manager and the main window by constructor injection. Disk work happens in
+ * credential store, the pools, the theme manager, the window service and the main window by constructor
+ * injection ({@link ConsoleServices} carries them, and builds every view-model, to the windows). Disk work happens in
  * {@link #init()} (the launcher thread), the credential-store probe and the demo gateway on background
  * threads; the FX thread only builds and shows views.
  */
@@ -33,6 +38,7 @@ public final class BifrostConsoleApp extends Application {
     private ProfileService profiles;
     private DemoWorkspace demo;
     private ExecutorService background;
+    private ConsoleServices services;
     private List<Image> icons;
     private SmokeTest smokeTest;
 
@@ -72,10 +78,11 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Executor uiExecutor = Platform::runLater;
-        stage.getIcons().setAll(icons);
         ThemeManager themes = new ThemeManager(settings, background);
         themes.applyRemembered();
-        ConsoleWindow window = new ConsoleWindow(profiles, themes, demo, settings, uiExecutor);
+        services = new ConsoleServices(uiExecutor, background, Scheduler.newTimer(), settings, profiles, themes,
+                new WindowService(themes::style, icons), Clock.systemUTC(), Formats.system());
+        ConsoleWindow window = new ConsoleWindow(services, demo);
         window.show(stage, options);
         if (smokeTest != null) {
             smokeTest.failWhenSet(window.model().failureProperty());
@@ -87,6 +94,9 @@ public final class BifrostConsoleApp extends Application {
     public void stop() {
         demo.close();
         profiles.close();
+        if (services != null) {
+            services.close();
+        }
         background.shutdownNow();
     }
 }

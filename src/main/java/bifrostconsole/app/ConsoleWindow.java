@@ -1,16 +1,12 @@
 package bifrostconsole.app;
 
-import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
-import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.ProfileEditorView;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.ui.WindowService;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,27 +22,26 @@ public final class ConsoleWindow {
     private final ThemeManager themes;
     private final Executor uiExecutor;
     private final MainViewModel model;
-    private final DialogWindows windows;
+    private final ConsoleServices services;
+    private final WindowService windows;
     private final MainWindow mainWindow;
     private Stage connectionsStage;
     private ConnectionsView connectionsView;
 
     private final CompletableFuture<Void> firstPageShown;
 
-    public ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo, UiSettings settings,
-                         Executor uiExecutor) {
-        this(profiles, themes, demo, new WorkspaceViews(uiExecutor, settings), uiExecutor);
+    public ConsoleWindow(ConsoleServices services, DemoWorkspace demo) {
+        this(services, demo, new WorkspaceViews(services));
     }
 
-    private ConsoleWindow(ProfileService profiles, ThemeManager themes, DemoWorkspace demo,
-                          WorkspaceViews workspaceViews, Executor uiExecutor) {
+    private ConsoleWindow(ConsoleServices services, DemoWorkspace demo, WorkspaceViews workspaceViews) {
         this.firstPageShown = workspaceViews.firstPageShown();
-        this.profiles = profiles;
-        this.themes = themes;
-        this.uiExecutor = uiExecutor;
-        this.windows = new DialogWindows(themes);
-        this.model = new MainViewModel(profiles, demo, new FxConnectionPrompts(windows), ManagementApiClient::new,
-                uiExecutor);
+        this.services = services;
+        this.profiles = services.profiles();
+        this.themes = services.themes();
+        this.uiExecutor = services.uiExecutor();
+        this.windows = services.windows();
+        this.model = services.mainViewModel(demo, new FxConnectionPrompts(windows));
         model.workspaceProperty().addListener((obs, was, now) -> workspaceViews.close(was));
         this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
             @Override
@@ -90,12 +85,10 @@ public final class ConsoleWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(mainWindow, Math.max(900, Math.min(1600, screen.getWidth() * 0.92)),
                 Math.max(560, Math.min(1000, screen.getHeight() * 0.9)));
-        themes.style(scene);
+        windows.decorateMain(stage, scene);
         stage.setTitle("Bifrost Console");
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        stage.setScene(scene);
-        windows.setOwner(stage);
         model.workspaceProperty().addListener((obs, was, now) ->
                 stage.setTitle(now == null ? "Bifrost Console" : now.displayName() + " \u2014 Bifrost Console"));
         stage.show();
@@ -107,8 +100,7 @@ public final class ConsoleWindow {
     }
 
     private void openEditor(ConnectionProfile existing, String prefillUrl) {
-        ProfileEditorViewModel editor = new ProfileEditorViewModel(profiles,
-                new ConnectionTestViewModel(uiExecutor), uiExecutor, existing);
+        ProfileEditorViewModel editor = services.profileEditor(existing);
         if (prefillUrl != null) {
             editor.urlProperty().set(prefillUrl);
         }
@@ -120,7 +112,7 @@ public final class ConsoleWindow {
                 connectionsView.show(profiles.current().sortedByName());
             }
         }, () -> stage[0].close());
-        stage[0] = windows.create(existing == null ? "Add connection" : "Edit connection", view);
+        stage[0] = windows.dialog(existing == null ? "Add connection" : "Edit connection", view);
         stage[0].show();
     }
 
@@ -148,7 +140,7 @@ public final class ConsoleWindow {
                     model.openProfile(profile);
                 }
             });
-            connectionsStage = windows.create("Connections", connectionsView);
+            connectionsStage = windows.dialog("Connections", connectionsView);
         }
         connectionsView.show(profiles.current().sortedByName());
         connectionsStage.show();
@@ -156,13 +148,8 @@ public final class ConsoleWindow {
     }
 
     private void confirmDelete(ConnectionProfile profile) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Delete the connection \"" + profile.name() + "\" and its stored API key? The server is not changed.",
-                ButtonType.CANCEL, ButtonType.OK);
-        alert.setHeaderText("Delete " + profile.name() + "?");
-        alert.initOwner(connectionsStage);
-        themes.style(alert.getDialogPane().getScene());
-        if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        if (!windows.confirm(connectionsStage, "Delete " + profile.name() + "?", "Delete the connection \""
+                + profile.name() + "\" and its stored API key? The server is not changed.")) {
             return;
         }
         profiles.delete(profile.id()).whenCompleteAsync((p, error) -> {

@@ -3,6 +3,7 @@ package bifrostconsole.app;
 import atlantafx.base.theme.Styles;
 import bifrostconsole.api.Secret;
 import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,9 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@link ConnectionPrompts} as small modal windows. */
 final class FxConnectionPrompts implements ConnectionPrompts {
-    private final DialogWindows windows;
+    private final WindowService windows;
 
-    FxConnectionPrompts(DialogWindows windows) {
+    FxConnectionPrompts(WindowService windows) {
         this.windows = windows;
     }
 
@@ -52,7 +53,7 @@ final class FxConnectionPrompts implements ConnectionPrompts {
         ok.getStyleClass().add(Styles.ACCENT);
         ok.disableProperty().bind(key.textProperty().isEmpty());
         VBox content = dialog(title, reason, key, storage, buttons(cancel, ok));
-        Stage stage = windows.create("API key needed", content);
+        Stage stage = windows.dialog("API key needed", content);
         cancel.setOnAction(e -> stage.close());
         ok.setOnAction(e -> {
             result.set(Secret.of(key.getText()));
@@ -80,7 +81,7 @@ final class FxConnectionPrompts implements ConnectionPrompts {
         send.setId("confirm-plain-http-send");
         send.getStyleClass().add(Styles.DANGER);
         VBox content = dialog(title, text, buttons(cancel, send));
-        Stage stage = windows.create("Plain http", content);
+        Stage stage = windows.dialog("Plain http", content);
         cancel.setOnAction(e -> stage.close());
         send.setOnAction(e -> {
             confirmed.set(true);

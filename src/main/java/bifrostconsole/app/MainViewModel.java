@@ -9,6 +9,7 @@ import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,10 +61,11 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private final Choice demoChoice;
+    /** Opening a workspace takes several steps; opening another (or the welcome screen) silences them all. */
+    private final LatestRequest opening;
 
     private Choice adHoc;
     private Runnable lastAttempt = () -> { };
-    private long generation;
     private boolean keysPersist = true;
 
     public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
@@ -73,6 +75,7 @@ public final class MainViewModel {
         this.prompts = prompts;
         this.clients = clients;
         this.uiExecutor = uiExecutor;
+        this.opening = new LatestRequest(uiExecutor);
         this.demoChoice = new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, null, false);
         choices.setAll(demoChoice);
     }
@@ -167,7 +170,7 @@ public final class MainViewModel {
             profile = ConnectionProfile.create(null, url);
             profile.uri();
         } catch (IllegalArgumentException e) {
-            fail(++generation, url, e.getMessage());
+            fail(opening.start(), url, e.getMessage());
             return;
         }
         Optional<ConnectionProfile> saved = profiles.current().findByServer(profile.uri());
@@ -181,13 +184,10 @@ public final class MainViewModel {
     }
 
     public void openDemo() {
-        long gen = ++generation;
+        LatestRequest.Ticket gen = opening.start();
         lastAttempt = this::openDemo;
         begin(demoChoice, "Starting the demo workspace\u2026");
-        demo.start().whenCompleteAsync((url, error) -> {
-            if (gen != generation) {
-                return;
-            }
+        demo.start().whenComplete((url, error) -> gen.ui(() -> {
             if (error != null) {
                 fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                 return;
@@ -195,7 +195,7 @@ public final class MainViewModel {
             ConnectionProfile profile = new ConnectionProfile(DemoWorkspace.ID, DemoWorkspace.NAME, url, null, false,
                     null, null, false);
             proceed(gen, new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), Optional.empty(), true);
-        }, uiExecutor);
+        }));
     }
 
     public void retry() {
@@ -203,7 +203,7 @@ public final class MainViewModel {
     }
 
     public void showWelcome() {
-        generation++;
+        opening.cancel();
         workspace.set(null);
         selected.set(null);
         screen.set(Screen.WELCOME);
@@ -237,22 +237,19 @@ public final class MainViewModel {
     // ---- opening ------------------------------------------------------------------------------------
 
     private void connect(Choice choice, Secret explicitKey, boolean isDemo) {
-        long gen = ++generation;
+        LatestRequest.Ticket gen = opening.start();
         lastAttempt = () -> connect(choice, explicitKey, isDemo);
         begin(choice, "Connecting to " + choice.profile().name() + "\u2026");
         CompletableFuture<Optional<Secret>> key = explicitKey != null
                 ? CompletableFuture.completedFuture(Optional.of(explicitKey))
                 : choice.saved() ? profiles.readKey(choice.profile().id()) : CompletableFuture.completedFuture(Optional.empty());
-        key.whenCompleteAsync((found, error) -> {
-            if (gen != generation) {
-                return;
-            }
+        key.whenComplete((found, error) -> gen.ui(() -> {
             if (error != null) {
                 // The store failed (locked, timed out): say so, and continue as if no key were stored.
                 notices.add(UserMessages.of(error));
             }
             proceed(gen, choice, error != null ? Optional.empty() : found, isDemo);
-        }, uiExecutor);
+        }));
     }
 
     private void begin(Choice choice, String text) {
@@ -265,7 +262,7 @@ public final class MainViewModel {
     }
 
     /** On the UI thread: confirm plain http if needed, then check the server and open the workspace. */
-    private void proceed(long gen, Choice choice, Optional<Secret> key, boolean isDemo) {
+    private void proceed(LatestRequest.Ticket gen, Choice choice, Optional<Secret> key, boolean isDemo) {
         ConnectionProfile profile = choice.profile();
         if (key.isPresent() && profile.needsPlainHttpConfirmation()) {
             if (!prompts.confirmPlainHttp(profile)) {
@@ -283,10 +280,7 @@ public final class MainViewModel {
         CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
         client.thenCompose(c -> c.version().thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)),
                         (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
-                .whenCompleteAsync((ws, error) -> {
-                    if (gen != generation) {
-                        return;
-                    }
+                .whenComplete((ws, error) -> gen.ui(() -> {
                     if (error == null) {
                         opened(ws, choice);
                         return;
@@ -305,7 +299,7 @@ public final class MainViewModel {
                         }
                     }
                     fail(gen, opened.name(), UserMessages.of(error));
-                }, uiExecutor);
+                }));
     }
 
     private void opened(Workspace ws, Choice choice) {
@@ -319,8 +313,8 @@ public final class MainViewModel {
         }
     }
 
-    private void fail(long gen, String name, String message) {
-        if (gen != generation) {
+    private void fail(LatestRequest.Ticket gen, String name, String message) {
+        if (!gen.isCurrent()) {
             return;
         }
         connectingTo.set(name);

@@ -1,6 +1,5 @@
 package bifrostconsole.app;
 
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
@@ -9,7 +8,6 @@ import javafx.scene.Node;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -17,23 +15,23 @@ import java.util.function.Function;
  * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
  */
 final class WorkspaceViews implements Function<Workspace, Node> {
-    private final Executor uiExecutor;
-    private final UiSettings settings;
+    private final ConsoleServices services;
+    private final ExportActions exportActions;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
 
-    WorkspaceViews(Executor uiExecutor, UiSettings settings) {
-        this.uiExecutor = uiExecutor;
-        this.settings = settings;
+    WorkspaceViews(ConsoleServices services) {
+        this.services = services;
+        this.exportActions = services.exportActions();
     }
 
     @Override
     public Node apply(Workspace workspace) {
-        KeyBrowserViewModel model = new KeyBrowserViewModel(workspace.client(), uiExecutor, settings);
+        KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
-        ExportActions.install(view, model, workspace.client(), settings);
+        exportActions.install(view, model, workspace.client());
         return view;
     }
 

@@ -10,6 +10,7 @@ import bifrostconsole.api.Secret;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.store.GovernanceWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,21 +39,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The built-in demo gateway: an HTTP server on 127.0.0.1 serving the read side of Bifrost's management API from a
- * {@link GovernanceStore}, with Bifrost's status codes and error bodies.
+ * The built-in demo gateway: an HTTP server on 127.0.0.1 serving Bifrost's management API from a
+ * {@link GovernanceStore}, with Bifrost's status codes and error bodies: the reads below, and the writes of
+ * {@link WriteRoutes} with the rules of {@link GovernanceWrites} (reachable for tests as {@link #writes()}).
  *
  * <h2>Routes</h2>
  * {@code GET /health}, {@code /api/version}, {@code /api/governance/virtual-keys[/{id}]},
  * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
- * {@code /api/providers}, {@code /api/providers/{p}/keys}. Anything else answers 404; other methods 405.
+ * {@code /api/providers}, {@code /api/providers/{p}/keys}, the writes listed in {@link WriteRoutes}, and the
+ * logs endpoints of {@link DemoLogRoutes} ({@code /api/logs}, {@code /stats}, {@code /histogram},
+ * {@code /histogram/tokens}, {@code /histogram/cost}). Anything else answers 404; a method a path does not
+ * take, 405.
  * When started with a management API key, every {@code /api} route except {@code /api/version} needs
  * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
  * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
  *
  * <h2>For tests</h2>
- * {@link #requestLog()} lists the URIs (path and query) of the most recent requests, oldest first.
+ * {@link #requestLog()} lists the URIs (path and query) of the most recent requests, oldest first;
+ * {@link #recentRequests()} the same with their methods and bodies, to check exactly what a client sent.
  * {@link #injectFault(String, Fault)} makes the next request whose path starts with the prefix misbehave
- * ({@link #injectFault(String, Fault, int)} for several); faults are used in the order they were injected:
+ * ({@link #injectFault(String, Fault, int)} for several, {@link #injectFault(String, String, Fault, int)} for one
+ * method only, e.g. the {@code PUT} but not the {@code GET} of a key); faults are used in the order they were
+ * injected, and a fault answered in place of a write means the write was not applied:
  * <ul>
  *   <li>{@link Fault#status(int)} / {@link Fault#status(int, String)}: that status with Bifrost's error body
  *       (400, 401, 403, 404, 409, 429, 500, 503 have realistic default messages);</li>
@@ -193,7 +201,11 @@ public final class DemoGateway implements AutoCloseable {
         }
     }
 
-    private record PendingFault(String pathPrefix, Fault fault, AtomicInteger remaining) {
+    private record PendingFault(String method, String pathPrefix, Fault fault, AtomicInteger remaining) {
+    }
+
+    /** One request as the gateway received it: method, path with query, and body ("" for none). */
+    public record RecordedRequest(String method, String uri, String body) {
     }
 
     private record Response(int status, String contentType, byte[] body, String location) {
@@ -206,13 +218,21 @@ public final class DemoGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final GovernanceStore store;
     private final byte[] expectedAuthorization;
-    private final Deque<String> requestLog = new ArrayDeque<>();
+    private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
+    private final GovernanceWrites writes;
+    private final WriteRoutes writeRoutes;
+    private final DemoLogRoutes logRoutes;
     private final List<PendingFault> faults = new ArrayList<>();
 
     private DemoGateway(HttpServer server, ExecutorService executor, Options options) {
         this.server = server;
         this.executor = executor;
         this.store = options.store();
+        // A rotated key's old value keeps working for an hour (Bifrost's vk_rotation_cooldown; 0 there by
+        // default), so the console's grace-deadline display has something to show.
+        this.writes = new GovernanceWrites(store, java.time.Clock.systemUTC(), Duration.ofHours(1));
+        this.writeRoutes = new WriteRoutes(writes);
+        this.logRoutes = new DemoLogRoutes(store, java.time.Clock.systemUTC());
         this.expectedAuthorization = options.apiKey() == null ? null
                 : ("Bearer " + options.apiKey().reveal()).getBytes(StandardCharsets.UTF_8);
     }
@@ -253,8 +273,25 @@ public final class DemoGateway implements AutoCloseable {
         return store;
     }
 
+    /** The write rules the routes use: tests change data "behind the client's back" through these. */
+    public GovernanceWrites writes() {
+        return writes;
+    }
+
+    /** The logs endpoints: switch them off (a server without logs) or pin their clock. */
+    public DemoLogRoutes logRoutes() {
+        return logRoutes;
+    }
+
     /** The path and query of the most recent requests (up to 500), oldest first. */
     public List<String> requestLog() {
+        synchronized (requestLog) {
+            return requestLog.stream().map(RecordedRequest::uri).toList();
+        }
+    }
+
+    /** The most recent requests (up to 500) with method and body, oldest first. */
+    public List<RecordedRequest> recentRequests() {
         synchronized (requestLog) {
             return List.copyOf(requestLog);
         }
@@ -273,8 +310,13 @@ public final class DemoGateway implements AutoCloseable {
 
     /** The next {@code times} requests whose path starts with {@code pathPrefix} get {@code fault}. */
     public void injectFault(String pathPrefix, Fault fault, int times) {
+        injectFault(null, pathPrefix, fault, times);
+    }
+
+    /** The next {@code times} requests with this method (null: any) whose path starts with the prefix get it. */
+    public void injectFault(String method, String pathPrefix, Fault fault, int times) {
         synchronized (faults) {
-            faults.add(new PendingFault(pathPrefix, fault, new AtomicInteger(times)));
+            faults.add(new PendingFault(method, pathPrefix, fault, new AtomicInteger(times)));
         }
     }
 
@@ -301,13 +343,16 @@ public final class DemoGateway implements AutoCloseable {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             synchronized (requestLog) {
-                requestLog.addLast(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+                requestLog.addLast(new RecordedRequest(method, uri.getRawQuery() == null ? path
+                        : path + "?" + uri.getRawQuery(), new String(body, StandardCharsets.UTF_8)));
                 if (requestLog.size() > REQUEST_LOG_SIZE) {
                     requestLog.removeFirst();
                 }
             }
-            Optional<Fault> fault = takeFault(path);
+            Optional<Fault> fault = takeFault(method, path);
             Response response;
             if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED) {
                 response = faultResponse(fault.get());
@@ -315,7 +360,7 @@ public final class DemoGateway implements AutoCloseable {
                 if (fault.isPresent() && fault.get().type == Fault.Type.DELAY) {
                     sleep(fault.get().delay);
                 }
-                response = route(exchange, path, uri.getRawQuery());
+                response = route(exchange, path, uri.getRawQuery(), body);
                 if (fault.isPresent() && fault.get().type == Fault.Type.TRUNCATED) {
                     byte[] cut = new byte[Math.max(1, response.body().length / 2)];
                     System.arraycopy(response.body(), 0, cut, 0, Math.min(cut.length, response.body().length));
@@ -328,11 +373,12 @@ public final class DemoGateway implements AutoCloseable {
         }
     }
 
-    private Optional<Fault> takeFault(String path) {
+    private Optional<Fault> takeFault(String method, String path) {
         synchronized (faults) {
             for (Iterator<PendingFault> it = faults.iterator(); it.hasNext(); ) {
                 PendingFault pending = it.next();
-                if (path.startsWith(pending.pathPrefix())) {
+                if (path.startsWith(pending.pathPrefix())
+                        && (pending.method() == null || pending.method().equals(method))) {
                     if (pending.remaining().decrementAndGet() <= 0) {
                         it.remove();
                     }
@@ -367,9 +413,9 @@ public final class DemoGateway implements AutoCloseable {
         };
     }
 
-    private Response route(HttpExchange exchange, String path, String rawQuery) {
+    private Response route(HttpExchange exchange, String path, String rawQuery, byte[] body) {
         if (!"GET".equals(exchange.getRequestMethod())) {
-            return error(405, "Method not allowed: the demo gateway is read-only");
+            return write(exchange, path, body);
         }
         if (path.equals("/health")) {
             return json(200, orderedMap("status", "ok", "components", Map.of("db_pings", "ok")));
@@ -431,6 +477,10 @@ public final class DemoGateway implements AutoCloseable {
                     return notFound();
             }
         }
+        if (s.length >= 2 && s[1].equals("logs")) {
+            return logRoutes.answer(s, params).map(a -> a.status() == 200 ? json(200, a.body())
+                    : error(a.status(), a.message())).orElseGet(this::notFound);
+        }
         if (s.length == 3 && s[1].equals("mcp") && s[2].equals("clients")) {
             Page<McpClient> page = store.listMcpClients(params);
             return json(200, new McpClientEnvelope(page.items(), page.count(), page.totalCount(), page.limit(),
@@ -456,6 +506,27 @@ public final class DemoGateway implements AutoCloseable {
             }
         }
         return notFound();
+    }
+
+    /** A write: the same authorization and error bodies as reads; a path no write takes answers 405. */
+    private Response write(HttpExchange exchange, String path, byte[] body) {
+        if (!path.startsWith("/api/")) {
+            return error(405, "Method not allowed");
+        }
+        if (!authorized(exchange)) {
+            return error(401, "Unauthorized");
+        }
+        try {
+            WriteRoutes.Answer answer = writeRoutes.route(exchange.getRequestMethod(), path.substring(1).split("/"),
+                    body, DemoGateway::decode);
+            return answer == null ? error(405, "Method not allowed") : json(answer.status(), answer.body());
+        } catch (GovernanceStore.QueryException e) {
+            return error(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(400, "Invalid encoding in the request URL");
+        } catch (RuntimeException e) {
+            return error(500, "Demo gateway failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private Response notFound() {

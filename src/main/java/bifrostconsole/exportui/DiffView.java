@@ -1,11 +1,10 @@
 package bifrostconsole.exportui;
 
 import bifrostconsole.export.DiffRow;
-import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -65,15 +64,8 @@ public final class DiffView extends BorderPane {
         setCenter(list);
     }
 
-    public static Stage show(Window owner, DiffViewModel vm, String title) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(title);
-        Scene scene = new Scene(new DiffView(vm), 980, 680);
-        Stylesheets.apply(scene);
-        stage.setScene(scene);
+    public static Stage show(WindowService windows, Window owner, DiffViewModel vm, String title) {
+        Stage stage = windows.window(owner, title, new DiffView(vm), 980, 680);
         stage.show();
         return stage;
     }

@@ -6,6 +6,7 @@ import bifrostconsole.export.GovernanceDiff;
 import bifrostconsole.export.GovernanceState;
 import bifrostconsole.export.SectionDiff;
 import bifrostconsole.export.SnapshotFileException;
+import bifrostconsole.service.LatestRequest;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,7 +29,7 @@ import java.util.concurrent.Executor;
  */
 public final class DiffViewModel {
     private final Executor background;
-    private final Executor uiExecutor;
+    private final LatestRequest comparison;
     private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper sides = new ReadOnlyStringWrapper("");
@@ -37,12 +38,10 @@ public final class DiffViewModel {
     private final BooleanProperty includeUsage = new SimpleBooleanProperty(false);
     private GovernanceState old;
     private GovernanceState current;
-    private long generation;
-    private CompletableFuture<GovernanceDiff> pending = CompletableFuture.completedFuture(null);
 
     public DiffViewModel(Executor background, Executor uiExecutor) {
         this.background = background;
-        this.uiExecutor = uiExecutor;
+        this.comparison = new LatestRequest(uiExecutor);
         includeUsage.addListener((o, was, now) -> recompare());
     }
 
@@ -57,24 +56,22 @@ public final class DiffViewModel {
         if (old == null || current == null) {
             return CompletableFuture.completedFuture(null);
         }
-        long mine = ++generation;
+        LatestRequest.Ticket ticket = comparison.start();
         GovernanceState a = old;
         GovernanceState b = current;
         boolean usage = includeUsage.get();
         running.set(true);
         error.set("");
         summary.set("Comparing " + a.label() + " with " + b.label() + "\u2026");
-        pending = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<GovernanceDiff> pending = ticket.track(CompletableFuture.supplyAsync(() -> {
             try {
                 return new DiffEngine(usage).compare(a, b);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, background);
-        pending.whenComplete((diff, failure) -> uiExecutor.execute(() -> {
-            if (mine != generation) {
-                return;
-            }
+        }, background));
+        // Pick another pair or tick "include usage" meanwhile, and this comparison's answer is dropped.
+        pending.whenComplete((diff, failure) -> ticket.ui(() -> {
             running.set(false);
             if (failure != null) {
                 rows.clear();

@@ -1,7 +1,7 @@
 package bifrostconsole.exportui;
 
+import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.export.Cancellation;
 import bifrostconsole.export.GovernanceState;
 import bifrostconsole.export.KeyPageSource;
@@ -13,14 +13,11 @@ import bifrostconsole.export.SnapshotSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.messages.UserMessages;
-import bifrostconsole.ui.Stylesheets;
-import javafx.application.Platform;
+import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -38,60 +35,68 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The key table's export actions: "Export…" and the Snapshots menu (save, open read-only, compare with the
- * server, compare two). Everything slow runs on a background thread; results reach the UI via runLater.
+ * server, compare two). Built by the composition root with its collaborators: everything slow runs on
+ * {@code background}, results reach the window through {@code uiExecutor}, and every window and alert is opened
+ * through the {@link WindowService}.
  */
 public final class ExportActions {
-    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "export-background");
-        t.setDaemon(true);
-        return t;
-    });
+    private final WindowService windows;
+    private final Executor background;
+    private final Executor uiExecutor;
+    private final Clock clock;
+    private final Function<GovernanceSource, KeyBrowserViewModel> browsers;
 
-    private ExportActions() {
+    /** @param browsers builds the key table's view-model for a snapshot window */
+    public ExportActions(WindowService windows, Executor background, Executor uiExecutor, Clock clock,
+                         Function<GovernanceSource, KeyBrowserViewModel> browsers) {
+        this.windows = windows;
+        this.background = background;
+        this.uiExecutor = uiExecutor;
+        this.clock = clock;
+        this.browsers = browsers;
     }
 
     /** Adds "Export…" and "Snapshots" to a live server's key table. */
-    public static void install(KeyBrowserView view, KeyBrowserViewModel browser, ManagementApiClient client,
-                               UiSettings settings) {
+    public void install(KeyBrowserView view, KeyBrowserViewModel browser, ManagementApiClient client) {
         view.addToolbarItem(exportButton(view, KeyPageSource.of(client), browser));
-        view.addToolbarItem(snapshotMenu(view, client, settings));
+        view.addToolbarItem(snapshotMenu(view, client));
     }
 
     /** "Export…" for the keys the table shows: its search, filters and sort, this page or all matching. */
-    public static Button exportButton(Node anchor, KeyPageSource source, KeyBrowserViewModel browser) {
+    public Button exportButton(Node anchor, KeyPageSource source, KeyBrowserViewModel browser) {
         Button export = new Button("Export\u2026");
         export.setId("export-button");
         export.setOnAction(e -> {
             ExportViewModel vm = new ExportViewModel(source, browser.shownQueryProperty().get(),
-                    browser.pageProperty().get().total(), Path.of(System.getProperty("user.home")), BACKGROUND,
-                    Platform::runLater, Clock.systemUTC());
-            ExportDialog.show(window(anchor), vm);
+                    browser.pageProperty().get().total(), Path.of(System.getProperty("user.home")), background,
+                    uiExecutor, clock);
+            ExportDialog.show(windows, window(anchor), vm);
         });
         return export;
     }
 
-    static MenuButton snapshotMenu(Node anchor, ManagementApiClient client, UiSettings settings) {
+    MenuButton snapshotMenu(Node anchor, ManagementApiClient client) {
         MenuItem save = new MenuItem("Save snapshot\u2026");
         save.setOnAction(e -> saveSnapshot(anchor, client));
         MenuItem open = new MenuItem("Open snapshot\u2026");
-        open.setOnAction(e -> chooseSnapshot(anchor, "Open snapshot").ifPresent(file -> openSnapshot(anchor, file, settings)));
+        open.setOnAction(e -> chooseSnapshot(anchor, "Open snapshot").ifPresent(file -> openSnapshot(anchor, file)));
         MenuItem withServer = new MenuItem("Compare a snapshot with this server\u2026");
         withServer.setOnAction(e -> chooseSnapshot(anchor, "Compare with the server").ifPresent(file -> {
-            DiffViewModel vm = new DiffViewModel(BACKGROUND, Platform::runLater);
-            DiffView.show(window(anchor), vm, "Changes since " + file.getFileName());
+            DiffViewModel vm = new DiffViewModel(background, uiExecutor);
+            DiffView.show(windows, window(anchor), vm, "Changes since " + file.getFileName());
             vm.compare(GovernanceState.ofFile(file), new LiveGovernance(client, true, ProgressListener.NONE,
                     new Cancellation()));
         }));
         MenuItem two = new MenuItem("Compare two snapshots\u2026");
         two.setOnAction(e -> chooseSnapshot(anchor, "Older snapshot").ifPresent(older ->
                 chooseSnapshot(anchor, "Newer snapshot").ifPresent(newer -> {
-                    DiffViewModel vm = new DiffViewModel(BACKGROUND, Platform::runLater);
-                    DiffView.show(window(anchor), vm, older.getFileName() + " \u2192 " + newer.getFileName());
+                    DiffViewModel vm = new DiffViewModel(background, uiExecutor);
+                    DiffView.show(windows, window(anchor), vm, older.getFileName() + " \u2192 " + newer.getFileName());
                     vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer));
                 })));
         MenuButton menu = new MenuButton("Snapshots", null, save, open, new SeparatorMenuItem(), withServer, two);
@@ -99,11 +104,11 @@ public final class ExportActions {
         return menu;
     }
 
-    private static void saveSnapshot(Node anchor, ManagementApiClient client) {
+    private void saveSnapshot(Node anchor, ManagementApiClient client) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save snapshot");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Snapshots (JSON)", "*.json"));
-        chooser.setInitialFileName("bifrost-snapshot-" + LocalDate.now() + ".json");
+        chooser.setInitialFileName("bifrost-snapshot-" + LocalDate.now(clock) + ".json");
         File target = chooser.showSaveDialog(window(anchor));
         if (target == null) {
             return;
@@ -116,15 +121,10 @@ public final class ExportActions {
         cancel.setOnAction(e -> cancellation.cancel());
         VBox box = new VBox(10, text, bar, cancel);
         box.setPadding(new Insets(16));
-        Stage progress = new Stage();
-        progress.initOwner(window(anchor));
-        progress.setTitle("Saving snapshot");
-        Scene scene = new Scene(box);
-        Stylesheets.apply(scene);
-        progress.setScene(scene);
+        Stage progress = windows.dialog(window(anchor), "Saving snapshot", box);
         progress.setOnHidden(e -> cancellation.cancel());
         progress.show();
-        ProgressListener listener = (done, total) -> Platform.runLater(() -> {
+        ProgressListener listener = (done, total) -> uiExecutor.execute(() -> {
             bar.setProgress(total > 0 ? (double) done / total : -1);
             text.setText(String.format(Locale.ROOT, "%,d of %,d keys", done, Math.max(total, done)));
         });
@@ -134,32 +134,33 @@ public final class ExportActions {
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
-        }, BACKGROUND).whenComplete((summary, failure) -> Platform.runLater(() -> {
+        }, background).whenCompleteAsync((summary, failure) -> {
             progress.setOnHidden(null);
             progress.hide();
             if (failure == null) {
-                inform(anchor, Alert.AlertType.INFORMATION, "Snapshot saved", summary.describe());
+                windows.inform(window(anchor), Alert.AlertType.INFORMATION, "Snapshot saved", summary.describe());
             } else if (!(UserMessages.unwrap(failure) instanceof java.util.concurrent.CancellationException)) {
-                inform(anchor, Alert.AlertType.ERROR, "The snapshot was not saved", describe(failure));
+                windows.inform(window(anchor), Alert.AlertType.ERROR, "The snapshot was not saved", describe(failure));
             }
-        }));
+        }, uiExecutor);
     }
 
     /** Reads a snapshot off the UI thread and browses it read-only in its own window. */
-    public static void openSnapshot(Node anchor, Path file, UiSettings settings) {
+    public void openSnapshot(Node anchor, Path file) {
         CompletableFuture.supplyAsync(() -> {
             try {
                 return SnapshotSource.open(file);
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
-        }, BACKGROUND).whenComplete((source, failure) -> Platform.runLater(() -> {
+        }, background).whenCompleteAsync((source, failure) -> {
             if (failure == null) {
-                SnapshotWindow.show(window(anchor), source, Platform::runLater, settings);
+                SnapshotWindow.show(windows, window(anchor), source, browsers.apply(source), this);
             } else {
-                inform(anchor, Alert.AlertType.ERROR, "The snapshot could not be opened", describe(failure));
+                windows.inform(window(anchor), Alert.AlertType.ERROR, "The snapshot could not be opened",
+                        describe(failure));
             }
-        }));
+        }, uiExecutor);
     }
 
     private static String describe(Throwable failure) {
@@ -174,13 +175,6 @@ public final class ExportActions {
                 new FileChooser.ExtensionFilter("All files", "*")));
         File f = chooser.showOpenDialog(window(anchor));
         return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private static void inform(Node anchor, Alert.AlertType type, String header, String text) {
-        Alert alert = new Alert(type, text, ButtonType.OK);
-        alert.setHeaderText(header);
-        alert.initOwner(window(anchor));
-        alert.show();
     }
 
     private static Window window(Node anchor) {

@@ -2,11 +2,10 @@ package bifrostconsole.exportui;
 
 import bifrostconsole.export.ExportFormat;
 import bifrostconsole.export.ExportScope;
-import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.WindowService;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -23,7 +22,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -37,9 +35,11 @@ import java.nio.file.Path;
  */
 public final class ExportDialog extends VBox {
     private final ExportViewModel vm;
+    private final WindowService windows;
     private final CheckBox includeSecrets = new CheckBox("Include key values");
 
-    public ExportDialog(ExportViewModel vm) {
+    public ExportDialog(ExportViewModel vm, WindowService windows) {
+        this.windows = windows;
         this.vm = vm;
         setSpacing(14);
         setPadding(new Insets(20));
@@ -161,14 +161,9 @@ public final class ExportDialog extends VBox {
     }
 
     /** Opens the dialog over {@code owner}; closing it while an export runs cancels the export. */
-    public static Stage show(Window owner, ExportViewModel vm) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Export virtual keys");
-        Scene scene = new Scene(new ExportDialog(vm));
-        Stylesheets.apply(scene);
-        stage.setScene(scene);
+    public static Stage show(WindowService windows, Window owner, ExportViewModel vm) {
+        ExportDialog dialog = new ExportDialog(vm, windows);
+        Stage stage = windows.dialog(owner, "Export virtual keys", dialog);
         stage.setOnHidden(e -> vm.cancel());
         stage.show();
         return stage;
@@ -185,13 +180,10 @@ public final class ExportDialog extends VBox {
             vm.includeSecretsProperty().set(false);
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.WARNING,
-                "The file will contain every exported key's value in plain text. Anyone who can read it can"
-                        + " use those keys until they are rotated.", ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText("Include key values in the export?");
-        if (getScene() != null) {
-            confirm.initOwner(getScene().getWindow());
-        }
+        Alert confirm = windows.alert(getScene() == null ? null : getScene().getWindow(), Alert.AlertType.WARNING,
+                "Include key values in the export?", "The file will contain every exported key's value in plain"
+                        + " text. Anyone who can read it can use those keys until they are rotated.",
+                ButtonType.CANCEL, ButtonType.OK);
         boolean yes = confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         includeSecrets.setSelected(yes);
         vm.includeSecretsProperty().set(yes);

@@ -10,6 +10,7 @@ import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.ProgressListener;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -45,7 +46,6 @@ public final class ExportViewModel {
     private final VirtualKeyQuery query;
     private final long matchingCount;
     private final Executor background;
-    private final Executor uiExecutor;
     private final Clock clock;
 
     private final ObjectProperty<ExportScope> scope = new SimpleObjectProperty<>(ExportScope.ALL_MATCHING);
@@ -59,8 +59,8 @@ public final class ExportViewModel {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canStart;
 
+    private final LatestRequest exports;
     private CompletableFuture<ExportResult> current;
-    private long generation;
 
     /**
      * @param query         the table's query: its search, filters and sort (and its page, for "this page")
@@ -72,7 +72,7 @@ public final class ExportViewModel {
         this.query = query;
         this.matchingCount = matchingCount;
         this.background = background;
-        this.uiExecutor = uiExecutor;
+        this.exports = new LatestRequest(uiExecutor);
         this.clock = clock;
         fileName.set(folder.resolve(defaultName(ExportFormat.CSV)).toString());
         format.addListener((obs, old, now) -> fileName.set(withExtension(fileName.get(), old, now)));
@@ -84,7 +84,7 @@ public final class ExportViewModel {
         if (running.get() || fileName.get().isBlank()) {
             return;
         }
-        long mine = ++generation;
+        LatestRequest.Ticket ticket = exports.start();
         Path target = Path.of(fileName.get().strip());
         ExportRequest request = new ExportRequest(query, scope.get(), format.get(), includeSecrets.get());
         running.set(true);
@@ -92,18 +92,17 @@ public final class ExportViewModel {
         error.set("");
         progress.set(-1);
         status.set("Starting\u2026");
-        ProgressListener listener = (done, total) -> uiExecutor.execute(() -> {
-            if (mine == generation && running.get()) {
+        ProgressListener listener = (done, total) -> ticket.ui(() -> {
+            if (running.get()) {
                 progress.set(total > 0 ? (double) done / total : -1);
                 status.set(total > 0 ? String.format(Locale.ROOT, "%,d of %,d keys", done, total)
                         : String.format(Locale.ROOT, "%,d keys", done));
             }
         });
-        current = new KeyExporter(new KeyPager(source), clock).toFileAsync(target, request, listener, background);
-        current.whenComplete((result, failure) -> uiExecutor.execute(() -> {
-            if (mine != generation) {
-                return; // a later export (or a cancel) owns the dialog now
-            }
+        current = ticket.track(new KeyExporter(new KeyPager(source), clock)
+                .toFileAsync(target, request, listener, background));
+        // Cancel keeps this ticket current, so "Cancelled" is shown; only a later export silences this one.
+        current.whenComplete((result, failure) -> ticket.ui(() -> {
             running.set(false);
             if (failure == null) {
                 progress.set(1);

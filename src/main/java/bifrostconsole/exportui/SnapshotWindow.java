@@ -1,19 +1,15 @@
 package bifrostconsole.exportui;
 
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.SnapshotSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
-import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-
-import java.util.concurrent.Executor;
 
 /**
  * A snapshot browsed in its own window with the same key table and detail panes as a server, under a banner
@@ -22,8 +18,8 @@ import java.util.concurrent.Executor;
 public final class SnapshotWindow extends BorderPane {
     private final KeyBrowserViewModel browser;
 
-    public SnapshotWindow(SnapshotSource source, Executor uiExecutor, UiSettings settings) {
-        browser = new KeyBrowserViewModel(source, uiExecutor, settings);
+    public SnapshotWindow(SnapshotSource source, KeyBrowserViewModel browser, ExportActions actions) {
+        this.browser = browser;
         Label banner = new Label(source.bannerText());
         banner.setId("snapshot-banner");
         banner.setWrapText(true);
@@ -32,7 +28,7 @@ public final class SnapshotWindow extends BorderPane {
         banner.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;"
                 + " -fx-border-color: -color-warning-muted; -fx-border-width: 0 0 1 0; -fx-font-weight: bold;");
         KeyBrowserView view = new KeyBrowserView(browser);
-        view.addToolbarItem(ExportActions.exportButton(view, KeyPageSource.of(source), browser));
+        view.addToolbarItem(actions.exportButton(view, KeyPageSource.of(source), browser));
         setTop(banner);
         setCenter(view);
     }
@@ -42,16 +38,10 @@ public final class SnapshotWindow extends BorderPane {
     }
 
     /** Opens {@code source} in a new window beside {@code owner}. */
-    public static Stage show(Window owner, SnapshotSource source, Executor uiExecutor, UiSettings settings) {
-        SnapshotWindow content = new SnapshotWindow(source, uiExecutor, settings);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(source.displayName() + " (read-only)");
-        Scene scene = new Scene(content, 1200, 760);
-        Stylesheets.apply(scene);
-        stage.setScene(scene);
+    public static Stage show(WindowService windows, Window owner, SnapshotSource source, KeyBrowserViewModel browser,
+                             ExportActions actions) {
+        SnapshotWindow content = new SnapshotWindow(source, browser, actions);
+        Stage stage = windows.window(owner, source.displayName() + " (read-only)", content, 1200, 760);
         stage.setOnHidden(e -> content.browser.close());
         stage.show();
         return stage;

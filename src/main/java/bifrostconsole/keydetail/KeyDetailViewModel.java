@@ -3,6 +3,7 @@ package bifrostconsole.keydetail;
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executor;
  */
 public final class KeyDetailViewModel {
     private final GovernanceSource source;
-    private final Executor uiExecutor;
     private final Clock clock;
     private final Formats formats;
 
@@ -36,14 +36,13 @@ public final class KeyDetailViewModel {
     private final ReadOnlyBooleanWrapper valueRevealed = new ReadOnlyBooleanWrapper(this, "valueRevealed");
 
     private ClipboardService clipboard;
-    private long generation;
-    private CompletableFuture<VirtualKey> inFlight;
+    private final LatestRequest request;
 
     public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
-        this.uiExecutor = uiExecutor;
         this.clock = clock;
         this.formats = formats;
+        this.request = new LatestRequest(uiExecutor);
     }
 
     /** Shows the pane and fetches the key by id. */
@@ -63,32 +62,18 @@ public final class KeyDetailViewModel {
     }
 
     public void close() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        request.cancel();
         loading.set(false);
         shown.set(false);
         valueRevealed.set(false);
     }
 
     private void fetch(String id) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         loading.set(true);
         errorMessage.set(null);
         Instant now = clock.instant();
-        CompletableFuture<VirtualKey> call = source.getVirtualKey(id);
-        inFlight = call;
-        CompletableFuture<KeyDetails> request = call.thenApply(k -> KeyDetails.of(k, formats, now));
-        request.whenComplete((result, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // another key was opened, or the pane closed, meanwhile
-            }
-            inFlight = null;
+        // Another key opened, or the pane closed, meanwhile: LatestRequest drops this answer.
+        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 errorMessage.set(UserMessages.of(failure, "The key's details could not be loaded"));
@@ -98,7 +83,7 @@ public final class KeyDetailViewModel {
             } else {
                 details.set(result);
             }
-        }));
+        });
     }
 
     public void copyId() {

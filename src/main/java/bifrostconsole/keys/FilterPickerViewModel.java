@@ -1,7 +1,8 @@
 package bifrostconsole.keys;
 
 import bifrostconsole.messages.UserMessages;
-import bifrostconsole.ui.Scheduler;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,7 +34,6 @@ public final class FilterPickerViewModel {
 
     private final String noun;
     private final Function<String, CompletableFuture<Options>> fetch;
-    private final Executor uiExecutor;
     private final Scheduler scheduler;
 
     private final ObjectProperty<FilterOption> selected = new SimpleObjectProperty<>(this, "selected");
@@ -42,16 +42,15 @@ public final class FilterPickerViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    private long generation;
+    private final LatestRequest request;
     private Scheduler.Cancellable pendingSearch;
-    private CompletableFuture<Options> inFlight;
 
     public FilterPickerViewModel(String noun, Function<String, CompletableFuture<Options>> fetch, Executor uiExecutor,
                                  Scheduler scheduler) {
         this.noun = noun;
         this.fetch = fetch;
-        this.uiExecutor = uiExecutor;
         this.scheduler = scheduler;
+        this.request = new LatestRequest(uiExecutor);
         searchText.addListener((obs, old, text) -> {
             if (pendingSearch != null) {
                 pendingSearch.cancel();
@@ -71,21 +70,12 @@ public final class FilterPickerViewModel {
     }
 
     private void load(String text) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         loading.set(true);
         message.set("Loading\u2026");
         String search = text == null || text.isBlank() ? null : text.trim();
-        CompletableFuture<Options> request = fetch.apply(search);
-        inFlight = request;
-        request.whenComplete((result, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // a newer search was sent meanwhile
-            }
+        // A newer search sent meanwhile wins: LatestRequest drops this answer.
+        request.submit(() -> fetch.apply(search), (result, failure) -> {
             loading.set(false);
-            inFlight = null;
             if (failure != null) {
                 options.clear();
                 message.set(UserMessages.of(failure, "The " + noun + "s could not be loaded"));
@@ -100,7 +90,7 @@ public final class FilterPickerViewModel {
             } else {
                 message.set("");
             }
-        }));
+        });
     }
 
     public void choose(FilterOption option) {

@@ -1,24 +1,20 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.api.Customer;
 import bifrostconsole.api.GovernanceSource;
-import bifrostconsole.api.ListQuery;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
-import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
-import bifrostconsole.ui.Scheduler;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -61,16 +57,15 @@ public final class KeyBrowserViewModel {
     /** Where the selection goes once a page arrives after stepping past the edge of the previous one. */
     private enum PendingSelection { NONE, FIRST, LAST }
 
-    public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
+    public static final List<Integer> PAGE_SIZES = KeyTableSettings.PAGE_SIZES;
     static final Duration SEARCH_DELAY = Duration.ofMillis(300);
-    private static final int PICKER_PAGE = 50;
 
     private final GovernanceSource source;
-    private final Executor uiExecutor;
-    private final UiSettings settings;
+    private final KeyTableSettings settings;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Formats formats;
+    private final LatestRequest pageRequest;
     private final KeyDetailViewModel detail;
     private final FilterPickerViewModel teamPicker;
     private final FilterPickerViewModel customerPicker;
@@ -102,55 +97,38 @@ public final class KeyBrowserViewModel {
     private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
     private ClipboardService clipboard;
-    private long generation;
-    private CompletableFuture<?> inFlight;
     private Scheduler.Cancellable pendingSearch;
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
 
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings) {
-        this(source, uiExecutor, settings, Scheduler.onUiExecutor(uiExecutor), Clock.systemUTC(), Formats.system());
-    }
-
-    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, UiSettings settings, Scheduler scheduler,
+    public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, KeyTableSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
         this.source = source;
-        this.uiExecutor = uiExecutor;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
         this.formats = formats;
+        this.pageRequest = new LatestRequest(uiExecutor);
         this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
-        this.teamPicker = new FilterPickerViewModel("team", this::fetchTeams, uiExecutor, scheduler);
-        this.customerPicker = new FilterPickerViewModel("customer", this::fetchCustomers, uiExecutor, scheduler);
+        FilterOptions filterOptions = new FilterOptions(source, formats);
+        this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
+        this.customerPicker = new FilterPickerViewModel("customer", filterOptions::customers, uiExecutor, scheduler);
 
-        int rememberedSize = parseInt(settings.get("keys.pageSize", "25"), 25);
-        pageSize.set(PAGE_SIZES.contains(rememberedSize) ? rememberedSize : 25);
-        SortField sortField = SortField.CREATED_AT;
-        SortOrder sortOrder = SortOrder.ASC;
-        String[] sort = settings.get("keys.sort", "created_at:asc").split(":");
-        try {
-            sortField = SortField.fromWireName(sort[0]);
-            sortOrder = sort.length > 1 && sort[1].equals("desc") ? SortOrder.DESC : SortOrder.ASC;
-        } catch (IllegalArgumentException ignored) {
-            // an unknown remembered sort falls back to the server's default order
-        }
-        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sortField, sortOrder));
+        pageSize.set(settings.pageSize());
+        KeyTableSettings.Sort sort = settings.sort();
+        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sort.field(), sort.order()));
         shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
-            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible",
-                    Boolean.parseBoolean(settings.get("keys.column." + c.id() + ".visible", "true")));
-            visible.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".visible", b.toString()));
+            BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible", settings.columnVisible(c));
+            visible.addListener((o, a, b) -> settings.saveColumnVisible(c, b));
             columnVisible.put(c, visible);
-            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width",
-                    parseDouble(settings.get("keys.column." + c.id() + ".width", ""), c.defaultWidth()));
-            width.addListener((o, a, b) -> settings.put("keys.column." + c.id() + ".width",
-                    Long.toString(Math.round(b.doubleValue()))));
+            DoubleProperty width = new SimpleDoubleProperty(this, c.id() + "Width", settings.columnWidth(c));
+            width.addListener((o, a, b) -> settings.saveColumnWidth(c, b.doubleValue()));
             columnWidth.put(c, width);
         }
 
-        detailDivider.set(Math.max(0.3, Math.min(0.8, parseDouble01(settings.get("keys.detailDivider", ""), 0.54))));
+        detailDivider.set(settings.detailDivider());
         detailDivider.addListener((o, a, b) -> dividerSettle(b.doubleValue()));
 
         searchText.addListener((obs, old, text) -> {
@@ -164,7 +142,7 @@ public final class KeyBrowserViewModel {
         hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
         fromMemory.addListener((o, a, b) -> filtersChanged());
         pageSize.addListener((o, a, b) -> {
-            settings.put("keys.pageSize", b.toString());
+            settings.savePageSize(b.intValue());
             if (!batchingChanges) {
                 load(query.get().withLimit(b.intValue()).withOffset(0));
             }
@@ -237,7 +215,7 @@ public final class KeyBrowserViewModel {
     }
 
     public void sort(SortField field, SortOrder order) {
-        settings.put("keys.sort", field.wireName() + ":" + order.wireName());
+        settings.saveSort(field, order);
         load(query.get().withSort(field, order).withOffset(0));
     }
 
@@ -267,11 +245,7 @@ public final class KeyBrowserViewModel {
      * the pending search, and ignores any answer still on its way.
      */
     public void close() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        pageRequest.cancel();
         if (pendingSearch != null) {
             pendingSearch.cancel();
         }
@@ -393,10 +367,6 @@ public final class KeyBrowserViewModel {
     }
 
     private void load(VirtualKeyQuery q) {
-        long ticket = ++generation;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         query.set(q);
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
                 || q.excludeAccessProfileManaged() || q.fromMemory());
@@ -407,21 +377,16 @@ public final class KeyBrowserViewModel {
         // From memory the server ignores every other parameter and returns all keys by creation time.
         VirtualKeyQuery wire = q.fromMemory() ? VirtualKeyQuery.all().withFromMemory(true) : q;
         Instant now = clock.instant();
-        CompletableFuture<Page<VirtualKey>> call = source.listVirtualKeys(wire);
-        inFlight = call; // cancelling the source's future aborts the HTTP exchange
-        CompletableFuture<LoadedPage> request = call.thenApply(p -> new LoadedPage(p, toRows(p.items(), now)));
-        request.whenComplete((loaded, failure) -> uiExecutor.execute(() -> {
-            if (ticket != generation) {
-                return; // a newer request was sent: this answer is stale
-            }
-            inFlight = null;
-            loading.set(false);
-            if (failure != null) {
-                showFailure(failure);
-            } else {
-                showPage(q, loaded);
-            }
-        }));
+        // A newer request wins: the older exchange is aborted and its late answer dropped.
+        pageRequest.submit(() -> source.listVirtualKeys(wire), p -> new LoadedPage(p, toRows(p.items(), now)),
+                (loaded, failure) -> {
+                    loading.set(false);
+                    if (failure != null) {
+                        showFailure(failure);
+                    } else {
+                        showPage(q, loaded);
+                    }
+                });
     }
 
     private List<KeyRow> toRows(List<VirtualKey> keys, Instant now) {
@@ -494,54 +459,8 @@ public final class KeyBrowserViewModel {
         return q.limit() == null || q.limit() <= 0 ? 25 : q.limit();
     }
 
-    private CompletableFuture<FilterPickerViewModel.Options> fetchTeams(String search) {
-        return source.listTeams(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Team t : p.items()) {
-                String detail = t.customer() != null && t.customer().name() != null
-                        ? "Customer: " + t.customer().name() : keyCount(t.virtualKeyCount());
-                items.add(new FilterOption(t.id(), t.name(), detail));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private CompletableFuture<FilterPickerViewModel.Options> fetchCustomers(String search) {
-        return source.listCustomers(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
-            List<FilterOption> items = new ArrayList<>(p.items().size());
-            for (Customer c : p.items()) {
-                items.add(new FilterOption(c.id(), c.name(), keyCount(c.virtualKeyCount())));
-            }
-            return new FilterPickerViewModel.Options(items, p.totalCount());
-        });
-    }
-
-    private String keyCount(Integer n) {
-        if (n == null) {
-            return "";
-        }
-        return formats.count(n) + (n == 1 ? " key" : " keys");
-    }
-
     private static String normalise(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static int parseInt(String s, int fallback) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static double parseDouble(String s, double fallback) {
-        try {
-            double v = Double.parseDouble(s);
-            return v >= 30 && v <= 2000 ? v : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private Scheduler.Cancellable pendingDividerSave;
@@ -551,16 +470,7 @@ public final class KeyBrowserViewModel {
         if (pendingDividerSave != null) {
             pendingDividerSave.cancel();
         }
-        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500),
-                () -> settings.put("keys.detailDivider", String.format(java.util.Locale.ROOT, "%.3f", position)));
-    }
-
-    private static double parseDouble01(String s, double fallback) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        pendingDividerSave = scheduler.schedule(Duration.ofMillis(500), () -> settings.saveDetailDivider(position));
     }
 
     private record LoadedPage(Page<VirtualKey> page, List<KeyRow> rows) {

@@ -30,9 +30,12 @@ import java.util.function.IntPredicate;
  * Queries take the raw query parameters as the HTTP handler sees them, so the demo gateway and the in-process
  * {@link StoreGovernanceSource} share one implementation.
  *
- * <p>Thread-safe and read-only after construction. Sorted orders of the virtual keys are computed once per
- * (sort field, order) and cached; filters are applied while walking that order, so a 100-key page of a
- * 100,000-key store costs one pass at most.
+ * <p>Thread-safe. Sorted orders of the virtual keys are computed once per (sort field, order) and cached;
+ * filters are applied while walking that order, so a 100-key page of a 100,000-key store costs one pass at most.
+ *
+ * <p>Writes ({@link #write(Function)}, used by {@link GovernanceWrites}) run one at a time and replace the whole
+ * {@link Data} snapshot at once, so a query sees the data from before a write or after it, never half of it.
+ * A write that replaces keys keeps the cached orders its changes cannot affect.
  */
 public final class GovernanceStore {
 
@@ -41,7 +44,7 @@ public final class GovernanceStore {
     public static final int EXPORT_LIMIT = 10_000;
     public static final String VERSION = "v1.4.3";
 
-    /** A query Bifrost would refuse: the HTTP status and the {@code error.message} it would send. */
+    /** A query or write Bifrost would refuse: the HTTP status and the {@code error.message} it would send. */
     public static final class QueryException extends RuntimeException {
         private final int status;
 
@@ -55,20 +58,122 @@ public final class GovernanceStore {
         }
     }
 
-    private final List<VirtualKey> keys;
-    private final Map<String, VirtualKey> keysById = new HashMap<>();
-    private final String[] lowerNames;
-    private final double[] budgetSpent;
-    private final List<Team> teams;
-    private final List<Customer> customers;
-    private final List<McpClient> mcpClients;
     private final List<Provider> providers;
     private final Map<String, List<ProviderKey>> providerKeys;
-    private final Map<String, int[]> sortedOrders = new ConcurrentHashMap<>();
-    private final Map<Sort, int[]> valueRanks = new ConcurrentHashMap<>();
-    /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
-    private final int[] byId;
-    private final int[] idRank;
+    private final Object writeLock = new Object();
+    private volatile Data data;
+
+    /**
+     * Everything a query reads about keys, teams, customers and MCP clients: immutable, replaced whole by a write.
+     * Queries read {@link #data} once and use only that snapshot.
+     */
+    private static final class Data {
+        final List<VirtualKey> keys;
+        /** Each key's index in {@link #keys}. */
+        final Map<String, Integer> indexById;
+        final String[] lowerNames;
+        final double[] budgetSpent;
+        /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
+        final int[] byId;
+        final int[] idRank;
+        final Map<String, int[]> sortedOrders;
+        final Map<Sort, int[]> valueRanks;
+        final List<Team> teams;
+        final List<Customer> customers;
+        final List<McpClient> mcpClients;
+
+        Data(List<VirtualKey> keys, List<Team> teams, List<Customer> customers, List<McpClient> mcpClients) {
+            this.keys = List.copyOf(keys);
+            int n = this.keys.size();
+            this.indexById = new HashMap<>(n * 2);
+            this.lowerNames = new String[n];
+            this.budgetSpent = new double[n];
+            for (int i = 0; i < n; i++) {
+                VirtualKey key = this.keys.get(i);
+                indexById.putIfAbsent(key.id(), i);
+                lowerNames[i] = lowerName(key);
+                budgetSpent[i] = spent(key);
+            }
+            Integer[] indexes = new Integer[n];
+            Arrays.setAll(indexes, i -> i);
+            Arrays.sort(indexes, Comparator.comparing((Integer i) -> this.keys.get(i).id(),
+                    Comparator.nullsFirst(Comparator.<String>naturalOrder())));
+            this.byId = new int[n];
+            this.idRank = new int[n];
+            for (int position = 0; position < n; position++) {
+                byId[position] = indexes[position];
+                idRank[indexes[position]] = position;
+            }
+            this.sortedOrders = new ConcurrentHashMap<>();
+            this.valueRanks = new ConcurrentHashMap<>();
+            this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
+            this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
+            this.mcpClients = List.copyOf(mcpClients);
+        }
+
+        /** The same keys with some replaced in place (same ids): the id order stays, unaffected sorts stay cached. */
+        Data(Data base, Map<Integer, VirtualKey> replaced, List<Team> teams, List<Customer> customers,
+             List<McpClient> mcpClients) {
+            List<VirtualKey> copy = new ArrayList<>(base.keys);
+            this.lowerNames = base.lowerNames.clone();
+            this.budgetSpent = base.budgetSpent.clone();
+            java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
+            replaced.forEach((index, key) -> {
+                VirtualKey old = copy.set(index, key);
+                lowerNames[index] = lowerName(key);
+                budgetSpent[index] = spent(key);
+                if (!java.util.Objects.equals(old.name(), key.name())) {
+                    stale.add(Sort.NAME);
+                }
+                if (old.active() != key.active()) {
+                    stale.add(Sort.STATUS);
+                }
+                if (base.budgetSpent[index] != budgetSpent[index]) {
+                    stale.add(Sort.BUDGET_SPENT);
+                }
+                if (!java.util.Objects.equals(old.createdAt(), key.createdAt())) {
+                    stale.add(Sort.CREATED_AT);
+                }
+            });
+            this.keys = java.util.Collections.unmodifiableList(copy);
+            this.indexById = base.indexById;
+            this.byId = base.byId;
+            this.idRank = base.idRank;
+            this.sortedOrders = new ConcurrentHashMap<>();
+            base.sortedOrders.forEach((name, order) -> {
+                if (stale.stream().noneMatch(sort -> name.startsWith(sort + ":"))) {
+                    sortedOrders.put(name, order);
+                }
+            });
+            this.valueRanks = new ConcurrentHashMap<>();
+            base.valueRanks.forEach((sort, ranks) -> {
+                if (!stale.contains(sort)) {
+                    valueRanks.put(sort, ranks);
+                }
+            });
+            this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
+            this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
+            this.mcpClients = List.copyOf(mcpClients);
+        }
+
+        VirtualKey key(String id) {
+            Integer index = indexById.get(id);
+            return index == null ? null : keys.get(index);
+        }
+
+        private static String lowerName(VirtualKey key) {
+            return key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
+        }
+
+        /** COALESCE(MAX(current_usage), 0) over the key's own budgets. */
+        private static double spent(VirtualKey key) {
+            double spent = 0;
+            for (Budget b : key.budgets()) {
+                spent = Math.max(spent, b.currentUsage());
+            }
+            return spent;
+        }
+    }
 
     /**
      * A store over plain lists, e.g. a snapshot file's contents. {@code providerKeys} maps a provider's name to
@@ -77,33 +182,7 @@ public final class GovernanceStore {
     public GovernanceStore(List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
                            List<McpClient> mcpClients, List<Provider> providers,
                            Map<String, List<ProviderKey>> providerKeys) {
-        this.keys = List.copyOf(keys);
-        this.lowerNames = new String[this.keys.size()];
-        this.budgetSpent = new double[this.keys.size()];
-        for (int i = 0; i < this.keys.size(); i++) {
-            VirtualKey key = this.keys.get(i);
-            keysById.put(key.id(), key);
-            lowerNames[i] = key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
-            // COALESCE(MAX(current_usage), 0) over the key's own budgets
-            double spent = 0;
-            for (Budget b : key.budgets()) {
-                spent = Math.max(spent, b.currentUsage());
-            }
-            budgetSpent[i] = spent;
-        }
-        Integer[] indexes = new Integer[this.keys.size()];
-        Arrays.setAll(indexes, i -> i);
-        Arrays.sort(indexes, Comparator.comparing((Integer i) -> this.keys.get(i).id(),
-                Comparator.nullsFirst(Comparator.<String>naturalOrder())));
-        this.byId = new int[indexes.length];
-        this.idRank = new int[indexes.length];
-        for (int position = 0; position < indexes.length; position++) {
-            byId[position] = indexes[position];
-            idRank[indexes[position]] = position;
-        }
-        this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
-        this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
-        this.mcpClients = List.copyOf(mcpClients);
+        this.data = new Data(keys, teams, customers, mcpClients);
         this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
         Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
         providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
@@ -119,40 +198,41 @@ public final class GovernanceStore {
 
     /** Every key in creation order (oldest first, id as tie-breaker). */
     public List<VirtualKey> virtualKeys() {
-        int[] order = order(Sort.CREATED_AT, false);
+        Data d = data;
+        int[] order = order(d, Sort.CREATED_AT, false);
         List<VirtualKey> all = new ArrayList<>(order.length);
         for (int i : order) {
-            all.add(keys.get(i));
+            all.add(d.keys.get(i));
         }
         return all;
     }
 
     public int virtualKeyCount() {
-        return keys.size();
+        return data.keys.size();
     }
 
     public Optional<VirtualKey> virtualKey(String id) {
-        return Optional.ofNullable(keysById.get(id));
+        return Optional.ofNullable(data.key(id));
     }
 
     public List<Team> teams() {
-        return teams;
+        return data.teams;
     }
 
     public Optional<Team> team(String id) {
-        return teams.stream().filter(t -> t.id().equals(id)).findFirst();
+        return data.teams.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     public List<Customer> customers() {
-        return customers;
+        return data.customers;
     }
 
     public Optional<Customer> customer(String id) {
-        return customers.stream().filter(c -> c.id().equals(id)).findFirst();
+        return data.customers.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     public List<McpClient> mcpClients() {
-        return mcpClients;
+        return data.mcpClients;
     }
 
     /** Providers sorted by name, as {@code GET /api/providers} lists them. */
@@ -175,6 +255,121 @@ public final class GovernanceStore {
         return VERSION;
     }
 
+    // ---- writes ----------------------------------------------------------------------------------------------
+
+    /**
+     * Runs one write request: {@code change} reads the data through the {@link Edit} and stages its changes, which
+     * are committed together when it returns and dropped when it throws, so a refused request changes nothing.
+     * Writes run one at a time; a query running meanwhile sees the data from before or after, never in between.
+     */
+    public <T> T write(java.util.function.Function<Edit, T> change) {
+        synchronized (writeLock) {
+            Edit edit = new Edit(data);
+            T result = change.apply(edit);
+            data = edit.commit();
+            return result;
+        }
+    }
+
+    /** The data as one write sees it, its own staged changes included. Valid only inside {@link #write}. */
+    public final class Edit {
+        private final Data base;
+        private final Map<String, VirtualKey> putKeys = new LinkedHashMap<>();
+        private final java.util.Set<String> removedKeys = new java.util.HashSet<>();
+        private List<Team> teams;
+        private List<Customer> customers;
+        private List<McpClient> mcpClients;
+
+        private Edit(Data base) {
+            this.base = base;
+            this.teams = base.teams;
+            this.customers = base.customers;
+            this.mcpClients = base.mcpClients;
+        }
+
+        public Optional<VirtualKey> virtualKey(String id) {
+            if (removedKeys.contains(id)) {
+                return Optional.empty();
+            }
+            VirtualKey staged = putKeys.get(id);
+            return Optional.ofNullable(staged != null ? staged : base.key(id));
+        }
+
+        /** Every key, staged versions included, in storage order (new keys last). */
+        public void forEachVirtualKey(java.util.function.Consumer<VirtualKey> action) {
+            for (VirtualKey key : base.keys) {
+                if (!removedKeys.contains(key.id())) {
+                    VirtualKey staged = putKeys.get(key.id());
+                    action.accept(staged != null ? staged : key);
+                }
+            }
+            putKeys.forEach((id, key) -> {
+                if (base.key(id) == null) {
+                    action.accept(key);
+                }
+            });
+        }
+
+        /** Adds a key, or replaces the key with the same id. */
+        public void putVirtualKey(VirtualKey key) {
+            removedKeys.remove(key.id());
+            putKeys.put(key.id(), key);
+        }
+
+        public void removeVirtualKey(String id) {
+            putKeys.remove(id);
+            if (base.key(id) != null) {
+                removedKeys.add(id);
+            }
+        }
+
+        public List<Team> teams() {
+            return teams;
+        }
+
+        public void setTeams(List<Team> value) {
+            teams = List.copyOf(value);
+        }
+
+        public List<Customer> customers() {
+            return customers;
+        }
+
+        public void setCustomers(List<Customer> value) {
+            customers = List.copyOf(value);
+        }
+
+        public List<McpClient> mcpClients() {
+            return mcpClients;
+        }
+
+        public void setMcpClients(List<McpClient> value) {
+            mcpClients = List.copyOf(value);
+        }
+
+        /** Providers sorted by name; not writable here. */
+        public List<Provider> providers() {
+            return providers;
+        }
+
+        /** A provider's keys (with secrets: the caller must not serve them), or empty for an unknown provider. */
+        public List<ProviderKey> providerKeys(String provider) {
+            return providerKeys.getOrDefault(provider, List.of());
+        }
+
+        private Data commit() {
+            boolean sameIds = removedKeys.isEmpty() && putKeys.keySet().stream().allMatch(id -> base.key(id) != null);
+            if (sameIds) {
+                Map<Integer, VirtualKey> replaced = new HashMap<>();
+                putKeys.forEach((id, key) -> replaced.put(base.indexById.get(id), key));
+                return new Data(base, replaced, teams, customers, mcpClients);
+            }
+            List<VirtualKey> all = new ArrayList<>(base.keys.size() + putKeys.size());
+            forEachVirtualKey(all::add);
+            return new Data(all, teams, customers, mcpClients);
+        }
+    }
+
     // ---- virtual keys ----------------------------------------------------------------------------------------
 
     /**
@@ -183,9 +378,10 @@ public final class GovernanceStore {
      * @throws QueryException 400 for a non-numeric or negative {@code limit} or {@code offset}
      */
     public Page<VirtualKey> listVirtualKeys(Map<String, String> params) {
+        Data d = data;
         if (isTrue(params, "from_memory")) {
             // the in-memory cache: everything by created_at, every other parameter ignored
-            return everything(order(Sort.CREATED_AT, false));
+            return everything(d, order(d, Sort.CREATED_AT, false));
         }
         boolean export = isTrue(params, "export");
         boolean excludeAccessProfileManaged = isTrue(params, "exclude_access_profile_managed_virtual");
@@ -196,28 +392,28 @@ public final class GovernanceStore {
         int requestedLimit = strictNumber(params, "limit");
         int offset = strictNumber(params, "offset");
         if (!paged) {
-            return everything(order(Sort.CREATED_AT, false));
+            return everything(d, order(d, Sort.CREATED_AT, false));
         }
         int limit = clamp(requestedLimit, export ? EXPORT_LIMIT : DEFAULT_LIMIT, export ? EXPORT_LIMIT : MAX_LIMIT);
         Sort sort = Sort.of(params.get("sort_by"));
         boolean descending = "desc".equalsIgnoreCase(params.get("order"));
-        IntPredicate filter = keyFilter(params.get("search"), params.get("customer_id"),
+        IntPredicate filter = keyFilter(d, params.get("search"), params.get("customer_id"),
                 params.get("team_id"), excludeAccessProfileManaged);
 
-        int[] order = order(sort, descending);
+        int[] order = order(d, sort, descending);
         List<VirtualKey> page = new ArrayList<>(Math.min(limit, order.length));
         long total;
         if (filter == null) {
             total = order.length;
             for (int i = offset; i < order.length && page.size() < limit; i++) {
-                page.add(keys.get(order[i]));
+                page.add(d.keys.get(order[i]));
             }
         } else {
             total = 0;
             for (int index : order) {
                 if (filter.test(index)) {
                     if (total >= offset && page.size() < limit) {
-                        page.add(keys.get(index));
+                        page.add(d.keys.get(index));
                     }
                     total++;
                 }
@@ -228,20 +424,22 @@ public final class GovernanceStore {
         return new Page<>(page, page.size(), total, echoedLimit, offset);
     }
 
-    private Page<VirtualKey> everything(int[] order) {
+    private static Page<VirtualKey> everything(Data d, int[] order) {
         List<VirtualKey> all = new ArrayList<>(order.length);
         for (int i : order) {
-            all.add(keys.get(i));
+            all.add(d.keys.get(i));
         }
         return new Page<>(all, all.size(), all.size(), all.size(), 0);
     }
 
     /** null when nothing filters, so the common unfiltered page is a plain slice. */
-    private IntPredicate keyFilter(String search, String customerId, String teamId, boolean excludeManaged) {
+    private static IntPredicate keyFilter(Data d, String search, String customerId, String teamId,
+                                          boolean excludeManaged) {
         IntPredicate filter = null;
+        List<VirtualKey> keys = d.keys;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
-            filter = i -> lowerNames[i].contains(needle);
+            filter = i -> d.lowerNames[i].contains(needle);
         }
         boolean byCustomer = customerId != null && !customerId.isEmpty();
         boolean byTeam = teamId != null && !teamId.isEmpty();
@@ -276,17 +474,19 @@ public final class GovernanceStore {
     }
 
     /** Key indexes in {@code ORDER BY field [DESC], id ASC} order, computed once per (field, direction). */
-    private int[] order(Sort sort, boolean descending) {
-        return sortedOrders.computeIfAbsent(sort + (descending ? ":desc" : ":asc"), k -> computeOrder(sort, descending));
+    private static int[] order(Data d, Sort sort, boolean descending) {
+        return d.sortedOrders.computeIfAbsent(sort + (descending ? ":desc" : ":asc"),
+                k -> computeOrder(d, sort, descending));
     }
 
     /**
      * Sorts with primitive arrays: each key's sort value becomes a dense rank, packed above the key's id rank into
      * one long, so {@code ORDER BY value, id} is a single {@code Arrays.sort(long[])} with no comparator calls.
      */
-    private int[] computeOrder(Sort sort, boolean descending) {
-        int[] rank = valueRanks.computeIfAbsent(sort, this::ranks); // shared by both directions
-        int n = keys.size();
+    private static int[] computeOrder(Data d, Sort sort, boolean descending) {
+        int[] rank = d.valueRanks.computeIfAbsent(sort, s -> ranks(d, s)); // shared by both directions
+        int[] idRank = d.idRank;
+        int n = d.keys.size();
         int top = 0;
         for (int r : rank) {
             top = Math.max(top, r);
@@ -299,23 +499,23 @@ public final class GovernanceStore {
         Arrays.sort(packed);
         int[] order = new int[n];
         for (int j = 0; j < n; j++) {
-            order[j] = byId[(int) packed[j]];
+            order[j] = d.byId[(int) packed[j]];
         }
         return order;
     }
 
     /** Each key's dense rank by the sort's value: equal values, equal ranks. */
-    private int[] ranks(Sort sort) {
+    private static int[] ranks(Data d, Sort sort) {
         if (sort == Sort.NAME) {
-            return nameRanks();
+            return nameRanks(d.keys);
         }
-        int n = keys.size();
+        int n = d.keys.size();
         long[] value = new long[n];
         for (int i = 0; i < n; i++) {
-            VirtualKey key = keys.get(i);
+            VirtualKey key = d.keys.get(i);
             value[i] = switch (sort) {
                 case NAME -> throw new IllegalStateException("names are ranked by nameRanks()");
-                case BUDGET_SPENT -> sortableBits(budgetSpent[i]);
+                case BUDGET_SPENT -> sortableBits(d.budgetSpent[i]);
                 case STATUS -> key.active() ? 1 : 0; // false (inactive) first
                 case CREATED_AT -> epochNanos(key.createdAt());
             };
@@ -341,7 +541,7 @@ public final class GovernanceStore {
     }
 
     /** Ranks of the names in String order (the database's binary collation); a missing name sorts first. */
-    private int[] nameRanks() {
+    private static int[] nameRanks(List<VirtualKey> keys) {
         String[] names = new String[keys.size()];
         for (int i = 0; i < names.length; i++) {
             String name = keys.get(i).name();
@@ -379,9 +579,10 @@ public final class GovernanceStore {
 
     /** Computes every sorted order now, so the first page of each sort is as fast as the rest. */
     public void warmUp() {
+        Data d = data;
         for (Sort sort : Sort.values()) {
-            order(sort, false);
-            order(sort, true);
+            order(d, sort, false);
+            order(d, sort, true);
         }
     }
 
@@ -390,7 +591,7 @@ public final class GovernanceStore {
     /** {@code GET /api/governance/teams}: search, customer_id, paging; invalid numbers silently defaulted. */
     public Page<Team> listTeams(Map<String, String> params) {
         String customerId = params.get("customer_id");
-        List<Team> matching = filterByName(teams, Team::name, params.get("search")).stream()
+        List<Team> matching = filterByName(data.teams, Team::name, params.get("search")).stream()
                 .filter(t -> customerId == null || customerId.isEmpty() || customerId.equals(t.customerId()))
                 .toList();
         return lenientPage(matching, params);
@@ -398,7 +599,7 @@ public final class GovernanceStore {
 
     /** {@code GET /api/governance/customers}: search and paging; invalid numbers silently defaulted. */
     public Page<Customer> listCustomers(Map<String, String> params) {
-        return lenientPage(filterByName(customers, Customer::name, params.get("search")), params);
+        return lenientPage(filterByName(data.customers, Customer::name, params.get("search")), params);
     }
 
     private static <T> Page<T> lenientPage(List<T> matching, Map<String, String> params) {
@@ -426,7 +627,7 @@ public final class GovernanceStore {
         String auth = params.get("auth_type");
         Boolean disabled = strictBoolean(params, "disabled");
         Boolean codeMode = strictBoolean(params, "code_mode");
-        List<McpClient> matching = filterByName(mcpClients, c -> c.config().name(), params.get("search")).stream()
+        List<McpClient> matching = filterByName(data.mcpClients, c -> c.config().name(), params.get("search")).stream()
                 .filter(c -> server == null || server.isEmpty() || server.equals(c.config().clientId()))
                 .filter(c -> type == null || type.isEmpty() || type.equals(c.config().connectionType()))
                 .filter(c -> auth == null || auth.isEmpty() || auth.equals(c.config().authType()))

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -171,35 +169,6 @@ public final class Formats {
             return plural(Math.max(1, months), "month");
         }
         return plural(Math.max(1, Math.round(days / 365.25)), "year");
-    }
-
-    /** "6 hours", "1 hour 30 minutes", "30 seconds", "minute" for exactly one minute. */
-    static String durationWords(Duration d) {
-        long s = d.getSeconds();
-        if (s == 60 && d.getNano() == 0) {
-            return "minute";
-        }
-        List<String> parts = new ArrayList<>();
-        long days = s / 86_400;
-        long hours = s % 86_400 / 3_600;
-        long minutes = s % 3_600 / 60;
-        long secs = s % 60;
-        if (days > 0) {
-            parts.add(plural(days, "day"));
-        }
-        if (hours > 0) {
-            parts.add(plural(hours, "hour"));
-        }
-        if (minutes > 0) {
-            parts.add(plural(minutes, "minute"));
-        }
-        if (secs > 0) {
-            parts.add(plural(secs, "second"));
-        }
-        if (parts.isEmpty()) {
-            parts.add(d.toMillis() + " ms");
-        }
-        return String.join(" ", parts);
     }
 
     static String plural(long n, String unit) {

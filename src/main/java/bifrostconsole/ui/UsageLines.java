@@ -2,6 +2,8 @@ package bifrostconsole.ui;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.RateLimit;
+import bifrostconsole.api.ResetSchedule;
+import bifrostconsole.api.ResetWindow;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -143,6 +143,18 @@ class ModelParsingTest {
     }
 
     @Test
+    void readsAndWritesTheQuarterStartMonthOfQuarterlyBudgets() throws IOException {
+        Budget quarterly = mapper.readValue("{\"id\":\"b\",\"max_limit\":900,\"reset_duration\":\"1Q\","
+                + "\"quarter_start_month\":2,\"override_amount\":50,\"override_mode\":\"forever\"}", Budget.class);
+        assertEquals(2, quarterly.quarterStartMonth());
+        assertEquals(50.0, quarterly.overrideAmount());
+        assertTrue(mapper.writeValueAsString(quarterly).contains("\"quarter_start_month\":2"));
+        Budget monthly = mapper.readValue("{\"id\":\"b\",\"max_limit\":9,\"reset_duration\":\"1M\"}", Budget.class);
+        assertEquals(null, monthly.quarterStartMonth());
+        assertFalse(mapper.writeValueAsString(monthly).contains("quarter_start_month"), "absent stays absent");
+    }
+
+    @Test
     void secretsNeverShowInToString() throws IOException {
         ManagementApiClient.VirtualKeyList list = keys("virtual-keys-realistic.json");
         String text = list.toString();

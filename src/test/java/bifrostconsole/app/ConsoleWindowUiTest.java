@@ -6,7 +6,7 @@ import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
-import javafx.application.Platform;
+import bifrostconsole.testing.TestServices;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -53,7 +53,7 @@ class ConsoleWindowUiTest {
         demo = new DemoWorkspace(background);
         themes = new ThemeManager(settings, Runnable::run);
         themes.applyRemembered();
-        console = new ConsoleWindow(profiles, themes, demo, UiSettings.inMemory(), Platform::runLater);
+        console = new ConsoleWindow(TestServices.onFxThread(UiSettings.inMemory(), profiles, themes), demo);
         console.show(stage, StartupOptions.none());
     }
 

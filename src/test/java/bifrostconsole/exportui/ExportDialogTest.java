@@ -9,6 +9,7 @@ import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.export.ExportFormat;
 import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -61,7 +62,7 @@ class ExportDialogTest {
         KeyPageSource source = KeyPageSource.of(new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null)));
         vm = new ExportViewModel(source, VirtualKeyQuery.firstPage(25), 300, dir,
                 command -> new Thread(command).start(), Platform::runLater, Clock.systemUTC());
-        Scene scene = new Scene(new ExportDialog(vm));
+        Scene scene = new Scene(new ExportDialog(vm, TestServices.windows()));
         Stylesheets.apply(scene);
         stage.setScene(scene);
         stage.show();

@@ -2,12 +2,13 @@ package bifrostconsole.keys;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Secret;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -43,7 +44,7 @@ public final class KeyBrowserPreview extends Application {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of("")));
-        KeyBrowserViewModel vm = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory());
+        KeyBrowserViewModel vm = TestServices.keyBrowser(client, UiSettings.inMemory());
         Scene scene = new Scene(new KeyBrowserView(vm), 1440, 900);
         Stylesheets.apply(scene);
         stage.setTitle("Key browser preview");

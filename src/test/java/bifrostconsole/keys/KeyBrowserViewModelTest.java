@@ -40,7 +40,7 @@ class KeyBrowserViewModelTest {
     }
 
     private KeyBrowserViewModel newViewModel() {
-        return new KeyBrowserViewModel(source, Runnable::run, settings, scheduler,
+        return new KeyBrowserViewModel(source, Runnable::run, new KeyTableSettings(settings, Runnable::run), scheduler,
                 Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC));
     }
 

@@ -13,9 +13,9 @@ import bifrostconsole.config.UiSettings;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
-import bifrostconsole.ui.Scheduler;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -85,8 +85,8 @@ class KeyBrowserViewTest {
         gateway.clearFaults();
         gateway.clearRequestLog();
         settings = UiSettings.inMemory();
-        vm = new KeyBrowserViewModel(client, Platform::runLater, settings,
-                Scheduler.onUiExecutor(Platform::runLater), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
+        vm = new KeyBrowserViewModel(client, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
+                TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
         view = new KeyBrowserView(vm);
         Scene scene = new Scene(view, 1280, 800);
@@ -364,7 +364,7 @@ class KeyBrowserViewTest {
     @Test
     void refusedApiKeyShowsTheErrorState(FxRobot robot) throws Exception {
         gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.status(401), 1);
-        KeyBrowserViewModel fresh = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory());
+        KeyBrowserViewModel fresh = TestServices.keyBrowser(client, UiSettings.inMemory());
         Platform.runLater(() -> stage.getScene().setRoot(new KeyBrowserView(fresh)));
         waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
         assertTrue(robot.lookup("#error-state").query().isVisible());

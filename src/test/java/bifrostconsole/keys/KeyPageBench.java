@@ -9,6 +9,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
@@ -47,7 +48,7 @@ public final class KeyPageBench {
             started.await();
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             KeyBrowserViewModel vm = onFx(() -> {
-                KeyBrowserViewModel model = new KeyBrowserViewModel(client, Platform::runLater, UiSettings.inMemory());
+                KeyBrowserViewModel model = TestServices.keyBrowser(client, UiSettings.inMemory());
                 Stage stage = new Stage();
                 KeyBrowserView view = new KeyBrowserView(model);
                 Scene scene = new Scene(view, 1280, 800);

@@ -11,7 +11,7 @@ import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.ui.Scheduler;
+import bifrostconsole.service.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.store.GovernanceStore;
 import bifrostconsole.store.StoreGovernanceSource;
+import bifrostconsole.testing.TestServices;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
@@ -125,8 +126,8 @@ class SmokeTestTest {
     void passesWhenARealKeyBrowserShowsItsFirstPage() throws Exception {
         SmokeTest test = smokeTest(Duration.ofSeconds(30)).arm();
         GovernanceStore store = DemoDataGenerator.generate(7, 60, Instant.parse("2026-01-01T00:00:00Z"));
-        KeyBrowserViewModel keys = new KeyBrowserViewModel(new StoreGovernanceSource(store, "demo", true),
-                Platform::runLater, UiSettings.inMemory());
+        KeyBrowserViewModel keys = TestServices.keyBrowser(new StoreGovernanceSource(store, "demo", true),
+                UiSettings.inMemory());
 
         onFx(() -> {
             KeyBrowserView view = new KeyBrowserView(keys);

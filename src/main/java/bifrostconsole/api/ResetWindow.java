@@ -1,23 +1,29 @@
-package bifrostconsole.ui;
+package bifrostconsole.api;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Bifrost reset window ({@code reset_duration}, {@code token_reset_duration}...): Go durations such as
- * {@code 30s}, {@code 1h30m}, plus {@code d} (24 h), {@code w} (7 d), {@code M} (30 days), {@code Y} (365 days)
- * with an optional fractional count ({@code 1.5d}), and the aliases daily/weekly/monthly/yearly.
- * {@code calendarUnit} is set for d/w/M/Y windows, the only ones calendar alignment applies to.
+ * {@code 30s}, {@code 1h30m}, plus {@code d} (24 h), {@code w} (7 d), {@code M} (30 days), {@code Q} (a quarter,
+ * v2.1.0 and later; 90 days when rolling), {@code Y} (365 days) with an optional fractional count ({@code 1.5d}),
+ * and the aliases daily/weekly/monthly/yearly. {@code calendarUnit} is set for d/w/M/Q/Y windows, the only ones
+ * calendar alignment applies to (API.md §12).
  */
 public record ResetWindow(String text, Duration length, CalendarUnit calendarUnit, BigDecimal count) {
 
-    /** The calendar boundary a d/w/M/Y window snaps to when its owner is calendar-aligned. */
+    /** The calendar boundary a d/w/M/Q/Y window snaps to when its owner is calendar-aligned. */
     public enum CalendarUnit {
-        DAY("day", "daily", 1), WEEK("week", "weekly", 7), MONTH("month", "monthly", 30), YEAR("year", "yearly", 365);
+        DAY("day", "daily", 1), WEEK("week", "weekly", 7), MONTH("month", "monthly", 30),
+        QUARTER("quarter", "quarterly", 90), YEAR("year", "yearly", 365);
 
         private final String noun;
         private final String adverb;
@@ -37,20 +43,38 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
             return adverb;
         }
 
-        /** Bifrost's rolling length of one unit: {@code M} is 30 days, {@code Y} 365 days. */
+        /**
+         * Bifrost's rolling length of one unit: {@code M} is 30 days, {@code Y} 365 days. A rolling quarter is
+         * taken as three such months (the sources do not say; calendar-aligned quarters are what Bifrost documents).
+         */
         public int rollingDays() {
             return rollingDays;
         }
     }
 
-    private static final Pattern CALENDAR = Pattern.compile("^(\\d+(?:\\.\\d+)?)?([dwMY])$");
+    private static final Pattern CALENDAR = Pattern.compile("^(\\d+(?:\\.\\d+)?)?([dwMQY])$");
     private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|\u00b5s|ms|s|m|h)");
+    /** A gateway uses a handful of distinct windows; a full scan asks for them hundreds of thousands of times. */
+    private static final Map<String, Optional<ResetWindow>> PARSED = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 1_000;
 
     /** Parses a window; empty when the text is not a duration Bifrost accepts. */
     public static Optional<ResetWindow> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<ResetWindow> cached = PARSED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ResetWindow> parsed = parseUncached(text);
+        if (PARSED.size() < CACHE_LIMIT) {
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<ResetWindow> parseUncached(String text) {
         String t = text.trim();
         switch (t.toLowerCase(Locale.ROOT)) {
             case "daily" -> t = "1d";
@@ -66,6 +90,7 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
                 case "d" -> CalendarUnit.DAY;
                 case "w" -> CalendarUnit.WEEK;
                 case "M" -> CalendarUnit.MONTH;
+                case "Q" -> CalendarUnit.QUARTER;
                 default -> CalendarUnit.YEAR;
             };
             long seconds = count.multiply(BigDecimal.valueOf(unit.rollingDays() * 86_400L)).longValue();
@@ -110,7 +135,7 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
         if (length.equals(Duration.ofHours(1))) {
             return "hourly";
         }
-        return "every " + Formats.durationWords(length);
+        return "every " + durationWords(length);
     }
 
     /** The same in as few characters as possible, for table cells: "daily", "every 6 h", "every 1 h 30 min". */
@@ -122,7 +147,7 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
         if (s == 60) {
             return "every min";
         }
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (s / 86_400 > 0) {
             parts.add(s / 86_400 + " d");
         }
@@ -145,5 +170,38 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
     /** Words for any window text; the raw text when it cannot be parsed. */
     public static String inWords(String text) {
         return parse(text).map(ResetWindow::inWords).orElse(text == null || text.isBlank() ? "no reset" : text);
+    }
+
+    /** "6 hours", "1 hour 30 minutes", "30 seconds", "minute" for exactly one minute. */
+    static String durationWords(Duration d) {
+        long s = d.getSeconds();
+        if (s == 60 && d.getNano() == 0) {
+            return "minute";
+        }
+        List<String> parts = new ArrayList<>();
+        long days = s / 86_400;
+        long hours = s % 86_400 / 3_600;
+        long minutes = s % 3_600 / 60;
+        long secs = s % 60;
+        if (days > 0) {
+            parts.add(plural(days, "day"));
+        }
+        if (hours > 0) {
+            parts.add(plural(hours, "hour"));
+        }
+        if (minutes > 0) {
+            parts.add(plural(minutes, "minute"));
+        }
+        if (secs > 0) {
+            parts.add(plural(secs, "second"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(d.toMillis() + " ms");
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

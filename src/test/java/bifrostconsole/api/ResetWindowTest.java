@@ -1,4 +1,4 @@
-package bifrostconsole.ui;
+package bifrostconsole.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +43,18 @@ class ResetWindowTest {
 
     @Test
     void rejectsWhatBifrostRejects() {
-        for (String bad : new String[]{"", "abc", "1Q", "0d", "h", "1h 30m", "-1h", "0s"}) {
+        for (String bad : new String[]{"", "abc", "1q", "0d", "h", "1h 30m", "-1h", "0s", "0Q"}) {
             assertTrue(ResetWindow.parse(bad).isEmpty(), bad);
         }
-        assertEquals("1Q", ResetWindow.inWords("1Q"), "an unknown window is shown as written");
+        assertEquals("1q", ResetWindow.inWords("1q"), "an unknown window is shown as written");
+    }
+
+    @Test
+    void quartersAreCalendarWindowsFromV210() {
+        ResetWindow quarter = ResetWindow.parse("1Q").orElseThrow();
+        assertEquals(ResetWindow.CalendarUnit.QUARTER, quarter.calendarUnit());
+        assertEquals(Duration.ofDays(90), quarter.length(), "rolling: three 30-day months");
+        assertEquals("quarterly", quarter.inWords());
+        assertEquals("every 2 quarters", ResetWindow.inWords("2Q"));
     }
 }

@@ -1,4 +1,4 @@
-package bifrostconsole.ui;
+package bifrostconsole.api;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +65,37 @@ class ResetScheduleTest {
                 ResetSchedule.calendarPeriodStart(sunday, ResetWindow.CalendarUnit.WEEK));
         assertEquals(Instant.parse("2026-11-01T00:00:00Z"),
                 ResetSchedule.calendarPeriodStart(sunday, ResetWindow.CalendarUnit.MONTH));
+    }
+
+    @Test
+    void alignedQuartersFollowTheQuarterStartMonth() {
+        // 27 November 2026: calendar quarters (January) open Oct 1 and close Jan 1
+        assertEquals(Instant.parse("2027-01-01T00:00:00Z"), ResetSchedule.next("1Q",
+                Instant.parse("2026-10-01T00:00:00Z"), true, null, NOW).orElseThrow().at());
+        // a fiscal year opening in February: quarters open Feb, May, Aug, Nov
+        assertEquals(Instant.parse("2027-02-01T00:00:00Z"), ResetSchedule.next("1Q",
+                Instant.parse("2026-11-01T00:00:00Z"), true, 2, NOW).orElseThrow().at());
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), ResetSchedule.calendarPeriodStart(NOW,
+                ResetWindow.CalendarUnit.QUARTER, 2));
+        assertEquals(Instant.parse("2026-10-01T00:00:00Z"), ResetSchedule.calendarPeriodStart(NOW,
+                ResetWindow.CalendarUnit.QUARTER, 4));
+        assertEquals(Instant.parse("2026-09-01T00:00:00Z"), ResetSchedule.calendarPeriodStart(NOW,
+                ResetWindow.CalendarUnit.QUARTER, 12));
+        assertTrue(ResetSchedule.next("1Q", Instant.parse("2026-07-01T00:00:00Z"), true, null, NOW)
+                .orElseThrow().due(), "last quarter's window is over");
+        assertEquals(Instant.parse("2027-02-22T08:00:00Z"), ResetSchedule.next("1Q",
+                Instant.parse("2026-11-24T08:00:00Z"), false, null, NOW).orElseThrow().at(), "rolling: 90 days");
+    }
+
+    @Test
+    void countsTheWindowsThatClosedSinceTheLastReset() {
+        assertEquals(0, ResetSchedule.windowsElapsed("1h", Instant.parse("2026-11-27T09:30:00Z"), false, null, NOW));
+        assertEquals(3, ResetSchedule.windowsElapsed("1h", Instant.parse("2026-11-27T06:30:00Z"), false, null, NOW));
+        assertEquals(0, ResetSchedule.windowsElapsed("1M", Instant.parse("2026-11-01T00:00:00Z"), true, null, NOW));
+        assertEquals(2, ResetSchedule.windowsElapsed("1M", Instant.parse("2026-09-01T00:00:00Z"), true, null, NOW),
+                "October and November opened since");
+        assertEquals(1, ResetSchedule.windowsElapsed("1d", Instant.parse("2026-11-26T00:00:00Z"), true, null, NOW));
+        assertEquals(0, ResetSchedule.windowsElapsed("1d", null, true, null, NOW), "never reset: nothing to count");
+        assertEquals(0, ResetSchedule.windowsElapsed("bogus", Instant.parse("2026-01-01T00:00:00Z"), false, null, NOW));
     }
 }

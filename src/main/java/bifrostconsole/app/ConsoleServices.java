@@ -1,0 +1,103 @@
+package bifrostconsole.app;
+
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.ConnectionTestViewModel;
+import bifrostconsole.connection.ProfileEditorViewModel;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.service.Scheduler;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.WindowService;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the composition root ({@link BifrostConsoleApp}) builds once: the pools, the UI executor, the
+ * remembered settings, the clock, the themes and the window service; and the factories of every view-model,
+ * so each one gets the same collaborators and no class reaches for a static pool or {@code Platform::runLater}.
+ * Owns the pools: {@link #close()} stops them.
+ */
+public final class ConsoleServices implements AutoCloseable {
+    private final Executor uiExecutor;
+    private final ExecutorService background;
+    private final ScheduledExecutorService timer;
+    private final UiSettings settings;
+    private final ProfileService profiles;
+    private final ThemeManager themes;
+    private final WindowService windows;
+    private final Clock clock;
+    private final Formats formats;
+
+    public ConsoleServices(Executor uiExecutor, ExecutorService background, ScheduledExecutorService timer,
+                           UiSettings settings, ProfileService profiles, ThemeManager themes, WindowService windows,
+                           Clock clock, Formats formats) {
+        this.uiExecutor = uiExecutor;
+        this.background = background;
+        this.timer = timer;
+        this.settings = settings;
+        this.profiles = profiles;
+        this.themes = themes;
+        this.windows = windows;
+        this.clock = clock;
+        this.formats = formats;
+    }
+
+    public Executor uiExecutor() {
+        return uiExecutor;
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    public WindowService windows() {
+        return windows;
+    }
+
+    /** The main window's state: which connection is open, the switcher, the notices. */
+    public MainViewModel mainViewModel(DemoWorkspace demo, ConnectionPrompts prompts) {
+        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, uiExecutor);
+    }
+
+    /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
+    public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
+        return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
+                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /** The key table's Export… button and Snapshots menu. */
+    public ExportActions exportActions() {
+        return new ExportActions(windows, background, uiExecutor, clock, this::keyBrowser);
+    }
+
+    /** The Add/Edit connection form, with its own connection test. */
+    public ProfileEditorViewModel profileEditor(ConnectionProfile existing) {
+        return new ProfileEditorViewModel(profiles, new ConnectionTestViewModel(uiExecutor), uiExecutor, existing);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,220 @@
+package bifrostconsole.headroom;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ListQuery;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.ResetSchedule;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.export.Cancellation;
+import bifrostconsole.export.ExportScope;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.KeyPager;
+import bifrostconsole.export.ProgressListener;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * Scans every key of a gateway the way the export does (pages of 10,000 in export mode, streamed, the next page
+ * asked for while this one is read), after reading every team and customer, and works out each key's
+ * {@link Headroom} and {@link Attention} reasons. Keys are not kept: only counts and the keys that need
+ * attention, without their values. Shared by the overview, the {@code report} command and the alerts.
+ */
+public final class GatewayScan {
+    private static final int LIST_PAGE = 100;
+    /**
+     * Most urgent first: by the most urgent reason (in {@link Reason}'s order: used up, near the limit, expired,
+     * expiring, inactive with spend, unassigned), then by the share of the binding limit used, then by name.
+     */
+    private static final Comparator<AttentionItem> URGENCY = Comparator
+            .comparingInt((AttentionItem i) -> i.reasons().stream().mapToInt(Enum::ordinal).min().orElse(99))
+            .thenComparingDouble(i -> i.usedFraction() == null ? 0 : -i.usedFraction())
+            .thenComparing(AttentionItem::keyName, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final GovernanceSource source;
+    private final KeyPager pager;
+    private final Clock clock;
+
+    public GatewayScan(GovernanceSource source, Clock clock) {
+        this(source, new KeyPager(KeyPageSource.of(source)), clock);
+    }
+
+    public GatewayScan(GovernanceSource source, KeyPager pager, Clock clock) {
+        this.source = source;
+        this.pager = pager;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs on the calling thread. Progress counts keys; cancelling stops between keys and aborts the request in
+     * flight.
+     *
+     * @throws bifrostconsole.api.ApiException when the server fails
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public ScanResult run(Attention rules, ProgressListener progress, Cancellation cancellation) throws IOException {
+        Instant now = clock.instant();
+        List<Team> teams = all(q -> source.listTeams(q), cancellation);
+        List<Customer> customers = all(q -> source.listCustomers(q), cancellation);
+        Tally tally = new Tally(rules, new HeadroomCalculator(Owners.of(teams, customers)), teams, customers, now);
+        pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, tally::add, progress, cancellation);
+        return tally.result();
+    }
+
+    /** {@link #run} on {@code background}; cancelling the returned future cancels the scan. */
+    public CompletableFuture<ScanResult> runAsync(Attention rules, ProgressListener progress, Executor background) {
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<ScanResult> result = new CompletableFuture<>();
+        result.whenComplete((r, failure) -> {
+            if (result.isCancelled()) {
+                cancellation.cancel();
+            }
+        });
+        background.execute(() -> {
+            try {
+                result.complete(run(rules, progress, cancellation));
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e instanceof CompletionException && e.getCause() != null
+                        ? e.getCause() : e);
+            }
+        });
+        return result;
+    }
+
+    private static <T> List<T> all(Function<ListQuery, CompletableFuture<Page<T>>> list, Cancellation cancellation) {
+        List<T> items = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            cancellation.throwIfCancelled();
+            Page<T> page = cancellation.await(list.apply(ListQuery.firstPage(LIST_PAGE).withOffset(offset)));
+            items.addAll(page.items());
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.totalCount()) {
+                return items;
+            }
+        }
+    }
+
+    /** Adds keys up one at a time (one page at a time, so one thread at a time). */
+    private static final class Tally {
+        private final Attention rules;
+        private final HeadroomCalculator calculator;
+        private final Instant now;
+        private final Map<String, String> teamNames = new HashMap<>();
+        private final Map<String, String> teamCustomer = new HashMap<>();
+        private final Map<String, String> customerNames = new HashMap<>();
+        private final int teamCount;
+        private final int customerCount;
+        private final Map<String, Map<String, double[]>> spendByWindow = new LinkedHashMap<>();
+        private final Map<String, Double> spendByTeam = new HashMap<>();
+        private final Map<String, Double> spendByCustomer = new HashMap<>();
+        private final long[] distribution = new long[11];
+        private final List<AttentionItem> attention = new ArrayList<>();
+        private long keys;
+        private long active;
+        private long inactive;
+        private long expired;
+        private long expiring;
+        private long exhausted;
+        private long unbounded;
+
+        Tally(Attention rules, HeadroomCalculator calculator, List<Team> teams, List<Customer> customers,
+              Instant now) {
+            this.rules = rules;
+            this.calculator = calculator;
+            this.now = now;
+            this.teamCount = teams.size();
+            this.customerCount = customers.size();
+            for (Team t : teams) {
+                teamNames.put(t.id(), t.name());
+                teamCustomer.put(t.id(), t.customerId());
+                addBudgets("team", t.allBudgets(), t.calendarAligned());
+            }
+            for (Customer c : customers) {
+                customerNames.put(c.id(), c.name());
+                addBudgets("customer", c.allBudgets(), c.calendarAligned());
+            }
+        }
+
+        void add(VirtualKey key) {
+            keys++;
+            Headroom headroom = calculator.of(key, now);
+            Set<Reason> reasons = rules.reasons(key, headroom, now);
+            switch (Attention.status(key, headroom, now)) {
+                case INACTIVE -> inactive++;
+                case EXPIRED -> expired++;
+                case EXHAUSTED -> {
+                    exhausted++;
+                    active++;
+                }
+                case ACTIVE -> active++;
+            }
+            if (reasons.contains(Reason.EXPIRING)) {
+                expiring++;
+            }
+            if (headroom.bounded()) {
+                distribution[(int) Math.min(10, Math.floor(headroom.usedFraction() * 10))]++;
+            } else {
+                unbounded++;
+            }
+            addBudgets("key", key.budgets(), key.calendarAligned());
+            double spent = Attention.spentInOpenWindows(headroom);
+            String teamId = key.teamId() != null ? key.teamId() : key.team() == null ? null : key.team().id();
+            String teamName = teamId == null ? null : teamNames.getOrDefault(teamId,
+                    key.team() == null ? teamId : key.team().name());
+            String customerId = key.customerId() != null ? key.customerId()
+                    : key.customer() != null ? key.customer().id() : teamId == null ? null : teamCustomer.get(teamId);
+            String customerName = customerId == null ? null : customerNames.getOrDefault(customerId,
+                    key.customer() == null ? customerId : key.customer().name());
+            if (spent > 0 && teamName != null) {
+                spendByTeam.merge(teamName, spent, Double::sum);
+            }
+            if (spent > 0 && customerName != null) {
+                spendByCustomer.merge(customerName, spent, Double::sum);
+            }
+            if (!reasons.isEmpty()) {
+                attention.add(new AttentionItem(key.id(), key.name(), reasons, headroom.binding(), headroom.limit(),
+                        key.expiresAt(), teamName, customerName));
+            }
+        }
+
+        private void addBudgets(String level, List<Budget> budgets, boolean aligned) {
+            for (Budget b : budgets) {
+                if (!(b.maxLimit() > 0) || b.resetDuration() == null) {
+                    continue;
+                }
+                boolean over = ResetSchedule.next(b.resetDuration(), b.lastReset(),
+                        aligned || Boolean.TRUE.equals(b.calendarAligned()), b.quarterStartMonth(), now)
+                        .map(ResetSchedule.NextReset::due).orElse(false);
+                double[] sums = spendByWindow.computeIfAbsent(level, l -> new LinkedHashMap<>())
+                        .computeIfAbsent(b.resetDuration(), w -> new double[2]);
+                sums[0] += over ? 0 : b.currentUsage();
+                sums[1] += b.maxLimit();
+            }
+        }
+
+        ScanResult result() {
+            attention.sort(URGENCY);
+            return new ScanResult(now, keys, active, inactive, expired, expiring, exhausted, unbounded, teamCount,
+                    customerCount, Collections.unmodifiableMap(spendByWindow), Map.copyOf(spendByTeam),
+                    Map.copyOf(spendByCustomer), distribution.clone(), List.copyOf(attention), rules);
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package bifrostconsole.headroom;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.ProviderConfig;
+import bifrostconsole.api.RateLimit;
+import bifrostconsole.api.ResetSchedule;
+import bifrostconsole.api.ResetWindow;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Computes a key's {@link Headroom}: the tightest limit that applies to it right now.
+ *
+ * <p>The rules, in the order Bifrost checks a request:
+ * <ul>
+ *   <li>Every budget of the key, of its team and of its customer (the key's own, or its team's) applies to every
+ *       request. Its effective limit is {@code max_limit} plus {@code override_amount} while the override is
+ *       active: {@code forever}, or {@code cycles} with windows left (a window that has closed since the last
+ *       reset uses one up). A window that has ended counts as reset: usage 0.</li>
+ *   <li>A provider config's budgets and rate limit apply only to requests routed to that provider, so the
+ *       provider level holds the key back only when every provider config it may use is limited: it can then
+ *       spend the sum of what its usable providers have left. A provider without a budget, or
+ *       {@code allow_all_providers}, leaves the provider level unbounded.</li>
+ *   <li>Token and request limits are counted the same way, each with its own window.</li>
+ * </ul>
+ * Which one binds: among dollar limits, the one with the fewest dollars left. A token or request limit binds
+ * instead when it is used up, or used to a larger share than that dollar limit. When a dollar and a rate limit are
+ * both used up, the one that stays used up longer (later reset) binds.
+ *
+ * <p>Pure and thread-safe: no I/O, no clock of its own.
+ */
+public final class HeadroomCalculator {
+
+    private static final Comparator<Limit> FEWEST_LEFT = Comparator.comparingDouble(Limit::remaining)
+            .thenComparing(Comparator.comparingDouble(Limit::usedFraction).reversed());
+    private static final Comparator<Limit> MOST_USED = Comparator.comparingDouble(Limit::usedFraction)
+            .reversed().thenComparingDouble(Limit::remaining);
+
+    private final Owners owners;
+
+    public HeadroomCalculator(Owners owners) {
+        this.owners = owners;
+    }
+
+    public Headroom of(VirtualKey key, Instant now) {
+        boolean keyAligned = key.calendarAligned();
+        // ---- the key's own limits
+        List<String> keyNotes = new ArrayList<>();
+        List<Limit> keyLimits = new ArrayList<>();
+        addBudgets(keyLimits, keyNotes, Level.KEY, key.name(), key.budgets(), keyAligned, now);
+        addRateLimit(keyLimits, Level.KEY, key.name(), key.rateLimit(), keyAligned, now);
+
+        // ---- provider configs: one route each
+        List<Route> routes = new ArrayList<>();
+        for (ProviderConfig pc : key.providerConfigs()) {
+            Route route = new Route(pc.provider());
+            addBudgets(route.limits, route.notes, Level.PROVIDER, pc.provider(), pc.budgets(), keyAligned, now);
+            addRateLimit(route.limits, Level.PROVIDER, pc.provider(), pc.rateLimit(), keyAligned, now);
+            if (!pc.modelBudgets().isEmpty()) {
+                route.notes.add("per-model budgets apply to their models only and are not counted here");
+            }
+            routes.add(route);
+        }
+        boolean allProviders = Boolean.TRUE.equals(key.allowAllProviders());
+        ProviderBound providers = providerBound(routes, allProviders);
+
+        // ---- team and customer
+        List<String> teamNotes = new ArrayList<>();
+        Team team = team(key, teamNotes);
+        List<Limit> teamLimits = new ArrayList<>();
+        if (team != null) {
+            addBudgets(teamLimits, teamNotes, Level.TEAM, team.name(), team.allBudgets(), team.calendarAligned(), now);
+            addRateLimit(teamLimits, Level.TEAM, team.name(), team.rateLimit(), team.calendarAligned(), now);
+        }
+        List<String> customerNotes = new ArrayList<>();
+        Customer customer = customer(key, team, customerNotes);
+        List<Limit> customerLimits = new ArrayList<>();
+        if (customer != null) {
+            addBudgets(customerLimits, customerNotes, Level.CUSTOMER, customer.name(), customer.allBudgets(),
+                    customer.calendarAligned(), now);
+            addRateLimit(customerLimits, Level.CUSTOMER, customer.name(), customer.rateLimit(),
+                    customer.calendarAligned(), now);
+        }
+
+        // ---- which one binds
+        List<Limit> dollars = new ArrayList<>();
+        List<Limit> rates = new ArrayList<>();
+        for (List<Limit> limits : List.of(keyLimits, teamLimits, customerLimits)) {
+            for (Limit l : limits) {
+                (l.unit() == Unit.DOLLARS ? dollars : rates).add(l);
+            }
+        }
+        if (providers.limit != null) {
+            (providers.limit.unit() == Unit.DOLLARS ? dollars : rates).add(providers.limit);
+        }
+        Limit binding = choose(dollars.stream().min(FEWEST_LEFT).orElse(null),
+                rates.stream().min(MOST_USED).orElse(null));
+
+        // ---- the explanation of every level
+        List<Headroom.LevelReport> levels = new ArrayList<>();
+        levels.add(new Headroom.LevelReport(Level.KEY, key.name(), keyLimits, keyNotes,
+                keyLimits.contains(binding)));
+        for (Route route : routes) {
+            List<String> notes = new ArrayList<>(route.notes);
+            if (route == routes.get(routes.size() - 1) && providers.note != null) {
+                notes.add(providers.note);
+            }
+            boolean binds = binding != null && binding == providers.limit
+                    && (route.limits.contains(binding) || providers.summed.contains(route));
+            levels.add(new Headroom.LevelReport(Level.PROVIDER, route.provider, route.limits, notes, binds));
+        }
+        if (routes.isEmpty() && allProviders) {
+            levels.add(new Headroom.LevelReport(Level.PROVIDER, null, List.of(),
+                    List.of("every configured provider is allowed, without provider budgets"), false));
+        }
+        levels.add(new Headroom.LevelReport(Level.TEAM, team == null ? null : team.name(), teamLimits, teamNotes,
+                teamLimits.contains(binding)));
+        levels.add(new Headroom.LevelReport(Level.CUSTOMER, customer == null ? null : customer.name(),
+                customerLimits, customerNotes, customerLimits.contains(binding)));
+        return new Headroom(Binding.of(binding), binding, levels);
+    }
+
+    private static Limit choose(Limit dollar, Limit rate) {
+        if (dollar == null || rate == null) {
+            return dollar != null ? dollar : rate;
+        }
+        if (dollar.exhausted() && rate.exhausted()) {
+            return laterReset(rate, dollar) ? rate : dollar;
+        }
+        if (dollar.exhausted() || rate.exhausted()) {
+            return dollar.exhausted() ? dollar : rate;
+        }
+        return rate.usedFraction() > dollar.usedFraction() ? rate : dollar;
+    }
+
+    /** {@code a} stays used up longer than {@code b}: it resets later (unknown counts as never). */
+    private static boolean laterReset(Limit a, Limit b) {
+        if (a.resetsAt() == null || b.resetsAt() == null) {
+            return a.resetsAt() == null && b.resetsAt() != null;
+        }
+        return a.resetsAt().isAfter(b.resetsAt());
+    }
+
+    // ---- providers ---------------------------------------------------------------------------------------
+
+    private static final class Route {
+        final String provider;
+        final List<Limit> limits = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        Route(String provider) {
+            this.provider = provider;
+        }
+
+        boolean blocked() {
+            return limits.stream().anyMatch(Limit::exhausted);
+        }
+
+        Optional<Limit> tightestBudget() {
+            return limits.stream().filter(l -> l.unit() == Unit.DOLLARS).min(FEWEST_LEFT);
+        }
+    }
+
+    /** What the provider level contributes: a limit (or none), which routes it sums, and a note on why. */
+    private record ProviderBound(Limit limit, List<Route> summed, String note) {
+    }
+
+    private static ProviderBound providerBound(List<Route> routes, boolean allProviders) {
+        if (routes.isEmpty()) {
+            return new ProviderBound(null, List.of(), null);
+        }
+        if (allProviders) {
+            return new ProviderBound(null, List.of(),
+                    "other providers are allowed too (allow all providers): provider budgets do not bound the key");
+        }
+        List<Route> usable = routes.stream().filter(r -> !r.blocked()).toList();
+        if (usable.isEmpty()) {
+            // Every route is closed: the one that reopens first is what the key waits for.
+            Limit first = null;
+            for (Route r : routes) {
+                for (Limit l : r.limits) {
+                    if (l.exhausted() && (first == null || laterReset(first, l))) {
+                        first = l;
+                    }
+                }
+            }
+            return new ProviderBound(first, List.of(), routes.size() == 1 ? null
+                    : "every provider this key may use is at its limit");
+        }
+        List<Limit> budgets = new ArrayList<>();
+        for (Route r : usable) {
+            Optional<Limit> tightest = r.tightestBudget();
+            if (tightest.isEmpty()) {
+                return new ProviderBound(null, List.of(), routes.size() == 1 ? null
+                        : r.provider + " has no budget: provider budgets do not bound the key");
+            }
+            budgets.add(tightest.get());
+        }
+        if (budgets.size() == 1) {
+            return new ProviderBound(budgets.get(0), usable, null);
+        }
+        return new ProviderBound(sum(budgets), usable, "together the providers this key may use have "
+                + "the sum of what each has left");
+    }
+
+    /** Several providers' budgets read as one: limits, overrides and usage add up; the earliest reset shows. */
+    private static Limit sum(List<Limit> budgets) {
+        double limit = 0;
+        double base = 0;
+        double override = 0;
+        double usage = 0;
+        double reported = 0;
+        boolean over = false;
+        Instant resets = null;
+        List<String> names = new ArrayList<>();
+        String window = budgets.get(0).window();
+        for (Limit b : budgets) {
+            limit += b.limit();
+            base += b.baseLimit();
+            override += b.override();
+            usage += b.usage();
+            reported += b.reportedUsage();
+            over |= b.windowOver();
+            if (b.resetsAt() != null && (resets == null || b.resetsAt().isBefore(resets))) {
+                resets = b.resetsAt();
+            }
+            names.add(b.owner());
+            if (window != null && !window.equals(b.window())) {
+                window = null;
+            }
+        }
+        return new Limit(Level.PROVIDER, String.join(" + ", names), Unit.DOLLARS, window, limit, base, override,
+                null, usage, reported, over, resets, false);
+    }
+
+    // ---- team and customer ---------------------------------------------------------------------------------
+
+    private Team team(VirtualKey key, List<String> notes) {
+        String id = key.teamId() != null ? key.teamId() : key.team() == null ? null : key.team().id();
+        if (id == null) {
+            return null;
+        }
+        Optional<Team> listed = owners.team(id);
+        if (listed.isPresent()) {
+            return listed.get();
+        }
+        if (key.team() != null) {
+            return key.team();
+        }
+        notes.add("team " + id + " could not be read: its budgets are not counted");
+        return null;
+    }
+
+    /** The key's own customer, else its team's: a team's customer budgets hold back the team's keys too. */
+    private Customer customer(VirtualKey key, Team team, List<String> notes) {
+        String id = key.customerId() != null ? key.customerId() : key.customer() != null ? key.customer().id() : null;
+        Customer embedded = key.customer();
+        if (id == null && team != null) {
+            id = team.customerId() != null ? team.customerId() : team.customer() == null ? null : team.customer().id();
+            embedded = team.customer();
+        }
+        if (id == null) {
+            return null;
+        }
+        Optional<Customer> listed = owners.customer(id);
+        if (listed.isPresent()) {
+            return listed.get();
+        }
+        if (embedded != null) {
+            return embedded;
+        }
+        notes.add("customer " + id + " could not be read: its budgets are not counted");
+        return null;
+    }
+
+    // ---- one budget or rate limit -------------------------------------------------------------------------
+
+    private static void addBudgets(List<Limit> out, List<String> notes, Level level, String owner,
+                                   List<Budget> budgets, boolean ownerAligned, Instant now) {
+        for (Budget b : budgets) {
+            if (!(b.maxLimit() > 0)) {
+                notes.add("a " + b.resetDuration() + " budget without a positive limit is ignored");
+                continue;
+            }
+            boolean aligned = ownerAligned || Boolean.TRUE.equals(b.calendarAligned());
+            Optional<ResetSchedule.NextReset> next =
+                    ResetSchedule.next(b.resetDuration(), b.lastReset(), aligned, b.quarterStartMonth(), now);
+            boolean over = next.map(ResetSchedule.NextReset::due).orElse(false);
+            long closed = over ? ResetSchedule.windowsElapsed(b.resetDuration(), b.lastReset(), aligned,
+                    b.quarterStartMonth(), now) : 0;
+            Integer cyclesLeft = null;
+            double override = 0;
+            if (b.overrideAmount() != null && b.overrideAmount() > 0) {
+                if ("forever".equals(b.overrideMode())) {
+                    override = b.overrideAmount();
+                } else if ("cycles".equals(b.overrideMode())) {
+                    long left = (b.overrideCyclesRemaining() == null ? 0 : b.overrideCyclesRemaining()) - closed;
+                    if (left > 0) {
+                        override = b.overrideAmount();
+                        cyclesLeft = (int) left;
+                    }
+                }
+                // Any other mode is not an active override for Bifrost (HasActiveOverride): the base limit holds.
+            }
+            Instant resetsAt = next.map(r -> r.due() ? nextAfter(b.resetDuration(), aligned, b.quarterStartMonth(),
+                    now) : r.at()).orElse(null);
+            out.add(new Limit(level, owner, Unit.DOLLARS, b.resetDuration(), b.maxLimit() + override, b.maxLimit(),
+                    override, cyclesLeft, over ? 0 : b.currentUsage(), b.currentUsage(), over, resetsAt, aligned));
+        }
+    }
+
+    private static void addRateLimit(List<Limit> out, Level level, String owner, RateLimit r, boolean aligned,
+                                     Instant now) {
+        if (r == null) {
+            return;
+        }
+        if (r.hasTokenLimit()) {
+            out.add(counter(level, owner, Unit.TOKENS, r.tokenResetDuration(), r.tokenMaxLimit(),
+                    r.tokenCurrentUsage(), r.tokenLastReset(), aligned, now));
+        }
+        if (r.hasRequestLimit()) {
+            out.add(counter(level, owner, Unit.REQUESTS, r.requestResetDuration(), r.requestMaxLimit(),
+                    r.requestCurrentUsage(), r.requestLastReset(), aligned, now));
+        }
+    }
+
+    private static Limit counter(Level level, String owner, Unit unit, String window, long max, long used,
+                                 Instant lastReset, boolean aligned, Instant now) {
+        Optional<ResetSchedule.NextReset> next = ResetSchedule.next(window, lastReset, aligned, now);
+        boolean over = next.map(ResetSchedule.NextReset::due).orElse(false);
+        Instant resetsAt = next.map(r -> r.due() ? nextAfter(window, aligned, null, now) : r.at()).orElse(null);
+        return new Limit(level, owner, unit, window, max, max, 0, null, over ? 0 : used, used, over, resetsAt,
+                aligned);
+    }
+
+    /**
+     * When a window that opens on the next request ends. Rolling windows start at that request, so the end is
+     * not known yet (null); calendar windows end at the next boundary.
+     */
+    private static Instant nextAfter(String window, boolean aligned, Integer quarterStartMonth, Instant now) {
+        boolean calendar = aligned && ResetWindow.parse(window).map(w -> w.calendarUnit() != null).orElse(false);
+        return calendar ? ResetSchedule.next(window, now, true, quarterStartMonth, now)
+                .map(ResetSchedule.NextReset::at).orElse(null) : null;
+    }
+}

@@ -1,0 +1,116 @@
+package bifrostconsole.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one place that opens windows, dialogs and alerts, so every one of them gets the theme's stylesheets
+ * (the console look, the Modena bridge for ControlsFX, the shell's own) and the application icons, and is
+ * owned by the window it was opened from. The theme itself is the user-agent stylesheet, which every window
+ * follows when it switches.
+ */
+public final class WindowService {
+    private final Consumer<Scene> styler;
+    private final List<Image> icons;
+    private Window mainWindow;
+
+    /**
+     * @param styler adds the stylesheets to a scene ({@code ThemeManager::style} in the app)
+     * @param icons  the application icon in every size, put on every stage
+     */
+    public WindowService(Consumer<Scene> styler, List<Image> icons) {
+        this.styler = styler;
+        this.icons = List.copyOf(icons);
+    }
+
+    /** Styles the main window's stage; it becomes the owner of windows opened without another owner. */
+    public void decorateMain(Stage stage, Scene scene) {
+        styler.accept(scene);
+        stage.setScene(scene);
+        stage.getIcons().setAll(icons);
+        mainWindow = stage;
+    }
+
+    public Window mainWindow() {
+        return mainWindow;
+    }
+
+    /** A modal dialog over {@code owner} (or the main window) that grows and shrinks with what it shows. */
+    public Stage dialog(Window owner, String title, Region content) {
+        Stage stage = stage(owner, title, new Scene(content));
+        stage.initModality(Modality.WINDOW_MODAL);
+        // Dialogs grow and shrink with what they show (test results, warnings, folded sections).
+        content.needsLayoutProperty().addListener((obs, was, now) -> {
+            if (!now && Math.abs(content.prefHeight(content.getWidth()) - content.getHeight()) > 1) {
+                Platform.runLater(stage::sizeToScene);
+            }
+        });
+        return stage;
+    }
+
+    /** A modal dialog over the main window. */
+    public Stage dialog(String title, Region content) {
+        return dialog(null, title, content);
+    }
+
+    /** A window of its own (a snapshot, a diff), owned by {@code owner} but not modal. */
+    public Stage window(Window owner, String title, Parent content, double width, double height) {
+        return stage(owner, title, new Scene(content, width, height));
+    }
+
+    /** A styled alert owned by {@code owner} (or the main window); the caller shows it. */
+    public Alert alert(Window owner, Alert.AlertType type, String header, String text, ButtonType... buttons) {
+        Alert alert = new Alert(type, text, buttons);
+        alert.setHeaderText(header);
+        Window parent = ownerOr(owner);
+        if (parent != null) {
+            alert.initOwner(parent);
+        }
+        styler.accept(alert.getDialogPane().getScene());
+        if (alert.getDialogPane().getScene().getWindow() instanceof Stage s) {
+            s.getIcons().setAll(icons);
+        }
+        return alert;
+    }
+
+    /** Asks a yes/no question; true when the user chose {@code ButtonType.OK}. */
+    public boolean confirm(Window owner, String header, String text) {
+        Optional<ButtonType> answer = alert(owner, Alert.AlertType.CONFIRMATION, header, text, ButtonType.CANCEL,
+                ButtonType.OK).showAndWait();
+        return answer.orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+
+    /** Tells the user something and returns at once. */
+    public void inform(Window owner, Alert.AlertType type, String header, String text) {
+        alert(owner, type, header, text, ButtonType.OK).show();
+    }
+
+    private Stage stage(Window owner, String title, Scene scene) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        Window parent = ownerOr(owner);
+        if (parent != null) {
+            stage.initOwner(parent);
+        }
+        styler.accept(scene);
+        stage.setScene(scene);
+        stage.getIcons().setAll(icons);
+        return stage;
+    }
+
+    private Window ownerOr(Window owner) {
+        return owner != null ? owner : mainWindow;
+    }
+}

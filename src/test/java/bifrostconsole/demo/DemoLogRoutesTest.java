@@ -1,0 +1,200 @@
+package bifrostconsole.demo;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.Json;
+import bifrostconsole.api.LogsAnswer;
+import bifrostconsole.api.LogsQuery;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.UsageHistory;
+import bifrostconsole.api.VirtualKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoLogRoutesTest {
+    static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
+    static DemoGateway gateway;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        gateway = pinned(DemoDataGenerator.generate(7, 400, NOW));
+    }
+
+    static DemoGateway pinned(bifrostconsole.store.GovernanceStore store) throws IOException {
+        DemoGateway g = DemoGateway.start(DemoGateway.Options.of(store));
+        g.logRoutes().setClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        return g;
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private static String get(DemoGateway g, String pathAndQuery, int expectedStatus) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(g.baseUrl() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    private static JsonNode json(String pathAndQuery) throws Exception {
+        return Json.mapper().readTree(get(gateway, pathAndQuery, 200));
+    }
+
+    private static double cost(String keyId, Instant from, Instant to) throws Exception {
+        JsonNode h = json("/api/logs/histogram/cost?virtual_key_ids=" + keyId + "&start_time=" + from
+                + "&end_time=" + to);
+        double sum = 0;
+        for (JsonNode b : h.get("buckets")) {
+            sum += b.get("total_cost").asDouble();
+        }
+        return sum;
+    }
+
+    @Test
+    void bucketSizesFollowBifrostForTheWindow() throws Exception {
+        JsonNode day = json("/api/logs/histogram?start_time=" + NOW.minus(Duration.ofHours(24)) + "&end_time=" + NOW);
+        assertEquals(3600, day.get("bucket_size_seconds").asLong());
+        assertEquals(25, day.get("buckets").size(), "24 hours not on the hour touch 25 hourly buckets");
+        assertEquals("2026-11-26T06:00:00Z", day.get("buckets").get(0).get("timestamp").asText());
+        JsonNode week = json("/api/logs/histogram/tokens?period=7d");
+        assertEquals(86_400, week.get("bucket_size_seconds").asLong());
+        JsonNode month = json("/api/logs/histogram/cost?period=30d");
+        assertEquals(86_400, month.get("bucket_size_seconds").asLong());
+        assertEquals(31, month.get("buckets").size());
+        JsonNode hour = json("/api/logs/histogram?period=1h");
+        assertEquals(60, hour.get("bucket_size_seconds").asLong());
+        JsonNode bucket = week.get("buckets").get(3);
+        assertEquals(bucket.get("total_tokens").asLong(),
+                bucket.get("prompt_tokens").asLong() + bucket.get("completion_tokens").asLong());
+        JsonNode requests = day.get("buckets").get(10);
+        assertEquals(requests.get("count").asLong(), requests.get("success").asLong() + requests.get("error").asLong());
+        assertTrue(requests.get("count").asLong() > 0, "a gateway of 400 keys has traffic at any hour");
+    }
+
+    @Test
+    void eachKeysHistoryAddsUpToItsBudgetCounters() throws Exception {
+        int checked = 0;
+        for (VirtualKey key : gateway.store().virtualKeys()) {
+            List<Budget> budgets = key.budgets().stream().filter(b -> b.lastReset() != null)
+                    .sorted(Comparator.comparing(Budget::lastReset).reversed()).toList();
+            if (budgets.isEmpty() || checked >= 25) {
+                continue;
+            }
+            Budget latest = budgets.get(0);
+            assertEquals(latest.currentUsage(), cost(key.id(), latest.lastReset(), NOW), 0.01,
+                    key.name() + "'s " + latest.resetDuration() + " window");
+            if (budgets.size() > 1 && budgets.get(1).lastReset().isBefore(latest.lastReset())
+                    && budgets.get(1).currentUsage() >= latest.currentUsage()) {
+                assertEquals(budgets.get(1).currentUsage(), cost(key.id(), budgets.get(1).lastReset(), NOW), 0.01,
+                        key.name() + "'s longer " + budgets.get(1).resetDuration() + " window holds the shorter one");
+            }
+            checked++;
+        }
+        assertEquals(25, checked);
+    }
+
+    @Test
+    void sameSeedSameHistoryOtherSeedOther() throws Exception {
+        String path = "/api/logs/histogram/cost?period=7d";
+        try (DemoGateway same = pinned(DemoDataGenerator.generate(7, 400, NOW));
+             DemoGateway other = pinned(DemoDataGenerator.generate(8, 400, NOW))) {
+            assertEquals(get(gateway, path, 200), get(same, path, 200));
+            assertNotEquals(get(gateway, path, 200), get(other, path, 200));
+        }
+    }
+
+    @Test
+    void teamFilterCountsTheTeamsKeys() throws Exception {
+        String teamId = gateway.store().virtualKeys().stream().filter(k -> k.teamId() != null).findFirst()
+                .orElseThrow().teamId();
+        Instant from = NOW.minus(Duration.ofDays(3));
+        double team = 0;
+        for (JsonNode b : json("/api/logs/histogram/cost?team_ids=" + teamId + "&start_time=" + from
+                + "&end_time=" + NOW).get("buckets")) {
+            team += b.get("total_cost").asDouble();
+        }
+        double keys = 0;
+        for (VirtualKey k : gateway.store().virtualKeys()) {
+            if (teamId.equals(k.teamId())) {
+                keys += cost(k.id(), from, NOW);
+            }
+        }
+        assertEquals(keys, team, 0.05);
+    }
+
+    @Test
+    void listsAKeysNewestLogsWithoutItsValue() throws Exception {
+        VirtualKey busy = gateway.store().virtualKeys().stream()
+                .filter(k -> k.budgets().stream().anyMatch(b -> b.currentUsage() > 50)).findFirst().orElseThrow();
+        String body = get(gateway, "/api/logs?virtual_key_ids=" + busy.id() + "&limit=20&period=30d", 200);
+        JsonNode list = Json.mapper().readTree(body);
+        assertEquals(20, list.get("logs").size());
+        assertTrue(list.get("total").asLong() >= 20);
+        Instant previous = Instant.MAX;
+        for (JsonNode entry : list.get("logs")) {
+            assertEquals(busy.id(), entry.get("virtual_key_id").asText());
+            Instant at = Instant.parse(entry.get("timestamp").asText());
+            assertFalse(at.isAfter(previous), "newest first");
+            assertFalse(at.isAfter(NOW));
+            previous = at;
+        }
+        assertFalse(body.contains(busy.plainValue()), "no key value in the logs");
+        JsonNode stats = json("/api/logs/stats?virtual_key_ids=" + busy.id() + "&period=30d");
+        assertEquals(list.get("total").asLong(), stats.get("total_requests").asLong(), list.get("total").asLong() / 20.0);
+    }
+
+    @Test
+    void badTimesAre400() throws Exception {
+        assertTrue(get(gateway, "/api/logs/histogram?start_time=yesterday", 400).contains("RFC3339"));
+    }
+
+    @Test
+    void theClientMergesTheThreeHistograms() throws Exception {
+        ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null));
+        LogsAnswer<UsageHistory> answer = client.usageHistory(LogsQuery.between(NOW.minus(Duration.ofDays(7)), NOW))
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(answer.available());
+        UsageHistory history = answer.value();
+        assertEquals(86_400, history.bucketSeconds());
+        assertEquals(8, history.buckets().size());
+        JsonNode raw = json("/api/logs/histogram/cost?start_time=" + NOW.minus(Duration.ofDays(7)) + "&end_time=" + NOW);
+        assertEquals(raw.get("buckets").get(2).get("total_cost").asDouble(), history.buckets().get(2).cost(), 1e-9);
+        assertTrue(history.totalTokens() > 0 && history.totalRequests() > 0);
+    }
+
+    @Test
+    void aServerWithoutLogsIsNotAnError() throws Exception {
+        try (DemoGateway old = pinned(DemoDataGenerator.generate(7, 10, NOW))) {
+            old.logRoutes().setEnabled(false);
+            get(old, "/api/logs/histogram", 404);
+            ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(old.baseUrl(), null));
+            LogsAnswer<UsageHistory> answer = client.usageHistory(LogsQuery.between(NOW.minus(Duration.ofDays(1)),
+                    NOW)).get(10, TimeUnit.SECONDS);
+            assertFalse(answer.available());
+            assertTrue(answer.notAvailable().contains("no logs endpoints (HTTP 404)"), answer.notAvailable());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package bifrostconsole.testing;
+
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.app.ConsoleServices;
+import bifrostconsole.app.ThemeManager;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.service.Scheduler;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.WindowService;
+import javafx.application.Platform;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The composition root's collaborators for UI tests that run on the real FX thread: the same factories as
+ * the app, with the FX thread as UI executor, a daemon pool and one shared debounce timer for the test run.
+ */
+public final class TestServices {
+    private static final ScheduledExecutorService TIMER = Scheduler.newTimer();
+
+    private TestServices() {
+    }
+
+    /** Everything a window needs, as the app builds it; themes style every window (no icons in tests). */
+    public static ConsoleServices onFxThread(UiSettings settings, ProfileService profiles, ThemeManager themes) {
+        return new ConsoleServices(Platform::runLater, Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-background");
+            t.setDaemon(true);
+            return t;
+        }), Scheduler.newTimer(), settings, profiles, themes, new WindowService(themes::style, List.of()),
+                Clock.systemUTC(), Formats.system());
+    }
+
+    /** A key table view-model on the FX thread, as the app builds one. */
+    public static KeyBrowserViewModel keyBrowser(GovernanceSource source, UiSettings settings) {
+        return new KeyBrowserViewModel(source, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
+                fxScheduler(), Clock.systemUTC(), Formats.system());
+    }
+
+    /** Debounced tasks on the FX thread after their delay. */
+    public static Scheduler fxScheduler() {
+        return Scheduler.onUiExecutor(TIMER, Platform::runLater);
+    }
+
+    /** Export actions whose windows are styled like the app's and whose work runs on a daemon thread. */
+    public static ExportActions exportActions(UiSettings settings) {
+        WindowService windows = new WindowService(scene -> bifrostconsole.ui.Stylesheets.apply(scene), List.of());
+        return new ExportActions(windows, command -> new Thread(command).start(), Platform::runLater,
+                Clock.systemUTC(), source -> keyBrowser(source, settings));
+    }
+
+    /** A window service that styles like the app and shows no icons. */
+    public static WindowService windows() {
+        return new WindowService(scene -> bifrostconsole.ui.Stylesheets.apply(scene), List.of());
+    }
+}
