@@ -36,6 +36,7 @@ public record Budget(
 
     public Budget {
         unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
     }
 
     /** Without {@code quarter_start_month}: every budget that is not quarterly. */

@@ -30,6 +30,7 @@ public record Customer(
 
     public Customer {
         unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
         teams = Lists.orEmpty(teams);
     }

@@ -26,6 +26,7 @@ public record RateLimit(
 
     public RateLimit {
         unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
     }
 
     /** Without fields unknown to the console (and without any field listed after the last one given). */

@@ -29,6 +29,7 @@ public record Team(
 
     public Team {
         unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
     }
 

@@ -57,6 +57,7 @@ public record VirtualKey(
         budgets = Lists.orEmpty(budgets);
         metadata = Lists.orEmpty(metadata);
         unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
     }
 
     /** A key without the 2.x fields, as servers before v2.1 send it. */
