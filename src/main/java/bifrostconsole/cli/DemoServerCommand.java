@@ -15,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 /** {@code demo-server}: runs the built-in demo gateway on its own until stopped (Ctrl+C). */
 public final class DemoServerCommand implements Subcommand {
 
-    static final String USAGE_LINE = "usage: bifrost-console demo-server [--port 8080] [--keys 500] [--seed N] [--api-key K]";
+    static final String USAGE_LINE = "usage: bifrost-console demo-server [--port 8080] [--keys 500] [--seed N]"
+            + " [--api-key-file FILE | --api-key K]";
+    /** The environment variable a key can come from, so it stays out of shell history and process lists. */
+    public static final String KEY_VARIABLE = "BIFROST_DEMO_API_KEY";
 
     @Override
     public String name() {
@@ -24,7 +27,7 @@ public final class DemoServerCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "serve the built-in demo gateway: --port 8080 --keys 500 [--seed N] [--api-key K]";
+        return "serve the built-in demo gateway: --port 8080 --keys 500 [--seed N] [--api-key-file FILE]";
     }
 
     /** The parsed command line. */
@@ -35,11 +38,17 @@ public final class DemoServerCommand implements Subcommand {
     public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
         CompletableFuture<Void> stop = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "demo-server-stop"));
-        return serve(args, out, err, stop);
+        return serve(args, out, err, stop, env);
     }
 
     /** Serves until {@code stop} completes; tests pass their own {@code stop} instead of Ctrl+C. */
     public int serve(List<String> args, PrintStream out, PrintStream err, CompletableFuture<Void> stop) {
+        return serve(args, out, err, stop, Map.of());
+    }
+
+    /** As above, with the environment a key may come from ({@value #KEY_VARIABLE}). */
+    public int serve(List<String> args, PrintStream out, PrintStream err, CompletableFuture<Void> stop,
+                     Map<String, String> env) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE_LINE);
             out.println();
@@ -47,12 +56,18 @@ public final class DemoServerCommand implements Subcommand {
             out.println("  --port N      port to listen on (default 8080; 0 picks a free one)");
             out.println("  --keys N      number of virtual keys, 0 to " + DemoDataGenerator.MAX_KEYS + " (default 500)");
             out.println("  --seed N      seed of the generated data (default 42): same seed, same data");
-            out.println("  --api-key K   require 'Authorization: Bearer K' on /api routes");
+            out.println("  --api-key-file FILE   require 'Authorization: Bearer K' on /api routes, K read from FILE");
+            out.println("  " + KEY_VARIABLE + "=K   the same, K from the environment (used when no option names a key)");
+            out.println("  --api-key K   the same, K on the command line: it lands in shell history and process");
+            out.println("                lists, so prefer the file or the environment variable");
             return OK;
         }
         Arguments parsed;
         try {
             parsed = parse(args);
+            if (parsed.apiKey() == null && env.get(KEY_VARIABLE) != null && !env.get(KEY_VARIABLE).isBlank()) {
+                parsed = new Arguments(parsed.port(), parsed.keys(), parsed.seed(), env.get(KEY_VARIABLE).strip());
+            }
         } catch (IllegalArgumentException e) {
             err.println("demo-server: " + e.getMessage() + " (" + USAGE_LINE + ")");
             return USAGE;
@@ -61,7 +76,8 @@ public final class DemoServerCommand implements Subcommand {
         DemoGateway.Options options = new DemoGateway.Options(parsed.port(), null, store, 4)
                 .withApiKey(parsed.apiKey());
         try (DemoGateway gateway = DemoGateway.start(options)) {
-            out.println("Demo gateway listening on " + gateway.baseUrl());
+            out.println("Demo gateway listening on " + gateway.baseUrl()
+                    + (parsed.apiKey() == null ? "" : " (management API key required)"));
             out.flush();
             stop.join();
             return OK;
@@ -81,7 +97,7 @@ public final class DemoServerCommand implements Subcommand {
         String apiKey = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
-            if (!List.of("--port", "--keys", "--seed", "--api-key").contains(option)) {
+            if (!List.of("--port", "--keys", "--seed", "--api-key", "--api-key-file").contains(option)) {
                 throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             if (i + 1 >= args.size()) {
@@ -98,6 +114,7 @@ public final class DemoServerCommand implements Subcommand {
                         throw new IllegalArgumentException("--seed must be a whole number, not '" + value + "'");
                     }
                 }
+                case "--api-key-file" -> apiKey = keyFromFile(value);
                 default -> {
                     if (value.isBlank()) {
                         throw new IllegalArgumentException("--api-key must not be empty");
@@ -107,6 +124,20 @@ public final class DemoServerCommand implements Subcommand {
             }
         }
         return new Arguments(port, keys, seed, apiKey);
+    }
+
+    /** The key is the file's text without surrounding whitespace (an editor's final newline). */
+    private static String keyFromFile(String file) {
+        try {
+            String key = java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("--api-key-file " + file + " is empty");
+            }
+            return key;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("--api-key-file " + file + " cannot be read (" + e.getClass()
+                    .getSimpleName() + ")");
+        }
     }
 
     private static int number(String option, String value, int min, int max) {

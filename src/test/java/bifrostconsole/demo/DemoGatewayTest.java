@@ -96,6 +96,39 @@ class DemoGatewayTest {
     }
 
     @Test
+    void demoServerTakesItsKeyFromAFileOrTheEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("demo-key");
+        java.nio.file.Files.writeString(file, "key-from-file\n");
+        assertOnlyThisKeyIsAccepted(List.of("--port", "0", "--keys", "5", "--api-key-file", file.toString()),
+                java.util.Map.of(), "key-from-file");
+        assertOnlyThisKeyIsAccepted(List.of("--port", "0", "--keys", "5"),
+                java.util.Map.of(DemoServerCommand.KEY_VARIABLE, "key-from-env"), "key-from-env");
+    }
+
+    private static void assertOnlyThisKeyIsAccepted(List<String> args, java.util.Map<String, String> env, String key)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new DemoServerCommand().serve(args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, stop, env));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!out.toString(StandardCharsets.UTF_8).contains("\n") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        String line = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.endsWith("(management API key required)"), line);
+        String url = line.substring(line.indexOf("http"), line.indexOf(" (management"));
+        assertEquals(5, new ManagementApiClient(ConnectionSettings.of(url, Secret.of(key)))
+                .listVirtualKeys(VirtualKeyQuery.firstPage(10)).join().totalCount());
+        CompletionException refused = assertThrows(CompletionException.class, () -> new ManagementApiClient(
+                ConnectionSettings.of(url, Secret.of("wrong"))).listVirtualKeys(VirtualKeyQuery.firstPage(10)).join());
+        assertEquals(401, ((ApiException) refused.getCause()).statusCode());
+        stop.complete(null);
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void demoServerCommandRejectsBadArgumentsWithOneLine() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new DemoServerCommand().serve(List.of("--keys", "lots"), System.out,
