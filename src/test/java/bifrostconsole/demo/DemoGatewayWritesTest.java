@@ -4,13 +4,12 @@ import bifrostconsole.api.Budget;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,10 @@ class DemoGatewayWritesTest {
     private static final String KEYS = "/api/governance/virtual-keys";
     private static final String API_KEY = "writes-test-key";
 
-    private DemoGateway gateway;
+    /** Writes change the data: the extension gives every test the seeded data again. */
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(11, 400).withApiKey(API_KEY);
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     record Answer(int status, JsonNode body) {
@@ -47,18 +49,6 @@ class DemoGatewayWritesTest {
         JsonNode key() {
             return body.get("virtual_key");
         }
-    }
-
-    @BeforeEach
-    void start() throws IOException {
-        // A fresh gateway per test: writes change the data.
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(11, 400, Instant.now()))
-                .withApiKey(API_KEY));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private Answer call(String method, String path, String body) throws Exception {

@@ -3,6 +3,7 @@ package bifrostconsole.export;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ConsistentReadTest {
 
         ChangingServer(int count, Consumer<ChangingServer> between) {
             for (int i = 0; i < count; i++) {
-                keys.add(TestKeys.key(String.format("vk-%04d", i), "key " + i));
+                keys.add(TestKeys.key(String.format("vk-%04d", i)).name("key " + i).build());
             }
             this.between = between;
         }
@@ -65,7 +66,7 @@ class ConsistentReadTest {
         }
 
         void create() {
-            keys.add(TestKeys.key("vk-new-" + next++, "created meanwhile"));
+            keys.add(TestKeys.key("vk-new-" + next++).name("created meanwhile").build());
         }
     }
 
@@ -109,7 +110,7 @@ class ConsistentReadTest {
         // A key created with an older timestamp lands before the cursor: everything shifts forward, total grows.
         ChangingServer server = new ChangingServer(30, s -> {
             if (s.pagesServed == 1) {
-                s.keys.add(0, TestKeys.key("vk-backdated", "synced from config.json"));
+                s.keys.add(0, TestKeys.key("vk-backdated").name("synced from config.json").build());
             }
         });
         ReadIntegrity[] integrity = new ReadIntegrity[1];
