@@ -23,7 +23,7 @@ class ArchitectureTest {
             "bifrostconsole.messages..", "bifrostconsole.headroom.."};
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
-            "bifrostconsole.exportui..", "bifrostconsole.ui.."};
+            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.tables.."};
 
     private static JavaClasses main;
 

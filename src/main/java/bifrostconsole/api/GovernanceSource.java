@@ -16,6 +16,12 @@ public interface GovernanceSource {
 
     CompletableFuture<Page<Customer>> listCustomers(ListQuery query);
 
+    /** One team by id, with its budgets, rate limit and customer; fails with a 404 when there is none. */
+    CompletableFuture<Team> getTeam(String id);
+
+    /** One customer by id, with its teams, budgets and rate limit; fails with a 404 when there is none. */
+    CompletableFuture<Customer> getCustomer(String id);
+
     /** What the user sees as the source's name: a server address or a snapshot file. */
     String displayName();
 

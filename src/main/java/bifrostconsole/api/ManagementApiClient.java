@@ -177,6 +177,7 @@ public final class ManagementApiClient implements GovernanceSource {
         });
     }
 
+    @Override
     public CompletableFuture<Team> getTeam(String id) {
         return getJson("/api/governance/teams/" + pathSegment(id), "", body -> unwrap(body, "team", Team.class));
     }
@@ -192,6 +193,7 @@ public final class ManagementApiClient implements GovernanceSource {
         });
     }
 
+    @Override
     public CompletableFuture<Customer> getCustomer(String id) {
         return getJson("/api/governance/customers/" + pathSegment(id), "",
                 body -> unwrap(body, "customer", Customer.class));

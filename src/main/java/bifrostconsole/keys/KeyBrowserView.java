@@ -3,26 +3,23 @@ package bifrostconsole.keys;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
 import bifrostconsole.keydetail.KeyDetailView;
+import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.Switches;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -36,12 +33,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * The virtual key browser: search and filters on top, the server-sorted, server-paged key table in the
@@ -304,94 +298,8 @@ public final class KeyBrowserView extends BorderPane {
     // ---- pager ----------------------------------------------------------------------------------------
 
     private Node buildPager() {
-        Label rowsLabel = new Label("Rows per page");
-        rowsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<Integer> size = new ComboBox<>();
-        size.setId("page-size");
-        size.getItems().setAll(KeyBrowserViewModel.PAGE_SIZES);
-        size.setValue(vm.pageSizeProperty().get());
-        size.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.pageSizeProperty().get()) {
-                vm.pageSizeProperty().set(b);
-            }
-        });
-        vm.pageSizeProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
-        rowsLabel.setLabelFor(size);
-
-        Label range = new Label();
-        range.setId("range-label");
-        range.getStyleClass().add("range-label");
-        range.textProperty().bind(vm.rangeTextProperty());
-        range.setMinWidth(Region.USE_PREF_SIZE);
-
-        Label notice = new Label();
-        notice.getStyleClass().add("notice");
-        notice.setId("notice");
-        PauseTransition fade = new PauseTransition(Duration.seconds(5));
-        fade.setOnFinished(e -> notice.setText(""));
-        vm.noticeProperty().addListener((o, a, b) -> {
-            notice.setText(b);
-            fade.playFromStart();
-        });
-
-        Label updated = new Label();
-        updated.getStyleClass().add("hint");
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
-        vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
-        updated.setMinWidth(Region.USE_PREF_SIZE);
-
-        Button first = Icons.button(Feather.CHEVRONS_LEFT, "First page");
-        Button previous = Icons.button(Feather.CHEVRON_LEFT, "Previous page (Page Up)");
-        Button next = Icons.button(Feather.CHEVRON_RIGHT, "Next page (Page Down)");
-        Button last = Icons.button(Feather.CHEVRONS_RIGHT, "Last page");
-        first.setId("first-page");
-        previous.setId("previous-page");
-        next.setId("next-page");
-        last.setId("last-page");
-        first.setOnAction(e -> vm.firstPage());
-        previous.setOnAction(e -> vm.previousPage());
-        next.setOnAction(e -> vm.nextPage());
-        last.setOnAction(e -> vm.lastPage());
-
-        TextField pageField = new TextField();
-        pageField.setId("page-field");
-        pageField.getStyleClass().add("page-field");
-        pageField.setPrefColumnCount(4);
-        pageField.setTooltip(new Tooltip("Type a page number and press Enter"));
-        pageField.setOnAction(e -> {
-            try {
-                vm.goToPage(Integer.parseInt(pageField.getText().trim().replaceAll("[^0-9]", "")));
-            } catch (NumberFormatException ex) {
-                pageField.setText(Integer.toString(vm.pageProperty().get().pageNumber()));
-            }
-        });
-        Label ofPages = new Label();
-        ofPages.setMinWidth(Region.USE_PREF_SIZE);
-        Label pageLabel = new Label("Page");
-        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
-        pageLabel.setLabelFor(pageField);
-        vm.pageProperty().addListener((o, a, p) -> {
-            pageField.setText(Integer.toString(p.pageNumber()));
-            ofPages.setText("of " + vm.formats().count(p.pageCount()));
-            first.setDisable(!p.hasPrevious());
-            previous.setDisable(!p.hasPrevious());
-            next.setDisable(!p.hasNext());
-            last.setDisable(!p.hasNext());
-        });
-        for (Button b : new Button[]{first, previous, next, last}) {
-            b.setDisable(true);
-        }
-        pageField.setText("1");
-        ofPages.setText("of 1");
-        pageField.disableProperty().bind(vm.fromMemoryProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox pager = new HBox(rowsLabel, size, new Separator(Orientation.VERTICAL), range, spacer, notice, updated,
-                new Separator(Orientation.VERTICAL), first, previous, pageLabel, pageField, ofPages, next, last);
-        pager.getStyleClass().add("pager");
-        size.disableProperty().bind(vm.fromMemoryProperty());
+        PagerBar pager = new PagerBar(vm);
+        pager.disablePaging(vm.fromMemoryProperty());
         return pager;
     }
 

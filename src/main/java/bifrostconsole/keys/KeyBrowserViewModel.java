@@ -10,6 +10,8 @@ import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.service.Scheduler;
+import bifrostconsole.tables.PageWindow;
+import bifrostconsole.tables.Pageable;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import javafx.beans.property.BooleanProperty;
@@ -49,7 +51,7 @@ import java.util.concurrent.Executor;
  * page; every request supersedes the one before (its answer, if late, is dropped); a failure keeps the last
  * good page on screen with the error beside it. Results are applied through the injected UI executor.
  */
-public final class KeyBrowserViewModel {
+public final class KeyBrowserViewModel implements Pageable {
 
     /** What the table area shows. READY can carry an error too: the last good page stays with a Retry. */
     public enum ViewState { LOADING, READY, EMPTY, ERROR }

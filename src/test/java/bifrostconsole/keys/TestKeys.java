@@ -107,6 +107,16 @@ public final class TestKeys {
         }
 
         @Override
+        public CompletableFuture<Team> getTeam(String id) {
+            return CompletableFuture.completedFuture(Team.named(id, "Team " + id));
+        }
+
+        @Override
+        public CompletableFuture<Customer> getCustomer(String id) {
+            return CompletableFuture.completedFuture(Customer.named(id, "Customer " + id));
+        }
+
+        @Override
         public String displayName() {
             return "fake";
         }
