@@ -23,7 +23,8 @@ class ArchitectureTest {
             "bifrostconsole.messages..", "bifrostconsole.headroom.."};
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
-            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.tables.."};
+            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
+            "bifrostconsole.customers.."};
 
     private static JavaClasses main;
 
@@ -62,6 +63,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("Formats").or().haveSimpleName("ResetWindow").or().haveSimpleName("ResetSchedule")
                 .or().haveSimpleName("UsageLine").or().haveSimpleName("UsageLines")
                 .or().haveSimpleName("ClipboardService").or().haveSimpleName("SecretMask")
+                .or().haveSimpleName("TeamRow").or().haveSimpleName("CustomerRow").or().haveSimpleName("OwnerDetails")
+                .or().haveSimpleName("TableColumnSpec").or().haveSimpleName("TeamColumn").or().haveSimpleName("CustomerColumn")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.application..", "atlantafx.."));
     }

@@ -6,10 +6,13 @@ import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
+import bifrostconsole.customers.CustomersViewModel;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.service.Scheduler;
+import bifrostconsole.tables.TableSettings;
+import bifrostconsole.teams.TeamsViewModel;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 
@@ -76,6 +79,18 @@ public final class ConsoleServices implements AutoCloseable {
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
+                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /** The team table and its detail pane over a live server. */
+    public TeamsViewModel teams(GovernanceSource source) {
+        return new TeamsViewModel(source, new TableSettings(settings, background, "teams"), uiExecutor,
+                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /** The customer table and its detail pane over a live server. */
+    public CustomersViewModel customers(GovernanceSource source) {
+        return new CustomersViewModel(source, new TableSettings(settings, background, "customers"), uiExecutor,
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
     }
 

@@ -1,8 +1,10 @@
 package bifrostconsole.app;
 
+import bifrostconsole.customers.CustomersView;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.teams.TeamsView;
 import javafx.scene.Node;
 
 import java.util.HashMap;
@@ -11,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Builds the centre for an open workspace: the key browser over the workspace's server. Also reports when
+ * Builds the centre for an open workspace: the key browser, and the team and customer views beside it, over
+ * the workspace's server. Also reports when
  * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
  */
 final class WorkspaceViews implements Function<Workspace, Node> {
@@ -19,6 +22,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private final ExportActions exportActions;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
+    private final Map<Workspace, WorkspaceView> shown = new HashMap<>();
 
     WorkspaceViews(ConsoleServices services) {
         this.services = services;
@@ -30,8 +34,11 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
         open.put(workspace, model);
-        KeyBrowserView view = new KeyBrowserView(model);
-        exportActions.install(view, model, workspace.client());
+        KeyBrowserView keys = new KeyBrowserView(model);
+        exportActions.install(keys, model, workspace.client());
+        WorkspaceView view = new WorkspaceView(keys, () -> new TeamsView(services.teams(workspace.client())),
+                () -> new CustomersView(services.customers(workspace.client())));
+        shown.put(workspace, view);
         return view;
     }
 
@@ -40,6 +47,10 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserViewModel model = workspace == null ? null : open.remove(workspace);
         if (model != null) {
             model.close();
+        }
+        WorkspaceView view = workspace == null ? null : shown.remove(workspace);
+        if (view != null) {
+            view.close();
         }
     }
 

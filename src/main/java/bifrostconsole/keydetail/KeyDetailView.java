@@ -189,6 +189,11 @@ public final class KeyDetailView extends VBox {
         value.show(d == null ? "" : d.key().plainValue(), vm.valueRevealedProperty().get());
     }
 
+    /** Where the links to the key's team and customer lead. */
+    public void setNavigator(bifrostconsole.ui.Navigator navigator) {
+        overview.setNavigator(navigator);
+    }
+
     public TabPane tabs() {
         return tabs;
     }

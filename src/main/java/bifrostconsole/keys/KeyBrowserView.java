@@ -6,6 +6,7 @@ import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.Navigator;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.Switches;
 import javafx.beans.binding.Bindings;
@@ -55,6 +56,7 @@ public final class KeyBrowserView extends BorderPane {
     private final SplitPane split = new SplitPane();
     /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
     private KeyDetailView detailView;
+    private Navigator navigator = Navigator.NONE;
     private final StackPane tableArea;
     private boolean syncingSelection;
 
@@ -88,6 +90,14 @@ public final class KeyBrowserView extends BorderPane {
         toolbarSlot.getChildren().add(item);
     }
 
+    /** Where the links in the key details (a key's team and customer) lead. */
+    public void setNavigator(Navigator navigator) {
+        this.navigator = navigator;
+        if (detailView != null) {
+            detailView.setNavigator(navigator);
+        }
+    }
+
     public KeyBrowserViewModel viewModel() {
         return vm;
     }
@@ -101,6 +111,7 @@ public final class KeyBrowserView extends BorderPane {
         if (detailView == null) {
             detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext,
                     this::closeDetail);
+            detailView.setNavigator(navigator);
         }
         return detailView;
     }

@@ -243,6 +243,56 @@ public final class KeyBrowserViewModel implements Pageable {
     }
 
     /**
+     * Lands on one key from a link elsewhere (a team's key list): the table searches for its name at once, the
+     * key's row is selected when it arrives, and its details open. Filters are cleared so the key is not hidden.
+     */
+    public void showKey(String id, String name) {
+        batchingChanges = true;
+        try {
+            searchText.set(name == null ? "" : name);
+            teamPicker.clear();
+            customerPicker.clear();
+            hideAccessProfileKeys.set(false);
+            fromMemory.set(false);
+        } finally {
+            batchingChanges = false;
+        }
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        selectionToKeep = id;
+        load(buildQuery(null).withOffset(0));
+        detail.open(id);
+    }
+
+    /** Shows only one team's keys (a team's "keys" link): the search and the other filters are cleared. */
+    public void showKeysOfTeam(String teamId, String teamName) {
+        showOnly(teamPicker, customerPicker, new FilterOption(teamId, teamName, ""));
+    }
+
+    /** Shows only one customer's keys (a customer's "keys" link): the search and the other filters are cleared. */
+    public void showKeysOfCustomer(String customerId, String customerName) {
+        showOnly(customerPicker, teamPicker, new FilterOption(customerId, customerName, ""));
+    }
+
+    private void showOnly(FilterPickerViewModel picker, FilterPickerViewModel other, FilterOption option) {
+        batchingChanges = true;
+        try {
+            searchText.set("");
+            other.clear();
+            picker.choose(option);
+            hideAccessProfileKeys.set(false);
+            fromMemory.set(false);
+        } finally {
+            batchingChanges = false;
+        }
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        load(buildQuery(null).withOffset(0));
+    }
+
+    /**
      * Stops this browser for good (the user switched to another server): cancels the request in flight and
      * the pending search, and ignores any answer still on its way.
      */

@@ -286,13 +286,6 @@ public final class PagedTableView<R> extends BorderPane {
             }
             syncingSelection = false;
         });
-        // A row selected by the keyboard or a link opens too, so J/K step through the details.
-        vm.selectedIndexProperty().addListener((o, a, b) -> {
-            R row = vm.selectedRow();
-            if (row != null && detail != null) {
-                onOpen.accept(row);
-            }
-        });
         table.setOnMouseClicked(e -> {
             if (e.getButton() != MouseButton.PRIMARY || e.getTarget() instanceof Node n && inside(n, ButtonBase.class)) {
                 return;
