@@ -20,10 +20,11 @@ class ArchitectureTest {
     /** Packages below the views: no JavaFX at all, so the command line and the engine run without a toolkit. */
     static final String[] ENGINE = {"bifrostconsole.api..", "bifrostconsole.service..", "bifrostconsole.export..",
             "bifrostconsole.store..", "bifrostconsole.demo..", "bifrostconsole.cli..", "bifrostconsole.config..",
-            "bifrostconsole.messages..", "bifrostconsole.headroom.."};
+            "bifrostconsole.messages..", "bifrostconsole.headroom..", "bifrostconsole.changes.."};
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
-            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
+            "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
+            "bifrostconsole.alerts..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
             "bifrostconsole.customers.."};
 
     private static JavaClasses main;

@@ -1,30 +1,13 @@
 package bifrostconsole.api;
 
-import bifrostconsole.messages.UserReadable;
+import bifrostconsole.messages.ServerFailure;
 
 /**
  * Every failure of a management API call: one sentence that names the server, says what went wrong and
- * what to do. Never carries the API key or a key value; {@link #getMessage()} is fit to show to a user.
+ * what to do ({@link bifrostconsole.messages.HttpFailureWording} words them). Never carries the API key or a key value;
+ * {@link #getMessage()} is fit to show to a user. Its {@code Kind} is {@link ServerFailure.Kind}, inherited.
  */
-public class ApiException extends RuntimeException implements UserReadable {
-
-    /** What kind of failure, so callers can choose an exit code or a hint without parsing the message. */
-    public enum Kind {
-        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, SERVER_ERROR, UNAVAILABLE,
-        HTTP_ERROR, CONNECTION_REFUSED, UNKNOWN_HOST, TLS, TIMEOUT, NOT_JSON, BAD_JSON, NOT_BIFROST, CANCELLED,
-        NETWORK;
-
-        /** Authentication or permission refused. */
-        public boolean isAuth() {
-            return this == UNAUTHORIZED || this == FORBIDDEN;
-        }
-
-        /** The server could not be reached at all. */
-        public boolean isUnreachable() {
-            return this == CONNECTION_REFUSED || this == UNKNOWN_HOST || this == TLS || this == TIMEOUT
-                    || this == NETWORK;
-        }
-    }
+public class ApiException extends RuntimeException implements ServerFailure {
 
     private final Kind kind;
     private final int statusCode;
@@ -40,6 +23,7 @@ public class ApiException extends RuntimeException implements UserReadable {
         this.serverMessage = serverMessage;
     }
 
+    @Override
     public Kind kind() {
         return kind;
     }

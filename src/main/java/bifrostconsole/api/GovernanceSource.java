@@ -25,6 +25,15 @@ public interface GovernanceSource {
     /** What the user sees as the source's name: a server address or a snapshot file. */
     String displayName();
 
+    /**
+     * Cost, tokens and requests over time from the logs histograms (API.md §14). Only a live server has logs:
+     * anything else answers "not available" with the sentence to show.
+     */
+    default CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
+        return CompletableFuture.completedFuture(LogsAnswer.notAvailable(displayName()
+                + " holds no request logs, so usage over time is not available here."));
+    }
+
     /** False for snapshots: nothing on them can change. */
     default boolean live() {
         return true;

@@ -1,55 +1,50 @@
 package bifrostconsole.api;
 
+import bifrostconsole.messages.HttpFailureWording;
+import bifrostconsole.messages.UserMessages;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import static bifrostconsole.messages.HttpFailureWording.looksLikeHtml;
 
 /**
  * The Bifrost management API over the JDK's HttpClient. Every call is asynchronous and cancellable
  * (cancelling the returned future aborts the exchange), and every failure completes the future with an
- * {@link ApiException} whose message is one sentence a user can act on.
+ * {@link ApiException} whose message is one sentence a user can act on. This class notices where a call failed;
+ * {@link HttpFailureWording} says it.
  */
 public final class ManagementApiClient implements GovernanceSource {
-
-    private static final Pattern PERMISSION = Pattern.compile("\\b([A-Z][A-Za-z]+:[A-Z][A-Za-z]+)\\b");
 
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
     private final ObjectReader keyPageReader = mapper.readerFor(VirtualKeyList.class);
     private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
+    private final HttpFailureWording wording;
 
     public ManagementApiClient(ConnectionSettings settings) {
         this.settings = settings;
+        this.wording = new HttpFailureWording(settings.displayName(), settings.baseUrl(), settings.connectTimeout(),
+                settings.requestTimeout(), settings.apiKey() != null);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // Never follow: the JDK's client re-sends the Authorization header to wherever a redirect points,
@@ -411,9 +406,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw writeFailure(write, status, body);
             }
             if (looksLikeHtml(body)) {
-                throw error(ApiException.Kind.NOT_JSON, status, settings.displayName() + " answered with a web"
-                        + " page instead of JSON, probably a proxy or login page, so whether the change was made is"
-                        + " unknown: check the address, then refresh.", null, null);
+                throw failure(wording.webPageAfterWrite(status), null);
             }
             try {
                 return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
@@ -434,50 +427,14 @@ public final class ManagementApiClient implements GovernanceSource {
         }
     }
 
-    /**
-     * A failure without an answer. If the request could not even be sent (no connection, unknown host, TLS set-up,
-     * connect timeout) nothing changed; after sending (a timeout, a reset, a cancel) the server may have applied it.
-     */
+    /** A write that got no answer: the wording says whether it may have been applied. */
     private ApiException perhapsApplied(Throwable failure) {
-        ApiException e = translate(failure);
-        boolean neverSent = e.kind() == ApiException.Kind.CONNECTION_REFUSED
-                || e.kind() == ApiException.Kind.UNKNOWN_HOST || e.kind() == ApiException.Kind.TLS
-                || hasCause(failure, java.net.http.HttpConnectTimeoutException.class);
-        if (neverSent) {
-            return e;
-        }
-        String server = settings.displayName();
-        String what = switch (e.kind()) {
-            case TIMEOUT -> server + " did not answer within " + seconds(settings.requestTimeout());
-            case CANCELLED -> "The request to " + server + " was cancelled after it was sent";
-            default -> "The connection to " + server + " broke before its answer";
-        };
-        return error(e.kind(), 0, what + ", so the change may or may not have been made: refresh to see before"
-                + " trying again.", null, e.getCause());
+        Throwable t = UserMessages.unwrap(failure);
+        return t instanceof ApiException api ? api : failure(wording.writeWithoutAnswer(t), t);
     }
 
-    /** A refused write: 400 and 403 get wording for changes; the rest is worded as for reads. */
     private ApiException writeFailure(WriteRequest write, int status, byte[] body) {
-        String server = settings.displayName();
-        String serverMessage = errorMessage(body);
-        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
-        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
-        if ((status == 404 || status == 405) && !bifrostError) {
-            return error(ApiException.Kind.NOT_BIFROST, status, server + " has no route for " + write.method() + " "
-                    + write.path() + " (HTTP " + status + "): this Bifrost version does not support this change.",
-                    null, null);
-        }
-        if (status == 403 && !looksLikeHtml(body)) {
-            String permission = permissionIn(serverMessage);
-            return error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks the "
-                    + (permission != null ? permission : write.permission()) + " permission (403 Forbidden): ask an"
-                    + " admin to grant it to this API key; nothing was changed.", serverMessage, null);
-        }
-        if (status == 400 && serverMessage != null) {
-            return error(ApiException.Kind.BAD_REQUEST, status, server + " refused the change (" + serverMessage
-                    + "); nothing was changed.", serverMessage, null);
-        }
-        return httpError(write.path(), status, body);
+        return failure(wording.writeRefused(write.method(), write.path(), write.permission(), status, body), null);
     }
 
     // ---- logs (read-only analytics, API.md §14) ---------------------------------------------------------
@@ -487,6 +444,7 @@ public final class ManagementApiClient implements GovernanceSource {
      * A server without logs endpoints (404: older than the logs API, or logging disabled) gives a "not available"
      * answer with the sentence to show; other failures fail the future as usual.
      */
+    @Override
     public CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
         String q = query.toQueryString();
         CompletableFuture<CostHistogram> cost = getJson("/api/logs/histogram/cost", q,
@@ -576,9 +534,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw httpError(path, response.statusCode(), body);
             }
             if (looksLikeHtml(body)) {
-                throw error(ApiException.Kind.NOT_JSON, response.statusCode(),
-                        settings.displayName() + " answered with a web page instead of JSON, probably a proxy or"
-                                + " login page: check that the address points at the Bifrost gateway itself.", null, null);
+                throw failure(wording.webPage(response.statusCode()), null);
             }
             try {
                 return parser.parse(body);
@@ -629,272 +585,35 @@ public final class ManagementApiClient implements GovernanceSource {
         return mapper.treeToValue(node, type);
     }
 
-    private static boolean looksLikeHtml(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
-    }
-
     private ApiException notBifrost(String missingField) {
-        return error(ApiException.Kind.NOT_BIFROST, 200, settings.displayName()
-                + " answered, but not like a Bifrost gateway (no '" + missingField + "' in the reply): check that"
-                + " the address points at Bifrost's HTTP port.", null, null);
+        return failure(wording.notBifrost(missingField), null);
     }
 
     private ApiException parseFailure(IOException e) {
-        if (e instanceof JsonEOFException || (e.getMessage() != null && e.getMessage().contains("end-of-input"))) {
-            return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
-                    + "'s answer was cut off before its end: retry, and if it keeps happening check any proxy"
-                    + " between you and the gateway.", null, e);
-        }
-        return error(ApiException.Kind.BAD_JSON, 200, settings.displayName()
-                + " sent data the console cannot read (" + firstLine(e.getMessage())
-                + "): check that the server is a supported Bifrost version.", null, e);
+        return failure(wording.parseFailure(e), e);
     }
 
     /** A redirect is not followed (see the constructor); the user is told where it points. */
     private ApiException redirected(HttpResponse<?> response) {
-        String target = response.headers().firstValue("Location").map(location -> {
-            try {
-                URI uri = response.uri().resolve(location);
-                return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).orElse(null);
-        return error(ApiException.Kind.HTTP_ERROR, response.statusCode(), settings.displayName()
-                + " redirected the request (HTTP " + response.statusCode() + ")"
-                + (target == null ? "" : " to " + target)
-                + ": if that is the gateway's real address, use it in the connection's settings.", null, null);
+        return failure(wording.redirected(response), null);
     }
 
-    ApiException httpError(int status, byte[] body) {
-        return httpError(null, status, body);
-    }
-
-    /**
-     * {@code path} lets a 404 from something that is not Bifrost be told apart from Bifrost's own "not found",
-     * and lets a 403 name the permission the call needs when the server does not say.
-     */
+    /** {@code path} lets the wording tell a 404 from something that is not Bifrost and name a 403's permission. */
     ApiException httpError(String path, int status, byte[] body) {
-        String server = settings.displayName();
-        String text = body == null ? "" : new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8);
-        if (status == 400 && text.contains("HTTP request to an HTTPS server")) {
-            return error(ApiException.Kind.TLS, status, server + " speaks HTTPS, not plain HTTP: change the address"
-                    + " to start with https://.", null, null);
-        }
-        boolean bifrostError = text.contains("\"is_bifrost_error\"") || text.contains("\"error\"");
-        if ((status == 404 || status == 405) && !bifrostError && path != null) {
-            return error(ApiException.Kind.NOT_BIFROST, status, server + " answered, but has no Bifrost"
-                    + " management API at " + path + " (HTTP " + status + "): check that the address points at"
-                    + " Bifrost's HTTP port, not another service.", null, null);
-        }
-        if (looksLikeHtml(body) && status != 401 && status != 403) {
-            return error(ApiException.Kind.NOT_JSON, status, server + " answered HTTP " + status + " with a web"
-                    + " page instead of JSON, probably a proxy or login page: check that the address points at the"
-                    + " Bifrost gateway itself.", null, null);
-        }
-        if (status == 403) {
-            String serverMessage = errorMessage(body);
-            String permission = permissionIn(serverMessage);
-            String needed = permission != null ? "the " + permission + " permission"
-                    : neededPermission(path) != null ? "the permission for this (" + neededPermission(path) + ")"
-                    : "the permission for this";
-            return error(ApiException.Kind.FORBIDDEN, status, server + " accepted the key but it lacks " + needed
-                    + " (403 Forbidden): ask an admin to grant it to this API key.", serverMessage, null);
-        }
-        if (status == 401 && settings.apiKey() == null) {
-            return error(ApiException.Kind.UNAUTHORIZED, status, server + " requires a management API key"
-                    + " (401 Unauthorized): enter the key in the connection's settings or set BIFROST_API_KEY.",
-                    errorMessage(body), null);
-        }
-        return statusError(status, body);
-    }
-
-    /** The permission Bifrost's RBAC checks for a read of {@code path}, as its docs name it. */
-    private static String neededPermission(String path) {
-        if (path == null) {
-            return null;
-        }
-        if (path.startsWith("/api/governance/virtual-keys")) {
-            return "VirtualKeys:View";
-        }
-        if (path.startsWith("/api/governance/teams")) {
-            return "Teams:View";
-        }
-        if (path.startsWith("/api/governance/customers")) {
-            return "Customers:View";
-        }
-        if (path.startsWith("/api/providers")) {
-            return "ModelProvider:View";
-        }
-        return null;
-    }
-
-    private ApiException statusError(int status, byte[] body) {
-        String serverMessage = errorMessage(body);
-        String server = settings.displayName();
-        String detail = serverMessage == null ? "" : " (" + serverMessage + ")";
-        return switch (status) {
-            case 400 -> error(ApiException.Kind.BAD_REQUEST, status, server + " rejected the request as invalid"
-                    + detail + ": correct the search, filter or page and try again.", serverMessage, null);
-            case 401 -> error(ApiException.Kind.UNAUTHORIZED, status, server + " refused the management API key"
-                    + " (401 Unauthorized): enter the right key in the connection's settings.", serverMessage, null);
-            case 404 -> error(ApiException.Kind.NOT_FOUND, status, server + " has no such item" + detail
-                    + ": it may have been deleted; refresh the list.", serverMessage, null);
-            case 409 -> error(ApiException.Kind.CONFLICT, status, server + " reported a conflict" + detail
-                    + ": refresh and try again.", serverMessage, null);
-            case 429 -> error(ApiException.Kind.RATE_LIMITED, status, server + " is limiting requests (429 Too Many"
-                    + " Requests): wait a moment, then retry.", serverMessage, null);
-            case 500 -> error(ApiException.Kind.SERVER_ERROR, status, server + " failed with an internal error"
-                    + detail + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
-            case 502, 503, 504 -> error(ApiException.Kind.UNAVAILABLE, status, server + " is unavailable (HTTP "
-                    + status + ")" + detail + ": retry in a moment.", serverMessage, null);
-            default -> error(ApiException.Kind.HTTP_ERROR, status, server + " answered HTTP " + status + detail
-                    + ": retry, and check the gateway's logs if it keeps failing.", serverMessage, null);
-        };
-    }
-
-    /** Bifrost's {@code {"error":{"message":...}}}, the {@code {error, message}} variant, or null. */
-    private String errorMessage(byte[] body) {
-        if (body == null || body.length == 0 || looksLikeHtml(body)) {
-            return null;
-        }
-        try {
-            JsonNode root = mapper.readTree(body);
-            JsonNode error = root.get("error");
-            if (error != null && error.isObject() && error.hasNonNull("message")) {
-                return firstLine(error.get("message").asText());
-            }
-            if (root.hasNonNull("message")) {
-                return firstLine(root.get("message").asText());
-            }
-            if (error != null && error.isTextual()) {
-                return firstLine(error.asText());
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Not JSON: the status alone tells the story.
-        }
-        return null;
-    }
-
-    private static String permissionIn(String message) {
-        if (message == null) {
-            return null;
-        }
-        Matcher m = PERMISSION.matcher(message);
-        return m.find() ? m.group(1) : null;
+        return failure(wording.httpError(path, status, body), null);
     }
 
     ApiException translate(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = UserMessages.unwrap(failure);
         if (t instanceof ApiException api) {
             return api;
         }
-        String server = settings.displayName();
-        if (t instanceof CancellationException) {
-            return error(ApiException.Kind.CANCELLED, 0, "The request to " + server + " was cancelled.", null, t);
-        }
-        if (t instanceof HttpConnectTimeoutException) {
-            return error(ApiException.Kind.TIMEOUT, 0, server + " did not accept a connection within "
-                    + seconds(settings.connectTimeout()) + ": check the address and that the server is up.", null, t);
-        }
-        if (t instanceof HttpTimeoutException) {
-            return error(ApiException.Kind.TIMEOUT, 0, server + " did not answer within "
-                    + seconds(settings.requestTimeout()) + ": check that the server is healthy, or raise the"
-                    + " timeout in the connection's settings.", null, t);
-        }
-        if (hasCause(t, UnresolvedAddressException.class) || hasCause(t, UnknownHostException.class)) {
-            return error(ApiException.Kind.UNKNOWN_HOST, 0, "The host '" + settings.baseUrl().getHost()
-                    + "' could not be found (DNS lookup failed): check the address for typos, and your network or VPN.", null, t);
-        }
-        if (hasCause(t, SSLException.class)) {
-            return tlsFailure(t);
-        }
-        if (t instanceof ConnectException || hasCause(t, ConnectException.class)) {
-            return error(ApiException.Kind.CONNECTION_REFUSED, 0, "Nothing is listening on port " + port() + " of "
-                    + settings.baseUrl().getHost() + " (connection refused): check the port in the address"
-                    + " (Bifrost's default is 8080) and that Bifrost is running.", null, t);
-        }
-        if ("http".equalsIgnoreCase(settings.baseUrl().getScheme()) && t instanceof IOException
-                && t.getMessage() != null && (t.getMessage().contains("received no bytes")
-                || t.getMessage().contains("EOF reached") || t.getMessage().contains("Connection reset"))) {
-            return error(ApiException.Kind.NETWORK, 0, server + " closed the connection without an HTTP answer:"
-                    + " if the server uses HTTPS, change the address to start with https://.", null, t);
-        }
-        return error(ApiException.Kind.NETWORK, 0, "The connection to " + server + " failed ("
-                + t.getClass().getSimpleName() + "): check the network and retry.", null, t);
+        return failure(wording.transportFailure(t), t);
     }
 
-    /** "30 s", or "0.3 s" for sub-second timeouts, which toSeconds() would show as "0 s". */
-    private static String seconds(java.time.Duration d) {
-        long millis = d.toMillis();
-        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
-                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
-    }
-
-    /** Untrusted certificate, wrong host name, or no TLS at all on that port: each has its own remedy. */
-    private ApiException tlsFailure(Throwable t) {
-        String server = settings.displayName();
-        String messages = causeMessages(t);
-        if (messages.contains("unrecognized SSL message") || messages.contains("plaintext connection")) {
-            return error(ApiException.Kind.TLS, 0, server + " does not speak HTTPS on port " + port()
-                    + ": change the address to start with http://, or use the server's HTTPS port.", null, t);
-        }
-        if (messages.contains("No subject alternative") || messages.contains("No name matching")) {
-            return error(ApiException.Kind.TLS, 0, server + "'s certificate was issued for another host name:"
-                    + " use the name the certificate names in the address.", null, t);
-        }
-        if (hasCause(t, java.security.cert.CertificateException.class) || messages.contains("PKIX")
-                || messages.contains("certification path")) {
-            return error(ApiException.Kind.TLS, 0, server + "'s TLS certificate is not trusted (it is self-signed or"
-                    + " signed by a private CA): add that CA's certificate (PEM) in the connection's TLS settings.",
-                    null, t);
-        }
-        return error(ApiException.Kind.TLS, 0, "A secure connection to " + server + " could not be set up ("
-                + firstLine(t.getMessage()) + "): check that the address's port speaks HTTPS and that the"
-                + " server's TLS setup is valid.", null, t);
-    }
-
-    private int port() {
-        int port = settings.baseUrl().getPort();
-        return port > 0 ? port : "https".equalsIgnoreCase(settings.baseUrl().getScheme()) ? 443 : 80;
-    }
-
-    private static String causeMessages(Throwable t) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            b.append(c.getMessage()).append(' ');
-        }
-        return b.toString();
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private ApiException error(ApiException.Kind kind, int status, String message, String serverMessage,
-                               Throwable cause) {
-        return new ApiException(kind, status, settings.displayName(), message, serverMessage, cause);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        String line = text.lines().findFirst().orElse("").strip();
-        return line.length() > 200 ? line.substring(0, 200) + "\u2026" : line;
+    private ApiException failure(HttpFailureWording.Worded worded, Throwable cause) {
+        return new ApiException(worded.kind(), worded.status(), settings.displayName(), worded.sentence(),
+                worded.serverMessage(), cause);
     }
 
     private static String pathSegment(String id) {

@@ -1,6 +1,7 @@
 package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -74,6 +75,11 @@ public final class ConsoleServices implements AutoCloseable {
 
     public WindowService windows() {
         return windows;
+    }
+
+    /** The main window's state: which connection is open, the switcher, the notices. */
+    public MainViewModel mainViewModel(DemoWorkspace demo, ConnectionPrompts prompts) {
+        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, uiExecutor);
     }
 
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */

@@ -1,6 +1,5 @@
 package bifrostconsole.app;
 
-import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ProfileEditorView;
 import bifrostconsole.connection.ProfileEditorViewModel;
@@ -42,8 +41,7 @@ public final class ConsoleWindow {
         this.themes = services.themes();
         this.uiExecutor = services.uiExecutor();
         this.windows = services.windows();
-        this.model = new MainViewModel(profiles, demo, new FxConnectionPrompts(windows), ManagementApiClient::new,
-                uiExecutor);
+        this.model = services.mainViewModel(demo, new FxConnectionPrompts(windows));
         model.workspaceProperty().addListener((obs, was, now) -> workspaceViews.close(was));
         this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
             @Override

@@ -1,95 +1,70 @@
 package bifrostconsole.cli;
 
-import bifrostconsole.api.ApiException;
-import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.EnvironmentConnection;
+import bifrostconsole.service.ConnectionCheck;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * {@code check}: the GUI's "Test connection" from a terminal or a script. Resolves the server and key like
- * every command ({@link EnvironmentConnection}), runs the three checks and prints one line per step.
- * Exit codes: 0 all passed, 2 usage, 3 key refused, 4 server unreachable (network, DNS, TLS, timeout),
- * 5 the server answered wrongly.
+ * every command ({@link ServerOptions}), runs the three checks and prints one line per step.
  */
-public final class CheckCommand implements Subcommand {
-    static final String USAGE_LINE = "usage: bifrost-console check [--server URL]   (key from BIFROST_API_KEY or the"
-            + " saved connection)";
+public final class CheckCommand extends CommandSkeleton {
+    static final String HELP_TEXT = """
+            usage: bifrost-console check [--server URL]
 
-    private final Supplier<EnvironmentConnection> resolver;
+            Tests the connection as the console's "Test connection" does: /health, then /api/version, then
+            one authenticated list call (one key), and prints one line per step. When the server cannot be
+            reached, the later steps are skipped.
+
+            """ + ServerOptions.HELP + """
+
+            Exit codes: 0 all checks passed, 2 usage error, 3 authentication or permission refused, 4 server
+            unreachable (network, DNS, TLS, timeout), 5 the server answered wrongly.
+            """;
+    private static final Spec SPEC = Spec.of("check",
+            "test the connection to a server: /health, /api/version and the key [--server URL]", HELP_TEXT)
+            .options(ServerOptions.OPTION);
+
+    private final ConnectionCheck checks = new ConnectionCheck();
 
     public CheckCommand() {
-        this(EnvironmentConnection::fromConfigFolder);
+        this(ServerOptions.fromConfigFolder());
     }
 
-    CheckCommand(Supplier<EnvironmentConnection> resolver) {
-        this.resolver = resolver;
-    }
-
-    @Override
-    public String name() {
-        return "check";
+    CheckCommand(ServerOptions servers) {
+        super(SPEC, servers, () -> false);
     }
 
     @Override
-    public String summary() {
-        return "test the connection to a server: /health, /api/version and the key [--server URL]";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        String server = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("--help") || arg.equals("-h")) {
-                out.println(USAGE_LINE);
-                return OK;
-            } else if (arg.equals("--server") && i + 1 < args.size()) {
-                server = args.get(++i);
-            } else if (arg.startsWith("--server=")) {
-                server = arg.substring("--server=".length());
-            } else {
-                err.println("check: unknown option '" + arg + "' (" + USAGE_LINE + ")");
-                return USAGE;
-            }
-        }
-        EnvironmentConnection.Resolved resolved;
-        try {
-            resolved = resolver.get().resolve(server, env);
-        } catch (EnvironmentConnection.ResolutionException e) {
-            err.println("check: " + e.getMessage());
-            return USAGE;
-        }
+    protected int execute(CommandArguments a, CommandRun run) throws CommandArguments.UsageException {
+        EnvironmentConnection.Resolved resolved = run.resolvedServer();
+        PrintStream out = run.out();
         out.println("Checking " + resolved.settings().displayName()
                 + resolved.profile().map(p -> " (saved as '" + p.name() + "')").orElse("")
                 + ", key: " + (resolved.settings().apiKey() == null ? "none" : "from " + resolved.keySource()));
-        ConnectionTestViewModel test = new ConnectionTestViewModel(Runnable::run);
-        boolean passed;
+        ConnectionCheck.Report report;
         try {
-            passed = test.run(resolved.settings()).get(
-                    resolved.settings().connectTimeout().plus(resolved.settings().requestTimeout()).toSeconds() * 3 + 5,
+            // Each line as its step ends, so a slow step shows which one is waiting.
+            report = checks.run(resolved.settings(), step -> {
+                if (step.status() != ConnectionCheck.Status.RUNNING) {
+                    out.println("  " + mark(step.status()) + " " + step.step().title() + ": " + step.detail());
+                }
+            }).get(resolved.settings().connectTimeout().plus(resolved.settings().requestTimeout()).toSeconds() * 3 + 5,
                     TimeUnit.SECONDS);
         } catch (Exception e) {
-            err.println("check: the checks did not finish (" + e.getClass().getSimpleName() + ")");
+            run.err().println("check: the checks did not finish (" + e.getClass().getSimpleName() + ")");
             return UNREACHABLE;
         }
-        for (ConnectionTestViewModel.Step step : test.steps()) {
-            String mark = switch (step.state()) {
-                case PASSED -> "ok     ";
-                case FAILED -> "FAILED ";
-                default -> "skipped";
-            };
-            out.println("  " + mark + " " + step.title() + ": " + step.detail());
-        }
-        if (passed) {
-            return OK;
-        }
-        ApiException.Kind kind = test.steps().stream().map(ConnectionTestViewModel.Step::failureKind)
-                .filter(k -> k != null).findFirst().orElse(ApiException.Kind.NETWORK);
-        return kind.isAuth() ? AUTH_REFUSED : kind.isUnreachable() ? UNREACHABLE : SERVER_ERROR;
+        return report.firstFailure().map(failed -> CommandFailures.exitCode(failed.failureKind())).orElse(OK);
+    }
+
+    private static String mark(ConnectionCheck.Status status) {
+        return switch (status) {
+            case PASSED -> "ok     ";
+            case FAILED -> "FAILED ";
+            default -> "skipped";
+        };
     }
 }

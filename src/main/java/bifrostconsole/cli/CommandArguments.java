@@ -87,6 +87,18 @@ final class CommandArguments {
             }
             return n;
         } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a number between " + min + " and " + max + ", not '" + v + "'");
+        }
+    }
+
+    long longValue(String name, long whenAbsent) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return whenAbsent;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
             throw new UsageException(name + " must be a whole number, not '" + v + "'");
         }
     }

@@ -11,113 +11,61 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** {@code demo-server}: runs the built-in demo gateway on its own until stopped (Ctrl+C). */
-public final class DemoServerCommand implements Subcommand {
+public final class DemoServerCommand extends CommandSkeleton {
+    static final String HELP_TEXT = """
+            usage: bifrost-console demo-server [--port 8080] [--keys 500] [--seed N] [--api-key K]
 
-    static final String USAGE_LINE = "usage: bifrost-console demo-server [--port 8080] [--keys 500] [--seed N] [--api-key K]";
+            Serves a seeded, realistic Bifrost management API on 127.0.0.1 until stopped (Ctrl+C).
+              --port N      port to listen on (default 8080; 0 picks a free one)
+              --keys N      number of virtual keys, 0 to %d (default 500)
+              --seed N      seed of the generated data (default 42): same seed, same data
+              --api-key K   require 'Authorization: Bearer K' on /api routes
+            """.formatted(DemoDataGenerator.MAX_KEYS);
+    private static final Spec SPEC = Spec.of("demo-server",
+            "serve the built-in demo gateway: --port 8080 --keys 500 [--seed N] [--api-key K]", HELP_TEXT)
+            .options("--port", "--keys", "--seed", "--api-key");
 
-    @Override
-    public String name() {
-        return "demo-server";
+    private final Function<CommandRun, CompletableFuture<Void>> stopSignal;
+
+    public DemoServerCommand() {
+        this(CommandRun::interrupted);
     }
 
-    @Override
-    public String summary() {
-        return "serve the built-in demo gateway: --port 8080 --keys 500 [--seed N] [--api-key K]";
-    }
-
-    /** The parsed command line. */
-    record Arguments(int port, int keys, long seed, String apiKey) {
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "demo-server-stop"));
-        return serve(args, out, err, stop);
+    private DemoServerCommand(Function<CommandRun, CompletableFuture<Void>> stopSignal) {
+        super(SPEC);
+        this.stopSignal = stopSignal;
     }
 
     /** Serves until {@code stop} completes; tests pass their own {@code stop} instead of Ctrl+C. */
     public int serve(List<String> args, PrintStream out, PrintStream err, CompletableFuture<Void> stop) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(USAGE_LINE);
-            out.println();
-            out.println("Serves a seeded, realistic Bifrost management API on 127.0.0.1 until stopped (Ctrl+C).");
-            out.println("  --port N      port to listen on (default 8080; 0 picks a free one)");
-            out.println("  --keys N      number of virtual keys, 0 to " + DemoDataGenerator.MAX_KEYS + " (default 500)");
-            out.println("  --seed N      seed of the generated data (default 42): same seed, same data");
-            out.println("  --api-key K   require 'Authorization: Bearer K' on /api routes");
-            return OK;
+        return new DemoServerCommand(run -> stop).run(args, out, err, Map.of());
+    }
+
+    @Override
+    protected int execute(CommandArguments a, CommandRun run) throws CommandArguments.UsageException {
+        int port = a.intValue("--port", 0, 65_535, 8080);
+        int keys = a.intValue("--keys", 0, DemoDataGenerator.MAX_KEYS, 500);
+        long seed = a.longValue("--seed", 42);
+        String apiKey = a.value("--api-key");
+        if (apiKey != null && apiKey.isBlank()) {
+            throw new CommandArguments.UsageException("--api-key must not be empty");
         }
-        Arguments parsed;
-        try {
-            parsed = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("demo-server: " + e.getMessage() + " (" + USAGE_LINE + ")");
-            return USAGE;
-        }
-        GovernanceStore store = DemoDataGenerator.generate(parsed.seed(), parsed.keys(), Instant.now());
-        DemoGateway.Options options = new DemoGateway.Options(parsed.port(), null, store, 4)
-                .withApiKey(parsed.apiKey());
+
+        GovernanceStore store = DemoDataGenerator.generate(seed, keys, Instant.now());
+        DemoGateway.Options options = new DemoGateway.Options(port, null, store, 4).withApiKey(apiKey);
         try (DemoGateway gateway = DemoGateway.start(options)) {
-            out.println("Demo gateway listening on " + gateway.baseUrl());
-            out.flush();
-            stop.join();
+            run.out().println("Demo gateway listening on " + gateway.baseUrl());
+            run.out().flush();
+            stopSignal.apply(run).join();
             return OK;
         } catch (BindException e) {
-            err.println("demo-server: port " + parsed.port() + " is already in use: choose another with --port");
-            return USAGE;
+            throw new CommandArguments.UsageException("port " + port + " is already in use: choose another with --port");
         } catch (IOException e) {
-            err.println("demo-server: could not start the server (" + e.getMessage() + ")");
+            run.err().println("demo-server: could not start the server (" + e.getMessage() + ")");
             return UNREACHABLE;
         }
-    }
-
-    static Arguments parse(List<String> args) {
-        int port = 8080;
-        int keys = 500;
-        long seed = 42;
-        String apiKey = null;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (!List.of("--port", "--keys", "--seed", "--api-key").contains(option)) {
-                throw new IllegalArgumentException("unknown option '" + option + "'");
-            }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(++i);
-            switch (option) {
-                case "--port" -> port = number(option, value, 0, 65_535);
-                case "--keys" -> keys = number(option, value, 0, DemoDataGenerator.MAX_KEYS);
-                case "--seed" -> {
-                    try {
-                        seed = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--seed must be a whole number, not '" + value + "'");
-                    }
-                }
-                default -> {
-                    if (value.isBlank()) {
-                        throw new IllegalArgumentException("--api-key must not be empty");
-                    }
-                    apiKey = value;
-                }
-            }
-        }
-        return new Arguments(port, keys, seed, apiKey);
-    }
-
-    private static int number(String option, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", not '" + value + "'");
     }
 }

@@ -1,6 +1,5 @@
 package bifrostconsole.cli;
 
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.export.Cancellation;
 import bifrostconsole.export.DiffEngine;
@@ -11,15 +10,12 @@ import bifrostconsole.export.GovernanceState;
 import bifrostconsole.export.LiveGovernance;
 import bifrostconsole.export.ProgressListener;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** {@code diff}: what changed between two snapshots, or between a snapshot and the live server. */
-public final class DiffCommand implements Subcommand {
+public final class DiffCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console diff OLD.json NEW.json [--format text|json] [--include-usage] [--exit-code]
                    bifrost-console diff OLD.json --server URL [--format text|json] [--include-usage] [--exit-code]
@@ -43,79 +39,51 @@ public final class DiffCommand implements Subcommand {
             with --exit-code, 2 usage error or missing file, 3 authentication or permission refused, 4 server
             unreachable, 5 the server failed or a file is not a readable snapshot.
             """;
-    private static final Set<String> OPTIONS = Set.of("--server", "--format");
-    private static final Set<String> FLAGS = Set.of("--include-usage", "--exit-code", "--help");
+    private static final Spec SPEC = Spec.of("diff",
+            "compare two snapshots, or a snapshot with the live server", HELP_TEXT)
+            .options(ServerOptions.OPTION, "--format")
+            .flags("--include-usage", "--exit-code")
+            .withPositionals();
     static final int DIFFERENCES = 1;
-
-    private final ServerOptions servers;
 
     public DiffCommand() {
         this(ServerOptions.fromConfigFolder());
     }
 
     DiffCommand(ServerOptions servers) {
-        this.servers = servers;
+        super(SPEC, servers, () -> false);
     }
 
     @Override
-    public String name() {
-        return "diff";
-    }
-
-    @Override
-    public String summary() {
-        return "compare two snapshots, or a snapshot with the live server";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandArguments a;
-        GovernanceState old;
+    protected int execute(CommandArguments a, CommandRun run) throws Exception {
+        String format = a.value("--format") == null ? "text" : a.value("--format");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new CommandArguments.UsageException("--format must be text or json, not '" + format + "'");
+        }
+        List<String> files = a.positionals();
+        if (files.isEmpty() || files.size() > 2) {
+            throw new CommandArguments.UsageException("give OLD.json and NEW.json, or OLD.json and --server URL");
+        }
+        GovernanceState old = GovernanceState.ofFile(existing(files.get(0)));
         GovernanceState current;
-        boolean json;
-        try {
-            a = CommandArguments.parse(args, OPTIONS, FLAGS);
-            if (a.flag("--help")) {
-                out.print(HELP_TEXT);
-                return OK;
+        if (files.size() == 2) {
+            if (a.value(ServerOptions.OPTION) != null) {
+                throw new CommandArguments.UsageException("give NEW.json or --server, not both");
             }
-            String format = a.value("--format") == null ? "text" : a.value("--format");
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new CommandArguments.UsageException("--format must be text or json, not '" + format + "'");
-            }
-            json = format.equals("json");
-            List<String> files = a.positionals();
-            if (files.isEmpty() || files.size() > 2) {
-                throw new CommandArguments.UsageException("give OLD.json and NEW.json, or OLD.json and --server URL");
-            }
-            old = GovernanceState.ofFile(existing(files.get(0)));
-            if (files.size() == 2) {
-                if (a.value("--server") != null) {
-                    throw new CommandArguments.UsageException("give NEW.json or --server, not both");
-                }
-                current = GovernanceState.ofFile(existing(files.get(1)));
-            } else {
-                ConnectionSettings settings = servers.require(a.value("--server"), env);
-                current = new LiveGovernance(new ManagementApiClient(settings), true, ProgressListener.NONE,
-                        new Cancellation());
-            }
-        } catch (CommandArguments.UsageException e) {
-            err.println("diff: " + e.getMessage());
-            err.println("Run 'bifrost-console diff --help' for the options.");
-            return USAGE;
+            current = GovernanceState.ofFile(existing(files.get(1)));
+        } else {
+            current = new LiveGovernance(new ManagementApiClient(run.server()), true, ProgressListener.NONE,
+                    new Cancellation());
         }
-        try {
-            GovernanceDiff diff = new DiffEngine(a.flag("--include-usage")).compare(old, current);
-            if (json) {
-                DiffText.writeJson(diff, out);
-            } else {
-                out.print(DiffText.render(diff));
-                out.flush();
-            }
-            return a.flag("--exit-code") && diff.hasDifferences() ? DIFFERENCES : OK;
-        } catch (Exception e) {
-            return CommandFailures.report("diff", e, err);
+
+        GovernanceDiff diff = new DiffEngine(a.flag("--include-usage")).compare(old, current);
+        if (format.equals("json")) {
+            DiffText.writeJson(diff, run.out());
+        } else {
+            run.out().print(DiffText.render(diff));
+            run.out().flush();
         }
+        return a.flag("--exit-code") && diff.hasDifferences() ? DIFFERENCES : OK;
     }
 
     private static Path existing(String name) throws CommandArguments.UsageException {

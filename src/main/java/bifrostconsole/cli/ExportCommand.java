@@ -14,16 +14,12 @@ import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.ProgressListener;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** {@code export}: every virtual key matching a search and filters, as CSV or JSON, streamed. */
-public final class ExportCommand implements Subcommand {
+public final class ExportCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console export [--server URL] [--format csv|json] [--out FILE] [--search S]
                                           [--team ID] [--customer ID] [--sort FIELD] [--order asc|desc]
@@ -54,93 +50,50 @@ public final class ExportCommand implements Subcommand {
             Exit codes: 0 done, 1 the output could not be written, 2 usage error, 3 authentication or
             permission refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
             """;
-    private static final Set<String> OPTIONS = Set.of("--server", "--format", "--out", "--search", "--team",
-            "--customer", "--sort", "--order", "--page-size");
-    private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
-
-    private final BooleanSupplier stderrIsTerminal;
-    private final ServerOptions servers;
+    private static final Spec SPEC = Spec.of("export",
+            "write the virtual keys matching a search and filters as CSV or JSON", HELP_TEXT)
+            .options(ServerOptions.OPTION, "--format", "--out", "--search", "--team", "--customer", "--sort",
+                    "--order", "--page-size")
+            .flags("--include-secrets");
 
     public ExportCommand() {
-        this(() -> System.console() != null, ServerOptions.fromConfigFolder());
+        this(STDERR_IS_TERMINAL, ServerOptions.fromConfigFolder());
     }
 
     ExportCommand(BooleanSupplier stderrIsTerminal, ServerOptions servers) {
-        this.stderrIsTerminal = stderrIsTerminal;
-        this.servers = servers;
+        super(SPEC, servers, stderrIsTerminal);
     }
 
     @Override
-    public String name() {
-        return "export";
-    }
-
-    @Override
-    public String summary() {
-        return "write the virtual keys matching a search and filters as CSV or JSON";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandArguments a;
-        ConnectionSettings settings;
-        ExportRequest request;
-        Path target;
-        int pageSize;
-        try {
-            a = CommandArguments.parse(args, OPTIONS, FLAGS);
-            if (a.flag("--help")) {
-                out.print(HELP_TEXT);
-                return OK;
-            }
-            if (!a.positionals().isEmpty()) {
-                throw new CommandArguments.UsageException("unexpected argument '" + a.positionals().get(0) + "'");
-            }
-            settings = servers.require(a.value("--server"), env);
-            target = a.value("--out") == null ? null : Path.of(a.value("--out"));
-            ExportFormat format = format(a.value("--format"), target);
-            pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
-            VirtualKeyQuery query = VirtualKeyQuery.all()
-                    .withSearch(a.value("--search"))
-                    .withTeamId(a.value("--team"))
-                    .withCustomerId(a.value("--customer"));
-            if (a.value("--sort") != null || a.value("--order") != null) {
-                query = query.withSort(a.value("--sort") == null ? SortField.CREATED_AT : sortField(a.value("--sort")),
-                        order(a.value("--order")));
-            }
-            request = new ExportRequest(query, ExportScope.ALL_MATCHING, format, a.flag("--include-secrets"));
-        } catch (CommandArguments.UsageException e) {
-            err.println("export: " + e.getMessage());
-            err.println("Run 'bifrost-console export --help' for the options.");
-            return USAGE;
+    protected int execute(CommandArguments a, CommandRun run) throws Exception {
+        ConnectionSettings settings = run.server();
+        Path target = a.value("--out") == null ? null : Path.of(a.value("--out"));
+        ExportFormat format = format(a.value("--format"), target);
+        int pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
+        VirtualKeyQuery query = VirtualKeyQuery.all()
+                .withSearch(a.value("--search"))
+                .withTeamId(a.value("--team"))
+                .withCustomerId(a.value("--customer"));
+        if (a.value("--sort") != null || a.value("--order") != null) {
+            query = query.withSort(a.value("--sort") == null ? SortField.CREATED_AT : sortField(a.value("--sort")),
+                    order(a.value("--order")));
         }
+        ExportRequest request = new ExportRequest(query, ExportScope.ALL_MATCHING, format,
+                a.flag("--include-secrets"));
+
         if (request.includeSecrets()) {
-            err.println("export: key values are included: treat the output as a secret.");
+            run.err().println("export: key values are included: treat the output as a secret.");
         }
         KeyExporter exporter = new KeyExporter(new KeyPager(
                 KeyPageSource.of(new ManagementApiClient(settings)), pageSize), java.time.Clock.systemUTC());
-        TerminalProgress progress = stderrIsTerminal.getAsBoolean() ? new TerminalProgress(err, "Exporting") : null;
-        try (InterruptGuard guard = InterruptGuard.install()) {
-            ExportResult result = target == null
-                    ? exporter.toStream(out, request, progressOrNone(progress), guard.cancellation())
-                    : exporter.toFile(target, request, progressOrNone(progress), guard.cancellation());
-            if (progress != null) {
-                progress.done();
-            }
-            if (target != null) {
-                err.println(result.summary());
-            }
-            return OK;
-        } catch (Exception e) {
-            if (progress != null) {
-                progress.done();
-            }
-            return CommandFailures.report("export", e, err);
+        ProgressListener progress = run.progress("Exporting");
+        if (target == null) {
+            exporter.toStream(run.out(), request, progress, run.cancellation());
+        } else {
+            ExportResult result = exporter.toFile(target, request, progress, run.cancellation());
+            run.tell(result.summary());
         }
-    }
-
-    private static ProgressListener progressOrNone(TerminalProgress progress) {
-        return progress == null ? ProgressListener.NONE : progress;
+        return OK;
     }
 
     private static ExportFormat format(String option, Path target) throws CommandArguments.UsageException {

@@ -2,21 +2,24 @@ package bifrostconsole.cli;
 
 import bifrostconsole.export.Cancellation;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C during a command: cancels the work and waits briefly for it to delete its temporary file, so an
- * interrupted export leaves neither a truncated file nor a stray temporary one.
+ * Ctrl-C during a command: cancels the work and waits briefly for it to finish, so an interrupted export leaves
+ * neither a truncated file nor a stray temporary one, and a stopped demo server closes its port.
  */
 final class InterruptGuard implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
+    private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
     private InterruptGuard() {
         hook = new Thread(() -> {
             cancellation.cancel();
+            interrupted.complete(null);
             try {
                 finished.await(3, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -33,6 +36,10 @@ final class InterruptGuard implements AutoCloseable {
 
     Cancellation cancellation() {
         return cancellation;
+    }
+
+    CompletableFuture<Void> interrupted() {
+        return interrupted;
     }
 
     @Override

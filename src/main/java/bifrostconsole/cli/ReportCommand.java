@@ -5,7 +5,6 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.ResetWindow;
 import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.KeyPager;
-import bifrostconsole.export.ProgressListener;
 import bifrostconsole.headroom.Attention;
 import bifrostconsole.headroom.AttentionItem;
 import bifrostconsole.headroom.Binding;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -41,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code report}: every key that needs attention, with its reasons, the used share of the limit that binds, what
  * binds and what is left. Scans the whole gateway the way the export does; key values never appear.
  */
-public final class ReportCommand implements Subcommand {
+public final class ReportCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console report [--server URL] [--format text|json|csv] [--threshold 80]
                                           [--expiring 7d] [--exit-code]
@@ -71,93 +69,50 @@ public final class ReportCommand implements Subcommand {
             refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
             """;
     static final int ATTENTION_NEEDED = 1;
-    private static final Set<String> OPTIONS = Set.of("--server", "--format", "--threshold", "--expiring",
-            "--page-size");
-    private static final Set<String> FLAGS = Set.of("--exit-code", "--help");
     private static final List<String> CSV_COLUMNS = List.of("id", "name", "reasons", "used_percent", "binding",
             "binding_owner", "binding_window", "remaining", "remaining_unit");
 
-    private final BooleanSupplier stderrIsTerminal;
-    private final ServerOptions servers;
+    private static final Spec SPEC = Spec.of("report",
+            "list the keys that need attention: used up, near their limit, expiring, unassigned", HELP_TEXT)
+            .options(ServerOptions.OPTION, "--format", "--threshold", "--expiring", "--page-size")
+            .flags("--exit-code");
+
     private final Clock clock;
 
     public ReportCommand() {
-        this(() -> System.console() != null, ServerOptions.fromConfigFolder(), Clock.systemUTC());
+        this(STDERR_IS_TERMINAL, ServerOptions.fromConfigFolder(), Clock.systemUTC());
     }
 
     ReportCommand(BooleanSupplier stderrIsTerminal, ServerOptions servers, Clock clock) {
-        this.stderrIsTerminal = stderrIsTerminal;
-        this.servers = servers;
+        super(SPEC, servers, stderrIsTerminal);
         this.clock = clock;
     }
 
     @Override
-    public String name() {
-        return "report";
-    }
-
-    @Override
-    public String summary() {
-        return "list the keys that need attention: used up, near their limit, expiring, unassigned";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandArguments a;
-        ConnectionSettings settings;
-        String format;
-        Attention rules;
-        int pageSize;
-        try {
-            a = CommandArguments.parse(args, OPTIONS, FLAGS);
-            if (a.flag("--help")) {
-                out.print(HELP_TEXT);
-                return OK;
-            }
-            if (!a.positionals().isEmpty()) {
-                throw new CommandArguments.UsageException("unexpected argument '" + a.positionals().get(0) + "'");
-            }
-            format = a.value("--format") == null ? "text" : a.value("--format").toLowerCase(Locale.ROOT);
-            if (!List.of("text", "json", "csv").contains(format)) {
-                throw new CommandArguments.UsageException("--format must be text, json or csv, not '"
-                        + a.value("--format") + "'");
-            }
-            int threshold = a.intValue("--threshold", 1, 100, 80);
-            rules = new Attention(threshold / 100.0, expiring(a.value("--expiring")));
-            pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
-            settings = servers.require(a.value("--server"), env);
-        } catch (CommandArguments.UsageException e) {
-            err.println("report: " + e.getMessage());
-            err.println("Run 'bifrost-console report --help' for the options.");
-            return USAGE;
+    protected int execute(CommandArguments a, CommandRun run) throws Exception {
+        String format = a.value("--format") == null ? "text" : a.value("--format").toLowerCase(Locale.ROOT);
+        if (!List.of("text", "json", "csv").contains(format)) {
+            throw new CommandArguments.UsageException("--format must be text, json or csv, not '"
+                    + a.value("--format") + "'");
         }
+        int threshold = a.intValue("--threshold", 1, 100, 80);
+        Attention rules = new Attention(threshold / 100.0, expiring(a.value("--expiring")));
+        int pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
+        ConnectionSettings settings = run.server();
+
         ManagementApiClient client = new ManagementApiClient(settings);
         GatewayScan scan = new GatewayScan(client, new KeyPager(KeyPageSource.of(client), pageSize), clock);
-        TerminalProgress progress = stderrIsTerminal.getAsBoolean() ? new TerminalProgress(err, "Scanning") : null;
-        ScanResult result;
-        try (InterruptGuard guard = InterruptGuard.install()) {
-            result = scan.run(rules, progress == null ? ProgressListener.NONE : progress, guard.cancellation());
-        } catch (Exception e) {
-            if (progress != null) {
-                progress.done();
-            }
-            return CommandFailures.report("report", e, err);
+        ScanResult result = scan.run(rules, run.progress("Scanning"), run.cancellation());
+        run.endProgress();
+        PrintStream out = run.out();
+        switch (format) {
+            case "json" -> writeJson(result.attention(), out);
+            case "csv" -> writeCsv(result.attention(), out);
+            default -> writeText(result, out);
         }
-        if (progress != null) {
-            progress.done();
-        }
-        try {
-            switch (format) {
-                case "json" -> writeJson(result.attention(), out);
-                case "csv" -> writeCsv(result.attention(), out);
-                default -> writeText(result, out);
-            }
-            out.flush();
-            if (out.checkError()) {
-                throw new IOException("standard output was closed");
-            }
-        } catch (IOException e) {
-            return CommandFailures.report("report", e, err);
+        out.flush();
+        if (out.checkError()) {
+            throw new IOException("standard output was closed");
         }
         return a.flag("--exit-code") && !result.attention().isEmpty() ? ATTENTION_NEEDED : OK;
     }

@@ -1,6 +1,5 @@
 package bifrostconsole.cli;
 
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.connection.EnvironmentConnection;
 
 import java.util.Map;
@@ -12,6 +11,8 @@ import java.util.function.Supplier;
  * in the console window; the key from {@code BIFROST_API_KEY}, else the one stored for that server's profile.
  */
 final class ServerOptions {
+    /** The one option: a verb that talks to a server declares it and includes {@link #HELP} in its help. */
+    static final String OPTION = "--server";
     static final String HELP = """
               --server URL         the Bifrost gateway (default: $BIFROST_URL, else the server last opened
                                    in the console window)
@@ -30,9 +31,11 @@ final class ServerOptions {
         return new ServerOptions(EnvironmentConnection::fromConfigFolder);
     }
 
-    ConnectionSettings require(String serverOption, Map<String, String> env) throws CommandArguments.UsageException {
+    /** No server named anywhere, or settings that cannot be applied, is a usage error. */
+    EnvironmentConnection.Resolved resolve(String serverOption, Map<String, String> env)
+            throws CommandArguments.UsageException {
         try {
-            return connections.get().resolve(serverOption, env).settings();
+            return connections.get().resolve(serverOption, env);
         } catch (EnvironmentConnection.ResolutionException e) {
             throw new CommandArguments.UsageException(e.getMessage());
         }

@@ -4,19 +4,13 @@ import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.LiveGovernance;
-import bifrostconsole.export.ProgressListener;
-import bifrostconsole.export.Snapshot;
 import bifrostconsole.export.SnapshotSummary;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** {@code snapshot}: the whole governance state of a server into one JSON file, for browsing and diffs. */
-public final class SnapshotCommand implements Subcommand {
+public final class SnapshotCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console snapshot [--server URL] --out FILE.json [--include-secrets]
 
@@ -32,73 +26,32 @@ public final class SnapshotCommand implements Subcommand {
             Exit codes: 0 done, 1 the file could not be written, 2 usage error, 3 authentication or
             permission refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
             """;
-    private static final Set<String> OPTIONS = Set.of("--server", "--out", "--page-size");
-    private static final Set<String> FLAGS = Set.of("--include-secrets", "--help");
-
-    private final BooleanSupplier stderrIsTerminal;
-    private final ServerOptions servers;
+    private static final Spec SPEC = Spec.of("snapshot",
+            "save the whole governance state of a server to a JSON file", HELP_TEXT)
+            .options(ServerOptions.OPTION, "--out", "--page-size")
+            .flags("--include-secrets");
 
     public SnapshotCommand() {
-        this(() -> System.console() != null, ServerOptions.fromConfigFolder());
+        this(STDERR_IS_TERMINAL, ServerOptions.fromConfigFolder());
     }
 
     SnapshotCommand(BooleanSupplier stderrIsTerminal, ServerOptions servers) {
-        this.stderrIsTerminal = stderrIsTerminal;
-        this.servers = servers;
+        super(SPEC, servers, stderrIsTerminal);
     }
 
     @Override
-    public String name() {
-        return "snapshot";
-    }
-
-    @Override
-    public String summary() {
-        return "save the whole governance state of a server to a JSON file";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandArguments a;
-        ConnectionSettings settings;
-        Path target;
-        int pageSize;
-        try {
-            a = CommandArguments.parse(args, OPTIONS, FLAGS);
-            if (a.flag("--help")) {
-                out.print(HELP_TEXT);
-                return OK;
-            }
-            if (!a.positionals().isEmpty()) {
-                throw new CommandArguments.UsageException("unexpected argument '" + a.positionals().get(0) + "'");
-            }
-            if (a.value("--out") == null) {
-                throw new CommandArguments.UsageException("--out FILE.json is required");
-            }
-            settings = servers.require(a.value("--server"), env);
-            target = Path.of(a.value("--out"));
-            pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
-        } catch (CommandArguments.UsageException e) {
-            err.println("snapshot: " + e.getMessage());
-            err.println("Run 'bifrost-console snapshot --help' for the options.");
-            return USAGE;
+    protected int execute(CommandArguments a, CommandRun run) throws Exception {
+        if (a.value("--out") == null) {
+            throw new CommandArguments.UsageException("--out FILE.json is required");
         }
-        TerminalProgress progress = stderrIsTerminal.getAsBoolean() ? new TerminalProgress(err, "Snapshot") : null;
-        try (InterruptGuard guard = InterruptGuard.install()) {
-            LiveGovernance live = new LiveGovernance(new ManagementApiClient(settings), a.flag("--include-secrets"),
-                    progress == null ? ProgressListener.NONE : progress, guard.cancellation(),
-                    java.time.Clock.systemUTC(), pageSize);
-            SnapshotSummary summary = live.writeSnapshot(target);
-            if (progress != null) {
-                progress.done();
-            }
-            err.println(summary.describe());
-            return OK;
-        } catch (Exception e) {
-            if (progress != null) {
-                progress.done();
-            }
-            return CommandFailures.report("snapshot", e, err);
-        }
+        ConnectionSettings settings = run.server();
+        Path target = Path.of(a.value("--out"));
+        int pageSize = a.intValue("--page-size", 1, KeyPager.EXPORT_PAGE_SIZE, KeyPager.EXPORT_PAGE_SIZE);
+
+        LiveGovernance live = new LiveGovernance(new ManagementApiClient(settings), a.flag("--include-secrets"),
+                run.progress("Snapshot"), run.cancellation(), java.time.Clock.systemUTC(), pageSize);
+        SnapshotSummary summary = live.writeSnapshot(target);
+        run.tell(summary.describe());
+        return OK;
     }
 }

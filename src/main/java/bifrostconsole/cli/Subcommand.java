@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One command-line subcommand ({@code demo-server}, {@code export}, {@code snapshot}, {@code diff}).
- * Streams and environment are passed in so tests can run a subcommand in-process.
+ * One command-line subcommand ({@code demo-server}, {@code export}, {@code snapshot}, {@code diff}, {@code check}).
+ * Streams and environment are passed in so tests can run a subcommand in-process. Every verb is built on
+ * {@link CommandSkeleton}, which also says how to add one.
  */
 public interface Subcommand {
     /** Exit codes shared by every subcommand. */

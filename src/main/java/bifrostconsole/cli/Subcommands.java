@@ -10,7 +10,7 @@ public final class Subcommands {
 
     public static List<Subcommand> all() {
         return List.of(new DemoServerCommand(), new ExportCommand(), new SnapshotCommand(), new DiffCommand(),
-                new CheckCommand(), new ReportCommand());
+                new CheckCommand(), new KeysCommand(), new ReportCommand());
     }
 
     public static Optional<Subcommand> find(String name) {

@@ -71,7 +71,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link Fault#delay(Duration)}: the real answer, after a pause (timeouts, stale responses);</li>
  *   <li>{@link Fault#nonBifrostJson()}: {@code {"hello":"world"}} with status 200;</li>
  *   <li>{@link Fault#json(int, byte[])}: exactly the given body, e.g. an older server's MCP bare array;</li>
- *   <li>{@link Fault#redirect(String)}: 302 with that {@code Location}.</li>
+ *   <li>{@link Fault#redirect(String)}: 302 with that {@code Location};</li>
+ *   <li>{@link Fault#then(Runnable)}: the real answer, then an action before it is sent (a change "meanwhile").</li>
  * </ul>
  */
 public final class DemoGateway implements AutoCloseable {
@@ -116,13 +117,14 @@ public final class DemoGateway implements AutoCloseable {
 
     /** A misbehaviour to inject into the next matching request; see the class comment. */
     public static final class Fault {
-        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY, REDIRECT }
+        private enum Type { STATUS, MANAGEMENT_ERROR, HTML, TRUNCATED, DELAY, NON_BIFROST, BODY, REDIRECT, THEN }
 
         private final Type type;
         private final int status;
         private final String message;
         private final Duration delay;
         private final byte[] body;
+        private Runnable action;
 
         private Fault(Type type, int status, String message, Duration delay) {
             this(type, status, message, delay, null);
@@ -176,6 +178,16 @@ public final class DemoGateway implements AutoCloseable {
             return new Fault(Type.REDIRECT, 302, location, null);
         }
 
+        /**
+         * The real answer, and then, before it is sent, {@code action}: e.g. someone else changing a key right after
+         * the client read it, between its read and its write.
+         */
+        public static Fault then(Runnable action) {
+            Fault fault = new Fault(Type.THEN, 0, null, null);
+            fault.action = action;
+            return fault;
+        }
+
         /** Exactly this JSON body with this status, e.g. an older server's payload. */
         public static Fault json(int status, byte[] body) {
             return new Fault(Type.BODY, status, null, null, body.clone());
@@ -219,6 +231,8 @@ public final class DemoGateway implements AutoCloseable {
     private final GovernanceStore store;
     private final byte[] expectedAuthorization;
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final GovernanceWrites writes;
     private final WriteRoutes writeRoutes;
     private final DemoLogRoutes logRoutes;
@@ -301,6 +315,12 @@ public final class DemoGateway implements AutoCloseable {
         synchronized (requestLog) {
             requestLog.clear();
         }
+        peakInFlight.set(0);
+    }
+
+    /** The most requests handled at the same moment since start or {@link #clearRequestLog()}. */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** The next request whose path starts with {@code pathPrefix} gets {@code fault}. */
@@ -340,6 +360,7 @@ public final class DemoGateway implements AutoCloseable {
     // ---- request handling --------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
@@ -354,13 +375,17 @@ public final class DemoGateway implements AutoCloseable {
             }
             Optional<Fault> fault = takeFault(method, path);
             Response response;
-            if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED) {
+            if (fault.isPresent() && fault.get().type != Fault.Type.DELAY && fault.get().type != Fault.Type.TRUNCATED
+                    && fault.get().type != Fault.Type.THEN) {
                 response = faultResponse(fault.get());
             } else {
                 if (fault.isPresent() && fault.get().type == Fault.Type.DELAY) {
                     sleep(fault.get().delay);
                 }
                 response = route(exchange, path, uri.getRawQuery(), body);
+                if (fault.isPresent() && fault.get().type == Fault.Type.THEN) {
+                    fault.get().action.run();
+                }
                 if (fault.isPresent() && fault.get().type == Fault.Type.TRUNCATED) {
                     byte[] cut = new byte[Math.max(1, response.body().length / 2)];
                     System.arraycopy(response.body(), 0, cut, 0, Math.min(cut.length, response.body().length));
@@ -370,6 +395,8 @@ public final class DemoGateway implements AutoCloseable {
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
             // The client went away (e.g. it timed out while a delay fault slept): nothing left to answer.
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -409,7 +436,7 @@ public final class DemoGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
             case BODY -> new Response(fault.status, "application/json", fault.body);
             case REDIRECT -> new Response(302, "text/plain", new byte[0], fault.message);
-            case DELAY, TRUNCATED -> throw new IllegalStateException("applied around the real answer");
+            case DELAY, TRUNCATED, THEN -> throw new IllegalStateException("applied around the real answer");
         };
     }
 

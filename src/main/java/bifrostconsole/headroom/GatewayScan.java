@@ -3,8 +3,6 @@ package bifrostconsole.headroom;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.GovernanceSource;
-import bifrostconsole.api.ListQuery;
-import bifrostconsole.api.Page;
 import bifrostconsole.api.ResetSchedule;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
@@ -29,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * Scans every key of a gateway the way the export does (pages of 10,000 in export mode, streamed, the next page
@@ -38,7 +35,6 @@ import java.util.function.Function;
  * attention, without their values. Shared by the overview, the {@code report} command and the alerts.
  */
 public final class GatewayScan {
-    private static final int LIST_PAGE = 100;
     /**
      * Most urgent first: by the most urgent reason (in {@link Reason}'s order: used up, near the limit, expired,
      * expiring, inactive with spend, unassigned), then by the share of the binding limit used, then by name.
@@ -71,11 +67,11 @@ public final class GatewayScan {
      */
     public ScanResult run(Attention rules, ProgressListener progress, Cancellation cancellation) throws IOException {
         Instant now = clock.instant();
-        List<Team> teams = all(q -> source.listTeams(q), cancellation);
-        List<Customer> customers = all(q -> source.listCustomers(q), cancellation);
-        Tally tally = new Tally(rules, new HeadroomCalculator(Owners.of(teams, customers)), teams, customers, now);
+        OwnerLists owners = cancellation.await(OwnerLists.load(source));
+        Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(), owners.customers(),
+                now);
         pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, tally::add, progress, cancellation);
-        return tally.result();
+        return tally.result(owners);
     }
 
     /** {@link #run} on {@code background}; cancelling the returned future cancels the scan. */
@@ -96,20 +92,6 @@ public final class GatewayScan {
             }
         });
         return result;
-    }
-
-    private static <T> List<T> all(Function<ListQuery, CompletableFuture<Page<T>>> list, Cancellation cancellation) {
-        List<T> items = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            cancellation.throwIfCancelled();
-            Page<T> page = cancellation.await(list.apply(ListQuery.firstPage(LIST_PAGE).withOffset(offset)));
-            items.addAll(page.items());
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.totalCount()) {
-                return items;
-            }
-        }
     }
 
     /** Adds keys up one at a time (one page at a time, so one thread at a time). */
@@ -210,11 +192,11 @@ public final class GatewayScan {
             }
         }
 
-        ScanResult result() {
+        ScanResult result(OwnerLists owners) {
             attention.sort(URGENCY);
             return new ScanResult(now, keys, active, inactive, expired, expiring, exhausted, unbounded, teamCount,
                     customerCount, Collections.unmodifiableMap(spendByWindow), Map.copyOf(spendByTeam),
-                    Map.copyOf(spendByCustomer), distribution.clone(), List.copyOf(attention), rules);
+                    Map.copyOf(spendByCustomer), distribution.clone(), List.copyOf(attention), rules, owners);
         }
     }
 }

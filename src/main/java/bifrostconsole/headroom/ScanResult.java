@@ -14,12 +14,13 @@ import java.util.Map;
  * @param usedDistribution keys by the used share of their binding limit: [0] under 10 %, ... [9] 90-99 %,
  *                         [10] used up; keys without any limit are counted in {@code unbounded}
  * @param attention        every key with at least one reason, most urgent first
+ * @param owners           the teams and customers read for the scan (the key table's headroom reuses them)
  */
 public record ScanResult(Instant at, long keys, long active, long inactive, long expired, long expiring,
                          long exhausted, long unbounded, int teams, int customers,
                          Map<String, Map<String, double[]>> spendByWindow, Map<String, Double> spendByTeam,
                          Map<String, Double> spendByCustomer, long[] usedDistribution, List<AttentionItem> attention,
-                         Attention rules) {
+                         Attention rules, OwnerLists owners) {
 
     public List<AttentionItem> with(Reason reason) {
         return attention.stream().filter(i -> i.has(reason)).toList();

@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import bifrostconsole.usage.UsageView;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -48,9 +49,12 @@ public final class KeyDetailView extends VBox {
     private final Tab rateLimitsTab = tab("rate-limits", "Limits", rateLimits,
             "The key's token and request rate limits (TPM/RPM-style)");
     private final Tab mcpTab = tab("mcp", "MCP", mcp, "MCP clients: Model Context Protocol servers and their tools");
+    private final Tab usageTab;
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
+        this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),
+                "Cost, tokens and requests over time, from the gateway's request logs");
         getStyleClass().add("detail-view");
         setId("key-detail");
         setMinWidth(380);
@@ -129,7 +133,11 @@ public final class KeyDetailView extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detail-tabs");
         tabs.getTabs().addAll(tab("overview", "Overview", overview, "Name, status, owner, dates"), providersTab, providerKeysTab, budgetsTab,
-                rateLimitsTab, mcpTab);
+                rateLimitsTab, mcpTab, usageTab);
+        // The logs are asked for only while the Usage tab is on screen.
+        Runnable usageActive = () -> vm.usage().setActive(usageTab.isSelected() && vm.shownProperty().get());
+        usageTab.selectedProperty().addListener((o, a, b) -> usageActive.run());
+        vm.shownProperty().addListener((o, a, b) -> usageActive.run());
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         getChildren().addAll(header, stripHolder, error, tabs);
@@ -154,7 +162,9 @@ public final class KeyDetailView extends VBox {
             id.setText(vm.requestedIdProperty().get() == null ? "" : vm.requestedIdProperty().get());
             value.show("", false);
             for (Tab t : tabs.getTabs()) {
-                ((ScrollPane) t.getContent()).setContent(new VBox());
+                if (t != usageTab) {
+                    ((ScrollPane) t.getContent()).setContent(new VBox());
+                }
             }
             return;
         }

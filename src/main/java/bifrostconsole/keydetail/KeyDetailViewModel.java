@@ -1,11 +1,15 @@
 package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
+import bifrostconsole.usage.UsageViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -37,12 +41,33 @@ public final class KeyDetailViewModel {
 
     private ClipboardService clipboard;
     private final LatestRequest request;
+    private java.util.function.Supplier<Owners> owners = () -> Owners.EMBEDDED;
+    private final UsageViewModel usage;
 
     public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
         this.clock = clock;
         this.formats = formats;
         this.request = new LatestRequest(uiExecutor);
+        this.usage = new UsageViewModel(source, uiExecutor, clock, formats);
+    }
+
+    /** The Usage tab of the key on show. */
+    public UsageViewModel usage() {
+        return usage;
+    }
+
+    /** The budget whose line the cost chart draws: the key's longest window, the one a week or month shows. */
+    static Budget chartedBudget(VirtualKey key) {
+        return key.budgets().stream().filter(b -> b.maxLimit() > 0)
+                .max(java.util.Comparator.comparing(b -> ResetWindow.parse(b.resetDuration())
+                        .map(ResetWindow::length).orElse(java.time.Duration.ZERO)))
+                .orElse(null);
+    }
+
+    /** Where the gateway's teams and customers come from, for the headroom explanation. */
+    public void ownersFrom(java.util.function.Supplier<Owners> value) {
+        owners = value;
     }
 
     /** Shows the pane and fetches the key by id. */
@@ -63,6 +88,7 @@ public final class KeyDetailViewModel {
 
     public void close() {
         request.cancel();
+        usage.setActive(false);
         loading.set(false);
         shown.set(false);
         valueRevealed.set(false);
@@ -72,8 +98,9 @@ public final class KeyDetailViewModel {
         loading.set(true);
         errorMessage.set(null);
         Instant now = clock.instant();
+        Owners known = owners.get();
         // Another key opened, or the pane closed, meanwhile: LatestRequest drops this answer.
-        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now), (result, failure) -> {
+        request.submit(() -> source.getVirtualKey(id), k -> KeyDetails.of(k, formats, now, known), (result, failure) -> {
             loading.set(false);
             if (failure != null) {
                 errorMessage.set(UserMessages.of(failure, "The key's details could not be loaded"));
@@ -82,6 +109,8 @@ public final class KeyDetailViewModel {
                 }
             } else {
                 details.set(result);
+                usage.show(UsageViewModel.Subject.key(result.key().id(), chartedBudget(result.key()),
+                        result.key().calendarAligned()));
             }
         });
     }

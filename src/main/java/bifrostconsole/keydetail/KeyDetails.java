@@ -13,6 +13,10 @@ import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VertexKeyConfig;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.headroom.Headroom;
+import bifrostconsole.headroom.HeadroomCalculator;
+import bifrostconsole.headroom.HeadroomWords;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLines;
@@ -40,7 +44,9 @@ public record KeyDetails(
         List<UsageLine> budgets,
         List<UsageLine> rateLimits,
         List<McpCard> mcpClients,
-        String mcpNote) {
+        String mcpNote,
+        UsageLine headroom,
+        List<HeadroomWords.Line> headroomLines) {
 
     /** A labelled value; {@code tooltip} explains it when the label alone does not. */
     public record Field(String label, String value, String tooltip) {
@@ -73,7 +79,13 @@ public record KeyDetails(
     static final String NONE = "\u2014";
 
     public static KeyDetails of(VirtualKey key, Formats formats, Instant now) {
+        return of(key, formats, now, Owners.EMBEDDED);
+    }
+
+    /** {@code known}: the gateway's teams and customers, for budgets the key does not embed. */
+    public static KeyDetails of(VirtualKey key, Formats formats, Instant now, Owners known) {
         UsageLines usage = new UsageLines(formats, now);
+        Headroom headroom = new HeadroomCalculator(known).of(key, now);
         KeyStatus status = KeyStatus.of(key, now);
         String reason = statusReason(key, status, formats, now);
 
@@ -152,7 +164,8 @@ public record KeyDetails(
 
         return new KeyDetails(key, status, reason, List.copyOf(overview), List.copyOf(owners), List.copyOf(providers),
                 providersNote, List.copyOf(keys.values()), usage.budgets(key.budgets(), key.calendarAligned()),
-                usage.rateLimit(key.rateLimit(), key.calendarAligned()), List.copyOf(mcp), mcpNote);
+                usage.rateLimit(key.rateLimit(), key.calendarAligned()), List.copyOf(mcp), mcpNote,
+                usage.headroom(headroom), usage.words().explanation(headroom, now));
     }
 
     static String statusReason(VirtualKey key, KeyStatus status, Formats formats, Instant now) {

@@ -1,12 +1,17 @@
 package bifrostconsole.keydetail;
 
+import bifrostconsole.headroom.HeadroomWords;
 import bifrostconsole.ui.Navigator;
+import bifrostconsole.ui.UsageLineView;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Name, id, description, status with its reason, owners with their own budgets, dates, alignment, config hash.
+ * The key's headroom first (what it can still use, and every level that was counted, the binding one marked),
+ * then name, id, description, status with its reason, owners with their own budgets, dates, alignment, config hash.
  * An owner's name is a link to its team or customer view.
  */
 final class OverviewPane extends VBox {
@@ -22,7 +27,7 @@ final class OverviewPane extends VBox {
     }
 
     void show(KeyDetails d) {
-        getChildren().setAll(DetailParts.fields(d.overview()));
+        getChildren().setAll(headroom(d), DetailParts.fields(d.overview()));
         if (d.owners().isEmpty()) {
             return;
         }
@@ -48,5 +53,38 @@ final class OverviewPane extends VBox {
             }
             getChildren().add(card);
         }
+    }
+
+    /** "Headroom: $12.40 left · team Platform, monthly" with its bar, then one line per level. */
+    private static VBox headroom(KeyDetails d) {
+        UsageLineView bar = new UsageLineView(UsageLineView.Style.COMPACT);
+        bar.show(d.headroom());
+        bar.setId("headroom-summary");
+        GridPane levels = new GridPane();
+        levels.getStyleClass().add("field-grid");
+        levels.setId("headroom-levels");
+        int row = 0;
+        for (HeadroomWords.Line line : d.headroomLines()) {
+            Label label = new Label(line.label());
+            label.getStyleClass().add("field-label");
+            label.setMinWidth(Label.USE_PREF_SIZE);
+            Label text = new Label(line.binds() ? line.text() + "  \u2190 binds" : line.text());
+            text.getStyleClass().add("field-value");
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            if (line.binds()) {
+                label.getStyleClass().add("binding");
+                text.getStyleClass().add("binding");
+            }
+            levels.addRow(row++, label, text);
+        }
+        Label title = DetailParts.section("Headroom", null);
+        Tooltip.install(title, new Tooltip("Bifrost checks every level on each request: the key's own budgets, its"
+                + " provider configs', its team's and its customer's, and every rate limit. The one with the least"
+                + " left binds; windows that have ended count as reset."));
+        VBox box = new VBox(6, title, bar, levels);
+        box.setId("headroom-card");
+        box.getStyleClass().add("headroom-card");
+        return box;
     }
 }

@@ -6,6 +6,7 @@ import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
@@ -98,11 +99,21 @@ public final class KeyBrowserViewModel implements Pageable {
     private final Set<String> revealedKeyIds = new HashSet<>();
     private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
+    /** The page sorted by the console by headroom (the server cannot), or NONE for the server's order. */
+    public enum PageSort { NONE, MOST_USED_FIRST, LEAST_USED_FIRST }
+
+    private final ReadOnlyObjectWrapper<PageSort> pageSort = new ReadOnlyObjectWrapper<>(this, "pageSort",
+            PageSort.NONE);
+    /** Teams and customers read for headroom; until they arrive, each key's embedded ones count. */
+    private volatile Owners owners = Owners.EMBEDDED;
+
     private ClipboardService clipboard;
     private Scheduler.Cancellable pendingSearch;
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
+    /** The answer on its way is a refresh of the page on screen: it may replace rows in place. */
+    private boolean refreshInPlace;
 
     public KeyBrowserViewModel(GovernanceSource source, Executor uiExecutor, KeyTableSettings settings, Scheduler scheduler,
                                Clock clock, Formats formats) {
@@ -113,6 +124,7 @@ public final class KeyBrowserViewModel implements Pageable {
         this.formats = formats;
         this.pageRequest = new LatestRequest(uiExecutor);
         this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
+        detail.ownersFrom(this::owners);
         FilterOptions filterOptions = new FilterOptions(source, formats);
         this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
         this.customerPicker = new FilterPickerViewModel("customer", filterOptions::customers, uiExecutor, scheduler);
@@ -169,6 +181,75 @@ public final class KeyBrowserViewModel implements Pageable {
         KeyRow row = selectedRow();
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
+        refreshInPlace = true;
+    }
+
+    /**
+     * Sets the teams and customers headroom is computed with, and recomputes the rows on screen (in place: the
+     * selection and scroll position stay).
+     */
+    public void setOwners(Owners value) {
+        owners = value;
+        Instant now = clock.instant();
+        List<KeyRow> recomputed = new ArrayList<>(rows.size());
+        for (KeyRow r : rows) {
+            recomputed.add(KeyRow.of(r.key(), formats, now, value));
+        }
+        replaceInPlace(recomputed);
+    }
+
+    public Owners owners() {
+        return owners;
+    }
+
+    /**
+     * The Headroom header was clicked: sorts the page on screen by the used share of each key's binding limit,
+     * most used first, then the other way; later pages are sorted the same until a server column is clicked.
+     */
+    public void sortPageByHeadroom() {
+        pageSort.set(pageSort.get() == PageSort.MOST_USED_FIRST ? PageSort.LEAST_USED_FIRST
+                : PageSort.MOST_USED_FIRST);
+        KeyRow selected = selectedRow();
+        List<KeyRow> sorted = sortedForPage(new ArrayList<>(rows));
+        selectedIndex.set(-1);
+        rows.setAll(sorted);
+        if (selected != null) {
+            restoreSelection(selected.id());
+        }
+    }
+
+    private List<KeyRow> sortedForPage(List<KeyRow> list) {
+        if (pageSort.get() == PageSort.NONE) {
+            return list;
+        }
+        java.util.Comparator<KeyRow> byUse = java.util.Comparator.comparingDouble(KeyRow::headroomUsed);
+        list.sort(pageSort.get() == PageSort.MOST_USED_FIRST ? byUse.reversed() : byUse);
+        return list;
+    }
+
+    /**
+     * Puts fresh rows on screen without a flicker: when they are the same keys in the same order, only the rows
+     * that changed are replaced, so the selection, the scroll position and the open details stay as they are.
+     */
+    private boolean replaceInPlace(List<KeyRow> fresh) {
+        if (fresh.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).id().equals(rows.get(i).id())) {
+                return false;
+            }
+        }
+        int selected = selectedIndex.get();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).equals(rows.get(i))) {
+                rows.set(i, fresh.get(i));
+            }
+        }
+        if (selectedIndex.get() != selected) {
+            selectedIndex.set(selected);
+        }
+        return true;
     }
 
     /** Repeats the request that failed. */
@@ -217,6 +298,7 @@ public final class KeyBrowserViewModel implements Pageable {
     }
 
     public void sort(SortField field, SortOrder order) {
+        pageSort.set(PageSort.NONE);
         settings.saveSort(field, order);
         load(query.get().withSort(field, order).withOffset(0));
     }
@@ -419,6 +501,7 @@ public final class KeyBrowserViewModel implements Pageable {
     }
 
     private void load(VirtualKeyQuery q) {
+        refreshInPlace = false;
         query.set(q);
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
                 || q.excludeAccessProfileManaged() || q.fromMemory());
@@ -444,7 +527,7 @@ public final class KeyBrowserViewModel implements Pageable {
     private List<KeyRow> toRows(List<VirtualKey> keys, Instant now) {
         List<KeyRow> result = new ArrayList<>(keys.size());
         for (VirtualKey k : keys) {
-            result.add(KeyRow.of(k, formats, now));
+            result.add(KeyRow.of(k, formats, now, owners));
         }
         return result;
     }
@@ -461,9 +544,14 @@ public final class KeyBrowserViewModel implements Pageable {
         String keep = selectionToKeep;
         selectionToKeep = null;
         errorMessage.set(null);
-        selectedIndex.set(-1);
         shownQuery.set(q);
-        rows.setAll(loaded.rows());
+        List<KeyRow> fresh = sortedForPage(new ArrayList<>(loaded.rows()));
+        boolean quiet = refreshInPlace && pendingSelection == PendingSelection.NONE && replaceInPlace(fresh);
+        refreshInPlace = false;
+        if (!quiet) {
+            selectedIndex.set(-1);
+            rows.setAll(fresh);
+        }
         PageWindow window = q.fromMemory()
                 ? new PageWindow(0, Math.max(1, p.items().size()), p.items().size(), p.items().size())
                 : new PageWindow(p.offset(), limitOf(q, p), p.items().size(), p.totalCount());
@@ -473,7 +561,9 @@ public final class KeyBrowserViewModel implements Pageable {
         viewState.set(rows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
         lastRefreshed.set(clock.instant());
         loadedPageCount.set(loadedPageCount.get() + 1);
-        restoreSelection(keep);
+        if (!quiet) {
+            restoreSelection(keep);
+        }
         firstPageShown.complete(null);
     }
 
@@ -610,6 +700,11 @@ public final class KeyBrowserViewModel implements Pageable {
 
     public IntegerProperty selectedIndexProperty() {
         return selectedIndex;
+    }
+
+    /** Whether, and how, the page on screen is sorted by headroom instead of the server's order. */
+    public ReadOnlyObjectProperty<PageSort> pageSortProperty() {
+        return pageSort.getReadOnlyProperty();
     }
 
     /** A short confirmation such as "Copied the id of …", for a status line. */

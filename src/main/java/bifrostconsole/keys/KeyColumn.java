@@ -18,6 +18,10 @@ public enum KeyColumn implements TableColumnSpec {
     BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 220,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
                     + "Sorted by the server by the highest amount spent."),
+    HEADROOM("headroom", "Headroom", null, null, 230,
+            "What the key can still use now: the tightest of its own budgets, its provider configs', its team's and "
+                    + "customer's budgets and every rate limit, with windows that ended counted as reset. The bar is "
+                    + "the used share of that limit. Sorts this page only (the server cannot sort by it)."),
     RATE_LIMITS("ratelimits", "Rate limits", null, null, 220,
             "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
                     + "counted in the current window."),
@@ -64,6 +68,11 @@ public enum KeyColumn implements TableColumnSpec {
 
     public boolean sortable() {
         return sortField != null;
+    }
+
+    /** Sorted by the console within the page on screen, because the server cannot sort by it. */
+    public boolean sortsOnPage() {
+        return this == HEADROOM;
     }
 
     /** The order a first click asks for: names A to Z, but the biggest spenders and newest keys first. */

@@ -3,6 +3,8 @@ package bifrostconsole.keys;
 import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.headroom.HeadroomCalculator;
+import bifrostconsole.headroom.Owners;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.UsageLine;
@@ -23,6 +25,7 @@ public record KeyRow(
         String maskedValue,
         List<UsageLine> budgets,
         List<UsageLine> rateLimits,
+        UsageLine headroom,
         KeyStatus status,
         String statusReason,
         String providersText,
@@ -42,7 +45,17 @@ public record KeyRow(
         return key.plainValue();
     }
 
+    /** Used share of the binding limit, for sorting the page by headroom; -1 when nothing limits the key. */
+    public double headroomUsed() {
+        return headroom.percentText().isEmpty() ? -1 : headroom.fraction();
+    }
+
     public static KeyRow of(VirtualKey key, Formats formats, Instant now) {
+        return of(key, formats, now, Owners.EMBEDDED);
+    }
+
+    /** {@code owners}: the teams and customers read so far, for budgets a key does not embed. */
+    public static KeyRow of(VirtualKey key, Formats formats, Instant now, Owners owners) {
         UsageLines usage = new UsageLines(formats, now);
         String assigned;
         String assignedTip;
@@ -80,6 +93,7 @@ public record KeyRow(
         return new KeyRow(key, assigned, assignedTip, SecretMask.mask(key.plainValue(), SecretMask.VISIBLE_PREFIX),
                 usage.budgets(key.budgets(), key.calendarAligned()),
                 usage.rateLimit(key.rateLimit(), key.calendarAligned()),
+                usage.headroom(new HeadroomCalculator(owners).of(key, now)),
                 status, KeyStatus.reason(key, now), providers, providersTip,
                 formats.date(key.createdAt()),
                 key.createdAt() == null ? "Creation time unknown"

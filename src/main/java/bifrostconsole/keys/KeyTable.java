@@ -62,6 +62,7 @@ final class KeyTable {
         add(KeyColumn.ASSIGNED_TO, AssignedCell::new);
         add(KeyColumn.KEY, () -> new KeyValueCell());
         add(KeyColumn.BUDGET, () -> new UsageCell(true));
+        add(KeyColumn.HEADROOM, HeadroomCell::new);
         add(KeyColumn.RATE_LIMITS, () -> new UsageCell(false));
         add(KeyColumn.STATUS, StatusCell::new);
         add(KeyColumn.PROVIDERS, () -> new TextCell(KeyRow::providersText, KeyRow::providersTooltip));
@@ -69,6 +70,7 @@ final class KeyTable {
 
         table.getSortOrder().addListener((ListChangeListener<TableColumn<KeyRow, ?>>) c -> userSorted(null));
         vm.shownQueryProperty().addListener((o, a, b) -> showSortInForce());
+        vm.pageSortProperty().addListener((o, a, b) -> showSortInForce());
         showSortInForce();
     }
 
@@ -91,7 +93,7 @@ final class KeyTable {
         col.setText(null);
         col.setId("col-" + c.id());
         col.setUserData(c);
-        col.setSortable(c.sortable());
+        col.setSortable(c.sortable() || c.sortsOnPage());
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(x -> cell.get());
         col.setPrefWidth(vm.columnWidthProperty(c).get());
@@ -125,17 +127,26 @@ final class KeyTable {
         sortClickPending = true;
         Platform.runLater(() -> {
             sortClickPending = false;
-            vm.sortBy(column);
+            if (column.sortsOnPage()) {
+                vm.sortPageByHeadroom();
+            } else {
+                vm.sortBy(column);
+            }
             showSortInForce();
         });
     }
 
-    /** Sets the header arrow to the order of the rows on screen, as the server sorted them. */
+    /** Sets the header arrow to the order of the rows on screen: the server's, or the page's by headroom. */
     private void showSortInForce() {
         VirtualKeyQuery q = vm.shownQueryProperty().get();
         SortField field = q.fromMemory() || q.sortBy() == null ? SortField.CREATED_AT : q.sortBy();
         SortOrder order = q.fromMemory() || q.order() == null ? SortOrder.ASC : q.order();
         TableColumn<KeyRow, KeyRow> col = columns.get(KeyColumn.forSortField(field));
+        if (vm.pageSortProperty().get() != KeyBrowserViewModel.PageSort.NONE) {
+            col = columns.get(KeyColumn.HEADROOM);
+            order = vm.pageSortProperty().get() == KeyBrowserViewModel.PageSort.MOST_USED_FIRST
+                    ? SortOrder.DESC : SortOrder.ASC;
+        }
         syncingSort = true;
         try {
             col.setSortType(order == SortOrder.ASC ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
@@ -311,6 +322,26 @@ final class KeyTable {
                 moreTip.setText(rest.toString());
             }
             none.setVisible(items.isEmpty());
+        }
+    }
+
+    /** "$12.40 left · team Platform, monthly" over a bar of the binding limit's used share. */
+    private static final class HeadroomCell extends TableCell<KeyRow, KeyRow> {
+        private final UsageLineView line = new UsageLineView(UsageLineView.Style.COMPACT);
+
+        HeadroomCell() {
+            getStyleClass().add("headroom-cell");
+            keepGraphic(this, line);
+        }
+
+        @Override
+        protected void updateItem(KeyRow row, boolean empty) {
+            super.updateItem(row, empty);
+            line.setVisible(!empty && row != null);
+            if (!empty && row != null) {
+                line.show(row.headroom());
+                setAccessibleText(row.headroom().compactText());
+            }
         }
     }
 

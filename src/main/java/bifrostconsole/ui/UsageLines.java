@@ -4,6 +4,8 @@ import bifrostconsole.api.Budget;
 import bifrostconsole.api.RateLimit;
 import bifrostconsole.api.ResetSchedule;
 import bifrostconsole.api.ResetWindow;
+import bifrostconsole.headroom.Headroom;
+import bifrostconsole.headroom.HeadroomWords;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,39 @@ public final class UsageLines {
                     r.requestResetDuration(), r.requestLastReset(), calendarAligned));
         }
         return lines;
+    }
+
+    /**
+     * The key table's Headroom cell: "$12.40 left" over the bar (filled by the used share of the binding limit),
+     * "team Platform, monthly" beside it, and every level's line in the tooltip.
+     */
+    public UsageLine headroom(Headroom h) {
+        HeadroomWords words = words();
+        if (!h.bounded()) {
+            return new UsageLine("Headroom", "No limit", "No limit", "", 0, UsageLine.Level.NORMAL, "",
+                    "no budget or rate limit applies", "", "", "", false, tooltip(h, words));
+        }
+        double fraction = h.usedFraction();
+        String left = words.left(h.limit());
+        String shortLeft = h.unit() == bifrostconsole.headroom.Unit.DOLLARS ? left
+                : formats.compactCount((long) h.remaining()) + " " + h.unit().word() + " left";
+        return new UsageLine("Headroom", left, shortLeft, formats.percent(fraction), fraction,
+                UsageLine.Level.of(fraction), words.what(h.limit()), words.what(h.limit()), "", "", "", false,
+                tooltip(h, words));
+    }
+
+    /** The words of headroom texts in this locale. */
+    public HeadroomWords words() {
+        return new HeadroomWords(formats::money, formats::count);
+    }
+
+    private String tooltip(Headroom h, HeadroomWords words) {
+        StringBuilder tip = new StringBuilder(words.summary(h));
+        for (HeadroomWords.Line line : words.explanation(h, now)) {
+            tip.append('\n').append(line.binds() ? "\u25b6 " : "   ").append(line.label()).append(": ")
+                    .append(line.text());
+        }
+        return tip.toString();
     }
 
     public List<UsageLine> budgets(List<Budget> budgets, boolean calendarAligned) {

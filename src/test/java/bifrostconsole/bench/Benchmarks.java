@@ -31,6 +31,7 @@ public final class Benchmarks {
     static {
         REGISTRY.put("parse", new ParseBenchmark());
         REGISTRY.put("gateway", new GatewayLatencyBenchmark());
+        REGISTRY.put("writes", new BulkWriteBenchmark());
         REGISTRY.put("export", new Benchmark() {
             @Override
             public String description() {

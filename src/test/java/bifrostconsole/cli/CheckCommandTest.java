@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConnectionCheckCommandTest {
+class CheckCommandTest {
     private static final String KEY = "bfst-check-command";
     private static DemoGateway gateway;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -83,7 +83,7 @@ class ConnectionCheckCommandTest {
     }
 
     private static CheckCommand command(Profiles profiles, CredentialStore store) {
-        return new CheckCommand(() -> new EnvironmentConnection(profiles, () -> store));
+        return new CheckCommand(new ServerOptions(() -> new EnvironmentConnection(profiles, () -> store)));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -344,6 +344,69 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void refreshReplacesOnlyChangedRowsInPlace() {
+        vm.start();
+        source.answerLast(0, 25, 60, 25);
+        vm.selectedIndexProperty().set(7);
+        List<KeyRow> before = List.copyOf(vm.rows());
+        List<javafx.collections.ListChangeListener.Change<? extends KeyRow>> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<KeyRow>) c -> changes.add(c));
+        List<Integer> selections = new ArrayList<>();
+        vm.selectedIndexProperty().addListener((o, a, b) -> selections.add(b.intValue()));
+        vm.refresh();
+        source.answerLast(0, 25, 60, 25);
+        assertEquals(before, List.copyOf(vm.rows()));
+        assertTrue(changes.isEmpty(), "nothing changed, nothing replaced: no flicker");
+        assertEquals(List.of(), selections, "the selection never left the key");
+        assertEquals("vk-7", vm.selectedRow().id());
+    }
+
+    @Test
+    void headroomSortsThePageOnlyAndKeepsTheSelection() {
+        vm.start();
+        List<bifrostconsole.api.VirtualKey> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            double used = new double[]{2, 9, 0, 5}[i];
+            keys.add(TestKeys.key("vk-" + i, "key-" + i, true, null,
+                    List.of(bifrostconsole.api.Budget.of("b", 10, "1d", used, TestKeys.NOW.minusSeconds(60))), null,
+                    null, List.of()));
+        }
+        keys.add(TestKeys.key("vk-4", "unlimited"));
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(keys, 5, 5, 25, 0));
+        vm.selectedIndexProperty().set(3);
+        int requests = source.keyQueries.size();
+        vm.sortPageByHeadroom();
+        assertEquals(List.of("vk-1", "vk-3", "vk-0", "vk-2", "vk-4"), vm.rows().stream().map(KeyRow::id).toList(),
+                "most used first; no limit last");
+        assertEquals("vk-3", vm.selectedRow().id());
+        assertEquals(requests, source.keyQueries.size(), "the server is not asked");
+        vm.sortPageByHeadroom();
+        assertEquals(KeyBrowserViewModel.PageSort.LEAST_USED_FIRST, vm.pageSortProperty().get());
+        assertEquals("vk-4", vm.rows().get(0).id());
+        assertEquals("$1.00 left", vm.rows().stream().filter(r -> r.id().equals("vk-1")).findFirst().orElseThrow()
+                .headroom().usedText());
+        vm.sortBy(KeyColumn.NAME);
+        assertEquals(KeyBrowserViewModel.PageSort.NONE, vm.pageSortProperty().get(), "a server sort ends it");
+    }
+
+    @Test
+    void ownersArrivingLaterRecomputeTheHeadroomInPlace() {
+        vm.start();
+        Team bare = Team.named("t-1", "Platform");
+        source.keyAnswers.get(0).complete(new Page<>(List.of(TestKeys.key("vk-0", "key-0", true, null, List.of(),
+                null, bare, List.of())), 1, 1, 25, 0));
+        vm.selectedIndexProperty().set(0);
+        assertEquals("No limit", vm.rows().get(0).headroom().usedText());
+        Team listed = new Team("t-1", "Platform", null, null, null, null,
+                List.of(bifrostconsole.api.Budget.of("tb", 100, "1M", 60, TestKeys.NOW.minusSeconds(60))), null, null,
+                1, false, null, null, null);
+        vm.setOwners(bifrostconsole.headroom.Owners.of(List.of(listed), List.of()));
+        assertEquals("$40.00 left", vm.rows().get(0).headroom().usedText());
+        assertEquals("team Platform, monthly", vm.rows().get(0).headroom().shortWindowText());
+        assertEquals(0, vm.selectedIndexProperty().get());
+    }
+
+    @Test
     void pageSizeIsSentAndRemembered() {
         vm.start();
         source.answerLast(0, 25, 600, 25);

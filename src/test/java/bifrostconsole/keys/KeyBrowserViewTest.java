@@ -181,10 +181,23 @@ class KeyBrowserViewTest {
         assertEquals(descending, shownIds());
 
         int before = gateway.requestLog().size();
-        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Providers".equals(((Label) n).getText()))
+        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Assigned to".equals(((Label) n).getText()))
                 .queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before, gateway.requestLog().size(), "the providers column is not sortable");
+        assertEquals(before, gateway.requestLog().size(), "the assigned-to column is not sortable");
+
+        robot.clickOn(robot.lookup(".column-header .label").match(n -> "Headroom".equals(((Label) n).getText()))
+                .queryAs(Label.class));
+        waitUntil(() -> vm.pageSortProperty().get() == KeyBrowserViewModel.PageSort.MOST_USED_FIRST);
+        assertEquals(before, gateway.requestLog().size(), "headroom sorts the page, without asking the server");
+        TableColumn<KeyRow, ?> headroom = view.table().getColumns().get(KeyColumn.HEADROOM.ordinal());
+        assertEquals(List.of(headroom), onFx(() -> List.copyOf(view.table().getSortOrder())));
+        assertEquals(TableColumn.SortType.DESCENDING, headroom.getSortType());
+        List<Double> used = onFx(() -> view.table().getItems().stream().map(KeyRow::headroomUsed).toList());
+        List<Double> sorted = new java.util.ArrayList<>(used);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, used, "most used first");
+        assertEquals(new java.util.HashSet<>(descending), new java.util.HashSet<>(shownIds()), "the same page");
     }
 
     @Test
