@@ -2,6 +2,13 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.ServerFeatures;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.changes.ChangeHistory;
+import bifrostconsole.changes.DeletedKeys;
+import bifrostconsole.changes.OwnerChanges;
+import bifrostconsole.config.ConfigFolder;
+import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -11,12 +18,14 @@ import bifrostconsole.customers.CustomersViewModel;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.tables.TableSettings;
 import bifrostconsole.teams.TeamsViewModel;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -88,16 +97,31 @@ public final class ConsoleServices implements AutoCloseable {
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
     }
 
-    /** The team table and its detail pane over a live server. */
-    public TeamsViewModel teams(GovernanceSource source) {
-        return new TeamsViewModel(source, new TableSettings(settings, background, "teams"), uiExecutor,
-                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    /**
+     * The write engine for one server: key changes, and (through {@link OwnerChanges}) team and customer changes,
+     * all logged in History in the config folder; its file work runs on the background pool.
+     */
+    public ChangeEngine changes(ManagementApiClient client) {
+        Path data = ConfigFolder.resolve();
+        return new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), background, clock);
     }
 
-    /** The customer table and its detail pane over a live server. */
-    public CustomersViewModel customers(GovernanceSource source) {
-        return new CustomersViewModel(source, new TableSettings(settings, background, "customers"), uiExecutor,
-                Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    /** The team table, its detail pane and its forms over a live server. */
+    public TeamsViewModel teams(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new TeamsViewModel(ownerWrites(client, engine, serverVersion),
+                new TableSettings(settings, background, "teams"), clock);
+    }
+
+    /** The customer table, its detail pane and its forms over a live server. */
+    public CustomersViewModel customers(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new CustomersViewModel(ownerWrites(client, engine, serverVersion),
+                new TableSettings(settings, background, "customers"), clock);
+    }
+
+    private OwnerListViewModel.Writes ownerWrites(ManagementApiClient client, ChangeEngine engine,
+                                                  String serverVersion) {
+        return new OwnerListViewModel.Writes(client, OwnerChanges.besides(engine, client, background, clock),
+                ServerFeatures.of(serverVersion), uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor), formats);
     }
 
     /** The key table's Export… button and Snapshots menu. */

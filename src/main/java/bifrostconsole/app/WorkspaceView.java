@@ -136,7 +136,7 @@ final class WorkspaceView extends BorderPane implements Navigator {
     TeamsView teams() {
         if (teams == null) {
             teams = teamsFactory.get();
-            teams.viewModel().setNavigator(this);
+            teams.viewModel().owners().setNavigator(this);
         }
         return teams;
     }
@@ -144,7 +144,7 @@ final class WorkspaceView extends BorderPane implements Navigator {
     CustomersView customers() {
         if (customers == null) {
             customers = customersFactory.get();
-            customers.viewModel().setNavigator(this);
+            customers.viewModel().owners().setNavigator(this);
         }
         return customers;
     }
@@ -156,10 +156,10 @@ final class WorkspaceView extends BorderPane implements Navigator {
     /** The workspace was left: the team and customer views stop asking their server (the key view is closed apart). */
     void close() {
         if (teams != null) {
-            teams.viewModel().close();
+            teams.viewModel().owners().close();
         }
         if (customers != null) {
-            customers.viewModel().close();
+            customers.viewModel().owners().close();
         }
     }
 
@@ -186,12 +186,12 @@ final class WorkspaceView extends BorderPane implements Navigator {
     @Override
     public void showTeam(String teamId, String teamName) {
         show(Section.TEAMS);
-        teams().viewModel().show(teamId, teamName);
+        teams().viewModel().owners().show(teamId, teamName);
     }
 
     @Override
     public void showCustomer(String customerId, String customerName) {
         show(Section.CUSTOMERS);
-        customers().viewModel().show(customerId, customerName);
+        customers().viewModel().owners().show(customerId, customerName);
     }
 }

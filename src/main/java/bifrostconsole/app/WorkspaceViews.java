@@ -1,5 +1,6 @@
 package bifrostconsole.app;
 
+import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.customers.CustomersView;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keys.KeyBrowserView;
@@ -36,8 +37,12 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         open.put(workspace, model);
         KeyBrowserView keys = new KeyBrowserView(model);
         exportActions.install(keys, model, workspace.client());
-        WorkspaceView view = new WorkspaceView(keys, () -> new TeamsView(services.teams(workspace.client())),
-                () -> new CustomersView(services.customers(workspace.client())));
+        ChangeEngine changes = services.changes(workspace.client());
+        WorkspaceView view = new WorkspaceView(keys,
+                () -> new TeamsView(services.teams(workspace.client(), changes, workspace.serverVersion()),
+                        services.windows()),
+                () -> new CustomersView(services.customers(workspace.client(), changes, workspace.serverVersion()),
+                        services.windows()));
         shown.put(workspace, view);
         return view;
     }
