@@ -25,7 +25,7 @@ class ArchitectureTest {
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
             "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
             "bifrostconsole.alerts..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
-            "bifrostconsole.customers.."};
+            "bifrostconsole.customers..", "bifrostconsole.limits..", "bifrostconsole.keyeditor.."};
 
     private static JavaClasses main;
 
@@ -65,7 +65,8 @@ class ArchitectureTest {
                 .or().haveSimpleName("UsageLine").or().haveSimpleName("UsageLines")
                 .or().haveSimpleName("ClipboardService").or().haveSimpleName("SecretMask")
                 .or().haveSimpleName("TeamRow").or().haveSimpleName("CustomerRow").or().haveSimpleName("OwnerDetails")
-                .or().haveSimpleName("TableColumnSpec").or().haveSimpleName("TeamColumn").or().haveSimpleName("CustomerColumn")
+                .or().haveSimpleName("TableColumnSpec").or().haveSimpleName("KeyDraft").or().haveSimpleName("KeyEditChanges")
+                .or().haveSimpleName("KeyRules").or().haveSimpleName("LimitChanges").or().haveSimpleName("Windows").or().haveSimpleName("TeamColumn").or().haveSimpleName("CustomerColumn")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.application..", "atlantafx.."));
     }
