@@ -16,6 +16,7 @@ import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.customers.CustomersViewModel;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.keyeditor.KeyEditorViewModel;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.owners.OwnerListViewModel;
@@ -116,6 +117,12 @@ public final class ConsoleServices implements AutoCloseable {
     public CustomersViewModel customers(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
         return new CustomersViewModel(ownerWrites(client, engine, serverVersion),
                 new TableSettings(settings, background, "customers"), clock);
+    }
+
+    /** What the key editor works with over a live server. */
+    public KeyEditorViewModel.Context keyEditor(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new KeyEditorViewModel.Context(client, engine, uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor),
+                clock, formats, ServerFeatures.of(serverVersion));
     }
 
     private OwnerListViewModel.Writes ownerWrites(ManagementApiClient client, ChangeEngine engine,

@@ -3,6 +3,7 @@ package bifrostconsole.app;
 import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.customers.CustomersView;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.keyeditor.KeyEditorDialogs;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.teams.TeamsView;
@@ -38,6 +39,9 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserView keys = new KeyBrowserView(model);
         exportActions.install(keys, model, workspace.client());
         ChangeEngine changes = services.changes(workspace.client());
+        keys.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
+                workspace.serverVersion()), services.windows(), model.clipboard(),
+                () -> keys.getScene() == null ? null : keys.getScene().getWindow()));
         WorkspaceView view = new WorkspaceView(keys,
                 () -> new TeamsView(services.teams(workspace.client(), changes, workspace.serverVersion()),
                         services.windows()),

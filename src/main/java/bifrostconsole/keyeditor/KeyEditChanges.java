@@ -222,7 +222,7 @@ public final class KeyEditChanges {
             if (old.isEmpty()) {
                 fields.add(new FieldDiff("provider " + p.provider(), "none", providerWords(p)));
             } else if (!old.get().equals(p)) {
-                fields.add(new FieldDiff("provider " + p.provider(), providerWords(old.get()), providerWords(p)));
+                fields.addAll(providerDiffs(old.get(), p));
             }
         }
         for (KeyDraft.ProviderDraft o : before.providers()) {
@@ -320,19 +320,61 @@ public final class KeyEditChanges {
         return node;
     }
 
+    /** One line per part of a provider config that changed: its weight, models, blocked models, keys, limits. */
+    private static List<FieldDiff> providerDiffs(KeyDraft.ProviderDraft a, KeyDraft.ProviderDraft b) {
+        List<FieldDiff> diffs = new ArrayList<>();
+        String name = b.provider() + " ";
+        if (!Objects.equals(a.weight(), b.weight())) {
+            diffs.add(new FieldDiff(name + "weight", weightWords(a.weight()), weightWords(b.weight())));
+        }
+        if (!a.allowedModels().equals(b.allowedModels())) {
+            diffs.add(new FieldDiff(name + "models", modelWords(a.allowedModels()), modelWords(b.allowedModels())));
+        }
+        if (!a.blockedModels().equals(b.blockedModels())) {
+            diffs.add(new FieldDiff(name + "blocked models", blockedWords(a.blockedModels()),
+                    blockedWords(b.blockedModels())));
+        }
+        if (a.allKeys() != b.allKeys() || !a.keyIds().equals(b.keyIds())) {
+            diffs.add(new FieldDiff(name + "keys", keyWords(a), keyWords(b)));
+        }
+        if (LimitChanges.differ(a.budgets(), b.budgets())) {
+            diffs.add(new FieldDiff(name + "budgets", LimitChanges.budgetWords(a.budgets()),
+                    LimitChanges.budgetWords(b.budgets())));
+        }
+        if (!a.rateLimit().equals(b.rateLimit())) {
+            diffs.add(new FieldDiff(name + "rate limit", LimitChanges.limitWords(a.rateLimit()),
+                    LimitChanges.limitWords(b.rateLimit())));
+        }
+        return diffs;
+    }
+
     // ---- words --------------------------------------------------------------------------------------------
+
+    private static String weightWords(Double w) {
+        return w == null ? "none" : trim(w);
+    }
+
+    private static String modelWords(List<String> models) {
+        return models.contains("*") ? "all models" : models.isEmpty() ? "no models" : String.join(", ", models);
+    }
+
+    private static String blockedWords(List<String> models) {
+        return models.isEmpty() ? "none" : modelWords(models);
+    }
+
+    private static String keyWords(KeyDraft.ProviderDraft p) {
+        return p.allKeys() ? "all keys" : p.keys().isEmpty() ? "no keys"
+                : p.keys().stream().map(k -> k.name() == null ? k.keyId() : k.name()).collect(Collectors.joining(", "));
+    }
 
     static String providerWords(KeyDraft.ProviderDraft p) {
         List<String> parts = new ArrayList<>();
         parts.add(p.weight() == null ? "no weight" : "weight " + trim(p.weight()));
-        parts.add(p.allowedModels().contains("*") ? "all models" : p.allowedModels().isEmpty() ? "no models"
-                : "models " + String.join(", ", p.allowedModels()));
+        parts.add(modelWords(p.allowedModels()));
         if (!p.blockedModels().isEmpty()) {
             parts.add("blocked " + String.join(", ", p.blockedModels()));
         }
-        parts.add(p.allKeys() ? "all keys" : p.keys().isEmpty() ? "no keys"
-                : "keys " + p.keys().stream().map(k -> k.name() == null ? k.keyId() : k.name())
-                .collect(Collectors.joining(", ")));
+        parts.add(keyWords(p));
         if (!p.budgets().isEmpty()) {
             parts.add("budgets " + LimitChanges.budgetWords(p.budgets()));
         }

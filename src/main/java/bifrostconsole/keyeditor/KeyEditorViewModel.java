@@ -180,6 +180,7 @@ public final class KeyEditorViewModel {
     private KeyPlan planned;
     private final List<Consumer<KeyOutcome>> onSaved = new ArrayList<>();
     private boolean loading;
+    private boolean saved;
     private final List<CompletableFuture<?>> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private KeyEditorViewModel(Mode mode, VirtualKey original, Context context) {
@@ -557,8 +558,10 @@ public final class KeyEditorViewModel {
         changeCount.set(mode == Mode.EDIT ? changes : 0);
         budgetsChanged.set(result.map(KeyEditChanges.Result::budgetsChanged).orElse(false));
         boolean editing = mode == Mode.EDIT;
-        dirty.set(editing ? result.isEmpty() || changes > 0 : !(name.get() == null || name.get().isBlank())
-                || !providers.isEmpty() || !budgets.rows().isEmpty() || !metadata.isEmpty());
+        // Once saved, nothing is left to lose; until then an edit that does not check out yet still counts.
+        dirty.set(created.get() == null && !saved && (editing ? result.isEmpty() || changes > 0
+                : !(name.get() == null || name.get().isBlank()) || !providers.isEmpty() || !budgets.rows().isEmpty()
+                || !metadata.isEmpty()));
         canSave.set(result.isPresent() && (!editing || changes > 0) && !saving.get());
         int problems = problemCount.get();
         if (result.isEmpty()) {
@@ -632,6 +635,7 @@ public final class KeyEditorViewModel {
                         saveError.set(UserMessages.of(failure, "The key could not be saved"));
                         preview.set(null);
                     } else if (outcome.status() == KeyOutcome.Status.DONE) {
+                        saved = true;
                         if (mode != Mode.EDIT && outcome.after() != null) {
                             created.set(new Created(outcome.after().id(), outcome.after().name(),
                                     outcome.newValue() != null ? outcome.newValue()

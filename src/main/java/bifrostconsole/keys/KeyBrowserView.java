@@ -2,6 +2,7 @@ package bifrostconsole.keys;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
+import bifrostconsole.api.VirtualKey;
 import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
@@ -48,6 +49,8 @@ public final class KeyBrowserView extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final KeyBrowserViewModel vm;
     private final KeyTable keyTable;
@@ -57,6 +60,18 @@ public final class KeyBrowserView extends BorderPane {
     /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
     private KeyDetailView detailView;
     private Navigator navigator = Navigator.NONE;
+    private Editing editing;
+    private final Button newKey = new Button("New key", Icons.icon(Feather.PLUS));
+
+    /** How the key browser opens the key editor (in another package, so keys do not depend on it). */
+    public interface Editing {
+        void create();
+
+        /** Edits {@code key}, the copy the detail pane read fresh (the lost-update guard compares with it). */
+        void edit(VirtualKey key);
+
+        void duplicate(VirtualKey key);
+    }
     private final StackPane tableArea;
     private boolean syncingSelection;
 
@@ -90,11 +105,45 @@ public final class KeyBrowserView extends BorderPane {
         toolbarSlot.getChildren().add(item);
     }
 
+    /**
+     * Turns on New key (Ctrl+N), Edit (Ctrl+E, a double-click in the details) and Duplicate, opened through
+     * {@code editing}. Without it (a snapshot) the browser only reads.
+     */
+    public void setEditing(Editing editing) {
+        this.editing = editing;
+        newKey.setVisible(true);
+        if (detailView != null) {
+            detailView.setEditing(this::editShown, this::duplicateShown);
+        }
+    }
+
+    private VirtualKey shownKey() {
+        var d = vm.detail().detailsProperty().get();
+        return d == null ? null : d.key();
+    }
+
+    private void editShown() {
+        VirtualKey key = shownKey();
+        if (editing != null && key != null) {
+            editing.edit(key);
+        }
+    }
+
+    private void duplicateShown() {
+        VirtualKey key = shownKey();
+        if (editing != null && key != null) {
+            editing.duplicate(key);
+        }
+    }
+
     /** Where the links in the key details (a key's team and customer) lead. */
     public void setNavigator(Navigator navigator) {
         this.navigator = navigator;
         if (detailView != null) {
             detailView.setNavigator(navigator);
+            if (editing != null) {
+                detailView.setEditing(this::editShown, this::duplicateShown);
+            }
         }
     }
 
@@ -112,6 +161,9 @@ public final class KeyBrowserView extends BorderPane {
             detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext,
                     this::closeDetail);
             detailView.setNavigator(navigator);
+            if (editing != null) {
+                detailView.setEditing(this::editShown, this::duplicateShown);
+            }
         }
         return detailView;
     }
@@ -175,6 +227,16 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
 
+        newKey.setId("new-key");
+        newKey.setTooltip(new Tooltip("Create a key (Ctrl+N)"));
+        newKey.setOnAction(e -> {
+            if (editing != null) {
+                editing.create();
+            }
+        });
+        newKey.setVisible(false);
+        newKey.managedProperty().bind(newKey.visibleProperty());
+        newKey.setMinWidth(Region.USE_PREF_SIZE);
         columns.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
@@ -185,7 +247,7 @@ public final class KeyBrowserView extends BorderPane {
         filters.setMinWidth(0);
         filters.setPrefWrapLength(400);
         HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox row = new HBox(filters, toolbarSlot, columns, refresh);
+        HBox row = new HBox(filters, newKey, toolbarSlot, columns, refresh);
         row.getStyleClass().add("filter-row");
         row.setAlignment(Pos.TOP_LEFT);
         row.setFillHeight(false);
@@ -378,7 +440,13 @@ public final class KeyBrowserView extends BorderPane {
     private void onKey(KeyEvent e) {
         Node focus = getScene() == null ? null : getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
-        if (FIND.match(e)) {
+        if (NEW.match(e) && editing != null) {
+            editing.create();
+            e.consume();
+        } else if (EDIT.match(e) && editing != null) {
+            editShown();
+            e.consume();
+        } else if (FIND.match(e)) {
             search.requestFocus();
             search.selectAll();
             e.consume();

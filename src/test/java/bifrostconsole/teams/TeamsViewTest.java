@@ -189,7 +189,12 @@ class TeamsViewTest {
     }
 
     private static void shot(Scene scene, String name) throws Exception {
-        WritableImage image = onFx(() -> scene.snapshot(null));
+        // CSS first: a theme just switched is applied on the next pulse, which a snapshot may beat.
+        WritableImage image = onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.snapshot(null);
+        });
         PngWriter.write(image, Path.of("target", "screenshots", name + ".png"));
     }
 
