@@ -178,7 +178,7 @@ public final class OwnerChanges {
     }
 
     /** The fields an admin sets that differ between the copy seen and the server's, usage counters aside. */
-    static List<FieldDiff> between(JsonNode seen, JsonNode server) {
+    public static List<FieldDiff> between(JsonNode seen, JsonNode server) {
         ObjectNode a = canonical(seen);
         ObjectNode b = canonical(server);
         Set<String> names = new LinkedHashSet<>();
