@@ -8,7 +8,7 @@ import bifrostconsole.changes.ChangeHistory;
 import bifrostconsole.changes.DeletedKeys;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.config.ConfigFolder;
-import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -20,6 +20,7 @@ import bifrostconsole.keyeditor.KeyEditorViewModel;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.owners.OwnerListViewModel;
+import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.tables.TableSettings;
 import bifrostconsole.teams.TeamsViewModel;
@@ -89,10 +90,15 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** The main window's state: which connection is open, the switcher, the notices. */
     public MainViewModel mainViewModel(DemoWorkspace demo, ConnectionPrompts prompts) {
-        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, uiExecutor);
+        return new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, this::firstPageQuery, uiExecutor);
     }
 
     /** The key table (and its detail pane and pickers) over a live server or a snapshot. */
+    /** The first page a new key browser asks for (remembered page size and sort): opening a server fetches it. */
+    public VirtualKeyQuery firstPageQuery() {
+        return KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background));
+    }
+
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
@@ -129,6 +135,24 @@ public final class ConsoleServices implements AutoCloseable {
                                                   String serverVersion) {
         return new OwnerListViewModel.Writes(client, OwnerChanges.besides(engine, client, background, clock),
                 ServerFeatures.of(serverVersion), uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor), formats);
+    }
+
+    /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */
+    public OverviewViewModel overview(GovernanceSource source) {
+        return new OverviewViewModel(source, uiExecutor, background, clock, formats, settings);
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Delayed work on the UI executor, on the root's one timer thread. */
+    public Scheduler scheduler() {
+        return Scheduler.onUiExecutor(timer, uiExecutor);
     }
 
     /** The key table's Export… button and Snapshots menu. */

@@ -643,7 +643,7 @@ public final class KeyEditorViewModel {
                         }
                         onSaved.forEach(c -> c.accept(outcome));
                     } else {
-                        saveError.set("Not saved: " + outcome.reason());
+                        saveError.set("Not saved: " + lowerFirst(outcome.reason()));
                         if (outcome.status() == KeyOutcome.Status.CHANGED_ON_SERVER) {
                             serverCopy.set(outcome.after());
                         }
@@ -823,5 +823,10 @@ public final class KeyEditorViewModel {
     /** After a save refused because the key changed on the server: the server's copy, to review. */
     public ReadOnlyObjectProperty<VirtualKey> serverCopyProperty() {
         return serverCopy.getReadOnlyProperty();
+    }
+
+    /** The engine's reason after "Not saved:": its sentence goes on, so its first word is not capitalised. */
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -162,7 +162,7 @@ public final class OwnerDeleteViewModel {
             } else if (outcome.ok()) {
                 onDeleted.forEach(c -> c.accept(outcome));
             } else {
-                error.set("Not deleted: " + outcome.reason());
+                error.set("Not deleted: " + lowerFirst(outcome.reason()));
             }
         }, uiExecutor);
     }
@@ -205,5 +205,10 @@ public final class OwnerDeleteViewModel {
 
     public ReadOnlyObjectProperty<ChangePreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** The engine's reason after "Not saved:": its sentence goes on, so its first word is not capitalised. */
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -11,7 +11,6 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.WriteRequest;
 import bifrostconsole.changes.ChangePreview;
 import bifrostconsole.changes.FieldDiff;
-import bifrostconsole.changes.KeyOutcome;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.keys.FilterOption;
 import bifrostconsole.keys.FilterOptions;
@@ -330,8 +329,7 @@ public final class OwnerEditorViewModel {
             } else if (outcome.ok()) {
                 onSaved.forEach(c -> c.accept(outcome));
             } else {
-                saveError.set(capitalise(outcome.status() == KeyOutcome.Status.CHANGED_ON_SERVER
-                        ? "Not saved: " + outcome.reason() : "Not saved: " + outcome.reason()));
+                saveError.set("Not saved: " + lowerFirst(outcome.reason()));
                 preview.set(null);
             }
             recompute();
@@ -340,8 +338,9 @@ public final class OwnerEditorViewModel {
         return done;
     }
 
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** The reason after "Not saved:": its sentence goes on, so its first word is not capitalised. */
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** What happens once the server applied the change (select the row, close the form), in the order added. */

@@ -62,7 +62,12 @@ public final class PagerBar extends HBox {
         updated.getStyleClass().add("hint");
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
                 .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
+        updated.setId("last-refreshed");
         vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
+        // A page shown before this bar existed (the key list's prefetched first page): say when it was read, too.
+        if (vm.lastRefreshedProperty().get() != null) {
+            updated.setText("Updated " + time.format(vm.lastRefreshedProperty().get()));
+        }
         updated.setMinWidth(Region.USE_PREF_SIZE);
 
         Button first = Icons.button(Feather.CHEVRONS_LEFT, "First page");

@@ -8,10 +8,15 @@ import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.customers.CustomerRow;
 import bifrostconsole.keys.KeyRow;
 import bifrostconsole.teams.TeamRow;
+import bifrostconsole.customers.CustomersView;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.teams.TeamsView;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import javafx.application.Platform;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo workspace's sidebar and the links between its views, clicked headlessly: Ctrl+1/2/3, the team and
+ * The demo workspace's tabs and the links between its views, clicked headlessly: Ctrl+1/2/3, the team and
  * customer tables and their detail panes, a key's team link, a team's key list and its "keys" link.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -69,7 +74,37 @@ class WorkspaceNavigationUiTest {
         background.shutdownNow();
     }
 
-    private WorkspaceView openDemo(FxRobot robot, double width, double height) throws Exception {
+    /** The workspace's views as the tabs hold them. */
+    private final class Workspace {
+        /** On the FX thread, whether called from it (inside a wait) or from the test. */
+        private <T> T here(Callable<T> c) throws Exception {
+            return Platform.isFxApplicationThread() ? c.call() : onFx(c);
+        }
+
+        TabPane tabs() throws Exception {
+            return here(() -> (TabPane) stage.getScene().lookup("#workspace-tabs"));
+        }
+
+        String shown() throws Exception {
+            return here(() -> tabs().getSelectionModel().getSelectedItem().getId());
+        }
+
+        TeamsView teams() throws Exception {
+            return here(() -> (TeamsView) tabs().getTabs().stream().filter(t -> t.getId().equals("view-teams"))
+                    .findFirst().orElseThrow().getContent());
+        }
+
+        CustomersView customers() throws Exception {
+            return here(() -> (CustomersView) tabs().getTabs().stream()
+                    .filter(t -> t.getId().equals("view-customers")).findFirst().orElseThrow().getContent());
+        }
+
+        KeyBrowserView keys() throws Exception {
+            return here(() -> (KeyBrowserView) stage.getScene().lookup("#key-browser"));
+        }
+    }
+
+    private Workspace openDemo(FxRobot robot, double width, double height) throws Exception {
         waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         onFx(() -> {
             // Monocle's headless screen is 1280x800: a window reaching past it cannot be painted.
@@ -82,16 +117,16 @@ class WorkspaceNavigationUiTest {
         robot.clickOn("#open-demo");
         console.firstPageShown().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(".workspace-view").queryAs(WorkspaceView.class);
+        return new Workspace();
     }
 
     @Test
     void ctrlNumbersSwitchBetweenKeysTeamsAndCustomersAndEachDetailPaneOpens(FxRobot robot) throws Exception {
-        WorkspaceView workspace = openDemo(robot, 1280, 800);
+        Workspace workspace = openDemo(robot, 1280, 800);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.TEAMS);
+        waitFor(() -> workspace.shown().equals("view-teams"));
         waitFor(() -> !workspace.teams().viewModel().list().rows().isEmpty());
-        assertEquals(WorkspaceView.Section.TEAMS, workspace.shown());
+        assertEquals("view-teams", workspace.shown());
         TeamRow first = onFx(() -> workspace.teams().viewModel().list().rows().get(0));
         robot.clickOn(first.name());
         waitFor(() -> workspace.teams().viewModel().detail().loadedProperty().get() != null);
@@ -112,12 +147,12 @@ class WorkspaceNavigationUiTest {
         Screenshots.save(stage.getScene(), "teams-dark");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.KEYS);
+        waitFor(() -> workspace.shown().equals("view-keys"));
     }
 
     @Test
     void aKeysTeamLinkOpensTheTeamWhoseKeyListLeadsBackToTheKeyTable(FxRobot robot) throws Exception {
-        WorkspaceView workspace = openDemo(robot, 1024, 700);
+        Workspace workspace = openDemo(robot, 1024, 700);
         // Open a key that belongs to a team, then follow its team link.
         KeyRow onTeam = onFx(() -> workspace.keys().viewModel().rows().stream()
                 .filter(r -> r.key().teamId() != null).findFirst().orElseThrow());
@@ -129,7 +164,7 @@ class WorkspaceNavigationUiTest {
                 && workspace.keys().viewModel().detail().detailsProperty().get().key().id().equals(onTeam.id()));
         // The link sits below the key's fields in the Overview tab, out of a 700 px window's sight: fire it.
         fire(robot.lookup("#owner-team-link").queryAs(Hyperlink.class));
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.TEAMS);
+        waitFor(() -> workspace.shown().equals("view-teams"));
         waitFor(() -> {
             var loaded = workspace.teams().viewModel().detail().loadedProperty().get();
             return loaded != null && loaded.details().id().equals(onTeam.key().teamId());
@@ -145,16 +180,16 @@ class WorkspaceNavigationUiTest {
                 .filter(l -> l.getText().equals(firstKey.name())).findFirst().orElse(null));
         assertNotNull(keyLink, "the team lists its key " + firstKey.name());
         fire(keyLink); // below the pane's fold at 700 px
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.KEYS);
+        waitFor(() -> workspace.shown().equals("view-keys"));
         waitFor(() -> workspace.keys().viewModel().selectedRow() != null
                 && workspace.keys().viewModel().selectedRow().id().equals(firstKey.id()));
         assertEquals(firstKey.id(), workspace.keys().viewModel().detail().requestedIdProperty().get());
 
         // "Show all keys" filters the key table by the team.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.TEAMS);
+        waitFor(() -> workspace.shown().equals("view-teams"));
         fire(robot.lookup("#team-keys-link").queryAs(Hyperlink.class));
-        waitFor(() -> workspace.shown() == WorkspaceView.Section.KEYS);
+        waitFor(() -> workspace.shown().equals("view-keys"));
         waitFor(() -> onTeam.key().teamId().equals(workspace.keys().viewModel().shownQueryProperty().get().teamId()));
         assertTrue(onFx(() -> workspace.keys().viewModel().rows().stream()
                 .allMatch(r -> onTeam.key().teamId().equals(r.key().teamId()))), "only the team's keys are listed");

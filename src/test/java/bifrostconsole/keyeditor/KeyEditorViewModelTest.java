@@ -16,7 +16,7 @@ import bifrostconsole.changes.KeyOutcome;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.keys.FilterOption;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.ManualScheduler;
 import bifrostconsole.ui.Formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ class KeyEditorViewModelTest {
     private ExecutorService ui;
     private ExecutorService io;
     private ChangeEngine engine;
-    private TestKeys.ManualScheduler scheduler;
+    private ManualScheduler scheduler;
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -77,7 +77,7 @@ class KeyEditorViewModelTest {
         ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
         io = Executors.newCachedThreadPool();
         engine = new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), io, Clock.systemUTC());
-        scheduler = new TestKeys.ManualScheduler();
+        scheduler = new ManualScheduler();
         gateway.clearFaults();
     }
 

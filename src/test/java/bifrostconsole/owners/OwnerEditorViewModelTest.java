@@ -13,7 +13,7 @@ import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.keys.FilterOption;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.ManualScheduler;
 import bifrostconsole.ui.Formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +51,7 @@ class OwnerEditorViewModelTest {
     private ExecutorService ui;
     private ExecutorService io;
     private OwnerChanges writer;
-    private TestKeys.ManualScheduler scheduler;
+    private ManualScheduler scheduler;
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -69,7 +69,7 @@ class OwnerEditorViewModelTest {
         ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
         io = Executors.newCachedThreadPool();
         writer = new OwnerChanges(client, ChangeHistory.in(data), io, Clock.systemUTC());
-        scheduler = new TestKeys.ManualScheduler();
+        scheduler = new ManualScheduler();
     }
 
     @AfterEach

@@ -5,7 +5,7 @@ import bifrostconsole.api.ListQuery;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.Team;
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.ManualScheduler;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class PagedListViewModelTest {
     private final List<ListQuery> queries = new ArrayList<>();
     private final List<CompletableFuture<Page<Team>>> answers = new ArrayList<>();
     private final UiSettings store = UiSettings.inMemory();
-    private TestKeys.ManualScheduler scheduler;
+    private ManualScheduler scheduler;
     private PagedListViewModel<Team, String> vm;
 
     private enum Column implements TableColumnSpec {
@@ -55,7 +55,7 @@ class PagedListViewModelTest {
 
     @BeforeEach
     void setUp() {
-        scheduler = new TestKeys.ManualScheduler();
+        scheduler = new ManualScheduler();
         vm = new PagedListViewModel<>("teams", q -> {
             queries.add(q);
             CompletableFuture<Page<Team>> f = new CompletableFuture<>();
