@@ -165,7 +165,7 @@ public final class KeyEditChanges {
             body.set("budgets", LimitChanges.budgetsBody(after.budgets(), true));
             fields.add(new FieldDiff("budgets", LimitChanges.budgetWords(before.budgets()),
                     LimitChanges.budgetWords(after.budgets())));
-            effects.addAll(LimitChanges.budgetEffects("key", before.budgets(), after.budgets(), true));
+            effects.addAll(LimitChanges.budgetEffects("key", before.budgets(), after.budgets(), true, false));
             if (resetUsage) {
                 body.put("reset_budget_usage", true);
                 effects.add("The usage of every budget sent is reset to $0.");
@@ -249,7 +249,7 @@ public final class KeyEditChanges {
             }
             if (limitsChanged && old.isPresent()) {
                 effects.addAll(LimitChanges.budgetEffects(p.provider() + " provider config", old.get().budgets(),
-                        p.budgets(), true));
+                        p.budgets(), true, false));
             }
             configs.add(item);
         }

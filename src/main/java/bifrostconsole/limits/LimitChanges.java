@@ -70,18 +70,25 @@ public final class LimitChanges {
 
     /**
      * What the server does besides setting the budgets: a budget left out is deleted with its usage; a new one
-     * starts at $0 or, on keys and customers, with the usage of the closest shorter budget (API.md §5.4).
+     * starts at $0 or, on keys and customers, with the usage of the closest shorter budget (API.md §5.4). Teams match
+     * budgets by window only (API.md §6), so there a budget whose window changed is a new budget too.
      */
     public static List<String> budgetEffects(String owner, List<BudgetDraft> before, List<BudgetDraft> after,
-                                             boolean newInheritUsage) {
+                                             boolean newInheritUsage, boolean matchByWindow) {
         List<String> effects = new ArrayList<>();
+        boolean added = false;
         for (BudgetDraft b : before) {
-            if (after.stream().noneMatch(x -> Objects.equals(x.id(), b.id()))) {
+            boolean kept = after.stream().anyMatch(x -> Objects.equals(x.id(), b.id())
+                    && (!matchByWindow || Windows.same(x.window(), b.window())));
+            if (!kept) {
                 effects.add("The " + owner + "'s " + b.window() + " budget is deleted, with its usage ("
                         + money(b.currentUsage()) + " spent).");
             }
         }
-        boolean added = after.stream().anyMatch(b -> b.id() == null);
+        for (BudgetDraft x : after) {
+            added |= x.id() == null || matchByWindow && before.stream().noneMatch(b -> Objects.equals(b.id(), x.id())
+                    && Windows.same(x.window(), b.window()));
+        }
         if (added && !before.isEmpty()) {
             effects.add(newInheritUsage ? "A new budget starts with the usage of the closest shorter budget, if there is"
                     + " one; otherwise at $0." : "A new budget starts at $0.");

@@ -191,7 +191,7 @@ public final class OwnerEditorViewModel {
                     LimitChanges.budgetWords(wantedBudgets.get())));
             body.set("budgets", LimitChanges.budgetsBody(wantedBudgets.get(), !create));
             effects.addAll(LimitChanges.budgetEffects(kind.noun(), before, wantedBudgets.get(),
-                    kind == OwnerChanges.Kind.CUSTOMER));
+                    kind == OwnerChanges.Kind.CUSTOMER, kind == OwnerChanges.Kind.TEAM));
         }
         boolean resetAsked = !create && budgetChange && resetUsage.get();
         if (resetAsked) {

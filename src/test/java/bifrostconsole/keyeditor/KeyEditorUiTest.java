@@ -17,7 +17,8 @@ import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
-import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
@@ -280,14 +281,13 @@ class KeyEditorUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Saves what the scene shows once it is painted; a "-dark" picture must be dark (the theme did switch). */
     private static void shot(Scene scene, String name) throws Exception {
-        // CSS first: a theme just switched is applied on the next pulse, which a snapshot may beat.
-        WritableImage image = onFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            return scene.snapshot(null);
-        });
-        PngWriter.write(image, Path.of("target", "screenshots", name + ".png"));
+        Fx.painted(scene);
+        WritableImage image = Screenshots.save(scene, name);
+        if (name.contains("-dark")) {
+            assertTrue(Screenshots.brightness(image) < 0.5, name + " is dark");
+        }
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {

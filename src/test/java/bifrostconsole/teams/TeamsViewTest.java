@@ -16,7 +16,8 @@ import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.tables.TableSettings;
-import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Stylesheets;
@@ -188,14 +189,13 @@ class TeamsViewTest {
                 .map(Label::getText).orElse(null);
     }
 
+    /** Saves what the scene shows once it is painted; a "-dark" picture must be dark (the theme did switch). */
     private static void shot(Scene scene, String name) throws Exception {
-        // CSS first: a theme just switched is applied on the next pulse, which a snapshot may beat.
-        WritableImage image = onFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            return scene.snapshot(null);
-        });
-        PngWriter.write(image, Path.of("target", "screenshots", name + ".png"));
+        Fx.painted(scene);
+        WritableImage image = Screenshots.save(scene, name);
+        if (name.contains("-dark")) {
+            assertTrue(Screenshots.brightness(image) < 0.5, name + " is dark");
+        }
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
