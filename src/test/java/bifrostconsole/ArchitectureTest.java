@@ -26,7 +26,8 @@ class ArchitectureTest {
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
             "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
-            "bifrostconsole.alerts.."};
+            "bifrostconsole.alerts..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
+            "bifrostconsole.customers..", "bifrostconsole.limits..", "bifrostconsole.keyeditor.."};
 
     private static JavaClasses main;
 
@@ -73,6 +74,9 @@ class ArchitectureTest {
                 .or().haveSimpleName("Formats").or().haveSimpleName("ResetWindow").or().haveSimpleName("ResetSchedule")
                 .or().haveSimpleName("UsageLine").or().haveSimpleName("UsageLines")
                 .or().haveSimpleName("ClipboardService").or().haveSimpleName("SecretMask")
+                .or().haveSimpleName("TeamRow").or().haveSimpleName("CustomerRow").or().haveSimpleName("OwnerDetails")
+                .or().haveSimpleName("TableColumnSpec").or().haveSimpleName("KeyDraft").or().haveSimpleName("KeyEditChanges")
+                .or().haveSimpleName("KeyRules").or().haveSimpleName("LimitChanges").or().haveSimpleName("Windows").or().haveSimpleName("TeamColumn").or().haveSimpleName("CustomerColumn")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.application..", "atlantafx.."));
     }

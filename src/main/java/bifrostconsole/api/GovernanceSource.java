@@ -16,6 +16,21 @@ public interface GovernanceSource {
 
     CompletableFuture<Page<Customer>> listCustomers(ListQuery query);
 
+    /**
+     * One team by id, with its budgets, rate limit and customer; fails with a 404 when there is none. A source that
+     * cannot read one by id (a test double listing keys only) fails with {@link UnsupportedOperationException}.
+     */
+    default CompletableFuture<Team> getTeam(String id) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(displayName()
+                + " cannot read a team by id"));
+    }
+
+    /** One customer by id, with its teams, budgets and rate limit; fails with a 404 when there is none. */
+    default CompletableFuture<Customer> getCustomer(String id) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(displayName()
+                + " cannot read a customer by id"));
+    }
+
     /** What the user sees as the source's name: a server address or a snapshot file. */
     String displayName();
 

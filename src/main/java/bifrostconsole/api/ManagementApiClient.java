@@ -196,6 +196,7 @@ public final class ManagementApiClient implements GovernanceSource {
         return getJson("/api/governance/teams", query.toQueryString(), body -> listPage(body, "teams", teams));
     }
 
+    @Override
     public CompletableFuture<Team> getTeam(String id) {
         return getJson("/api/governance/teams/" + pathSegment(id), "", body -> unwrap(body, "team", Team.class));
     }
@@ -206,6 +207,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 body -> listPage(body, "customers", customers));
     }
 
+    @Override
     public CompletableFuture<Customer> getCustomer(String id) {
         return getJson("/api/governance/customers/" + pathSegment(id), "",
                 body -> unwrap(body, "customer", Customer.class));

@@ -2,20 +2,32 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.ServerFeatures;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.changes.ChangeHistory;
+import bifrostconsole.changes.DeletedKeys;
+import bifrostconsole.changes.OwnerChanges;
+import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
+import bifrostconsole.customers.CustomersViewModel;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.keyeditor.KeyEditorViewModel;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.service.Scheduler;
+import bifrostconsole.tables.TableSettings;
+import bifrostconsole.teams.TeamsViewModel;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -90,6 +102,39 @@ public final class ConsoleServices implements AutoCloseable {
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /**
+     * The write engine for one server: key changes, and (through {@link OwnerChanges}) team and customer changes,
+     * all logged in History in the config folder; its file work runs on the background pool.
+     */
+    public ChangeEngine changes(ManagementApiClient client) {
+        Path data = ConfigFolder.resolve();
+        return new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), background, clock);
+    }
+
+    /** The team table, its detail pane and its forms over a live server. */
+    public TeamsViewModel teams(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new TeamsViewModel(ownerWrites(client, engine, serverVersion),
+                new TableSettings(settings, background, "teams"), clock);
+    }
+
+    /** The customer table, its detail pane and its forms over a live server. */
+    public CustomersViewModel customers(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new CustomersViewModel(ownerWrites(client, engine, serverVersion),
+                new TableSettings(settings, background, "customers"), clock);
+    }
+
+    /** What the key editor works with over a live server. */
+    public KeyEditorViewModel.Context keyEditor(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+        return new KeyEditorViewModel.Context(client, engine, uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor),
+                clock, formats, ServerFeatures.of(serverVersion));
+    }
+
+    private OwnerListViewModel.Writes ownerWrites(ManagementApiClient client, ChangeEngine engine,
+                                                  String serverVersion) {
+        return new OwnerListViewModel.Writes(client, OwnerChanges.besides(engine, client, background, clock),
+                ServerFeatures.of(serverVersion), uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor), formats);
     }
 
     /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */

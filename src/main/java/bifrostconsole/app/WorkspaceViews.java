@@ -2,10 +2,14 @@ package bifrostconsole.app;
 
 import bifrostconsole.alerts.AlertsView;
 import bifrostconsole.alerts.AlertsViewModel;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.customers.CustomersView;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.headroom.OwnerLists;
 import bifrostconsole.overview.OverviewView;
+import bifrostconsole.keyeditor.KeyEditorDialogs;
 import bifrostconsole.overview.OverviewViewModel;
+import bifrostconsole.teams.TeamsView;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.geometry.Insets;
@@ -21,8 +25,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Builds the centre for an open workspace: its views side by side (the key browser, the overview) over the
- * workspace's server. Also reports when
+ * Builds the centre for an open workspace: its views side by side (the key browser, teams, customers, the
+ * overview) over the workspace's server, linked to each other ({@link WorkspaceLinks}), with the key editor and
+ * the team and customer forms writing through one change engine. Also reports when
  * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
  */
 final class WorkspaceViews implements Function<Workspace, Node> {
@@ -34,7 +39,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private static final java.time.Duration BACKGROUND_SCAN = java.time.Duration.ofMinutes(1);
 
     /** What a workspace's views run besides the key browser, to be stopped when it is left. */
-    private record Opened(OverviewViewModel overview, AutoRefreshViewModel refresh) {
+    private record Opened(OverviewViewModel overview, AutoRefreshViewModel refresh, WorkspaceLinks links) {
     }
 
     WorkspaceViews(ConsoleServices services) {
@@ -55,8 +60,20 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> model.setOwners(lists.owners()),
                 services.uiExecutor());
 
+        ChangeEngine changes = services.changes(workspace.client());
+        view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
+                workspace.serverVersion()), services.windows(), model.clipboard(),
+                () -> view.getScene() == null ? null : view.getScene().getWindow()));
+
         WorkspaceTabs tabs = new WorkspaceTabs();
+        WorkspaceLinks links = new WorkspaceLinks(tabs, view,
+                () -> new TeamsView(services.teams(workspace.client(), changes, workspace.serverVersion()),
+                        services.windows()),
+                () -> new CustomersView(services.customers(workspace.client(), changes, workspace.serverVersion()),
+                        services.windows()));
         Tab keys = tabs.add("keys", "Keys", 1, () -> view, shown -> { });
+        links.tabs(keys, tabs.add("teams", "Teams", 2, links::teams, shown -> { }),
+                tabs.add("customers", "Customers", 3, links::customers, shown -> { }));
         OverviewViewModel overview = services.overview(workspace.client());
         overview.onResult(result -> model.setOwners(result.owners().owners()));
         Consumer<String> openKey = id -> {
@@ -70,14 +87,17 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         AlertsViewModel alerts = new AlertsViewModel(services.formats());
         overview.onResult(alerts::accept);
         AutoRefreshViewModel refresh = new AutoRefreshViewModel(services.settings(), services.scheduler(),
-                services.clock(), () -> refreshViews(keys, overviewTab, model, overview),
+                services.clock(), () -> {
+                    refreshViews(keys, overviewTab, model, overview);
+                    links.refreshShown();
+                },
                 () -> model.loadingProperty().get() || overview.scanningProperty().get());
         model.lastRefreshedProperty().addListener((o, a, at) -> refresh.updated(at));
         if (model.lastRefreshedProperty().get() != null) {
             refresh.updated(model.lastRefreshedProperty().get()); // the prefetched first page
         }
         overview.onResult(result -> refresh.updated(result.at()));
-        overviews.put(workspace, new Opened(overview, refresh));
+        overviews.put(workspace, new Opened(overview, refresh, links));
 
         AutoRefreshBar bar = new AutoRefreshBar(refresh, new AlertsView(alerts, openKey));
         StackPane.setAlignment(bar, Pos.TOP_RIGHT);
@@ -114,6 +134,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
             opened.refresh().close();
             opened.overview().cancel();
             opened.overview().setActive(false);
+            opened.links().close();
         }
     }
 

@@ -200,13 +200,14 @@ public final class ChangeEngine {
             }
             VirtualKey after = client.virtualKeyIn(answer);
             boolean resetAsked = change instanceof KeyChange.ResetUsage
-                    || (change instanceof KeyChange.SetBudget s && s.resetUsage());
+                    || (change instanceof KeyChange.SetBudget s && s.resetUsage())
+                    || (change instanceof KeyChange.Edit e && e.resetsUsage());
             if (resetAsked && after.budgets().stream().anyMatch(b -> b.currentUsage() != 0)) {
                 return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "The server accepted the request but did not"
                         + " reset the usage: Bifrost before 2.0 ignores reset_budget_usage.", after, List.of(), null,
                         null, null, null);
             }
-            if (change instanceof KeyChange.Rotate) {
+            if (change instanceof KeyChange.Rotate || change instanceof KeyChange.Create) {
                 return new KeyOutcome(plan, KeyOutcome.Status.DONE, null, after, List.of(),
                         Secret.of(after.plainValue()), after.previousValueExpiresAt(), null, null);
             }

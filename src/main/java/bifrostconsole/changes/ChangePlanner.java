@@ -34,6 +34,17 @@ public final class ChangePlanner {
         if (change instanceof KeyChange.Recreate recreate) {
             return recreate(recreate, now);
         }
+        if (change instanceof KeyChange.Create create) {
+            return new KeyPlan(null, create.body().path("name").asText(null), null, create, KeyPlan.Status.READY,
+                    null, create.fields(), WriteRequest.createVirtualKey(create.body()), create.sideEffects(), false);
+        }
+        if (change instanceof KeyChange.Edit edit) {
+            boolean nothing = edit.body().isEmpty();
+            return new KeyPlan(seen.id(), seen.name(), seen, edit, nothing ? KeyPlan.Status.NOTHING_TO_DO
+                    : KeyPlan.Status.READY, nothing ? "nothing was changed." : null, nothing ? List.of() : edit.fields(),
+                    nothing ? null : WriteRequest.updateVirtualKey(seen.id(), edit.body()),
+                    nothing ? List.of() : edit.sideEffects(), false);
+        }
         Draft d = new Draft(seen, change);
         // Java 17: no pattern matching in switch yet, so one instanceof per kind of change.
         if (change instanceof KeyChange.SetActive c) {

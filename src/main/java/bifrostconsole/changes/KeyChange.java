@@ -301,6 +301,65 @@ public sealed interface KeyChange {
         }
     }
 
+    /**
+     * An edit made in the key editor: the editor worked out, against the key as it was read, the fields that changed
+     * (before → after) and the smallest {@code PUT} body that makes them, with every provider config it sends
+     * complete ({@link RequestBodies}). Planned as given; the engine's guard and History apply as to any change.
+     *
+     * @param body        the {@code PUT} body: only the changed fields
+     * @param fields      the changes in words, field by field
+     * @param sideEffects what the server does besides, in sentences (a removed provider config takes its budgets)
+     * @param resetsUsage the body asks {@code reset_budget_usage}: the engine checks the answer did reset
+     */
+    record Edit(com.fasterxml.jackson.databind.node.ObjectNode body, java.util.List<FieldDiff> fields,
+                java.util.List<String> sideEffects, boolean resetsUsage) implements KeyChange {
+        public Edit {
+            Objects.requireNonNull(body, "body");
+            body = body.deepCopy();
+            fields = java.util.List.copyOf(fields);
+            sideEffects = java.util.List.copyOf(sideEffects);
+        }
+
+        @Override
+        public String action() {
+            return "edit";
+        }
+
+        @Override
+        public String label() {
+            return fields.size() == 1 ? "Save 1 change" : "Save " + fields.size() + " changes";
+        }
+
+        @Override
+        public boolean destructive() {
+            return resetsUsage;
+        }
+    }
+
+    /**
+     * A new key from the key editor (New key, Duplicate): the {@code POST} body and its fields in words. The server
+     * generates the value; the outcome carries it once ({@link KeyOutcome#newValue()}).
+     */
+    record Create(com.fasterxml.jackson.databind.node.ObjectNode body, java.util.List<FieldDiff> fields,
+                  java.util.List<String> sideEffects) implements KeyChange {
+        public Create {
+            Objects.requireNonNull(body, "body");
+            body = body.deepCopy();
+            fields = java.util.List.copyOf(fields);
+            sideEffects = java.util.List.copyOf(sideEffects);
+        }
+
+        @Override
+        public String action() {
+            return "create";
+        }
+
+        @Override
+        public String label() {
+            return "Create key";
+        }
+    }
+
     // ---- factories -------------------------------------------------------------------------------------------
 
     static KeyChange enable() {

@@ -84,7 +84,8 @@ public final class ServerChanges {
         return node;
     }
 
-    private static void stripRunning(JsonNode node, boolean top) {
+    /** Removes what the gateway moves by itself (usage, window starts) from every object below the top one. */
+    static void stripRunning(JsonNode node, boolean top) {
         if (node instanceof ObjectNode object) {
             if (!top) {
                 RUNNING_FIELDS.forEach(object::remove);

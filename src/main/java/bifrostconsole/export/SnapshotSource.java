@@ -85,6 +85,16 @@ public final class SnapshotSource implements GovernanceSource {
     }
 
     @Override
+    public CompletableFuture<Team> getTeam(String id) {
+        return store.getTeam(id);
+    }
+
+    @Override
+    public CompletableFuture<Customer> getCustomer(String id) {
+        return store.getCustomer(id);
+    }
+
+    @Override
     public String displayName() {
         return store.displayName();
     }

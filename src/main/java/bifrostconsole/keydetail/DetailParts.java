@@ -17,12 +17,12 @@ import javafx.scene.layout.VBox;
 import java.util.List;
 
 /** The building blocks every detail pane uses, so they all look alike: field grids, cards, notes, usage lists. */
-final class DetailParts {
+public final class DetailParts {
     private DetailParts() {
     }
 
     /** Label/value rows; values wrap instead of being cut off. */
-    static GridPane fields(List<KeyDetails.Field> fields) {
+    public static GridPane fields(List<KeyDetails.Field> fields) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("field-grid");
         ColumnConstraints labels = new ColumnConstraints();
@@ -56,14 +56,14 @@ final class DetailParts {
         return grid;
     }
 
-    static VBox card(Node title, Node... content) {
+    public static VBox card(Node title, Node... content) {
         VBox card = new VBox(title);
         card.getChildren().addAll(content);
         card.getStyleClass().add("detail-card");
         return card;
     }
 
-    static HBox cardTitle(String text, Node... tags) {
+    public static HBox cardTitle(String text, Node... tags) {
         Label title = new Label(text);
         title.getStyleClass().add("card-title");
         title.setWrapText(true);
@@ -73,7 +73,7 @@ final class DetailParts {
         return box;
     }
 
-    static Label tag(String text, String kind, String tooltip) {
+    public static Label tag(String text, String kind, String tooltip) {
         Label tag = new Label(text);
         tag.getStyleClass().add("tag");
         if (kind != null) {
@@ -86,7 +86,7 @@ final class DetailParts {
         return tag;
     }
 
-    static Label section(String text, String tooltip) {
+    public static Label section(String text, String tooltip) {
         Label l = new Label(text);
         l.getStyleClass().add("detail-section-title");
         if (tooltip != null) {
@@ -98,7 +98,7 @@ final class DetailParts {
         return l;
     }
 
-    static Label note(String text) {
+    public static Label note(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("empty-note");
         l.setWrapText(true);
@@ -106,7 +106,7 @@ final class DetailParts {
     }
 
     /** Full usage lines, or {@code emptyText} when there are none. */
-    static VBox usage(List<UsageLine> lines, String emptyText) {
+    public static VBox usage(List<UsageLine> lines, String emptyText) {
         VBox box = new VBox(8);
         if (lines.isEmpty()) {
             if (emptyText != null) {
@@ -122,7 +122,7 @@ final class DetailParts {
         return box;
     }
 
-    static String count(int n, String one, String many) {
+    public static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

@@ -50,6 +50,10 @@ public final class KeyDetailView extends VBox {
             "The key's token and request rate limits (TPM/RPM-style)");
     private final Tab mcpTab = tab("mcp", "MCP", mcp, "MCP clients: Model Context Protocol servers and their tools");
     private final Tab usageTab;
+    private final Button edit = Icons.button(Feather.EDIT_2, "Edit this key (Ctrl+E or a double-click here)");
+    private final Button duplicate = Icons.button(Feather.COPY, "Duplicate: a new key with this configuration");
+    private Runnable onEdit = () -> { };
+    private Runnable onDuplicate = () -> { };
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
@@ -86,7 +90,16 @@ public final class KeyDetailView extends VBox {
         title.setMinWidth(0);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(title, Priority.ALWAYS);
-        HBox top = new HBox(8, title, status, up, down, closeButton);
+        edit.setId("detail-edit");
+        edit.setOnAction(e -> onEdit.run());
+        duplicate.setId("detail-duplicate");
+        duplicate.setOnAction(e -> onDuplicate.run());
+        for (Button b : new Button[]{edit, duplicate}) {
+            b.setVisible(false);
+            b.managedProperty().bind(b.visibleProperty());
+            b.disableProperty().bind(vm.detailsProperty().isNull());
+        }
+        HBox top = new HBox(8, title, status, edit, duplicate, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -197,6 +210,37 @@ public final class KeyDetailView extends VBox {
     private void showValue() {
         KeyDetails d = vm.detailsProperty().get();
         value.show(d == null ? "" : d.key().plainValue(), vm.valueRevealedProperty().get());
+    }
+
+    /**
+     * What Edit (also a double-click in the pane) and Duplicate do; the buttons show once these are set, so a
+     * read-only snapshot has none.
+     */
+    public void setEditing(Runnable onEdit, Runnable onDuplicate) {
+        this.onEdit = onEdit;
+        this.onDuplicate = onDuplicate;
+        edit.setVisible(true);
+        duplicate.setVisible(true);
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+                    && !(e.getTarget() instanceof Node n && insideButton(n))) {
+                onEdit.run();
+            }
+        });
+    }
+
+    private static boolean insideButton(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.Hyperlink) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the links to the key's team and customer lead. */
+    public void setNavigator(bifrostconsole.ui.Navigator navigator) {
+        overview.setNavigator(navigator);
     }
 
     public TabPane tabs() {

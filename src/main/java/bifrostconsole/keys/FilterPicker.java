@@ -28,9 +28,24 @@ public final class FilterPicker extends HBox {
     private final CustomTextField search = new CustomTextField();
     private final ListView<FilterOption> list = new ListView<>();
     private final Popover popover;
+    private final String purpose;
+    private final String noneText;
 
+    /** The key table's team or customer filter. */
     public FilterPicker(FilterPickerViewModel vm, Feather icon) {
+        this(vm, icon, "Show only keys of one " + vm.noun() + ". Team and customer filters combine with OR, as the"
+                + " server does: keys of either are shown.", "Any " + vm.noun());
+    }
+
+    /** A picker in a form: {@code purpose} is its tooltip; with nothing chosen it reads "No team" or "No customer". */
+    public FilterPicker(FilterPickerViewModel vm, Feather icon, String purpose) {
+        this(vm, icon, purpose, "No " + vm.noun());
+    }
+
+    private FilterPicker(FilterPickerViewModel vm, Feather icon, String purpose, String noneText) {
         this.vm = vm;
+        this.purpose = purpose;
+        this.noneText = noneText;
         getStyleClass().add("filter-picker");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(0);
@@ -39,12 +54,11 @@ public final class FilterPicker extends HBox {
         button.setGraphic(Icons.icon(icon));
         button.setContentDisplay(ContentDisplay.LEFT);
         button.setMnemonicParsing(false);
-        button.setTooltip(new Tooltip("Show only keys of one " + noun + ". Team and customer filters combine "
-                + "with OR, as the server does: keys of either are shown."));
+        button.setTooltip(new Tooltip(purpose));
         button.setId(noun + "-picker");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setMaxWidth(280);
-        clear = Icons.button(Feather.X, "Clear the " + noun + " filter");
+        clear = Icons.button(Feather.X, noneText.startsWith("Any") ? "Clear the " + noun + " filter" : noneText);
         clear.setId(noun + "-picker-clear");
         clear.setOnAction(e -> vm.clear());
 
@@ -115,11 +129,9 @@ public final class FilterPicker extends HBox {
         FilterOption chosen = vm.selectedProperty().get();
         String noun = vm.noun();
         String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
-        button.setText(chosen == null ? "Any " + noun : capitalised + ": " + chosen.name());
+        button.setText(chosen == null ? noneText : capitalised + ": " + chosen.name());
         // A long name is cut at 280 px; the tooltip then still names the filter in full.
-        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + chosen.name() + "\n\n")
-                + "Show only keys of one " + noun + ". Team and customer filters combine with OR, as the server "
-                + "does: keys of either are shown.");
+        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + chosen.name() + "\n\n") + purpose);
         button.getStyleClass().remove("chosen");
         if (chosen != null) {
             button.getStyleClass().add("chosen");

@@ -2,27 +2,26 @@ package bifrostconsole.keys;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
+import bifrostconsole.api.VirtualKey;
 import bifrostconsole.keydetail.KeyDetailView;
+import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.Navigator;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.Switches;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -36,12 +35,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * The virtual key browser: search and filters on top, the server-sorted, server-paged key table in the
@@ -53,6 +49,8 @@ public final class KeyBrowserView extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final KeyBrowserViewModel vm;
     private final KeyTable keyTable;
@@ -61,6 +59,19 @@ public final class KeyBrowserView extends BorderPane {
     private final SplitPane split = new SplitPane();
     /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
     private KeyDetailView detailView;
+    private Navigator navigator = Navigator.NONE;
+    private Editing editing;
+    private final Button newKey = new Button("New key", Icons.icon(Feather.PLUS));
+
+    /** How the key browser opens the key editor (in another package, so keys do not depend on it). */
+    public interface Editing {
+        void create();
+
+        /** Edits {@code key}, the copy the detail pane read fresh (the lost-update guard compares with it). */
+        void edit(VirtualKey key);
+
+        void duplicate(VirtualKey key);
+    }
     private final StackPane tableArea;
     private boolean syncingSelection;
 
@@ -94,6 +105,48 @@ public final class KeyBrowserView extends BorderPane {
         toolbarSlot.getChildren().add(item);
     }
 
+    /**
+     * Turns on New key (Ctrl+N), Edit (Ctrl+E, a double-click in the details) and Duplicate, opened through
+     * {@code editing}. Without it (a snapshot) the browser only reads.
+     */
+    public void setEditing(Editing editing) {
+        this.editing = editing;
+        newKey.setVisible(true);
+        if (detailView != null) {
+            detailView.setEditing(this::editShown, this::duplicateShown);
+        }
+    }
+
+    private VirtualKey shownKey() {
+        var d = vm.detail().detailsProperty().get();
+        return d == null ? null : d.key();
+    }
+
+    private void editShown() {
+        VirtualKey key = shownKey();
+        if (editing != null && key != null) {
+            editing.edit(key);
+        }
+    }
+
+    private void duplicateShown() {
+        VirtualKey key = shownKey();
+        if (editing != null && key != null) {
+            editing.duplicate(key);
+        }
+    }
+
+    /** Where the links in the key details (a key's team and customer) lead. */
+    public void setNavigator(Navigator navigator) {
+        this.navigator = navigator;
+        if (detailView != null) {
+            detailView.setNavigator(navigator);
+            if (editing != null) {
+                detailView.setEditing(this::editShown, this::duplicateShown);
+            }
+        }
+    }
+
     public KeyBrowserViewModel viewModel() {
         return vm;
     }
@@ -107,6 +160,10 @@ public final class KeyBrowserView extends BorderPane {
         if (detailView == null) {
             detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext,
                     this::closeDetail);
+            detailView.setNavigator(navigator);
+            if (editing != null) {
+                detailView.setEditing(this::editShown, this::duplicateShown);
+            }
         }
         return detailView;
     }
@@ -170,6 +227,16 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
 
+        newKey.setId("new-key");
+        newKey.setTooltip(new Tooltip("Create a key (Ctrl+N)"));
+        newKey.setOnAction(e -> {
+            if (editing != null) {
+                editing.create();
+            }
+        });
+        newKey.setVisible(false);
+        newKey.managedProperty().bind(newKey.visibleProperty());
+        newKey.setMinWidth(Region.USE_PREF_SIZE);
         columns.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
@@ -180,7 +247,7 @@ public final class KeyBrowserView extends BorderPane {
         filters.setMinWidth(0);
         filters.setPrefWrapLength(400);
         HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox row = new HBox(filters, toolbarSlot, columns, refresh);
+        HBox row = new HBox(filters, newKey, toolbarSlot, columns, refresh);
         row.getStyleClass().add("filter-row");
         row.setAlignment(Pos.TOP_LEFT);
         row.setFillHeight(false);
@@ -304,99 +371,8 @@ public final class KeyBrowserView extends BorderPane {
     // ---- pager ----------------------------------------------------------------------------------------
 
     private Node buildPager() {
-        Label rowsLabel = new Label("Rows per page");
-        rowsLabel.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<Integer> size = new ComboBox<>();
-        size.setId("page-size");
-        size.getItems().setAll(KeyBrowserViewModel.PAGE_SIZES);
-        size.setValue(vm.pageSizeProperty().get());
-        size.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.pageSizeProperty().get()) {
-                vm.pageSizeProperty().set(b);
-            }
-        });
-        vm.pageSizeProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
-        rowsLabel.setLabelFor(size);
-
-        Label range = new Label();
-        range.setId("range-label");
-        range.getStyleClass().add("range-label");
-        range.textProperty().bind(vm.rangeTextProperty());
-        range.setMinWidth(Region.USE_PREF_SIZE);
-
-        Label notice = new Label();
-        notice.getStyleClass().add("notice");
-        notice.setId("notice");
-        PauseTransition fade = new PauseTransition(Duration.seconds(5));
-        fade.setOnFinished(e -> notice.setText(""));
-        vm.noticeProperty().addListener((o, a, b) -> {
-            notice.setText(b);
-            fade.playFromStart();
-        });
-
-        Label updated = new Label();
-        updated.setId("last-refreshed");
-        updated.getStyleClass().add("hint");
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
-                .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
-        vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
-        // A prefetched first page was shown before this view existed: say when it was read, too.
-        if (vm.lastRefreshedProperty().get() != null) {
-            updated.setText("Updated " + time.format(vm.lastRefreshedProperty().get()));
-        }
-        updated.setMinWidth(Region.USE_PREF_SIZE);
-
-        Button first = Icons.button(Feather.CHEVRONS_LEFT, "First page");
-        Button previous = Icons.button(Feather.CHEVRON_LEFT, "Previous page (Page Up)");
-        Button next = Icons.button(Feather.CHEVRON_RIGHT, "Next page (Page Down)");
-        Button last = Icons.button(Feather.CHEVRONS_RIGHT, "Last page");
-        first.setId("first-page");
-        previous.setId("previous-page");
-        next.setId("next-page");
-        last.setId("last-page");
-        first.setOnAction(e -> vm.firstPage());
-        previous.setOnAction(e -> vm.previousPage());
-        next.setOnAction(e -> vm.nextPage());
-        last.setOnAction(e -> vm.lastPage());
-
-        TextField pageField = new TextField();
-        pageField.setId("page-field");
-        pageField.getStyleClass().add("page-field");
-        pageField.setPrefColumnCount(4);
-        pageField.setTooltip(new Tooltip("Type a page number and press Enter"));
-        pageField.setOnAction(e -> {
-            try {
-                vm.goToPage(Integer.parseInt(pageField.getText().trim().replaceAll("[^0-9]", "")));
-            } catch (NumberFormatException ex) {
-                pageField.setText(Integer.toString(vm.pageProperty().get().pageNumber()));
-            }
-        });
-        Label ofPages = new Label();
-        ofPages.setMinWidth(Region.USE_PREF_SIZE);
-        Label pageLabel = new Label("Page");
-        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
-        pageLabel.setLabelFor(pageField);
-        vm.pageProperty().addListener((o, a, p) -> {
-            pageField.setText(Integer.toString(p.pageNumber()));
-            ofPages.setText("of " + vm.formats().count(p.pageCount()));
-            first.setDisable(!p.hasPrevious());
-            previous.setDisable(!p.hasPrevious());
-            next.setDisable(!p.hasNext());
-            last.setDisable(!p.hasNext());
-        });
-        for (Button b : new Button[]{first, previous, next, last}) {
-            b.setDisable(true);
-        }
-        pageField.setText("1");
-        ofPages.setText("of 1");
-        pageField.disableProperty().bind(vm.fromMemoryProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox pager = new HBox(rowsLabel, size, new Separator(Orientation.VERTICAL), range, spacer, notice, updated,
-                new Separator(Orientation.VERTICAL), first, previous, pageLabel, pageField, ofPages, next, last);
-        pager.getStyleClass().add("pager");
-        size.disableProperty().bind(vm.fromMemoryProperty());
+        PagerBar pager = new PagerBar(vm);
+        pager.disablePaging(vm.fromMemoryProperty());
         return pager;
     }
 
@@ -464,7 +440,13 @@ public final class KeyBrowserView extends BorderPane {
     private void onKey(KeyEvent e) {
         Node focus = getScene() == null ? null : getScene().getFocusOwner();
         boolean typing = focus instanceof TextInputControl;
-        if (FIND.match(e)) {
+        if (NEW.match(e) && editing != null) {
+            editing.create();
+            e.consume();
+        } else if (EDIT.match(e) && editing != null) {
+            editShown();
+            e.consume();
+        } else if (FIND.match(e)) {
             search.requestFocus();
             search.selectAll();
             e.consume();

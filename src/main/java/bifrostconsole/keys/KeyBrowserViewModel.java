@@ -11,6 +11,8 @@ import bifrostconsole.keydetail.KeyDetailViewModel;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.service.Scheduler;
+import bifrostconsole.tables.PageWindow;
+import bifrostconsole.tables.Pageable;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import javafx.beans.property.BooleanProperty;
@@ -50,7 +52,7 @@ import java.util.concurrent.Executor;
  * page; every request supersedes the one before (its answer, if late, is dropped); a failure keeps the last
  * good page on screen with the error beside it. Results are applied through the injected UI executor.
  */
-public final class KeyBrowserViewModel {
+public final class KeyBrowserViewModel implements Pageable {
 
     /** What the table area shows. READY can carry an error too: the last good page stays with a Retry. */
     public enum ViewState { LOADING, READY, EMPTY, ERROR }
@@ -342,6 +344,56 @@ public final class KeyBrowserViewModel {
             fromMemory.set(false);
         } finally {
             batchingChanges = false;
+        }
+        load(buildQuery(null).withOffset(0));
+    }
+
+    /**
+     * Lands on one key from a link elsewhere (a team's key list): the table searches for its name at once, the
+     * key's row is selected when it arrives, and its details open. Filters are cleared so the key is not hidden.
+     */
+    public void showKey(String id, String name) {
+        batchingChanges = true;
+        try {
+            searchText.set(name == null ? "" : name);
+            teamPicker.clear();
+            customerPicker.clear();
+            hideAccessProfileKeys.set(false);
+            fromMemory.set(false);
+        } finally {
+            batchingChanges = false;
+        }
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
+        }
+        selectionToKeep = id;
+        load(buildQuery(null).withOffset(0));
+        detail.open(id);
+    }
+
+    /** Shows only one team's keys (a team's "keys" link): the search and the other filters are cleared. */
+    public void showKeysOfTeam(String teamId, String teamName) {
+        showOnly(teamPicker, customerPicker, new FilterOption(teamId, teamName, ""));
+    }
+
+    /** Shows only one customer's keys (a customer's "keys" link): the search and the other filters are cleared. */
+    public void showKeysOfCustomer(String customerId, String customerName) {
+        showOnly(customerPicker, teamPicker, new FilterOption(customerId, customerName, ""));
+    }
+
+    private void showOnly(FilterPickerViewModel picker, FilterPickerViewModel other, FilterOption option) {
+        batchingChanges = true;
+        try {
+            searchText.set("");
+            other.clear();
+            picker.choose(option);
+            hideAccessProfileKeys.set(false);
+            fromMemory.set(false);
+        } finally {
+            batchingChanges = false;
+        }
+        if (pendingSearch != null) {
+            pendingSearch.cancel();
         }
         load(buildQuery(null).withOffset(0));
     }

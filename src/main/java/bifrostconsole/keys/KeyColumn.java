@@ -2,12 +2,13 @@ package bifrostconsole.keys;
 
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
+import bifrostconsole.tables.TableColumnSpec;
 
 /**
  * The key table's columns, in order. Only the columns the server can sort by carry a {@link SortField};
  * the others are not sortable, because a page-local sort would lie about the order of the whole list.
  */
-public enum KeyColumn {
+public enum KeyColumn implements TableColumnSpec {
     NAME("name", "Name", SortField.NAME, SortOrder.ASC, 250,
             "The key's name. Sorted by the server."),
     ASSIGNED_TO("assigned", "Assigned to", null, null, 200,
@@ -50,10 +51,12 @@ public enum KeyColumn {
     }
 
     /** Stable id used in remembered settings. */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -77,10 +80,12 @@ public enum KeyColumn {
         return firstOrder;
     }
 
+    @Override
     public double defaultWidth() {
         return defaultWidth;
     }
 
+    @Override
     public String tooltip() {
         return tooltip;
     }

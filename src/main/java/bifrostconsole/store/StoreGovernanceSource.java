@@ -59,10 +59,12 @@ public final class StoreGovernanceSource implements GovernanceSource {
         return answer(() -> store.listCustomers(GovernanceStore.parseQuery(query.toQueryString())));
     }
 
+    @Override
     public CompletableFuture<Team> getTeam(String id) {
         return found(store.team(id), "team", id);
     }
 
+    @Override
     public CompletableFuture<Customer> getCustomer(String id) {
         return found(store.customer(id), "customer", id);
     }

@@ -1,4 +1,4 @@
-package bifrostconsole.keys;
+package bifrostconsole.tables;
 
 import bifrostconsole.ui.Formats;
 
@@ -12,7 +12,7 @@ public record PageWindow(int offset, int limit, int count, long total) {
 
     public PageWindow {
         if (limit <= 0) {
-            throw new IllegalArgumentException("A page holds at least one key, not " + limit);
+            throw new IllegalArgumentException("A page holds at least one row, not " + limit);
         }
         offset = Math.max(0, offset);
     }

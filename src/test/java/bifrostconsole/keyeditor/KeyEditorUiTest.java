@@ -1,0 +1,311 @@
+package bifrostconsole.keyeditor;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.Json;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.ProviderConfig;
+import bifrostconsole.api.Secret;
+import bifrostconsole.api.ServerFeatures;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.changes.ChangeHistory;
+import bifrostconsole.changes.DeletedKeys;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestServices;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.FxClipboardService;
+import bifrostconsole.ui.Stylesheets;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The key editor clicked headlessly in a 1024x700 key browser against the demo gateway: a key created end to end
+ * (form, preview, value shown once, row selected), a provider config edited without losing its key access, and an
+ * edit refused because the key changed on the server meanwhile.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KeyEditorUiTest {
+    private static final String API_KEY = "editor-test-key";
+    private static DemoGateway gateway;
+    private static ManagementApiClient client;
+
+    @TempDir
+    Path data;
+    private KeyBrowserViewModel keys;
+    private Stage stage;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(21, 150, Instant.now()))
+                .withApiKey(API_KEY));
+        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        keys = TestServices.keyBrowser(client, UiSettings.inMemory());
+        keys.setClipboard(new FxClipboardService(javafx.util.Duration.seconds(30)));
+        KeyBrowserView view = new KeyBrowserView(keys);
+        var io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "editor-test-io");
+            t.setDaemon(true);
+            return t;
+        });
+        ChangeEngine engine = new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), io,
+                Clock.systemUTC());
+        KeyEditorViewModel.Context context = new KeyEditorViewModel.Context(client, engine, Platform::runLater,
+                TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC),
+                ServerFeatures.of("v2.2.5"));
+        view.setEditing(new KeyEditorDialogs(keys, context, TestServices.windows(), keys.clipboard(),
+                () -> stage));
+        Scene scene = new Scene(view, 1024, 700);
+        Stylesheets.apply(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aKeyIsCreatedEndToEndWithItsValueShownOnceAndItsRowSelected(FxRobot robot) throws Exception {
+        keys.firstPageShown().get(10, TimeUnit.SECONDS);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#key-editor").tryQuery().isPresent());
+        Window form = robot.lookup("#key-editor").query().getScene().getWindow();
+        assertEquals("Fix 1 problem to save", robot.lookup("#editor-save").queryButton().getText());
+        robot.clickOn("#key-editor-name").write("support-bot-prod");
+        robot.clickOn("#key-editor-description").write("The support chat bot");
+        waitFor(() -> !robot.lookup("#key-editor-provider-choice").queryComboBox().getItems().isEmpty());
+        onFx(() -> {
+            robot.lookup("#key-editor-provider-choice").queryComboBox().getSelectionModel().select("anthropic");
+            return null;
+        });
+        reveal(robot, "#key-editor-add-provider");
+        robot.clickOn("#key-editor-add-provider");
+        waitFor(() -> robot.lookup("#key-editor-provider-0-allowed").tryQuery().isPresent());
+        reveal(robot, "#key-editor-provider-0-allowed");
+        robot.doubleClickOn("#key-editor-provider-0-allowed").eraseText(1).write("claude-sonnet-4-5");
+        reveal(robot, "#key-add-budget");
+        robot.clickOn("#key-add-budget");
+        robot.clickOn("#key-budget-0-limit").write("150");
+        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("Create key"));
+        shot(form.getScene(), "key-editor-new-light");
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        WaitForAsyncUtils.waitForFxEvents();
+        shot(form.getScene(), "key-editor-new-dark");
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+
+        robot.clickOn("#editor-save");
+        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        String request = robot.lookup("#preview-request").queryAs(TextArea.class).getText();
+        assertTrue(request.startsWith("POST /api/governance/virtual-keys\n"), request);
+        assertEquals(Json.mapper().readTree("{\"name\":\"support-bot-prod\",\"description\":\"The support chat bot\","
+                + "\"is_active\":true,\"budgets\":[{\"max_limit\":150.0,\"reset_duration\":\"1M\"}],\"provider_configs\":"
+                + "[{\"provider\":\"anthropic\",\"weight\":null,\"allowed_models\":[\"claude-sonnet-4-5\"],"
+                + "\"blacklisted_models\":[],\"key_ids\":[\"*\"]}]}"),
+                Json.mapper().readTree(request.substring(request.indexOf('\n') + 1)));
+        shot(form.getScene(), "key-editor-preview-light");
+        robot.clickOn("#editor-confirm");
+
+        waitFor(() -> robot.lookup("#key-created").tryQuery().isPresent());
+        VirtualKey created = gateway.store().virtualKeys().stream().filter(k -> k.name().equals("support-bot-prod"))
+                .findFirst().orElseThrow();
+        Label value = robot.lookup("#created-value .secret-text").queryAs(Label.class);
+        assertFalse(value.getText().contains(created.plainValue()), "masked until revealed");
+        assertTrue(value.getText().startsWith(created.plainValue().substring(0, 8)));
+        shot(form.getScene(), "key-editor-created-light");
+        robot.clickOn("#created-value .copy-button");
+        assertEquals(created.plainValue(), onFx(() -> Clipboard.getSystemClipboard().getString()));
+        waitFor(() -> keys.selectedRow() != null && keys.selectedRow().id().equals(created.id()));
+        robot.clickOn("#created-done");
+        waitFor(() -> !form.isShowing());
+        assertEquals(created.id(), keys.detail().requestedIdProperty().get(), "the new key's details are open");
+        shot(stage.getScene(), "key-created-row-selected-1024x700-light");
+    }
+
+    @Test
+    void aProviderConfigIsEditedWithoutLosingItsKeyAccess(FxRobot robot) throws Exception {
+        VirtualKey key = gateway.store().virtualKeys().stream().filter(k -> k.providerConfigs().stream()
+                .anyMatch(pc -> !pc.allowAllKeys() && !pc.keys().isEmpty())).findFirst().orElseThrow();
+        int index = indexOfChosenKeys(key);
+        openInTableAndEdit(robot, key);
+        Window form = robot.lookup("#key-editor").query().getScene().getWindow();
+        String weight = "#key-editor-provider-" + index + "-weight";
+        reveal(robot, weight);
+        robot.doubleClickOn(weight).eraseText(8).write("0.25");
+        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
+        robot.clickOn("#editor-save");
+        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        String request = robot.lookup("#preview-request").queryAs(TextArea.class).getText();
+        assertTrue(request.contains("\"key_ids\""), request);
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        WaitForAsyncUtils.waitForFxEvents();
+        shot(form.getScene(), "key-editor-provider-preview-dark");
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        robot.clickOn("#editor-confirm");
+        waitFor(() -> !form.isShowing());
+        ProviderConfig before = key.providerConfigs().get(index);
+        ProviderConfig after = client.getVirtualKey(key.id()).get(10, TimeUnit.SECONDS).providerConfigs().get(index);
+        assertEquals(0.25, after.weight());
+        assertEquals(before.keys().stream().map(bifrostconsole.api.ProviderKey::keyId).sorted().toList(),
+                after.keys().stream().map(bifrostconsole.api.ProviderKey::keyId).sorted().toList(),
+                "the config keeps exactly its keys");
+        assertEquals(before.allowedModels(), after.allowedModels());
+    }
+
+    @Test
+    void anEditIsRefusedWhenTheKeyChangedOnTheServerMeanwhile(FxRobot robot) throws Exception {
+        VirtualKey key = gateway.store().virtualKeys().get(3);
+        openInTableAndEdit(robot, key);
+        Window form = robot.lookup("#key-editor").query().getScene().getWindow();
+        robot.clickOn("#key-editor-description").write(" (checked)");
+        robot.clickOn("#editor-save");
+        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        client.updateVirtualKey(key.id(), Json.mapper().createObjectNode().put("is_active", !key.active()))
+                .get(10, TimeUnit.SECONDS);
+        robot.clickOn("#editor-confirm");
+        waitFor(() -> robot.lookup("#editor-error").queryAs(Label.class).isVisible());
+        String error = robot.lookup("#editor-error").queryAs(Label.class).getText();
+        assertTrue(error.startsWith("Not saved: it changed on the server since it was read, so nothing was sent"
+                + " (status: "), error);
+        assertTrue(form.isShowing(), "the form stays, with what was typed");
+        assertTrue(robot.lookup("#key-editor-description").queryTextInputControl().getText().endsWith(" (checked)"));
+        shot(form.getScene(), "key-editor-refused-light");
+        // Closing it now asks, since the edit would be lost; not discarding keeps the form.
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        javafx.scene.control.Button keep = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton();
+        robot.clickOn(keep);
+        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
+        assertTrue(form.isShowing(), "not discarding keeps the form");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && "OK".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
+        waitFor(() -> !form.isShowing());
+    }
+
+    private static int indexOfChosenKeys(VirtualKey key) {
+        for (int i = 0; i < key.providerConfigs().size(); i++) {
+            ProviderConfig pc = key.providerConfigs().get(i);
+            if (!pc.allowAllKeys() && !pc.keys().isEmpty()) {
+                return i;
+            }
+        }
+        throw new AssertionError("no config with chosen keys");
+    }
+
+    private void openInTableAndEdit(FxRobot robot, VirtualKey key) throws Exception {
+        keys.firstPageShown().get(10, TimeUnit.SECONDS);
+        onFx(() -> {
+            keys.showKey(key.id(), key.name());
+            return null;
+        });
+        waitFor(() -> keys.detail().detailsProperty().get() != null
+                && keys.detail().detailsProperty().get().key().id().equals(key.id()));
+        robot.clickOn("#detail-edit");
+        waitFor(() -> robot.lookup("#key-editor").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("No changes"));
+    }
+
+    /** Scrolls the form so the node is in sight: a robot clicks only what a person could see. */
+    private static void reveal(FxRobot robot, String query) throws Exception {
+        onFx(() -> {
+            javafx.scene.Node node = robot.lookup(query).query();
+            for (javafx.scene.Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) {
+                    javafx.geometry.Bounds at = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double extra = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (extra > 0) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 60) / extra)));
+                    }
+                    break;
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Saves what the scene shows once it is painted; a "-dark" picture must be dark (the theme did switch). */
+    private static void shot(Scene scene, String name) throws Exception {
+        Fx.painted(scene);
+        WritableImage image = Screenshots.save(scene, name);
+        if (name.contains("-dark")) {
+            assertTrue(Screenshots.brightness(image) < 0.5, name + " is dark");
+        }
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            CompletableFuture<Boolean> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(condition.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f.get(5, TimeUnit.SECONDS);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
