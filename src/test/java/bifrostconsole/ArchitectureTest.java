@@ -24,7 +24,7 @@ class ArchitectureTest {
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
             "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
-            "bifrostconsole.alerts.."};
+            "bifrostconsole.alerts..", "bifrostconsole.keyactions..", "bifrostconsole.history.."};
 
     private static JavaClasses main;
 

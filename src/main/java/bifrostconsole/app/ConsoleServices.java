@@ -2,18 +2,25 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.changes.ChangeHistory;
+import bifrostconsole.changes.DeletedKeys;
+import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
 import bifrostconsole.connection.ProfileEditorViewModel;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.history.HistoryViewModel;
+import bifrostconsole.keyactions.KeyActionsViewModel;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -35,10 +42,20 @@ public final class ConsoleServices implements AutoCloseable {
     private final WindowService windows;
     private final Clock clock;
     private final Formats formats;
+    private final Path dataFolder;
 
+    /** With History and the deleted keys' backups in the config folder. */
     public ConsoleServices(Executor uiExecutor, ExecutorService background, ScheduledExecutorService timer,
                            UiSettings settings, ProfileService profiles, ThemeManager themes, WindowService windows,
                            Clock clock, Formats formats) {
+        this(uiExecutor, background, timer, settings, profiles, themes, windows, clock, formats,
+                ConfigFolder.resolve());
+    }
+
+    /** @param dataFolder where History ({@code history.jsonl}) and the deleted keys' backups are kept */
+    public ConsoleServices(Executor uiExecutor, ExecutorService background, ScheduledExecutorService timer,
+                           UiSettings settings, ProfileService profiles, ThemeManager themes, WindowService windows,
+                           Clock clock, Formats formats, Path dataFolder) {
         this.uiExecutor = uiExecutor;
         this.background = background;
         this.timer = timer;
@@ -48,6 +65,7 @@ public final class ConsoleServices implements AutoCloseable {
         this.windows = windows;
         this.clock = clock;
         this.formats = formats;
+        this.dataFolder = dataFolder;
     }
 
     public Executor uiExecutor() {
@@ -83,6 +101,20 @@ public final class ConsoleServices implements AutoCloseable {
     public KeyBrowserViewModel keyBrowser(GovernanceSource source) {
         return new KeyBrowserViewModel(source, uiExecutor, new KeyTableSettings(settings, background),
                 Scheduler.onUiExecutor(timer, uiExecutor), clock, formats);
+    }
+
+    /** The actions on a live server's keys (menus, selection, change dialogs), with the write engine for it. */
+    public KeyActionsViewModel keyActions(ManagementApiClient client, KeyBrowserViewModel browser) {
+        ChangeEngine engine = new ChangeEngine(client, ChangeHistory.in(dataFolder), DeletedKeys.in(dataFolder),
+                background, clock);
+        return new KeyActionsViewModel(engine, client, browser, uiExecutor, background, clock, formats,
+                Scheduler.onUiExecutor(timer, uiExecutor));
+    }
+
+    /** The History view of the changes made from this console, with Recreate through {@code actions}. */
+    public HistoryViewModel history(KeyActionsViewModel actions) {
+        return new HistoryViewModel(actions, uiExecutor, background, clock, formats,
+                Scheduler.onUiExecutor(timer, uiExecutor));
     }
 
     /** The key table's Export… button and Snapshots menu. */

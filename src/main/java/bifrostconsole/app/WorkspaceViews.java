@@ -1,6 +1,9 @@
 package bifrostconsole.app;
 
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.history.HistoryView;
+import bifrostconsole.keyactions.KeyActionsView;
+import bifrostconsole.keyactions.KeyActionsViewModel;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import javafx.scene.Node;
@@ -32,6 +35,9 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
         exportActions.install(view, model, workspace.client());
+        KeyActionsViewModel actions = services.keyActions(workspace.client(), model);
+        KeyActionsView.install(view, actions, services.windows());
+        HistoryView.install(view, () -> services.history(actions), services.windows());
         return view;
     }
 

@@ -50,6 +50,7 @@ public final class KeyDetailView extends VBox {
             "The key's token and request rate limits (TPM/RPM-style)");
     private final Tab mcpTab = tab("mcp", "MCP", mcp, "MCP clients: Model Context Protocol servers and their tools");
     private final Tab usageTab;
+    private final HBox top;
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
@@ -86,7 +87,7 @@ public final class KeyDetailView extends VBox {
         title.setMinWidth(0);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(title, Priority.ALWAYS);
-        HBox top = new HBox(8, title, status, up, down, closeButton);
+        top = new HBox(8, title, status, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -197,6 +198,13 @@ public final class KeyDetailView extends VBox {
     private void showValue() {
         KeyDetails d = vm.detailsProperty().get();
         value.show(d == null ? "" : d.key().plainValue(), vm.valueRevealedProperty().get());
+    }
+
+    /** Another feature's item in the header (the key actions' menu), before the previous/next buttons. */
+    public void addHeaderItem(Node item) {
+        Node previous = top.getChildren().stream().filter(n -> "detail-previous".equals(n.getId())).findFirst()
+                .orElseThrow();
+        top.getChildren().add(top.getChildren().indexOf(previous), item);
     }
 
     public TabPane tabs() {

@@ -13,20 +13,20 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The choices of the team and customer filter pickers, searched on the server: the first 50 matches with a
  * detail line (a team's customer or key count, a customer's key count) and the total, so a picker can say
- * "Showing 50 of 120: type to narrow".
+ * "Showing 50 of 120: type to narrow". The key actions' "Assign to…" chooser lists the same.
  */
-final class FilterOptions {
+public final class FilterOptions {
     static final int PICKER_PAGE = 50;
 
     private final GovernanceSource source;
     private final Formats formats;
 
-    FilterOptions(GovernanceSource source, Formats formats) {
+    public FilterOptions(GovernanceSource source, Formats formats) {
         this.source = source;
         this.formats = formats;
     }
 
-    CompletableFuture<FilterPickerViewModel.Options> teams(String search) {
+    public CompletableFuture<FilterPickerViewModel.Options> teams(String search) {
         return source.listTeams(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
             List<FilterOption> items = new ArrayList<>(p.items().size());
             for (Team t : p.items()) {
@@ -38,7 +38,7 @@ final class FilterOptions {
         });
     }
 
-    CompletableFuture<FilterPickerViewModel.Options> customers(String search) {
+    public CompletableFuture<FilterPickerViewModel.Options> customers(String search) {
         return source.listCustomers(ListQuery.firstPage(PICKER_PAGE).withSearch(search)).thenApply(p -> {
             List<FilterOption> items = new ArrayList<>(p.items().size());
             for (Customer c : p.items()) {
