@@ -99,7 +99,7 @@ public final class HistoryView extends BorderPane {
         browser.addToolbarItem(button);
         // On the scene, so Ctrl+H works wherever the focus is in the main window.
         EventHandler<KeyEvent> shortcut = e -> {
-            if (SHORTCUT.match(e) && browser.isVisible() && browser.getParent() != null) {
+            if (SHORTCUT.match(e) && browser.isVisible()) {
                 show.run();
                 e.consume();
             }
@@ -180,7 +180,7 @@ public final class HistoryView extends BorderPane {
         table.setId("history-table");
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Time", HistoryViewModel.Row::time, 150));
+        table.getColumns().add(column("Time", HistoryViewModel.Row::time, 175));
         TableColumn<HistoryViewModel.Row, String> server = column("Server", HistoryViewModel.Row::server, 170);
         server.visibleProperty().bind(vm.allServersProperty());
         table.getColumns().add(server);

@@ -166,7 +166,9 @@ public final class HistoryViewModel {
         return new Row(e, formats.dateTime(e.time()), e.server() == null ? "" : e.server(),
                 e.keyName() == null ? "" : e.keyName(), e.keyId() == null ? "" : e.keyId(),
                 e.action() == null ? "" : e.action(), e.fieldsText(), e.outcome() == null ? "" : e.outcome(),
-                e.reason() == null ? "" : e.reason(), recreatable);
+                e.reason() != null ? e.reason() : recreatable
+                        ? "Its configuration was saved first: Recreate… makes a new key from it." : "",
+                recreatable);
     }
 
     /** What the placeholder says when no entry is shown. */

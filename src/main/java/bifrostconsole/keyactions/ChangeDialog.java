@@ -70,6 +70,10 @@ public final class ChangeDialog extends VBox {
         Stage stage = windows.dialog(owner, vm.title(), dialog);
         dialog.stage = stage;
         stage.setResizable(true);
+        // Never taller than the screen (a 700-pixel laptop): the lists shrink and scroll, the buttons stay visible.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMaxHeight(screen.getHeight());
+        dialog.setMaxHeight(screen.getHeight() - 40);
         // Closing the window while keys are being sent cancels the rest; the outcomes stay to be read.
         stage.setOnCloseRequest(e -> {
             if (!vm.cancel()) {
@@ -105,6 +109,10 @@ public final class ChangeDialog extends VBox {
             HBox box = new HBox(8, Icons.icon(Feather.ALERT_TRIANGLE), text);
             box.getStyleClass().add("change-warning");
             HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            // Said before the change; the result list says what happened.
+            box.visibleProperty().bind(vm.stepProperty().isNotEqualTo(ChangeDialogViewModel.Step.FINISHED));
+            box.managedProperty().bind(box.visibleProperty());
             getChildren().add(box);
         }
 
@@ -114,7 +122,8 @@ public final class ChangeDialog extends VBox {
         Runnable fillCommon = () -> {
             common.getChildren().clear();
             if (!vm.commonEffects().isEmpty()) {
-                Label heading = new Label("What the server does besides, for every key");
+                Label heading = new Label(vm.readyCountProperty().get() > 1
+                        ? "What the server does besides, for every key" : "What the server does besides");
                 heading.getStyleClass().add("section-title");
                 common.getChildren().add(heading);
                 for (String effect : vm.commonEffects()) {
@@ -149,9 +158,8 @@ public final class ChangeDialog extends VBox {
     /** What a destructive change costs, in one sentence, above everything else. */
     private static String warning(KeyChange change) {
         if (change instanceof KeyChange.Delete) {
-            return "Deleting cannot be undone on the server: its budgets, limits and provider configs go with it, and"
-                    + " requests made with its value are refused. The console saves each key's configuration (not its"
-                    + " value) first; Recreate in History makes a new key from it, with a new value.";
+            return "Deleting cannot be undone on the server. Recreate in History makes a new key from the saved"
+                    + " configuration, with a new id and a new value.";
         }
         if (change instanceof KeyChange.Rotate) {
             return "Rotating gives each key a new value: every client that uses the current value must be given the"
@@ -178,7 +186,10 @@ public final class ChangeDialog extends VBox {
         ListView<ChangeDialogViewModel.PlanItem> list = new ListView<>(vm.plans());
         list.setId("change-plans");
         list.getStyleClass().add("change-list");
-        list.setPrefHeight(380);
+        list.setMinHeight(100);
+        // As tall as a few keys need, no emptier: one key's plan fits in about 110 pixels.
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 110.0
+                * Math.max(1, vm.plans().size())), vm.plans()));
         list.setCellFactory(v -> new PlanCell(list));
         list.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW));
         return list;
@@ -197,8 +208,10 @@ public final class ChangeDialog extends VBox {
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         VBox pane = new VBox(10, text, bar, hint);
-        pane.setAlignment(Pos.CENTER_LEFT);
+        pane.setAlignment(Pos.TOP_LEFT);
+        pane.setPadding(new javafx.geometry.Insets(24, 0, 0, 0));
         pane.setMinHeight(160);
+        StackPane.setAlignment(pane, Pos.TOP_LEFT);
         pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.RUNNING));
         return pane;
     }
@@ -219,7 +232,9 @@ public final class ChangeDialog extends VBox {
         ListView<ChangeDialogViewModel.ResultItem> list = new ListView<>(vm.results());
         list.setId("change-results");
         list.getStyleClass().add("change-list");
-        list.setPrefHeight(380);
+        list.setMinHeight(100);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 90.0
+                * Math.max(1, vm.results().size())), vm.results()));
         list.setCellFactory(v -> new ResultCell(list));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox pane = new VBox(8, summary, history, list);
@@ -366,6 +381,7 @@ public final class ChangeDialog extends VBox {
             request.getStyleClass().add("request-text");
             for (Label l : new Label[]{status, fields, effects, request}) {
                 l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are shown whole, not cut with "…"
                 l.managedProperty().bind(l.textProperty().isNotEmpty());
                 l.visibleProperty().bind(l.managedProperty());
                 l.setMaxWidth(Double.MAX_VALUE);
@@ -408,7 +424,9 @@ public final class ChangeDialog extends VBox {
         private final MaskedSecretField value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
         private final Label note = new Label();
         private final Button review = new Button("Open the key's newer data", Icons.icon(Feather.EYE));
-        private final VBox valueBox = new VBox(4, value, note);
+        private final Label valueLabel = new Label("New value");
+        private final HBox valueRow = new HBox(8, valueLabel, value);
+        private final VBox valueBox = new VBox(4, valueRow, note);
         private final VBox box;
 
         ResultCell(ListView<?> list) {
@@ -419,6 +437,7 @@ public final class ChangeDialog extends VBox {
             note.getStyleClass().add("muted");
             for (Label l : new Label[]{reason, changes, note}) {
                 l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
                 l.managedProperty().bind(l.textProperty().isNotEmpty());
                 l.visibleProperty().bind(l.managedProperty());
                 l.setMaxWidth(Double.MAX_VALUE);
@@ -432,6 +451,10 @@ public final class ChangeDialog extends VBox {
                 }
             });
             value.getStyleClass().add("new-value");
+            valueLabel.getStyleClass().add("section-title");
+            valueLabel.setMinWidth(Region.USE_PREF_SIZE);
+            valueRow.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(value, Priority.ALWAYS);
             value.revealButton().setOnAction(e -> {
                 ChangeDialogViewModel.ResultItem item = getItem();
                 if (item != null && item.newValue() != null) {

@@ -178,7 +178,7 @@ public final class ChangeDialogViewModel {
     private Planned describe(List<KeyPlan> list) {
         List<KeyPlan> ready = list.stream().filter(KeyPlan::ready).toList();
         // What the server does besides, said once for all keys when every key's plan says it.
-        List<String> common = ready.isEmpty() || ready.size() == 1 ? List.of() : new ArrayList<>(ready.get(0).sideEffects());
+        List<String> common = new ArrayList<>(ready.isEmpty() ? List.of() : ready.get(0).sideEffects());
         for (KeyPlan p : ready) {
             common.retainAll(p.sideEffects());
         }
@@ -193,7 +193,7 @@ public final class ChangeDialogViewModel {
             case READY -> 1;
             case NOTHING_TO_DO -> 2;
         }));
-        return new Planned(list, items, ready.size() == 1 ? ready.get(0).sideEffects() : common);
+        return new Planned(list, items, common);
     }
 
     private static PlanItem item(KeyPlan p, Set<String> shared) {
@@ -211,10 +211,10 @@ public final class ChangeDialogViewModel {
 
     private void showPreview(Planned done) {
         planned = done.plans();
-        plans.setAll(done.items());
-        commonEffects.setAll(done.commonEffects());
         List<KeyPlan> ready = planned.stream().filter(KeyPlan::ready).toList();
         readyCount.set(ready.size());
+        plans.setAll(done.items());
+        commonEffects.setAll(done.commonEffects());
         long nothing = planned.stream().filter(p -> p.status() == KeyPlan.Status.NOTHING_TO_DO).count();
         long refused = planned.stream().filter(p -> p.status() == KeyPlan.Status.REFUSED).count();
         subtitle.set(previewSummary(ready.size(), nothing, refused));
@@ -336,8 +336,8 @@ public final class ChangeDialogViewModel {
                     + formats.relative(o.previousValueExpiresAt(), clock.instant()) + ").";
         }
         String label = o.after() != null && o.after().name() != null ? o.after().name() : o.plan().keyLabel();
-        return new ResultItem(o, label, o.keyId(), o.status().word(), o.reason() == null ? "" : o.reason(), changes,
-                o.newValue(), note);
+        return new ResultItem(o, label, o.keyId(), o.status().word(), o.reason() == null ? "" : capitalised(o.reason()),
+                changes, o.newValue(), note);
     }
 
     private static String capitalised(String s) {

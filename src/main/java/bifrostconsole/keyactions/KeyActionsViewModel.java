@@ -148,6 +148,10 @@ public final class KeyActionsViewModel {
         if (action == KeyAction.COPY_ID && target.total() > 1) {
             return "Copy " + formats.count(target.total()) + " ids";
         }
+        // A greyed-out item says why, as a menu item has no tooltip.
+        if (target.single() && offered(action, target) && !enabled(action, target)) {
+            return action.label() + (action == KeyAction.REMOVE_OVERRIDE ? " (no override)" : " (no budget)");
+        }
         return action.label();
     }
 
