@@ -409,7 +409,7 @@ public final class ManagementApiClient implements GovernanceSource {
             try {
                 return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
             } catch (IOException e) {
-                throw parseFailure(e);
+                throw failure(wording.unreadableAfterWrite(e), e);
             }
         });
         return cancellable(result, exchange);

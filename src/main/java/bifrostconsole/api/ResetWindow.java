@@ -124,6 +124,27 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
         return Optional.of(new ResetWindow(text, Duration.ofNanos(nanos.longValue()), null, null));
     }
 
+    /**
+     * Of {@code items}, the one whose window is the longest that is still shorter than {@code window}: Bifrost
+     * starts a new budget with the usage of that budget ({@code reconcileModelConfigBudgets}, API.md §5.4).
+     * Items with a window that does not parse are passed over.
+     */
+    public static <T> Optional<T> longestShorterThan(String window, List<T> items,
+                                                     java.util.function.Function<T, String> windowOf) {
+        Optional<ResetWindow> target = parse(window);
+        T best = null;
+        Duration bestLength = null;
+        for (T item : items) {
+            Optional<ResetWindow> w = parse(windowOf.apply(item));
+            if (target.isPresent() && w.isPresent() && w.get().length().compareTo(target.get().length()) < 0
+                    && (bestLength == null || w.get().length().compareTo(bestLength) > 0)) {
+                best = item;
+                bestLength = w.get().length();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** "monthly", "every 6 hours", "every 1 hour 30 minutes", "every 1.5 days". */
     public String inWords() {
         if (calendarUnit != null) {

@@ -20,8 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plans changes to keys and carries them out safely, one key or a thousand. No JavaFX: the window's view-models
@@ -55,6 +58,7 @@ public final class ChangeEngine {
     private final DeletedKeys backups;
     private final Executor io;
     private final Clock clock;
+    private final HistoryWriter historyWriter;
 
     /**
      * @param io runs the blocking file writes (backups and History): a background executor, never the FX thread
@@ -66,6 +70,7 @@ public final class ChangeEngine {
         this.backups = Objects.requireNonNull(backups, "backups");
         this.io = Objects.requireNonNull(io, "io");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyWriter = new HistoryWriter(history, io);
     }
 
     /** The engine for a data folder: History in {@code history.jsonl}, backups in {@code deleted-keys/}. */
@@ -140,7 +145,7 @@ public final class ChangeEngine {
             List<FieldDiff> changed = ServerChanges.between(plan.seen(), server);
             if (!changed.isEmpty()) {
                 return CompletableFuture.completedFuture(new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER,
-                        "it changed on the server since it was read, so nothing was sent (" + join(changed)
+                        "It changed on the server since it was read, so nothing was sent (" + join(changed)
                                 + "): review the newer data and try again.", server, changed, null, null, null, null));
             }
         }
@@ -152,7 +157,7 @@ public final class ChangeEngine {
         return backup.handle((file, failure) -> {
             if (failure != null) {
                 return CompletableFuture.completedFuture(KeyOutcome.of(plan, KeyOutcome.Status.FAILED,
-                        "its configuration could not be saved first (" + UserMessages.of(failure)
+                        "Its configuration could not be saved first (" + UserMessages.of(failure)
                                 + "), so it was not deleted."));
             }
             // Past this point the request goes out: a cancel no longer stops this key.
@@ -173,11 +178,11 @@ public final class ChangeEngine {
     private KeyOutcome reReadFailed(KeyPlan plan, Throwable failure) {
         Throwable cause = UserMessages.unwrap(failure);
         if (cause instanceof ApiException api && api.kind() == ApiException.Kind.NOT_FOUND) {
-            return new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER, "it was deleted on the server since it"
+            return new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER, "It was deleted on the server since it"
                     + " was read, so nothing was sent.", null, List.of(new FieldDiff("key", "exists", "deleted")),
                     null, null, null, null);
         }
-        return KeyOutcome.failed(plan, "it could not be read again before the change (" + UserMessages.of(failure)
+        return KeyOutcome.failed(plan, "It could not be read again before the change (" + UserMessages.of(failure)
                 + "), so nothing was sent.", failure);
     }
 
@@ -197,7 +202,7 @@ public final class ChangeEngine {
             boolean resetAsked = change instanceof KeyChange.ResetUsage
                     || (change instanceof KeyChange.SetBudget s && s.resetUsage());
             if (resetAsked && after.budgets().stream().anyMatch(b -> b.currentUsage() != 0)) {
-                return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "the server accepted the request but did not"
+                return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "The server accepted the request but did not"
                         + " reset the usage: Bifrost before 2.0 ignores reset_budget_usage.", after, List.of(), null,
                         null, null, null);
             }
@@ -207,7 +212,7 @@ public final class ChangeEngine {
             }
             return done(plan, after);
         } catch (JsonProcessingException | RuntimeException e) {
-            return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "the server applied the change but its answer could"
+            return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "The server applied the change but its answer could"
                     + " not be read (" + UserMessages.of(e) + "): refresh to see the key.");
         }
     }
@@ -226,7 +231,7 @@ public final class ChangeEngine {
     }
 
     private static KeyOutcome cancelled(KeyPlan plan) {
-        return KeyOutcome.of(plan, KeyOutcome.Status.CANCELLED, "the run was cancelled before this key was sent.");
+        return KeyOutcome.of(plan, KeyOutcome.Status.CANCELLED, "The run was cancelled before this key was sent.");
     }
 
     private static String join(List<FieldDiff> diffs) {
@@ -247,14 +252,64 @@ public final class ChangeEngine {
         HistoryEntry entry = new HistoryEntry(clock.instant(), client.displayName(), outcome.keyId(),
                 plan.keyName(), plan.change().action(), plan.fields(), outcome.status().word(), outcome.reason(),
                 outcome.backup() == null ? null : outcome.backup().toString());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                history.append(entry);
-                return outcome;
-            } catch (IOException e) {
-                throw new HistoryFailure(outcome, "History could not be written (" + UserMessages.describe(e) + ")");
+        return historyWriter.append(entry).handle((written, failure) -> {
+            if (failure != null) {
+                throw new HistoryFailure(outcome, "History could not be written ("
+                        + UserMessages.of(UserMessages.unwrap(failure)) + ")");
             }
-        }, io);
+            return outcome;
+        });
+    }
+
+    /**
+     * Writes History entries on the I/O executor, as many at once as are waiting: while one write is under way,
+     * the entries of keys finishing meanwhile queue up and go in the next one.
+     */
+    private static final class HistoryWriter {
+        private record Pending(HistoryEntry entry, CompletableFuture<Void> written) {
+        }
+
+        private final ChangeHistory history;
+        private final Executor io;
+        private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        HistoryWriter(ChangeHistory history, Executor io) {
+            this.history = history;
+            this.io = io;
+        }
+
+        CompletableFuture<Void> append(HistoryEntry entry) {
+            Pending pending = new Pending(entry, new CompletableFuture<>());
+            queue.add(pending);
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    io.execute(this::drain);
+                } catch (RuntimeException e) { // the executor refused: nothing will write it
+                    draining.set(false);
+                    pending.written().completeExceptionally(e);
+                }
+            }
+            return pending.written();
+        }
+
+        private void drain() {
+            do {
+                List<Pending> batch = new ArrayList<>();
+                for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+                    batch.add(p);
+                }
+                if (!batch.isEmpty()) {
+                    try {
+                        history.append(batch.stream().map(Pending::entry).toList());
+                        batch.forEach(p -> p.written().complete(null));
+                    } catch (IOException | RuntimeException e) {
+                        batch.forEach(p -> p.written().completeExceptionally(e));
+                    }
+                }
+                draining.set(false);
+            } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+        }
     }
 
     /** The change happened but its History entry could not be written: the run reports it once. */

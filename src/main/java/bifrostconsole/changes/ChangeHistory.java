@@ -49,7 +49,16 @@ public final class ChangeHistory {
 
     /** Appends one entry as one line. */
     public void append(HistoryEntry entry) throws IOException {
-        byte[] line = (mapper.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        append(List.of(entry));
+    }
+
+    /** Appends entries, one line each, in one locked write: a bulk run's entries cost one file open, not one each. */
+    public void append(List<HistoryEntry> entries) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (HistoryEntry entry : entries) {
+            lines.append(mapper.writeValueAsString(entry)).append('\n');
+        }
+        byte[] line = lines.toString().getBytes(StandardCharsets.UTF_8);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);

@@ -1,6 +1,6 @@
 package bifrostconsole.changes;
 
-import bifrostconsole.api.BifrostDuration;
+import bifrostconsole.api.ResetWindow;
 
 import java.util.Objects;
 
@@ -320,7 +320,7 @@ public sealed interface KeyChange {
     }
 
     private static String checkedWindow(String window) {
-        if (window == null || !BifrostDuration.isValid(window)) {
+        if (window == null || ResetWindow.parse(window).isEmpty()) {
             throw new IllegalArgumentException("'" + window + "' is not a window Bifrost accepts: use e.g. 1h, 1d,"
                     + " 1w, 1M (30 days) or 1Y.");
         }

@@ -43,9 +43,9 @@ import java.util.function.BooleanSupplier;
  *       {@code IOException}) instead of catching them, and return an exit code from {@link Subcommand}.</li>
  *   <li>Add it to {@link Subcommands#all()} and test it in-process like {@code CommandsTest} does.</li>
  * </ol>
- * A verb with actions ({@code keys list}, {@code keys rotate}) can be one {@code CommandSkeleton} per action, named
- * {@code "keys rotate"} so its messages and help pointer read right, behind a small {@link Subcommand} that picks
- * the action from its first argument.
+ * A verb with actions ({@code keys disable}, {@code keys set-budget}) is a {@link CommandGroup}: one
+ * {@code CommandSkeleton} per action, named {@code "keys disable"} so its messages and help pointer read right
+ * ({@code KeysCommand} is the example).
  */
 abstract class CommandSkeleton implements Subcommand {
     /**

@@ -1,7 +1,6 @@
 package bifrostconsole.cli;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.ListQuery;
 import bifrostconsole.api.ManagementApiClient;
@@ -17,6 +16,7 @@ import bifrostconsole.changes.KeyPlan;
 import bifrostconsole.changes.KeySelection;
 import bifrostconsole.changes.RunResult;
 import bifrostconsole.config.ConfigFolder;
+import bifrostconsole.export.ProgressListener;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +39,10 @@ import java.util.function.Supplier;
  * ({@link ChangeEngine}): every change planned against the key as read, re-read just before sending and refused if
  * it changed, sent as the smallest request, never retried, and appended to History.
  */
-public final class KeysCommand implements Subcommand {
+public final class KeysCommand extends CommandGroup {
     static final int SOME_KEYS_FAILED = 6;
+    /** Plans printed before asking; a run over thousands of keys shows the first ones. */
+    private static final int PLANS_SHOWN = 20;
 
     static final String HELP_TEXT = """
             usage: bifrost-console keys disable|enable|rotate|delete ID... [--server URL] [--dry-run] [--yes]
@@ -86,7 +87,7 @@ public final class KeysCommand implements Subcommand {
             listed on standard error with its reason).
             """;
 
-    private static final Set<String> VERBS = Set.of("disable", "enable", "rotate", "delete", "reset-usage",
+    private static final List<String> VERBS = List.of("disable", "enable", "rotate", "delete", "reset-usage",
             "set-budget", "remove-budget", "set-rate-limit", "assign", "override");
     private static final Set<String> SELECTING = Set.of("disable", "enable", "rotate", "delete");
 
@@ -134,112 +135,97 @@ public final class KeysCommand implements Subcommand {
         }
     }
 
-    private final ServerOptions servers;
     private final Prompt prompt;
-    private final BooleanSupplier stderrIsTerminal;
     private final Supplier<Path> dataFolder;
+    private final List<Action> actions;
 
     public KeysCommand() {
-        this(ServerOptions.fromConfigFolder(), Prompt.system(), () -> System.console() != null, ConfigFolder::resolve);
+        this(ServerOptions.fromConfigFolder(), Prompt.system(), CommandSkeleton.STDERR_IS_TERMINAL,
+                ConfigFolder::resolve);
     }
 
     KeysCommand(ServerOptions servers, Prompt prompt, BooleanSupplier stderrIsTerminal, Supplier<Path> dataFolder) {
-        this.servers = servers;
+        super("keys", "disable, enable, rotate, delete keys, reset usage, set budgets, limits, owners, overrides",
+                HELP_TEXT);
         this.prompt = prompt;
-        this.stderrIsTerminal = stderrIsTerminal;
         this.dataFolder = dataFolder;
+        this.actions = VERBS.stream().map(verb -> new Action(verb, servers, stderrIsTerminal)).toList();
     }
 
     @Override
-    public String name() {
-        return "keys";
-    }
-
-    @Override
-    public String summary() {
-        return "disable, enable, rotate, delete keys, reset usage, set budgets, limits, owners, overrides";
+    protected List<Action> actions() {
+        return actions;
     }
 
     /** What one invocation asks for, parsed and checked before the server is contacted. */
     private record Request(String verb, List<String> ids, VirtualKeyQuery selection, String teamRef,
-                           String customerRef, KeyChange change, boolean dryRun, boolean yes, String server) {
+                           String customerRef, KeyChange change, boolean dryRun, boolean yes) {
     }
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            (args.isEmpty() ? err : out).print(HELP_TEXT);
-            return args.isEmpty() ? USAGE : OK;
+    /** One verb ({@code keys disable}...) on the command skeleton: its own options, the shared help text. */
+    private final class Action extends CommandSkeleton {
+        private final String verb;
+
+        Action(String verb, ServerOptions servers, BooleanSupplier stderrIsTerminal) {
+            super(spec(verb), servers, stderrIsTerminal);
+            this.verb = verb;
         }
-        Request request;
-        ConnectionSettings settings;
-        try {
-            request = parse(args);
-            if (request == null) {
-                out.print(HELP_TEXT);
-                return OK;
+
+        @Override
+        protected int execute(CommandArguments a, CommandRun run) throws Exception {
+            Request request;
+            try {
+                request = request(verb, a);
+            } catch (IllegalArgumentException e) {
+                throw new CommandArguments.UsageException(e.getMessage()); // a window or limit Bifrost would refuse
             }
-            settings = servers.resolve(request.server(), env).settings();
-        } catch (CommandArguments.UsageException | IllegalArgumentException e) {
-            err.println("keys: " + e.getMessage());
-            err.println("Run 'bifrost-console keys --help' for the verbs and options.");
-            return USAGE;
-        }
-        ManagementApiClient client = new ManagementApiClient(settings);
-        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "keys-io");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return execute(request, client, ChangeEngine.inDataFolder(client, dataFolder.get(), io), out, err);
-        } catch (CommandArguments.UsageException e) {
-            err.println("keys: " + e.getMessage());
-            return USAGE;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return CommandFailures.report("keys", e.getCause(), err);
-        } catch (Exception e) {
-            return CommandFailures.report("keys", e, err);
-        } finally {
-            io.shutdown();
+            ManagementApiClient client = new ManagementApiClient(run.server());
+            ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "keys-io");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return KeysCommand.this.execute(request, client, ChangeEngine.inDataFolder(client, dataFolder.get(), io),
+                        run);
+            } finally {
+                io.shutdown();
+            }
         }
     }
 
     // ---- parsing -------------------------------------------------------------------------------------------
 
-    private static Request parse(List<String> args) throws CommandArguments.UsageException {
-        String verb = args.get(0);
-        if (!VERBS.contains(verb)) {
-            throw new CommandArguments.UsageException("unknown verb '" + verb + "': use one of disable, enable,"
-                    + " rotate, delete, reset-usage, set-budget, remove-budget, set-rate-limit, assign, override");
-        }
-        Set<String> values = new java.util.HashSet<>(Set.of("--server"));
-        Set<String> flags = new java.util.HashSet<>(Set.of("--dry-run", "--yes", "--help"));
+    /** The options of one verb. */
+    private static CommandSkeleton.Spec spec(String verb) {
+        List<String> values = new ArrayList<>(List.of(ServerOptions.OPTION));
+        List<String> flags = new ArrayList<>(List.of("--dry-run", "--yes"));
         switch (verb) {
-            case "disable", "enable", "rotate", "delete" -> values.addAll(Set.of("--team", "--customer", "--search"));
+            case "disable", "enable", "rotate", "delete" -> values.addAll(List.of("--team", "--customer", "--search"));
             case "reset-usage", "remove-budget" -> values.add("--window");
             case "set-budget" -> {
-                values.addAll(Set.of("--window", "--limit"));
+                values.addAll(List.of("--window", "--limit"));
                 flags.add("--reset-usage");
             }
             case "set-rate-limit" -> {
-                values.addAll(Set.of("--tokens", "--requests"));
+                values.addAll(List.of("--tokens", "--requests"));
                 flags.add("--none");
             }
             case "assign" -> {
-                values.addAll(Set.of("--team", "--customer"));
+                values.addAll(List.of("--team", "--customer"));
                 flags.add("--none");
             }
             case "override" -> {
-                values.addAll(Set.of("--window", "--amount", "--cycles"));
-                flags.addAll(Set.of("--forever", "--remove"));
+                values.addAll(List.of("--window", "--amount", "--cycles"));
+                flags.addAll(List.of("--forever", "--remove"));
             }
             default -> throw new IllegalStateException(verb);
         }
-        CommandArguments a = CommandArguments.parse(args.subList(1, args.size()), values, flags);
-        if (a.flag("--help")) {
-            return null;
-        }
+        return CommandSkeleton.Spec.of("keys " + verb, verb, HELP_TEXT).withPositionals()
+                .options(values.toArray(String[]::new)).flags(flags.toArray(String[]::new));
+    }
+
+    private static Request request(String verb, CommandArguments a) throws CommandArguments.UsageException {
         List<String> ids = a.positionals();
         VirtualKeyQuery selection = null;
         String teamRef = null;
@@ -265,8 +251,7 @@ public final class KeysCommand implements Subcommand {
             teamRef = a.value("--team");
             customerRef = a.value("--customer");
         }
-        return new Request(verb, ids, selection, teamRef, customerRef, change, a.flag("--dry-run"), a.flag("--yes"),
-                a.value("--server"));
+        return new Request(verb, ids, selection, teamRef, customerRef, change, a.flag("--dry-run"), a.flag("--yes"));
     }
 
     private static int count(CommandArguments a, String... options) {
@@ -346,8 +331,9 @@ public final class KeysCommand implements Subcommand {
 
     // ---- running ------------------------------------------------------------------------------------------
 
-    private int execute(Request r, ManagementApiClient client, ChangeEngine engine, PrintStream out, PrintStream err)
-            throws Exception {
+    private int execute(Request r, ManagementApiClient client, ChangeEngine engine, CommandRun cli) throws Exception {
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
         KeyChange change = r.change();
         if (r.verb().equals("assign")) {
             change = r.teamRef() != null ? teamOwner(client, r.teamRef())
@@ -372,31 +358,23 @@ public final class KeysCommand implements Subcommand {
                 return refused;
             }
         }
-        TerminalProgress progress = stderrIsTerminal.getAsBoolean() && plans.size() > 1
-                ? new TerminalProgress(err, change.label()) : null;
-        ChangeRun run = engine.start(plans, (outcome, finished, total) -> {
-            if (progress != null) {
-                progress.progress(finished, total);
+        ProgressListener progress = plans.size() > 1 ? cli.progress(change.label()) : ProgressListener.NONE;
+        ChangeRun run = engine.start(plans, (outcome, finished, total) -> progress.progress(finished, total),
+                Runnable::run);
+        CompletableFuture<RunResult> watched = run.result().thenApply(x -> x);
+        watched.whenComplete((v, f) -> {
+            if (watched.isCancelled()) {
+                run.cancel(); // Ctrl+C: send no further key; the ones in flight finish
             }
-        }, Runnable::run);
+        });
         RunResult result;
-        try (InterruptGuard guard = InterruptGuard.install()) {
-            CompletableFuture<RunResult> watched = run.result().thenApply(x -> x);
-            watched.whenComplete((v, f) -> {
-                if (watched.isCancelled()) {
-                    run.cancel(); // Ctrl+C: send no further key; the ones in flight finish
-                }
-            });
-            try {
-                result = guard.cancellation().await(watched);
-            } catch (CancellationException e) {
-                run.cancel();
-                result = run.result().get(60, TimeUnit.SECONDS);
-            }
+        try {
+            result = cli.cancellation().await(watched);
+        } catch (CancellationException e) {
+            run.cancel();
+            result = run.result().get(60, TimeUnit.SECONDS);
         }
-        if (progress != null) {
-            progress.done();
-        }
+        cli.endProgress();
         return report(change, result, out, err);
     }
 
@@ -472,10 +450,10 @@ public final class KeysCommand implements Subcommand {
                     + " add --yes to confirm.");
             return USAGE;
         }
-        for (KeyPlan plan : plans) {
-            if (plan.ready()) {
-                err.print(plan.describe());
-            }
+        List<KeyPlan> shown = plans.stream().filter(KeyPlan::ready).limit(PLANS_SHOWN).toList();
+        shown.forEach(plan -> err.print(plan.describe()));
+        if (ready > shown.size()) {
+            err.println("... and " + (ready - shown.size()) + " more keys (--dry-run lists them all)");
         }
         String expected;
         String question;

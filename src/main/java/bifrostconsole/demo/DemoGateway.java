@@ -360,12 +360,16 @@ public final class DemoGateway implements AutoCloseable {
     // ---- request handling --------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
-        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        // Counted from the whole request read until just before the answer goes out: a client waiting for the
+        // answer of one request can then never look like two.
+        boolean counted = false;
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             String method = exchange.getRequestMethod();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            counted = true;
             synchronized (requestLog) {
                 requestLog.addLast(new RecordedRequest(method, uri.getRawQuery() == null ? path
                         : path + "?" + uri.getRawQuery(), new String(body, StandardCharsets.UTF_8)));
@@ -392,11 +396,15 @@ public final class DemoGateway implements AutoCloseable {
                     response = new Response(200, response.contentType(), cut);
                 }
             }
+            inFlight.decrementAndGet();
+            counted = false;
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
             // The client went away (e.g. it timed out while a delay fault slept): nothing left to answer.
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

@@ -338,6 +338,17 @@ public final class HttpFailureWording {
                 + firstLine(e.getMessage()) + "): check that the server is a supported Bifrost version.", null);
     }
 
+    /**
+     * A write's 2xx answer that could not be read: the server accepted the change, so the one thing not to do is
+     * to send it again without looking.
+     */
+    public Worded unreadableAfterWrite(IOException e) {
+        boolean cut = e instanceof JsonEOFException || (e.getMessage() != null && e.getMessage().contains("end-of-input"));
+        return new Worded(Kind.BAD_JSON, 200, server + " accepted the change but its answer " + (cut
+                ? "was cut off" : "could not be read (" + firstLine(e.getMessage()) + ")")
+                + ": refresh to see the result before changing it again.", null);
+    }
+
     /** A redirect, which the client never follows (it would send the key along); says where it points. */
     public Worded redirected(HttpResponse<?> response) {
         String target = response.headers().firstValue("Location").map(location -> {

@@ -1,6 +1,5 @@
 package bifrostconsole.store;
 
-import bifrostconsole.api.BifrostDuration;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.BudgetOverrideResult;
 import bifrostconsole.api.BulkRotation;
@@ -14,7 +13,9 @@ import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.store.GovernanceStore.QueryException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+
+import static bifrostconsole.store.LimitWrites.*;
+import static bifrostconsole.store.WriteJson.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,23 +23,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +63,8 @@ import java.util.function.Consumer;
  * edited as JSON trees of their wire form, so fields this class does not know pass through writes unchanged.
  */
 public final class GovernanceWrites {
-    public static final String INVALID_JSON = "Invalid JSON";
+    /** Bifrost's answer to a body it cannot read into its request struct (400). */
+    public static final String INVALID_JSON = WriteJson.INVALID_JSON;
 
     private final GovernanceStore store;
     private final Clock clock;
@@ -77,6 +75,7 @@ public final class GovernanceWrites {
     /** The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...). */
     private final Map<String, ObjectNode> tableKeys = new HashMap<>();
     private volatile Duration rotationCooldown;
+    private final Map<Object, Object> embeddedForms = new java.util.IdentityHashMap<>();
 
     /**
      * @param rotationCooldown Bifrost's {@code client.vk_rotation_cooldown}: how long a rotated key's old value keeps
@@ -167,7 +166,11 @@ public final class GovernanceWrites {
             key.put("is_active", bool(req, "is_active", true));
             if (expiresAt != null) {
                 key.put("expires_at", time(expiresAt));
+                if (present(req, "delete_after_expire")) {
+                    inheritOrSet(key, "delete_after_expire", req.get("delete_after_expire"));
+                }
             }
+            applyFlagsAndMetadata(req, key);
             key.set("provider_configs", providerConfigs(edit, id, mapper.createArrayNode(),
                     req.get("provider_configs"), false, now, aligned));
             key.set("mcp_configs", mcpConfigs(edit, id, mapper.createArrayNode(), req.get("mcp_configs")));
@@ -218,6 +221,7 @@ public final class GovernanceWrites {
                 }
                 applyOwnership(edit, req, key);
                 applyExpiry(req, key, now);
+                applyFlagsAndMetadata(req, key);
                 boolean reset = bool(req, "reset_budget_usage", false);
                 boolean aligned = key.path("calendar_aligned").asBoolean(false);
                 if (present(req, "budgets")) {
@@ -638,15 +642,27 @@ public final class GovernanceWrites {
             // keys would make one assignment cost as much as the team is large.
             relink(edit, Set.of(), Set.of());
         }
-        Map<String, Team> teamsForKeys = teamsForKeys(edit);
-        Map<String, Customer> customersForKeys = customersForKeys(edit);
+        // Only the teams and customers of the written keys are prepared for embedding: a toggle costs no more
+        // when the gateway has many of them.
+        Map<String, Team> teams = new HashMap<>();
+        Map<String, Customer> customers = new HashMap<>();
         for (Written w : writes) {
             if (w.after() == null) {
                 edit.removeVirtualKey(w.before().id());
-            } else {
-                last = withOwners(w.after(), teamsForKeys, customersForKeys);
-                edit.putVirtualKey(last);
+                continue;
             }
+            String teamId = w.after().teamId();
+            String customerId = w.after().customerId();
+            if (teamId != null && !teams.containsKey(teamId)) {
+                teams.put(teamId, edit.teams().stream().filter(t -> t.id().equals(teamId)).findFirst()
+                        .map(this::teamForKeys).orElse(null));
+            }
+            if (customerId != null && !customers.containsKey(customerId)) {
+                customers.put(customerId, edit.customers().stream().filter(c -> c.id().equals(customerId)).findFirst()
+                        .map(this::customerForKeys).orElse(null));
+            }
+            last = withOwners(w.after(), teams, customers);
+            edit.putVirtualKey(last);
         }
         updateMcpAccess(edit, writes);
         return last;
@@ -703,22 +719,38 @@ public final class GovernanceWrites {
         }
     }
 
-    /** Teams as keys and customers embed them: without their customer object. */
     private Map<String, Team> teamsForKeys(GovernanceStore.Edit edit) {
         Map<String, Team> map = new LinkedHashMap<>();
-        for (Team t : edit.teams()) {
-            map.put(t.id(), t.customer() == null ? t : withField(t, Team.class, n -> n.remove("customer")));
-        }
+        edit.teams().forEach(t -> map.put(t.id(), teamForKeys(t)));
         return map;
     }
 
-    /** Customers as keys and teams embed them: without their teams. */
     private Map<String, Customer> customersForKeys(GovernanceStore.Edit edit) {
         Map<String, Customer> map = new LinkedHashMap<>();
-        for (Customer c : edit.customers()) {
-            map.put(c.id(), c.teams().isEmpty() ? c : withField(c, Customer.class, n -> n.remove("teams")));
-        }
+        edit.customers().forEach(c -> map.put(c.id(), customerForKeys(c)));
         return map;
+    }
+
+    /** A team as keys and customers embed it: without its customer object. */
+    private Team teamForKeys(Team t) {
+        return t.customer() == null ? t : embedded(t, () -> withField(t, Team.class, n -> n.remove("customer")));
+    }
+
+    /** A customer as keys and teams embed it: without its teams. */
+    private Customer customerForKeys(Customer c) {
+        return c.teams().isEmpty() ? c : embedded(c, () -> withField(c, Customer.class, n -> n.remove("teams")));
+    }
+
+    /**
+     * The embedded form of a team or customer record, made once per record: records are replaced, never changed,
+     * so the record itself is the key. Only used under the store's write lock.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T embedded(T record, java.util.function.Supplier<T> make) {
+        if (embeddedForms.size() > 10_000) {
+            embeddedForms.clear(); // old versions of edited teams and customers: let them go
+        }
+        return (T) embeddedForms.computeIfAbsent(record, r -> make.get());
     }
 
     private Team teamIn(GovernanceStore.Edit edit, String id) {
@@ -809,15 +841,72 @@ public final class GovernanceWrites {
         if (present(req, "expires_at")) {
             String text = text(req, "expires_at");
             if (text.isEmpty()) {
-                key.remove("expires_at"); // and delete_after_expire goes back to the client default
+                key.remove(List.of("expires_at", "delete_after_expire")); // back to the client default
             } else {
                 key.put("expires_at", time(future(text, now)));
             }
         }
-        if (present(req, "delete_after_expire") && !req.get("delete_after_expire").isNull()
-                && !key.hasNonNull("expires_at")) {
-            throw bad("delete_after_expire requires expires_at");
+        if (present(req, "delete_after_expire")) {
+            JsonNode flag = req.get("delete_after_expire");
+            if (!flag.isNull() && !key.hasNonNull("expires_at")) {
+                throw bad("delete_after_expire requires expires_at");
+            }
+            inheritOrSet(key, "delete_after_expire", flag);
         }
+    }
+
+    /**
+     * The optional flags and map of API.md §5.4 and §5.9: {@code disable_content_logging} (null: inherit the
+     * client default) and {@code metadata} (replaces the whole map; {@code {}} clears it; null leaves it).
+     */
+    private static void applyFlagsAndMetadata(ObjectNode req, ObjectNode key) {
+        if (present(req, "disable_content_logging")) {
+            inheritOrSet(key, "disable_content_logging", req.get("disable_content_logging"));
+        }
+        if (present(req, "metadata") && !req.get("metadata").isNull()) {
+            key.set("metadata", metadata(req.get("metadata")));
+        }
+    }
+
+    /** A bool that may be null to mean "as the client config says": null removes it from the key. */
+    private static void inheritOrSet(ObjectNode key, String field, JsonNode value) {
+        if (value.isNull()) {
+            key.remove(field);
+        } else if (value.isBoolean()) {
+            key.set(field, value);
+        } else {
+            throw new QueryException(400, INVALID_JSON);
+        }
+    }
+
+    private static final java.util.regex.Pattern METADATA_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,256}");
+
+    /** Bifrost's metadata rules: at most 50 entries, keys of [A-Za-z0-9._-], none reserved, values of 512 characters. */
+    private static JsonNode metadata(JsonNode map) {
+        if (!map.isObject()) {
+            throw new QueryException(400, INVALID_JSON);
+        }
+        if (map.size() > 50) {
+            throw bad("invalid metadata: at most 50 entries, not " + map.size());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            if (!METADATA_KEY.matcher(name).matches()) {
+                throw bad("invalid metadata key '" + name + "': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
+            }
+            if (name.equals("isAsyncRequest") || name.startsWith("bifrost_alb_")) {
+                throw bad("invalid metadata key '" + name + "': the name is reserved");
+            }
+            if (!entry.getValue().isTextual()) {
+                throw new QueryException(400, INVALID_JSON);
+            }
+            String value = entry.getValue().asText();
+            if (value.codePointCount(0, value.length()) > 512) {
+                throw bad("invalid metadata value for '" + name + "': longer than 512 characters");
+            }
+        }
+        return map;
     }
 
     private Instant expiry(ObjectNode req, Instant now) {
@@ -1016,361 +1105,8 @@ public final class GovernanceWrites {
         return result;
     }
 
-    // ---- budgets -----------------------------------------------------------------------------------------------
-
-    private enum BudgetMatch {
-        /** Keys, provider configs, customers: by {@code id} when given, else by {@code reset_duration}. */
-        ID_THEN_WINDOW,
-        /** Teams: by {@code reset_duration} only, and new budgets start at zero. */
-        WINDOW
-    }
-
-    private record Owner(String field, JsonNode id) {
-    }
-
-    private Owner owner(String field, String id) {
-        return new Owner(field, mapper.getNodeFactory().textNode(id));
-    }
-
-    private Owner owner(String field, long id) {
-        return new Owner(field, mapper.getNodeFactory().numberNode(id));
-    }
-
-    /**
-     * Bifrost's pre-checks on a budget list (400): a negative limit, a window it cannot parse, a window twice.
-     * A zero limit passes here and fails later with a 500, as in Bifrost.
-     */
-    private static void preCheckBudgets(JsonNode budgets) {
-        if (budgets == null || budgets.isNull()) {
-            return;
-        }
-        if (!budgets.isArray()) {
-            throw new QueryException(400, INVALID_JSON);
-        }
-        Set<String> windows = new HashSet<>();
-        for (JsonNode b : budgets) {
-            if (!b.isObject() || (b.has("max_limit") && !b.get("max_limit").isNumber())) {
-                throw new QueryException(400, INVALID_JSON);
-            }
-            double limit = b.path("max_limit").asDouble(0);
-            if (limit < 0) {
-                throw bad(String.format(Locale.ROOT, "Budget max_limit cannot be negative: %.2f", limit));
-            }
-            String window = b.path("reset_duration").asText("");
-            if (!BifrostDuration.isValid(window)) {
-                throw bad("Invalid reset duration (must be a positive duration): " + window);
-            }
-            if (!windows.add(window)) {
-                throw bad("Duplicate reset_duration in budgets: " + window);
-            }
-        }
-    }
-
-    /**
-     * {@code reconcileModelConfigBudgets}: the desired list against the existing rows. Matched rows keep their usage,
-     * last reset and override; new rows start at zero, or (keys, provider configs, customers) with the usage of the
-     * closest shorter existing budget; unmatched rows are deleted. {@code resetUsage} zeroes every reconciled row.
-     */
-    private ArrayNode reconcileBudgets(ArrayNode existing, JsonNode desired, Owner owner, boolean resetUsage,
-                                       BudgetMatch match, Instant now, boolean aligned) {
-        ArrayNode result = mapper.createArrayNode();
-        Set<JsonNode> used = new HashSet<>();
-        for (JsonNode item : desired) {
-            double limit = item.path("max_limit").asDouble(0);
-            if (limit <= 0) {
-                throw new QueryException(500, String.format(Locale.ROOT,
-                        "budget max limit cannot be negative or zero: %.2f", limit));
-            }
-            String window = item.path("reset_duration").asText();
-            ObjectNode matched = null;
-            if (match == BudgetMatch.ID_THEN_WINDOW && item.hasNonNull("id")) {
-                String id = item.get("id").asText();
-                for (JsonNode b : existing) {
-                    if (id.equals(b.path("id").asText(null))) {
-                        matched = (ObjectNode) b;
-                    }
-                }
-                if (matched == null) {
-                    throw bad("budget " + id + " does not belong to this entity");
-                }
-            } else {
-                for (JsonNode b : existing) {
-                    if (!used.contains(b) && window.equals(b.path("reset_duration").asText(null))) {
-                        matched = (ObjectNode) b;
-                        break;
-                    }
-                }
-            }
-            ObjectNode budget;
-            if (matched != null) {
-                used.add(matched);
-                budget = matched.deepCopy();
-            } else {
-                budget = mapper.createObjectNode();
-                budget.put("id", UUID.randomUUID().toString());
-                budget.put("last_reset", time(aligned ? periodStart(window, now) : now));
-                budget.put("current_usage", match == BudgetMatch.WINDOW ? 0 : inheritedUsage(existing, window));
-                budget.set(owner.field(), owner.id());
-                budget.put("config_hash", "");
-                budget.put("created_at", time(now));
-            }
-            budget.put("max_limit", limit);
-            budget.put("reset_duration", window);
-            if (item.has("quarter_start_month")) {
-                budget.set("quarter_start_month", item.get("quarter_start_month"));
-            }
-            if (resetUsage) {
-                budget.put("current_usage", 0.0);
-            }
-            budget.put("updated_at", time(now));
-            result.add(budget);
-        }
-        return result;
-    }
-
-    /** A new budget starts from the usage of the closest shorter existing budget, as Bifrost's reconcile does. */
-    private static double inheritedUsage(ArrayNode existing, String window) {
-        Duration length = BifrostDuration.parse(window).orElseThrow();
-        Duration best = null;
-        double usage = 0;
-        for (JsonNode b : existing) {
-            Optional<Duration> other = BifrostDuration.parse(b.path("reset_duration").asText(""));
-            if (other.isPresent() && other.get().compareTo(length) < 0 && (best == null || other.get().compareTo(best) > 0)) {
-                best = other.get();
-                usage = b.path("current_usage").asDouble(0);
-            }
-        }
-        return usage;
-    }
-
-    /** Turning {@code calendar_aligned} on snaps each alignable budget: usage 0, last reset at the period start. */
-    private void snapToCalendar(ObjectNode owner, Instant now) {
-        for (JsonNode b : arrayOrEmpty(owner.get("budgets"))) {
-            String window = b.path("reset_duration").asText("");
-            if (alignable(window)) {
-                ((ObjectNode) b).put("current_usage", 0.0);
-                ((ObjectNode) b).put("last_reset", time(periodStart(window, now)));
-            }
-        }
-        JsonNode limit = owner.get("rate_limit");
-        if (limit instanceof ObjectNode rl) {
-            for (String part : List.of("token", "request")) {
-                String window = rl.path(part + "_reset_duration").asText("");
-                if (alignable(window)) {
-                    rl.put(part + "_current_usage", 0);
-                    rl.put(part + "_last_reset", time(periodStart(window, now)));
-                }
-            }
-        }
-    }
-
-    private static boolean alignable(String window) {
-        return window.matches("\\d*(\\.\\d+)?[dwMQY]") || window.matches("(?i)daily|weekly|monthly|yearly");
-    }
-
-    /** GetCalendarPeriodStart: midnight UTC, Monday, the 1st, the quarter's first month or 1 January. */
-    static Instant periodStart(String window, Instant now) {
-        if (!alignable(window)) {
-            return now;
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        char unit = switch (window.toLowerCase(Locale.ROOT)) {
-            case "daily" -> 'd';
-            case "weekly" -> 'w';
-            case "monthly" -> 'M';
-            case "yearly" -> 'Y';
-            default -> window.charAt(window.length() - 1);
-        };
-        LocalDate start = switch (unit) {
-            case 'd' -> today;
-            case 'w' -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case 'M' -> today.withDayOfMonth(1);
-            case 'Q' -> today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
-            default -> today.withDayOfYear(1);
-        };
-        return start.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    // ---- rate limits ---------------------------------------------------------------------------------------------
-
-    /**
-     * A rate limit as {@code PUT} sets it: all four limit fields replaced (absent ⇒ cleared), usage kept on an
-     * existing limit; all four absent or null removes it (returns null). A JSON {@code null} leaves it as it is.
-     * Invalid limits fail with 500 and the validator's words, as on keys; {@code asBadRequest} makes them 400.
-     */
-    private JsonNode rateLimit(JsonNode existing, JsonNode requested, Instant now, boolean asBadRequest) {
-        if (requested == null || requested.isNull()) {
-            return existing;
-        }
-        if (!requested.isObject()) {
-            throw new QueryException(400, INVALID_JSON);
-        }
-        boolean empty = true;
-        for (String f : List.of("token_max_limit", "token_reset_duration", "request_max_limit",
-                "request_reset_duration")) {
-            empty &= !requested.hasNonNull(f);
-        }
-        if (empty) {
-            return null;
-        }
-        String problem = rateLimitProblem(requested);
-        if (problem != null) {
-            throw asBadRequest ? bad("Invalid rate limit: " + problem) : new QueryException(500, problem);
-        }
-        ObjectNode limit = existing instanceof ObjectNode e ? e.deepCopy() : mapper.createObjectNode();
-        if (!limit.has("id")) {
-            limit.put("id", UUID.randomUUID().toString());
-            limit.put("token_current_usage", 0);
-            limit.put("token_last_reset", time(now));
-            limit.put("request_current_usage", 0);
-            limit.put("request_last_reset", time(now));
-            limit.put("config_hash", "");
-            limit.put("created_at", time(now));
-        }
-        for (String f : List.of("token_max_limit", "token_reset_duration", "request_max_limit",
-                "request_reset_duration")) {
-            putOrRemove(limit, f, requested.hasNonNull(f) ? requested.get(f) : null);
-        }
-        limit.put("updated_at", time(now));
-        return limit;
-    }
-
-    /** Teams and customers validate the limit before anything else, and answer 400. */
-    private JsonNode preValidatedRateLimit(JsonNode requested, Instant now) {
-        return rateLimit(null, requested, now, true);
-    }
-
-    private JsonNode rateLimitOrInvalid(JsonNode existing, JsonNode requested, Instant now) {
-        return rateLimit(existing, requested, now, true);
-    }
-
-    private static String rateLimitProblem(JsonNode limit) {
-        for (String part : List.of("token", "request")) {
-            JsonNode max = limit.get(part + "_max_limit");
-            JsonNode window = limit.get(part + "_reset_duration");
-            if (max != null && !max.isNull()) {
-                if (!max.isIntegralNumber()) {
-                    return part + "_max_limit must be a whole number";
-                }
-                if (max.asLong() <= 0) {
-                    return part + "_max_limit must be greater than 0: " + max.asLong();
-                }
-                if (window == null || window.isNull()) {
-                    return part + "_reset_duration is required when " + part + "_max_limit is set";
-                }
-            }
-            if (window != null && !window.isNull() && !BifrostDuration.isValid(window.asText())) {
-                return "invalid " + part + "_reset_duration: " + window.asText();
-            }
-        }
-        return null;
-    }
-
-    private static void setRateLimit(ObjectNode owner, JsonNode limit) {
-        if (limit == null) {
-            owner.remove(List.of("rate_limit", "rate_limit_id"));
-        } else {
-            owner.set("rate_limit", limit);
-            owner.put("rate_limit_id", limit.path("id").asText());
-        }
-    }
-
-    // ---- small JSON helpers --------------------------------------------------------------------------------------
-
-    private static ObjectNode object(JsonNode body) {
-        if (body instanceof ObjectNode o) {
-            return o;
-        }
-        throw new QueryException(400, INVALID_JSON);
-    }
-
-    private static boolean present(ObjectNode node, String field) {
-        return node.has(field);
-    }
-
-    /** A string field; a non-string is invalid JSON for Bifrost's struct. Null when absent or null. */
-    private static String text(ObjectNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return v == null ? null : "";
-        }
-        if (!v.isTextual()) {
-            throw new QueryException(400, INVALID_JSON);
-        }
-        return v.asText();
-    }
-
-    private static boolean bool(ObjectNode node, String field, boolean absent) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return absent;
-        }
-        if (!v.isBoolean()) {
-            throw new QueryException(400, INVALID_JSON);
-        }
-        return v.asBoolean();
-    }
-
-    private ArrayNode strings(JsonNode list) {
-        ArrayNode result = mapper.createArrayNode();
-        if (list == null || list.isNull()) {
-            return result;
-        }
-        if (!list.isArray()) {
-            throw new QueryException(400, INVALID_JSON);
-        }
-        for (JsonNode item : list) {
-            if (!item.isTextual()) {
-                throw new QueryException(400, INVALID_JSON);
-            }
-            result.add(item.asText());
-        }
-        return result;
-    }
-
-    private ArrayNode arrayOrEmpty(JsonNode node) {
-        return node instanceof ArrayNode a ? a : mapper.createArrayNode();
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static void putOrRemove(ObjectNode node, String field, Object value) {
-        if (value == null) {
-            node.remove(field);
-        } else if (value instanceof JsonNode json) {
-            node.set(field, json);
-        } else {
-            node.put(field, value.toString());
-        }
-    }
-
-    private <T> T withField(T record, Class<T> type, Consumer<ObjectNode> change) {
-        ObjectNode node = mapper.valueToTree(record);
-        change.accept(node);
-        return read(node, type);
-    }
-
-    private static <T> List<T> replaceById(List<T> items, T replacement, java.util.function.Function<T, String> id) {
-        return items.stream().map(i -> id.apply(i).equals(id.apply(replacement)) ? replacement : i).toList();
-    }
-
-    private <T> T read(JsonNode node, Class<T> type) {
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the demo gateway built a " + type.getSimpleName()
-                    + " it cannot read back", e);
-        }
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String time(Instant instant) {
-        return instant.toString();
     }
 
     /** Bifrost's {@code GenerateVirtualKey}: {@code sk-bf-} and 128 random bits as a UUID. */
@@ -1384,13 +1120,5 @@ public final class GovernanceWrites {
             least = (least << 8) | (bytes[i + 8] & 0xff);
         }
         return "sk-bf-" + new UUID((most & ~0xF000L) | 0x4000L, (least & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-    }
-
-    private static QueryException bad(String message) {
-        return new QueryException(400, message);
-    }
-
-    private static QueryException notFound(String message) {
-        return new QueryException(404, message);
     }
 }

@@ -1,14 +1,11 @@
 package bifrostconsole.api;
 
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway.Fault;
-import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,25 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ManagementApiClientFailureTest {
     static final String API_KEY = "bf-mgmt-TOPSECRET-4242";
-    static DemoGateway gateway;
-    static ManagementApiClient client;
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(
-                DemoDataGenerator.generate(5, 300, Instant.parse("2026-11-27T06:00:00Z"))).withApiKey(API_KEY));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
-    }
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 300)
+            .asOf(Instant.parse("2026-11-27T06:00:00Z")).withApiKey(API_KEY);
 
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        gateway.clearFaults();
-    }
+    final ManagementApiClient client = gateway.client();
 
     /** Runs the call, which must fail, and checks what every failure must satisfy. */
     private static ApiException failureOf(ManagementApiClient client, Function<ManagementApiClient, CompletableFuture<?>> call) {
@@ -88,7 +72,7 @@ class ManagementApiClientFailureTest {
         return e;
     }
 
-    private static ApiException listFailure() {
+    private ApiException listFailure() {
         return failureOf(client, c -> c.listVirtualKeys(VirtualKeyQuery.firstPage(10)));
     }
 

@@ -1,12 +1,11 @@
 package bifrostconsole.api;
 
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
-import org.junit.jupiter.api.AfterAll;
+import bifrostconsole.testing.DemoGatewayExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,27 +38,17 @@ class ManagementApiClientQueryTest {
     static final int KEYS = 10_050; // more than the export cap
     static final String API_KEY = "bf-mgmt-9f8e7d6c5b4a";
 
-    static DemoGateway gateway;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(11, KEYS).asOf(NOW).withApiKey(API_KEY);
+
     static ManagementApiClient client;
     static List<VirtualKey> all;
 
     @BeforeAll
-    static void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(11, KEYS, NOW))
-                .withApiKey(API_KEY));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
+    static void readTheKeys() {
+        client = gateway.client();
         all = new ArrayList<>(gateway.store().virtualKeys());
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.clearFaults();
-        gateway.clearRequestLog();
     }
 
     private static Page<VirtualKey> list(VirtualKeyQuery query) {

@@ -1,11 +1,11 @@
 package bifrostconsole.api;
 
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.Wait;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,20 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client's write methods against the demo gateway: answers parsed, failures worded, nothing retried. */
 class ManagementApiClientWritesTest {
-    private DemoGateway gateway;
-    private ManagementApiClient client;
+    /** Writes change the data: the extension gives every test the seeded data again. */
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 120).withApiKey("k-123");
 
-    @BeforeEach
-    void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(5, 120, Instant.now()))
-                .withApiKey("k-123"));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of("k-123")));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    private final ManagementApiClient client = gateway.client();
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {
         return f.get(10, TimeUnit.SECONDS);
@@ -154,8 +145,8 @@ class ManagementApiClientWritesTest {
     @Test
     void aWriteThatTimesOutIsNotRetriedAndMayHaveHappened() throws Exception {
         VirtualKey key = gateway.store().virtualKeys().stream().filter(VirtualKey::active).findFirst().orElseThrow();
-        ManagementApiClient impatient = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(),
-                Secret.of("k-123")).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+        ManagementApiClient impatient = new ManagementApiClient(gateway.settings()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
         gateway.injectFault("PUT", "/api/governance/virtual-keys/" + key.id(),
                 DemoGateway.Fault.delay(Duration.ofMillis(900)), 1);
         gateway.clearRequestLog();
@@ -164,12 +155,19 @@ class ManagementApiClientWritesTest {
         assertEquals(gateway.baseUrl() + " did not answer within 0.3 s, so the change may or may not have been made:"
                 + " refresh to see before trying again.", timeout.getMessage());
         // The server did apply it once the delay was over, and saw exactly one PUT.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gateway.store().virtualKey(key.id()).orElseThrow().active() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertFalse(gateway.store().virtualKey(key.id()).orElseThrow().active());
+        Wait.until("the delayed write applied", () -> !gateway.store().virtualKey(key.id()).orElseThrow().active());
         assertEquals(1, gateway.recentRequests().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
+    @Test
+    void aCutOffAnswerToAWriteSaysTheChangeWasMadeAndNotToResendIt() throws Exception {
+        VirtualKey key = gateway.store().virtualKeys().stream().filter(VirtualKey::active).findFirst().orElseThrow();
+        gateway.injectFault("PUT", "/api/governance/virtual-keys/" + key.id(), DemoGateway.Fault.truncatedJson(), 1);
+        ApiException cut = failure(client.updateVirtualKey(key.id(), json("{\"is_active\": false}")));
+        assertEquals(ApiException.Kind.BAD_JSON, cut.kind());
+        assertEquals(gateway.baseUrl() + " accepted the change but its answer was cut off: refresh to see the result"
+                + " before changing it again.", cut.getMessage());
+        assertFalse(gateway.store().virtualKey(key.id()).orElseThrow().active(), "the write was applied");
     }
 
     @Test

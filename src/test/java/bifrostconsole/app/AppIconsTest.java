@@ -1,6 +1,6 @@
 package bifrostconsole.app;
 
-import javafx.application.Platform;
+import bifrostconsole.testing.Fx;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,8 +8,6 @@ import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,16 +35,11 @@ class AppIconsTest {
 
     @Test
     void theWindowGetsEverySizeSoTheWindowManagerCanPick() throws Exception {
-        CompletableFuture<Integer> iconCount = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                Stage stage = new Stage();
-                AppIcons.applyTo(stage);
-                iconCount.complete(stage.getIcons().size());
-            } catch (Throwable t) {
-                iconCount.completeExceptionally(t);
-            }
+        int iconCount = Fx.call(() -> {
+            Stage stage = new Stage();
+            AppIcons.applyTo(stage);
+            return stage.getIcons().size();
         });
-        assertEquals(AppIcons.SIZES.size(), iconCount.get(10, TimeUnit.SECONDS));
+        assertEquals(AppIcons.SIZES.size(), iconCount);
     }
 }

@@ -6,6 +6,9 @@ import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,10 +18,10 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -34,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The main window as a user meets it: welcome, demo workspace, adding a profile, a failing test. */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowUiTest {
+    /** The key the console must ask for: new on every run. */
+    private static final String PROMPTED_KEY = "bfst-prompted-" + UUID.randomUUID();
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(4, 60).withApiKey(PROMPTED_KEY);
+
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
     private ProfileStore profileStore;
@@ -68,12 +77,12 @@ class ConsoleWindowUiTest {
 
     @Test
     void theFirstStartOffersToConnectOrOpenTheDemo(FxRobot robot) throws Exception {
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         assertTrue(robot.lookup("#connect-server").tryQuery().isPresent());
         assertTrue(robot.lookup("#open-demo").tryQuery().isPresent());
         Screenshots.save(stage.getScene(), "welcome-light");
         robot.clickOn("#toggle-theme");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(stage.getScene(), "welcome-dark");
         assertEquals(ThemeManager.Theme.DARK, themes.theme());
         assertEquals("dark", settings.get("theme", ""), "the choice is remembered for the next start");
@@ -81,38 +90,39 @@ class ConsoleWindowUiTest {
 
     @Test
     void oneClickOpensTheDemoWorkspace(FxRobot robot) throws Exception {
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         robot.clickOn("#open-demo");
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         Label status = robot.lookup("#connection-status").queryAs(Label.class);
         assertEquals("Bifrost v1.4.3 \u00b7 2,000 virtual keys", status.getText());
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
         assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
         console.firstPageShown().get(30, TimeUnit.SECONDS);
         assertTrue(robot.lookup("#key-browser").tryQuery().isPresent(), "the key browser fills the centre");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(stage.getScene(), "demo-workspace-light");
         robot.clickOn("#toggle-theme");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(stage.getScene(), "demo-workspace-dark");
         // Next start opens the demo again: it was the last thing opened.
-        waitFor(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
+        Fx.waitUntil(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
     }
 
     @Test
     void addingAProfileWhoseServerIsDownShowsWhyInTheTestAndTheWindow(FxRobot robot) throws Exception {
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         robot.clickOn("#connect-server");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         robot.clickOn("#profile-url").write("http://127.0.0.1:" + closedPort);
         robot.clickOn("#profile-name").write("Staging");
         robot.clickOn("#profile-key").write("bfst-ui-test");
         robot.clickOn("#test-connection");
-        waitFor(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText().contains("Nothing is listening"));
+        Fx.waitUntil(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText()
+                .contains("Nothing is listening"));
         Label summary = robot.lookup("#test-step-0 #step-detail").queryAs(Label.class);
         assertTrue(robot.lookup("#test-step-2 #step-detail").queryAs(Label.class).getText().startsWith("Not tried"));
         assertEquals("Nothing is listening on port " + closedPort + " of 127.0.0.1 (connection refused): check the"
@@ -121,8 +131,8 @@ class ConsoleWindowUiTest {
         Screenshots.save(summary.getScene(), "profile-editor-failed-test-light");
 
         robot.clickOn("#save-profile");
-        waitFor(() -> !editor.isShowing());
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.FAILED);
+        Fx.waitUntil(() -> !editor.isShowing());
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.FAILED);
         List<ConnectionProfile> saved = profileStore.load().profiles().profiles();
         assertEquals(1, saved.size());
         assertEquals("Staging", saved.get(0).name());
@@ -132,15 +142,15 @@ class ConsoleWindowUiTest {
         assertEquals("Staging", console.model().selectedProperty().get().label());
         Screenshots.save(stage.getScene(), "connection-failed-light");
         robot.clickOn("#toggle-theme");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(stage.getScene(), "connection-failed-dark");
     }
 
     @Test
     void theEditorWarnsBeforeAKeyGoesOverPlainHttpAndMarksSkippedVerificationRed(FxRobot robot) throws Exception {
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         robot.clickOn("#add-connection");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         robot.clickOn("#profile-url").write("http://gateway.example.com:8080");
         Node save = robot.lookup("#save-profile").query();
         assertTrue(!save.isDisabled(), "without a key nothing secret would travel");
@@ -154,47 +164,38 @@ class ConsoleWindowUiTest {
         robot.interact(() -> url.setText("https://gateway.example.com"));
         robot.clickOn("TLS and timeouts");
         robot.clickOn("#profile-insecure");
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(url.getScene(), "profile-editor-insecure-light");
         robot.interact(themes::toggle);
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         Screenshots.save(url.getScene(), "profile-editor-insecure-dark");
     }
 
     @Test
     void aServerThatWantsAKeyAsksForItAndTheSavedConnectionsListShowsIt(FxRobot robot) throws Exception {
-        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
-        String key = "bfst-prompted-" + UUID.randomUUID();
-        try (bifrostconsole.demo.DemoGateway gateway = bifrostconsole.demo.DemoGateway.start(
-                bifrostconsole.demo.DemoGateway.Options.of(bifrostconsole.demo.DemoDataGenerator.generate(
-                        4, 60, java.time.Instant.now())).withApiKey(key))) {
-            ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
-            ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
-            assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
-            profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
-            profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
+        ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
+        assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
+        profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+        profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
 
-            robot.interact(() -> console.model().openProfile(secured));
-            waitFor(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
-            Screenshots.save(robot.lookup("#prompt-key").query().getScene(), "key-prompt-light");
-            robot.clickOn("#prompt-key").write(key);
-            robot.clickOn("#prompt-connect");
-            waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
-            assertEquals("Production", console.model().workspaceProperty().get().displayName());
-            waitFor(() -> credentials.read(secured.id()).isPresent());
-            assertEquals(key, credentials.read(secured.id()).orElseThrow().reveal());
+        robot.interact(() -> console.model().openProfile(secured));
+        Fx.waitUntil(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#prompt-key").query().getScene(), "key-prompt-light");
+        robot.clickOn("#prompt-key").write(PROMPTED_KEY);
+        robot.clickOn("#prompt-connect");
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        assertEquals("Production", console.model().workspaceProperty().get().displayName());
+        Fx.waitUntil(() -> credentials.read(secured.id()).isPresent());
+        assertEquals(PROMPTED_KEY, credentials.read(secured.id()).orElseThrow().reveal());
 
-            robot.clickOn("#manage-connections");
-            waitFor(() -> robot.lookup("#connections-list").tryQuery().isPresent());
-            javafx.scene.control.ListView<?> list = robot.lookup("#connections-list").queryAs(javafx.scene.control.ListView.class);
-            assertEquals(2, list.getItems().size());
-            Screenshots.save(list.getScene(), "connections-light");
-            robot.interact(() -> list.getScene().getWindow().hide());
-        }
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#manage-connections");
+        Fx.waitUntil(() -> robot.lookup("#connections-list").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> list = robot.lookup("#connections-list")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertEquals(2, list.getItems().size());
+        Screenshots.save(list.getScene(), "connections-light");
+        robot.interact(() -> list.getScene().getWindow().hide());
     }
 }

@@ -2,22 +2,20 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Secret;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.connection.Profiles;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
-import org.junit.jupiter.api.AfterAll;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MainViewModelTest {
     private static final String KEY = "bfst-main-view-model";
-    private static DemoGateway gateway;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 40).withApiKey(KEY);
 
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final ExecutorService background = Executors.newCachedThreadPool();
@@ -47,16 +47,6 @@ class MainViewModelTest {
     private final DemoWorkspace demo = new DemoWorkspace(background);
     private final FakePrompts prompts = new FakePrompts();
     private final MainViewModel model = new MainViewModel(profiles, demo, prompts, ManagementApiClient::new, ui);
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(5, 40, Instant.now())).withApiKey(KEY));
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
 
     @AfterEach
     void tearDown() {
@@ -165,7 +155,26 @@ class MainViewModelTest {
         waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         assertTrue(model.workspaceProperty().get().demo());
         assertEquals(2_000, model.workspaceProperty().get().keyCount());
+        assertEquals(VirtualKeyQuery.firstPage(25), model.workspaceProperty().get().firstPageQuery());
+        assertEquals(25, model.workspaceProperty().get().firstPage().items().size(),
+                "the workspace opens with the browser's first page, asked for while connecting");
         waitFor(() -> DemoWorkspace.ID.equals(new ProfileStore(file).load().profiles().lastUsedId()));
+    }
+
+    @Test
+    void theDemoOpenedBeforeTheToolkitIsTakenOnceAndThenOpenedAfresh() throws Exception {
+        demo.openEarly(ManagementApiClient::new, VirtualKeyQuery.firstPage(50));
+        model.start(new StartupOptions(null, true, false, null));
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        assertEquals(VirtualKeyQuery.firstPage(50), model.workspaceProperty().get().firstPageQuery(),
+                "the early opening's page is the one shown");
+        assertEquals(2_000, model.workspaceProperty().get().keyCount());
+
+        model.showWelcome();
+        model.openDemo();
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        assertEquals(VirtualKeyQuery.firstPage(25), model.workspaceProperty().get().firstPageQuery(),
+                "a later open asks again");
     }
 
     @Test
@@ -177,16 +186,14 @@ class MainViewModelTest {
         assertTrue(model.notices().get(0).contains("could not be read"), model.notices().get(0));
     }
 
+    /** Waits until {@code condition}, read on the UI thread, holds. */
     private void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ui.submit(condition).get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            Thread.sleep(20);
+        try {
+            Wait.until("the condition", () -> ui.submit(condition).get());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; screen " + model.screenProperty().get() + ", failure '"
+                    + model.failureProperty().get() + "'", e);
         }
-        throw new AssertionError("condition not met within 30 s; screen " + model.screenProperty().get()
-                + ", failure '" + model.failureProperty().get() + "'");
     }
 
     private static final class FakePrompts implements ConnectionPrompts {

@@ -1,20 +1,19 @@
 package bifrostconsole.changes;
 
 import bifrostconsole.api.Budget;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -49,23 +48,21 @@ class ChangeEngineTest {
 
     @TempDir
     Path data;
-    private DemoGateway gateway;
-    private ManagementApiClient client;
-    private ExecutorService io;
+    /** Writes change the data: the extension gives every test the seeded data again. */
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(23, 300).withThreads(12);
+
+    private final ManagementApiClient client = gateway.client();
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
     private ChangeEngine engine;
 
     @BeforeEach
-    void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(23, 300, Instant.now()))
-                .withThreads(12));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), (Secret) null));
-        io = Executors.newSingleThreadExecutor();
+    void start() {
         engine = ChangeEngine.inDataFolder(client, data, io);
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
         io.shutdownNow();
     }
 
@@ -404,6 +401,20 @@ class ChangeEngineTest {
         long inactive = keys.stream().filter(k -> !gateway.store().virtualKey(k.id()).orElseThrow().active()).count();
         assertEquals(done, inactive, "exactly the keys reported done were changed");
         assertEquals(done, engine.history().read().size(), "cancelled keys leave no History entry");
+    }
+
+    @Test
+    void aHistoryThatCannotBeWrittenIsReportedOnceAndTheChangesStillCount() throws Exception {
+        Path notAFolder = Files.writeString(data.resolve("in-the-way"), "a file where the folder should be");
+        ChangeEngine blocked = new ChangeEngine(client, new ChangeHistory(notAFolder.resolve("history.jsonl")),
+                engine.backups(), io, java.time.Clock.systemUTC());
+        List<VirtualKey> keys = seenAll(VirtualKey::active, 3);
+        RunResult result = blocked.start(blocked.plan(keys, KeyChange.disable()), ChangeListener.NONE, Runnable::run)
+                .result().get(30, TimeUnit.SECONDS);
+        assertEquals(3, result.count(KeyOutcome.Status.DONE));
+        assertNotNull(result.historyProblem());
+        assertTrue(result.historyProblem().startsWith("History could not be written"), result.historyProblem());
+        assertTrue(keys.stream().noneMatch(k -> gateway.store().virtualKey(k.id()).orElseThrow().active()));
     }
 
     @Test

@@ -6,16 +6,13 @@ import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.EnvironmentConnection;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.Profiles;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import bifrostconsole.testing.DemoGatewayExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,19 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckCommandTest {
     private static final String KEY = "bfst-check-command";
-    private static DemoGateway gateway;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(9, 30).withApiKey(KEY);
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(9, 30, Instant.now())).withApiKey(KEY));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     @Test
     void theStoredKeyOfTheSavedProfilePassesAllChecks() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What every verb gets from the skeleton, checked on every registered verb (none of these runs reach a server). */
 class CommandSkeletonTest {
 
+    /** Every verb, with a group's actions ({@code keys disable}...) in place of the group. */
+    static List<Subcommand> verbs() {
+        return Subcommands.all().stream().flatMap(s -> s instanceof CommandGroup group
+                ? group.actions().stream().map(Subcommand.class::cast) : Stream.of(s)).toList();
+    }
+
     @Test
     void everyVerbPrintsItsHelpForBothSpellingsAndExitsZero() {
-        for (Subcommand verb : Subcommands.all()) {
+        for (Subcommand verb : verbs()) {
             for (String help : List.of("--help", "-h")) {
                 Run r = CommandsTest.run(verb, Map.of(), help);
                 assertEquals(Subcommand.OK, r.code(), verb.name() + " " + help + ": " + r.err());
-                assertTrue(r.out().startsWith("usage: bifrost-console " + verb.name() + " "), r.out());
+                String group = verb.name().split(" ")[0];
+                assertTrue(r.out().startsWith("usage: bifrost-console " + group + " "), r.out());
                 assertTrue(r.out().contains("--"), "names its options: " + r.out());
                 assertEquals("", r.err());
             }
@@ -33,7 +41,7 @@ class CommandSkeletonTest {
 
     @Test
     void everyVerbRejectsAnUnknownOptionWithTheSameTwoLines() {
-        for (Subcommand verb : Subcommands.all()) {
+        for (Subcommand verb : verbs()) {
             Run r = CommandsTest.run(verb, Map.of(), "--colour", "red");
             assertEquals(Subcommand.USAGE, r.code(), verb.name());
             assertEquals(List.of(verb.name() + ": unknown option --colour",
@@ -44,14 +52,27 @@ class CommandSkeletonTest {
 
     @Test
     void verbsWithoutPositionalArgumentsNameTheStrayOne() {
-        for (Subcommand verb : Subcommands.all()) {
-            if (verb instanceof DiffCommand) {
-                continue; // diff takes its snapshot files as positionals
+        for (Subcommand verb : verbs()) {
+            if (verb instanceof DiffCommand || verb.name().startsWith("keys ")) {
+                continue; // they take snapshot files, or key ids
             }
             Run r = CommandsTest.run(verb, Map.of(), "stray");
             assertEquals(Subcommand.USAGE, r.code(), verb.name() + ": " + r.err());
             assertTrue(r.err().startsWith(verb.name() + ": unexpected argument 'stray'\n"), r.err());
         }
+    }
+
+    @Test
+    void aGroupNamesAnUnknownActionAndShowsItsHelpWhenGivenNone() {
+        KeysCommand keys = new KeysCommand();
+        Run unknown = CommandsTest.run(keys, Map.of(), "--colour", "red");
+        assertEquals(Subcommand.USAGE, unknown.code());
+        assertEquals(List.of("keys: unknown verb '--colour': use one of disable, enable, rotate, delete, reset-usage,"
+                        + " set-budget, remove-budget, set-rate-limit, assign, override",
+                "Run 'bifrost-console keys --help' for the verbs and options."), unknown.err().lines().toList());
+        Run none = CommandsTest.run(keys, Map.of());
+        assertEquals(Subcommand.USAGE, none.code());
+        assertTrue(none.err().startsWith("usage: bifrost-console keys "), none.err());
     }
 
     @Test

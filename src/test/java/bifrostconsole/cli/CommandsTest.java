@@ -7,19 +7,17 @@ import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.EnvironmentConnection;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.Profiles;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.export.CsvKeyWriterTest;
-import bifrostconsole.export.DiffEngineTest;
-import bifrostconsole.export.KeyExporterTest;
 import bifrostconsole.export.SnapshotFile;
-import bifrostconsole.export.TestKeys;
+import bifrostconsole.testing.CsvRows;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.TestFiles;
+import bifrostconsole.testing.TestKeys;
+import bifrostconsole.testing.TestSnapshots;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -46,27 +44,14 @@ class CommandsTest {
     /** No saved profile: only --server and the environment count (the real folder is never read). */
     static final ServerOptions NO_PROFILES = new ServerOptions(() -> new EnvironmentConnection(Profiles.empty(),
             InMemoryCredentialStore::pretendingPersistent));
-    static DemoGateway gateway;
-    static Map<String, String> env;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(3, 120).asOf(NOW).withApiKey(API_KEY);
+
+    final Map<String, String> env = Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", API_KEY);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(3, 120, NOW)).withApiKey(API_KEY));
-        env = Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", API_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.clearFaults();
-    }
 
     record Run(int code, String out, String err) {
     }
@@ -79,7 +64,7 @@ class CommandsTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Run export(String... args) {
+    Run export(String... args) {
         return run(new ExportCommand(() -> false, NO_PROFILES), env, args);
     }
 
@@ -90,7 +75,7 @@ class CommandsTest {
         Path file = dir.resolve("keys.csv");
         Run r = export("--out", file.toString(), "--page-size", "50");
         assertEquals(0, r.code(), r.err());
-        assertEquals(121, CsvKeyWriterTest.readBack(Files.readString(file)).size());
+        assertEquals(121, CsvRows.parse(Files.readString(file)).size());
         assertTrue(r.err().startsWith("Exported 120 keys to " + file), r.err());
         assertEquals("", r.out());
     }
@@ -120,7 +105,7 @@ class CommandsTest {
         Run r = export("--out", file.toString(), "--include-secrets");
         assertEquals(0, r.code());
         assertTrue(r.err().contains("treat the output as a secret"), r.err());
-        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
+        List<List<String>> rows = CsvRows.parse(Files.readString(file));
         assertEquals("value", rows.get(0).get(rows.get(0).size() - 1));
         assertTrue(rows.get(1).get(rows.get(1).size() - 1).startsWith("sk-bf-"));
     }
@@ -157,7 +142,7 @@ class CommandsTest {
         Run r = run(new ExportCommand(() -> false, saved), Map.of(), "--out", file.toString());
 
         assertEquals(0, r.code(), r.err());
-        assertEquals(121, CsvKeyWriterTest.readBack(Files.readString(file)).size());
+        assertEquals(121, CsvRows.parse(Files.readString(file)).size());
     }
 
     @Test
@@ -202,7 +187,7 @@ class CommandsTest {
         gateway.injectFault("/api/governance/teams", DemoGateway.Fault.nonBifrostJson());
         Run snap = run(new SnapshotCommand(() -> false, NO_PROFILES), env, "--out", dir.resolve("s.json").toString());
         assertEquals(Subcommand.SERVER_ERROR, snap.code(), snap.err());
-        assertEquals(List.of(), KeyExporterTest.filesIn(dir), "neither file nor temporary file");
+        assertEquals(List.of(), TestFiles.in(dir), "neither file nor temporary file");
     }
 
     @Test
@@ -231,14 +216,13 @@ class CommandsTest {
 
     @Test
     void diffOfTwoSnapshotsListsTheChangesAsTextAndJson() throws IOException {
-        VirtualKey kept = TestKeys.governed("vk-1", "billing");
-        VirtualKey switchedOff = DiffEngineTest.copy(kept, false, kept.providerConfigs(), kept.budgets(),
-                kept.updatedAt());
+        VirtualKey kept = TestKeys.governed("vk-1", "billing").build();
+        VirtualKey switchedOff = TestKeys.copyOf(kept).active(false).configHash("changed-hash").build();
         Path old = dir.resolve("old.json");
         Path current = dir.resolve("new.json");
-        SnapshotFile.write(old, DiffEngineTest.snapshot(DiffEngineTest.T0, List.of(kept, TestKeys.key("vk-2", "gone")),
-                List.of()));
-        SnapshotFile.write(current, DiffEngineTest.snapshot(DiffEngineTest.T1, List.of(switchedOff), List.of()));
+        SnapshotFile.write(old, TestSnapshots.of(TestSnapshots.OLD_TAKEN_AT,
+                List.of(kept, TestKeys.key("vk-2").name("gone").build()), List.of()));
+        SnapshotFile.write(current, TestSnapshots.of(TestSnapshots.NEW_TAKEN_AT, List.of(switchedOff), List.of()));
 
         Run text = run(new DiffCommand(NO_PROFILES), Map.of(), old.toString(), current.toString());
         assertEquals(0, text.code(), text.err());

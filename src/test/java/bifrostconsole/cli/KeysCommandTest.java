@@ -6,12 +6,11 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.changes.ChangeHistory;
 import bifrostconsole.changes.HistoryEntry;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -22,7 +21,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,22 +37,13 @@ class KeysCommandTest {
     private static final String API_KEY = "keys-command-key";
     private static final String KEYS = "/api/governance/virtual-keys/";
 
+    /** Writes change the data: the extension gives every test the seeded data again. */
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(31, 250).withApiKey(API_KEY);
+
     @TempDir
     Path data;
-    private DemoGateway gateway;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(31, 250, Instant.now()))
-                .withApiKey(API_KEY));
-        env = Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", API_KEY);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
+    private Map<String, String> env = Map.of("BIFROST_URL", gateway.baseUrl(), "BIFROST_API_KEY", API_KEY);
 
     record Run(int code, String out, String err) {
     }
@@ -312,7 +301,7 @@ class KeysCommandTest {
         assertTrue(override.err().contains("no 1M budget to override"), override.err());
         Run already = keys("disable", key(v -> !v.active()).id());
         assertEquals(0, already.code(), "already so is fine");
-        assertTrue(already.err().contains("nothing to do: the key is already disabled."), already.err());
+        assertTrue(already.err().contains("nothing to do: The key is already disabled."), already.err());
     }
 
     // ---- the guards and the exit codes -------------------------------------------------------------------

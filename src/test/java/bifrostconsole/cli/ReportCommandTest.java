@@ -4,16 +4,15 @@ import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -34,28 +33,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportCommandTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static DemoGateway handBuilt;
-    static DemoGateway seeded;
-
     static final Team PLATFORM = new Team("t-1", "Platform", null, null, null, null,
             List.of(Budget.of("tb", 1000, "1M", 987.6, Instant.parse("2026-11-01T00:00:00Z"))), null, null, 1, true,
             null, NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(90)));
     static final Customer ACME = Customer.named("c-1", "Acme Retail");
 
-    static VirtualKey key(String id, String name, Boolean active, Instant expires, Team team, Customer customer,
+    static VirtualKey key(String id, String name, boolean active, Instant expires, Team team, Customer customer,
                           RateLimit rateLimit, Budget... budgets) {
-        return new VirtualKey(id, name, null, SecretValue.plain("sk-bf-secret-" + id), active, expires, List.of(),
-                List.of(), team == null ? null : team.id(), customer == null ? null : customer.id(), null, false,
-                null, team, customer, rateLimit, List.of(budgets), null, null, null, null, null, null,
-                NOW.minus(Duration.ofDays(30)).plusSeconds(id.hashCode() & 0xff), NOW.minus(Duration.ofDays(1)));
+        return TestKeys.key(id).name(name).value("sk-bf-secret-" + id).active(active).expiresAt(expires).team(team)
+                .customer(customer).rateLimit(rateLimit).budgets(List.of(budgets))
+                .createdAt(NOW.minus(Duration.ofDays(30)).plusSeconds(id.hashCode() & 0xff))
+                .updatedAt(NOW.minus(Duration.ofDays(1))).build();
     }
 
     static Budget budget(double max, String window, double used) {
         return Budget.of("b-" + max, max, window, used, NOW.minusSeconds(3600));
     }
 
-    @BeforeAll
-    static void start() throws IOException {
+    /** One key per reason to need attention, and one that needs none. */
+    static GovernanceStore handBuiltKeys() {
         List<VirtualKey> keys = new ArrayList<>();
         keys.add(key("k-fine", "healthy", true, null, null, ACME, null, budget(1000, "1w", 10)));
         // the team has $12.40 left: it binds before the key's own $90
@@ -67,19 +63,20 @@ class ReportCommandTest {
         keys.add(key("k-soon", "expiring", true, NOW.plus(Duration.ofDays(3)), null, ACME, null));
         keys.add(key("k-off", "switched-off", false, null, null, ACME, null, budget(50, "1d", 5)));
         keys.add(key("k-lone", "unassigned", true, null, null, null, null));
-        GovernanceStore store = new GovernanceStore(keys, List.of(PLATFORM), List.of(ACME), List.of(), List.of(),
-                Map.of());
-        handBuilt = DemoGateway.start(DemoGateway.Options.of(store));
-        seeded = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(3, 300, NOW)));
+        return new GovernanceStore(keys, List.of(PLATFORM), List.of(ACME), List.of(), List.of(), Map.of());
     }
 
-    @AfterAll
-    static void stop() {
-        handBuilt.close();
-        seeded.close();
-    }
+    @RegisterExtension
+    static final DemoGatewayExtension handBuilt = DemoGatewayExtension.serving(ReportCommandTest::handBuiltKeys);
+    @RegisterExtension
+    static final DemoGatewayExtension seeded = DemoGatewayExtension.withKeys(3, 300).asOf(NOW);
+    /** Nothing needs attention here. */
+    @RegisterExtension
+    static final DemoGatewayExtension quiet = DemoGatewayExtension.serving(() -> new GovernanceStore(
+            List.of(key("k-fine", "healthy", true, null, null, ACME, null, budget(1000, "1w", 10))), List.of(),
+            List.of(ACME), List.of(), List.of(), Map.of()));
 
-    static CommandsTest.Run report(DemoGateway g, String... args) {
+    static CommandsTest.Run report(DemoGatewayExtension g, String... args) {
         List<String> all = new ArrayList<>(List.of("--server", g.baseUrl()));
         all.addAll(List.of(args));
         return run(new ReportCommand(() -> false, NO_PROFILES, CLOCK), Map.of(), all.toArray(String[]::new));
@@ -137,13 +134,9 @@ class ReportCommandTest {
     @Test
     void exitCodeSaysWhetherAnythingNeedsAttention() throws IOException {
         assertEquals(1, report(handBuilt, "--exit-code", "--format", "json").code());
-        GovernanceStore calm = new GovernanceStore(List.of(key("k-fine", "healthy", true, null, null, ACME,
-                null, budget(1000, "1w", 10))), List.of(), List.of(ACME), List.of(), List.of(), Map.of());
-        try (DemoGateway quiet = DemoGateway.start(DemoGateway.Options.of(calm))) {
-            CommandsTest.Run r = report(quiet, "--exit-code");
-            assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("0 of 1 keys need attention"), r.out());
-        }
+        CommandsTest.Run r = report(quiet, "--exit-code");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("0 of 1 keys need attention"), r.out());
     }
 
     @Test

@@ -4,11 +4,14 @@ import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Secret;
 import bifrostconsole.connection.ConnectionTestViewModel.Outcome;
 import bifrostconsole.connection.ConnectionTestViewModel.StepState;
+import bifrostconsole.testing.UiQueue;
+import bifrostconsole.testing.Wait;
 import com.sun.net.httpserver.HttpHandler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,39 +119,70 @@ class ConnectionTestViewModelTest {
 
     @Test
     void aSlowServerTimesOutWithTheLimitNamed() throws Exception {
-        HttpHandler slow = exchange -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        CountDownLatch testDone = new CountDownLatch(1);
+        HttpHandler silent = exchange -> {
+            awaitQuietly(testDone); // answers only after the test: far beyond any timeout
             StubServer.bifrostLike().handle(exchange);
         };
-        try (StubServer server = StubServer.http(slow)) {
-            ConnectionSettings settings = ConnectionSettings.of(server.url("http"), null)
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
-            assertFalse(run(settings));
-            assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
-            assertTrue(model.summaryProperty().get().contains("did not answer within 1 s"), model.summaryProperty().get());
+        try (StubServer server = StubServer.http(silent)) {
+            try {
+                ConnectionSettings settings = ConnectionSettings.of(server.url("http"), null)
+                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+                assertFalse(run(settings));
+                assertEquals(List.of(StepState.FAILED, StepState.SKIPPED, StepState.SKIPPED), states());
+                assertTrue(model.summaryProperty().get().contains("did not answer within 1 s"),
+                        model.summaryProperty().get());
+            } finally {
+                testDone.countDown();
+            }
         }
     }
 
     @Test
-    void aNewRunHidesTheLateAnswerOfAnOlderOne() throws Exception {
-        HttpHandler slow = exchange -> {
-            try {
-                Thread.sleep(1_500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    void aNewRunHidesTheLateAnswersOfAnOlderOne() throws Exception {
+        // The older run's server answers /health with a login page (a failure the user would read) and holds
+        // /api/version: that run has answers on their way to the screen when the newer run starts.
+        CountDownLatch versionAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpHandler loginPageThenHeld = exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/api/version")) {
+                versionAsked.countDown();
+                awaitQuietly(release);
             }
-            StubServer.reply(exchange, 200, "text/html", "<html>late</html>");
+            StubServer.reply(exchange, 200, "text/html", "<!DOCTYPE html><html><body>Sign in</body></html>");
         };
-        try (StubServer slowServer = StubServer.http(slow); StubServer good = StubServer.http(StubServer.bifrostLike())) {
-            model.run(ConnectionSettings.of(slowServer.url("http"), null));
-            assertTrue(model.run(ConnectionSettings.of(good.url("http"), null)).get(10, TimeUnit.SECONDS));
-            Thread.sleep(2_000);
-            assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED), states());
-            assertEquals(Outcome.PASSED, model.outcomeProperty().get());
+        UiQueue ui = new UiQueue();
+        ConnectionTestViewModel twoRuns = new ConnectionTestViewModel(ui);
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        twoRuns.steps().forEach(step -> step.detailProperty().addListener((o, old, now) -> shown.add(now)));
+        try (StubServer older = StubServer.http(loginPageThenHeld);
+             StubServer newer = StubServer.http(StubServer.bifrostLike())) {
+            try {
+                twoRuns.run(ConnectionSettings.of(older.url("http"), null));
+                assertTrue(versionAsked.await(Wait.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the older run got on");
+                assertTrue(ui.pending() >= 2, "the older run's answers wait for the UI thread: " + ui.pending());
+
+                twoRuns.run(ConnectionSettings.of(newer.url("http"), null));
+                ui.runUntil("the newer run's verdict", () -> twoRuns.outcomeProperty().get() != Outcome.RUNNING);
+                ui.runPending();
+            } finally {
+                release.countDown();
+            }
+        }
+
+        assertTrue(shown.stream().noneMatch(text -> text.contains("web page")),
+                "the older run's answer was never shown: " + shown);
+        assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.PASSED),
+                twoRuns.steps().stream().map(ConnectionTestViewModel.Step::state).toList());
+        assertEquals(Outcome.PASSED, twoRuns.outcomeProperty().get());
+        assertTrue(twoRuns.summaryProperty().get().startsWith("Connected to "), twoRuns.summaryProperty().get());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(Wait.TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

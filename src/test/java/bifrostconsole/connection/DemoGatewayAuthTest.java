@@ -1,20 +1,17 @@
 package bifrostconsole.connection;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionTestViewModel.StepState;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import bifrostconsole.testing.DemoGatewayExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The demo gateway started with a management API key: the right key, a wrong one, none. */
 class DemoGatewayAuthTest {
     private static final String KEY = "bfst-demo-auth-test-4b1d";
-    private static DemoGateway gateway;
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(3, 120, Instant.now()))
-                .withApiKey(KEY));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(3, 120).withApiKey(KEY);
 
     @Test
     void theRightKeyListsKeys() throws Exception {
@@ -67,12 +55,12 @@ class DemoGatewayAuthTest {
     @Test
     void theConnectionTestShowsWhichStepTheKeyFailed() throws Exception {
         ConnectionTestViewModel test = new ConnectionTestViewModel(Runnable::run);
-        assertFalse(test.run(ConnectionSettings.of(gateway.baseUrl(), Secret.of("bfst-wrong"))).get(10, TimeUnit.SECONDS));
+        assertFalse(test.run(gateway.settings(Secret.of("bfst-wrong"))).get(10, TimeUnit.SECONDS));
         assertEquals(List.of(StepState.PASSED, StepState.PASSED, StepState.FAILED),
                 test.steps().stream().map(ConnectionTestViewModel.Step::state).toList());
         assertTrue(test.summaryProperty().get().contains("401"), test.summaryProperty().get());
 
-        assertTrue(test.run(ConnectionSettings.of(gateway.baseUrl(), Secret.of(KEY))).get(10, TimeUnit.SECONDS));
+        assertTrue(test.run(gateway.settings()).get(10, TimeUnit.SECONDS));
         assertEquals("Key accepted: 120 virtual keys visible.", test.steps().get(2).detail());
     }
 
@@ -85,7 +73,7 @@ class DemoGatewayAuthTest {
     }
 
     private static ManagementApiClient client(Secret key) {
-        return new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), key));
+        return gateway.client(key);
     }
 
     private static ApiException failure(ManagementApiClient client) {

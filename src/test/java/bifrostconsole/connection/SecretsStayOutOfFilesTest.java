@@ -3,15 +3,14 @@ package bifrostconsole.connection;
 import bifrostconsole.api.Secret;
 import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.testing.DemoGatewayExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,10 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the logs under target/, every log record and every message shown.
  */
 class SecretsStayOutOfFilesTest {
+    /** New on every run, so finding it anywhere means this run leaked it. */
+    private static final String KEY = "bfst-secret-" + UUID.randomUUID();
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(11, 50).withApiKey(KEY);
 
     @Test
     void theKeyIsInTheCredentialStoreAndNowhereElse() throws Exception {
-        String key = "bfst-secret-" + UUID.randomUUID();
+        String key = KEY;
         Path configFolder = ConfigFolder.resolve();
         List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>(); // handlers run on HTTP threads too
         Handler capture = new Handler() {
@@ -59,9 +63,8 @@ class SecretsStayOutOfFilesTest {
         root.setLevel(Level.ALL);
         List<String> shown = new ArrayList<>();
         InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
-        try (DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
-                DemoDataGenerator.generate(11, 50, Instant.now())).withApiKey(key));
-             ProfileService profiles = new ProfileService(new ProfileStore(configFolder.resolve("profiles.json")), credentials)) {
+        try (ProfileService profiles = new ProfileService(new ProfileStore(configFolder.resolve("profiles.json")),
+                credentials)) {
             profiles.load().get(10, TimeUnit.SECONDS);
             UiSettings settings = UiSettings.inConfigFolder();
             settings.put("theme", "dark");

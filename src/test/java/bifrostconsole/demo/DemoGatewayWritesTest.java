@@ -4,13 +4,12 @@ import bifrostconsole.api.Budget;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,10 @@ class DemoGatewayWritesTest {
     private static final String KEYS = "/api/governance/virtual-keys";
     private static final String API_KEY = "writes-test-key";
 
-    private DemoGateway gateway;
+    /** Writes change the data: the extension gives every test the seeded data again. */
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(11, 400).withApiKey(API_KEY);
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     record Answer(int status, JsonNode body) {
@@ -47,18 +49,6 @@ class DemoGatewayWritesTest {
         JsonNode key() {
             return body.get("virtual_key");
         }
-    }
-
-    @BeforeEach
-    void start() throws IOException {
-        // A fresh gateway per test: writes change the data.
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(11, 400, Instant.now()))
-                .withApiKey(API_KEY));
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
     }
 
     private Answer call(String method, String path, String body) throws Exception {
@@ -222,6 +212,31 @@ class DemoGatewayWritesTest {
         call("DELETE", KEYS + "/" + key.id(), null);
         assertEquals(before, call("GET", "/api/governance/teams/" + team, null).body().path("team")
                 .path("virtual_key_count").asInt());
+    }
+
+    @Test
+    void metadataAndTheOptionalFlagsFollowBifrostsRules() throws Exception {
+        VirtualKey key = find(k -> k.expiresAt() == null);
+        String path = KEYS + "/" + key.id();
+        assertEquals(200, call("PUT", path, "{\"metadata\": {\"cost_center\": \"cc-42\", \"env\": \"prod\"},"
+                + " \"disable_content_logging\": true}").status());
+        assertEquals(200, call("PUT", path, "{\"metadata\": {}, \"disable_content_logging\": null}").status());
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"bad key\": \"x\"}}"), 400, "Failed to update virtual"
+                + " key: invalid metadata key 'bad key': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"bifrost_alb_route\": \"x\"}}"), 400,
+                "Failed to update virtual key: invalid metadata key 'bifrost_alb_route': the name is reserved");
+        String long513 = "\u00e9".repeat(513);
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"note\": \"" + long513 + "\"}}"), 400,
+                "Failed to update virtual key: invalid metadata value for 'note': longer than 512 characters");
+        assertEquals(200, call("PUT", path, "{\"metadata\": {\"note\": \"" + "\uD83D\uDE00".repeat(512) + "\"}}").status(),
+                "512 characters, counted as code points, not UTF-16 units");
+        assertBifrostError(call("PUT", path, "{\"delete_after_expire\": true}"), 400,
+                "Failed to update virtual key: delete_after_expire requires expires_at");
+        String soon = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertEquals(200, call("PUT", path, "{\"expires_at\": \"" + soon + "\", \"delete_after_expire\": true}").status());
+        JsonNode cleared = call("PUT", path, "{\"expires_at\": \"\"}").key();
+        assertFalse(cleared.has("expires_at"));
+        assertFalse(cleared.has("delete_after_expire"), "clearing the expiry brings back the client default");
     }
 
     // ---- budgets -------------------------------------------------------------------------------------------

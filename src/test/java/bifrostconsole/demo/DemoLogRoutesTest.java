@@ -1,19 +1,16 @@
 package bifrostconsole.demo;
 
 import bifrostconsole.api.Budget;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.LogsAnswer;
 import bifrostconsole.api.LogsQuery;
-import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.UsageHistory;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,26 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoLogRoutesTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
-    static DemoGateway gateway;
+    /** The history ends at NOW, not at the wall clock. */
+    static final Consumer<DemoGateway> PINNED = g -> g.logRoutes().setClock(Clock.fixed(NOW, ZoneOffset.UTC));
     static final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = pinned(DemoDataGenerator.generate(7, 400, NOW));
-    }
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(7, 400).asOf(NOW).configured(PINNED);
+    /** The same seed again, and another: the history follows the seed. */
+    @RegisterExtension
+    static final DemoGatewayExtension sameSeed = DemoGatewayExtension.withKeys(7, 400).asOf(NOW).configured(PINNED);
+    @RegisterExtension
+    static final DemoGatewayExtension otherSeed = DemoGatewayExtension.withKeys(8, 400).asOf(NOW).configured(PINNED);
+    /** A server with logging off, or older than the logs endpoints: every logs route answers 404. */
+    @RegisterExtension
+    static final DemoGatewayExtension withoutLogs = DemoGatewayExtension.withKeys(7, 10).asOf(NOW)
+            .configured(PINNED.andThen(g -> g.logRoutes().setEnabled(false)));
 
-    static DemoGateway pinned(bifrostconsole.store.GovernanceStore store) throws IOException {
-        DemoGateway g = DemoGateway.start(DemoGateway.Options.of(store));
-        g.logRoutes().setClock(Clock.fixed(NOW, ZoneOffset.UTC));
-        return g;
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    private static String get(DemoGateway g, String pathAndQuery, int expectedStatus) throws Exception {
+    private static String get(DemoGatewayExtension g, String pathAndQuery, int expectedStatus) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(g.baseUrl() + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(expectedStatus, r.statusCode(), r.body());
@@ -119,11 +114,8 @@ class DemoLogRoutesTest {
     @Test
     void sameSeedSameHistoryOtherSeedOther() throws Exception {
         String path = "/api/logs/histogram/cost?period=7d";
-        try (DemoGateway same = pinned(DemoDataGenerator.generate(7, 400, NOW));
-             DemoGateway other = pinned(DemoDataGenerator.generate(8, 400, NOW))) {
-            assertEquals(get(gateway, path, 200), get(same, path, 200));
-            assertNotEquals(get(gateway, path, 200), get(other, path, 200));
-        }
+        assertEquals(get(gateway, path, 200), get(sameSeed, path, 200));
+        assertNotEquals(get(gateway, path, 200), get(otherSeed, path, 200));
     }
 
     @Test
@@ -173,8 +165,7 @@ class DemoLogRoutesTest {
 
     @Test
     void theClientMergesTheThreeHistograms() throws Exception {
-        ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null));
-        LogsAnswer<UsageHistory> answer = client.usageHistory(LogsQuery.between(NOW.minus(Duration.ofDays(7)), NOW))
+        LogsAnswer<UsageHistory> answer = gateway.client().usageHistory(LogsQuery.between(NOW.minus(Duration.ofDays(7)), NOW))
                 .get(10, TimeUnit.SECONDS);
         assertTrue(answer.available());
         UsageHistory history = answer.value();
@@ -187,14 +178,10 @@ class DemoLogRoutesTest {
 
     @Test
     void aServerWithoutLogsIsNotAnError() throws Exception {
-        try (DemoGateway old = pinned(DemoDataGenerator.generate(7, 10, NOW))) {
-            old.logRoutes().setEnabled(false);
-            get(old, "/api/logs/histogram", 404);
-            ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(old.baseUrl(), null));
-            LogsAnswer<UsageHistory> answer = client.usageHistory(LogsQuery.between(NOW.minus(Duration.ofDays(1)),
-                    NOW)).get(10, TimeUnit.SECONDS);
-            assertFalse(answer.available());
-            assertTrue(answer.notAvailable().contains("no logs endpoints (HTTP 404)"), answer.notAvailable());
-        }
+        get(withoutLogs, "/api/logs/histogram", 404);
+        LogsAnswer<UsageHistory> answer = withoutLogs.client().usageHistory(LogsQuery.between(
+                NOW.minus(Duration.ofDays(1)), NOW)).get(10, TimeUnit.SECONDS);
+        assertFalse(answer.available());
+        assertTrue(answer.notAvailable().contains("no logs endpoints (HTTP 404)"), answer.notAvailable());
     }
 }

@@ -1,10 +1,8 @@
 package bifrostconsole.export;
 
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.VirtualKey;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import bifrostconsole.testing.CsvRows;
+import bifrostconsole.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -27,9 +25,9 @@ public class CsvKeyWriterTest {
                 "Über-Schlüssel", "ключ доступа", "研发团队", "rocket \uD83D\uDE80 key", " leading space", "", "=1+2");
         List<VirtualKey> keys = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            keys.add(TestKeys.key("vk-" + i, names.get(i)));
+            keys.add(TestKeys.key("vk-" + i).name(names.get(i)).build());
         }
-        List<List<String>> rows = readBack(write(keys, false));
+        List<List<String>> rows = CsvRows.parse(write(keys, false));
 
         assertEquals(CsvKeyWriter.COLUMNS, rows.get(0), "header row");
         assertEquals(names.size() + 1, rows.size(), "one row per key, no row split by an embedded newline");
@@ -41,7 +39,7 @@ public class CsvKeyWriterTest {
 
     @Test
     void governedKeyBecomesOneReadableRow() throws IOException {
-        List<List<String>> rows = readBack(write(List.of(TestKeys.governed("vk-1", "billing")), false));
+        List<List<String>> rows = CsvRows.parse(write(List.of(TestKeys.governed("vk-1", "billing").build()), false));
         List<String> header = rows.get(0);
         List<String> row = rows.get(1);
 
@@ -60,31 +58,29 @@ public class CsvKeyWriterTest {
 
     @Test
     void keyValuesAppearOnlyWhenAskedFor() throws IOException {
-        VirtualKey key = TestKeys.key("vk-1", "a");
+        VirtualKey key = TestKeys.key("vk-1").name("a").build();
         String without = write(List.of(key), false);
         assertFalse(without.contains("sk-bf-vk-1-secret"), without);
-        assertFalse(readBack(without).get(0).contains("value"));
+        assertFalse(CsvRows.parse(without).get(0).contains("value"));
 
-        List<List<String>> with = readBack(write(List.of(key), true));
+        List<List<String>> with = CsvRows.parse(write(List.of(key), true));
         assertEquals("value", with.get(0).get(with.get(0).size() - 1));
         assertEquals("sk-bf-vk-1-secret", with.get(1).get(with.get(1).size() - 1));
     }
 
     @Test
     void statusFollowsTheDashboardRules() throws IOException {
-        VirtualKey off = new VirtualKey("vk-off", "off", null, SecretValue.plain("x"), false, null, null, null,
-                null, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        VirtualKey expired = new VirtualKey("vk-exp", "expired", null, null, true, Instant.parse("2026-02-01T00:00:00Z"),
-                null, null, null, null, null, false, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
-        List<List<String>> rows = readBack(write(List.of(off, expired), false));
+        VirtualKey off = TestKeys.key("vk-off").name("off").active(false).build();
+        VirtualKey expired = TestKeys.key("vk-exp").name("expired").noValue()
+                .expiresAt(Instant.parse("2026-02-01T00:00:00Z")).build();
+        List<List<String>> rows = CsvRows.parse(write(List.of(off, expired), false));
         assertEquals("Inactive", rows.get(1).get(3));
         assertEquals("Expired", rows.get(2).get(3));
     }
 
     @Test
     void emptySetIsJustTheHeader() throws IOException {
-        List<List<String>> rows = readBack(write(List.of(), false));
+        List<List<String>> rows = CsvRows.parse(write(List.of(), false));
         assertEquals(List.of(CsvKeyWriter.COLUMNS), rows);
     }
 
@@ -102,17 +98,5 @@ public class CsvKeyWriterTest {
         }
         writer.finish();
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Parses with Jackson's CSV parser, as a spreadsheet or script would, header row included. */
-    public static List<List<String>> readBack(String csv) throws IOException {
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv)) {
-            while (it.hasNext()) {
-                rows.add(List.of(it.next()));
-            }
-        }
-        return rows;
     }
 }

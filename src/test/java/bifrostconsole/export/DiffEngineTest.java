@@ -4,9 +4,10 @@ import bifrostconsole.api.Budget;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.testing.TestKeys;
+import bifrostconsole.testing.TestSnapshots;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-public class DiffEngineTest {
-    public static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-    public static final Instant T1 = Instant.parse("2026-03-08T09:00:00Z");
-
-    public static Snapshot snapshot(Instant at, List<VirtualKey> keys, List<Team> teams) {
-        return new Snapshot(null, "http://gw:8080", "v1.4.3", at, false, teams, List.of(), List.of(), List.of(),
-                keys);
-    }
+class DiffEngineTest {
+    static final Instant T0 = TestSnapshots.OLD_TAKEN_AT;
+    static final Instant T1 = TestSnapshots.NEW_TAKEN_AT;
 
     static GovernanceDiff diff(List<VirtualKey> before, List<VirtualKey> after, boolean includeUsage)
             throws IOException {
         return new DiffEngine(includeUsage).compare(
-                GovernanceState.of(snapshot(T0, before, List.of()), "old.json"),
-                GovernanceState.of(snapshot(T1, after, List.of()), "new.json"));
+                GovernanceState.of(TestSnapshots.of(T0, before, List.of()), "old.json"),
+                GovernanceState.of(TestSnapshots.of(T1, after, List.of()), "new.json"));
+    }
+
+    /** The key as a later edit leaves it: switched on or off, its providers and budgets replaced, a new hash. */
+    static VirtualKey laterVersion(VirtualKey k, boolean active, List<ProviderConfig> providers,
+                                   List<Budget> budgets, Instant updated) {
+        return TestKeys.copyOf(k).active(active).providers(providers).budgets(budgets).configHash("changed-hash")
+                .updatedAt(updated).build();
     }
 
     static List<String> lines(ItemChange c) {
@@ -42,10 +45,10 @@ public class DiffEngineTest {
 
     @Test
     void reportsExactlyTheKnownChangesAndNothingElse() throws IOException {
-        VirtualKey same = TestKeys.governed("vk-same", "unchanged");
-        VirtualKey edited = TestKeys.governed("vk-edit", "billing");
-        VirtualKey removed = TestKeys.key("vk-gone", "retired");
-        VirtualKey added = TestKeys.key("vk-new", "fresh");
+        VirtualKey same = TestKeys.governed("vk-same", "unchanged").build();
+        VirtualKey edited = TestKeys.governed("vk-edit", "billing").build();
+        VirtualKey removed = TestKeys.key("vk-gone").name("retired").build();
+        VirtualKey added = TestKeys.key("vk-new").name("fresh").build();
 
         // Raise the monthly budget, allow one more OpenAI model, switch the key off; touch only noise besides.
         List<Budget> budgets = new ArrayList<>(edited.budgets());
@@ -58,7 +61,7 @@ public class DiffEngineTest {
                 openai.weight(), List.of("gpt-4o", "gpt-4o-mini", "o3"), openai.blacklistedModels(),
                 openai.allowAllKeys(), openai.rateLimitId(), openai.rateLimit(), openai.budgets(), openai.keys(),
                 openai.modelBudgets());
-        VirtualKey after = copy(edited, false, List.of(widened, edited.providerConfigs().get(1)), budgets, T1);
+        VirtualKey after = laterVersion(edited, false, List.of(widened, edited.providerConfigs().get(1)), budgets, T1);
 
         GovernanceDiff d = diff(List.of(same, edited, removed), List.of(added, same, after), false);
 
@@ -77,13 +80,13 @@ public class DiffEngineTest {
 
     @Test
     void reorderingBudgetsProvidersAndModelsIsNoChange() throws IOException {
-        VirtualKey key = TestKeys.governed("vk-1", "a");
+        VirtualKey key = TestKeys.governed("vk-1", "a").build();
         List<Budget> reversedBudgets = List.of(key.budgets().get(1), key.budgets().get(0));
         ProviderConfig openai = key.providerConfigs().get(0);
         ProviderConfig reorderedModels = new ProviderConfig(openai.id(), openai.virtualKeyId(), openai.provider(),
                 openai.weight(), List.of("gpt-4o-mini", "gpt-4o"), openai.blacklistedModels(), openai.allowAllKeys(),
                 openai.rateLimitId(), openai.rateLimit(), openai.budgets(), openai.keys(), openai.modelBudgets());
-        VirtualKey shuffled = copy(key, true, List.of(key.providerConfigs().get(1), reorderedModels),
+        VirtualKey shuffled = laterVersion(key, true, List.of(key.providerConfigs().get(1), reorderedModels),
                 reversedBudgets, key.updatedAt());
 
         GovernanceDiff d = diff(List.of(key), List.of(shuffled), false);
@@ -94,16 +97,12 @@ public class DiffEngineTest {
 
     @Test
     void usageCountersAreIgnoredUnlessAskedFor() throws IOException {
-        VirtualKey key = TestKeys.governed("vk-1", "a");
+        VirtualKey key = TestKeys.governed("vk-1", "a").build();
         RateLimit rl = key.rateLimit();
         RateLimit used = new RateLimit(rl.id(), rl.tokenMaxLimit(), rl.tokenResetDuration(), 90_000, T1,
                 rl.requestMaxLimit(), rl.requestResetDuration(), rl.requestCurrentUsage(), rl.requestLastReset(),
                 rl.metric(), rl.configHash(), rl.createdAt(), T1);
-        VirtualKey spent = new VirtualKey(key.id(), key.name(), key.description(), key.value(), key.isActive(),
-                key.expiresAt(), key.providerConfigs(), key.mcpConfigs(), key.teamId(), key.customerId(),
-                key.rateLimitId(), key.calendarAligned(), key.allowAllProviders(), key.team(), key.customer(), used,
-                key.budgets(), key.isAccessProfileManaged(), key.assignedUser(), key.configHash(),
-                key.previousValueExpiresAt(), key.rotatedAt(), key.createdByUserId(), key.createdAt(), T1);
+        VirtualKey spent = TestKeys.copyOf(key).rateLimit(used).updatedAt(T1).build();
 
         assertFalse(diff(List.of(key), List.of(spent), false).hasDifferences());
 
@@ -115,14 +114,9 @@ public class DiffEngineTest {
 
     @Test
     void addedProviderAndRotatedValueAreShownWithoutRevealingTheValue() throws IOException {
-        VirtualKey key = TestKeys.key("vk-1", "a");
-        VirtualKey rotated = new VirtualKey(key.id(), key.name(), key.description(),
-                SecretValue.plain("sk-bf-rotated-value"), key.isActive(), key.expiresAt(),
-                List.of(TestKeys.provider("vk-1", 9L, "mistral", List.of("*"), 5)), key.mcpConfigs(), key.teamId(),
-                key.customerId(), key.rateLimitId(), key.calendarAligned(), key.allowAllProviders(), key.team(),
-                key.customer(), key.rateLimit(), key.budgets(), key.isAccessProfileManaged(), key.assignedUser(),
-                key.configHash(), key.previousValueExpiresAt(), key.rotatedAt(), key.createdByUserId(),
-                key.createdAt(), key.updatedAt());
+        VirtualKey key = TestKeys.key("vk-1").name("a").build();
+        VirtualKey rotated = TestKeys.copyOf(key).value("sk-bf-rotated-value")
+                .provider(TestKeys.providerWithBudget("vk-1", 9L, "mistral", List.of("*"), 5)).build();
 
         GovernanceDiff d = diff(List.of(key), List.of(rotated), false);
 
@@ -140,16 +134,16 @@ public class DiffEngineTest {
         Team before = Team.named("team-1", "Platform");
         Team renamed = Team.named("team-1", "Platform Engineering");
         GovernanceDiff d = new DiffEngine(false).compare(
-                GovernanceState.of(snapshot(T0, List.of(), List.of(before, Team.named("team-2", "Data"))), "a"),
-                GovernanceState.of(snapshot(T1, List.of(), List.of(renamed)), "b"));
+                GovernanceState.of(TestSnapshots.of(T0, List.of(), List.of(before, Team.named("team-2", "Data"))), "a"),
+                GovernanceState.of(TestSnapshots.of(T1, List.of(), List.of(renamed)), "b"));
         assertEquals(List.of(new ItemRef("team-2", "Data")), d.teams().removed());
         assertEquals(List.of("name: \"Platform\" -> \"Platform Engineering\""), lines(d.teams().changed().get(0)));
     }
 
     @Test
     void jsonOutputCarriesPathsAndTypedValuesForScripts() throws IOException {
-        VirtualKey key = TestKeys.governed("vk-1", "a");
-        VirtualKey off = copy(key, false, key.providerConfigs(), key.budgets(), key.updatedAt());
+        VirtualKey key = TestKeys.governed("vk-1", "a").build();
+        VirtualKey off = laterVersion(key, false, key.providerConfigs(), key.budgets(), key.updatedAt());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DiffText.writeJson(diff(List.of(key), List.of(off), false), out);
 
@@ -165,20 +159,12 @@ public class DiffEngineTest {
 
     @Test
     void textSaysWhatWasComparedAndWhatNot() throws IOException {
-        String text = DiffText.render(diff(List.of(TestKeys.key("vk-1", "a")), List.of(TestKeys.key("vk-1", "a")),
-                false));
+        VirtualKey key = TestKeys.key("vk-1").name("a").build();
+        String text = DiffText.render(diff(List.of(key), List.of(key), false));
         assertTrue(text.contains("Old: old.json: http://gw:8080 (v1.4.3), taken 2026-03-01T09:00:00Z"), text);
         assertTrue(text.contains("usage counters"), text);
         assertTrue(text.contains("Virtual keys: no differences (1 compared)"), text);
         assertTrue(text.contains("No differences."), text);
     }
 
-    public static VirtualKey copy(VirtualKey k, boolean active, List<ProviderConfig> providers, List<Budget> budgets,
-                           Instant updated) {
-        return new VirtualKey(k.id(), k.name(), k.description(), k.value(), active, k.expiresAt(), providers,
-                k.mcpConfigs(), k.teamId(), k.customerId(), k.rateLimitId(), k.calendarAligned(),
-                k.allowAllProviders(), k.team(), k.customer(), k.rateLimit(), budgets, k.isAccessProfileManaged(),
-                k.assignedUser(), "changed-hash", k.previousValueExpiresAt(), k.rotatedAt(), k.createdByUserId(),
-                k.createdAt(), updated);
-    }
 }

@@ -1,23 +1,23 @@
 package bifrostconsole.export;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
+import bifrostconsole.testing.CsvRows;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.TestFiles;
+import bifrostconsole.testing.Wait;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,12 +26,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,31 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The export engine against the demo gateway over real HTTP, in pages of 100 so that 250 keys take 3 pages. */
-public class KeyExporterTest {
+class KeyExporterTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final int PAGE = 100;
-    static DemoGateway gateway;
-    static ManagementApiClient client;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(11, 250).asOf(NOW);
+
+    final ManagementApiClient client = gateway.client();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(11, 250, NOW)));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gateway.clearFaults();
-        gateway.clearRequestLog();
-    }
 
     private KeyExporter exporter(KeyPageSource source) {
         return new KeyExporter(new KeyPager(source, PAGE), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -77,9 +63,9 @@ public class KeyExporterTest {
                 ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV),
                 (done, total) -> progress.add(new long[]{done, total}), new Cancellation());
 
-        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
+        List<List<String>> rows = CsvRows.parse(Files.readString(file));
         List<String> expectedIds = gateway.store().virtualKeys().stream().map(VirtualKey::id).toList();
-        assertEquals(expectedIds, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(expectedIds, CsvRows.ids(rows));
         assertEquals(250, result.keys());
         assertEquals(3, result.pages());
         long[] last = progress.get(progress.size() - 1);
@@ -149,8 +135,8 @@ public class KeyExporterTest {
         ExportResult result = exporter(KeyPageSource.of(client)).toFile(file,
                 ExportRequest.allMatching(query, ExportFormat.CSV), ProgressListener.NONE, new Cancellation());
 
-        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
-        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        List<List<String>> rows = CsvRows.parse(Files.readString(file));
+        assertEquals(expected, CsvRows.ids(rows));
         assertTrue(rows.subList(1, rows.size()).stream().allMatch(r -> r.get(4).equals(teamId)));
         assertEquals(expected.size(), result.keys());
     }
@@ -166,7 +152,7 @@ public class KeyExporterTest {
                 ExportRequest.allMatching(nothing, ExportFormat.JSON), ProgressListener.NONE, new Cancellation());
 
         assertEquals(0, r.keys());
-        assertEquals(List.of(CsvKeyWriter.COLUMNS), CsvKeyWriterTest.readBack(Files.readString(csv)));
+        assertEquals(List.of(CsvKeyWriter.COLUMNS), CsvRows.parse(Files.readString(csv)));
         assertEquals("[]", Files.readString(json).strip());
     }
 
@@ -179,8 +165,8 @@ public class KeyExporterTest {
                 new Cancellation());
 
         List<String> expected = gateway.store().virtualKeys().subList(25, 50).stream().map(VirtualKey::id).toList();
-        List<List<String>> rows = CsvKeyWriterTest.readBack(Files.readString(file));
-        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        List<List<String>> rows = CsvRows.parse(Files.readString(file));
+        assertEquals(expected, CsvRows.ids(rows));
         assertEquals(25, result.keys());
         assertEquals(1, gateway.requestLog().size());
     }
@@ -215,7 +201,7 @@ public class KeyExporterTest {
         // The third page may have been asked for while the second was read; it is dropped with the rest.
         assertTrue(calls.get() <= 3, "stopped at the failing page: " + calls.get());
         assertEquals("the good export of last week\n", Files.readString(file));
-        assertEquals(List.of(file), filesIn(dir), "no temporary file left behind");
+        assertEquals(List.of(file), TestFiles.in(dir), "no temporary file left behind");
     }
 
     @Test
@@ -234,7 +220,7 @@ public class KeyExporterTest {
                 cancellation));
 
         assertEquals("[]\n", Files.readString(file));
-        assertEquals(List.of(file), filesIn(dir));
+        assertEquals(List.of(file), TestFiles.in(dir));
         assertEquals(List.of("/api/governance/virtual-keys?limit=100&offset=0&export=true"),
                 gateway.requestLog().stream().distinct().toList(), "no request after the cancel");
     }
@@ -261,33 +247,38 @@ public class KeyExporterTest {
                 }, "export-worker").start()).get(10, TimeUnit.SECONDS);
         assertEquals(250, result.keys());
         assertEquals(List.of("export-worker"), threads);
-        assertEquals(251, CsvKeyWriterTest.readBack(Files.readString(file)).size());
+        assertEquals(251, CsvRows.parse(Files.readString(file)).size());
     }
 
     @Test
     void cancellingTheAsyncFutureAbortsTheRequestAndKeepsTheEarlierFile() throws Exception {
         Path file = dir.resolve("keys.csv");
         Files.writeString(file, "old\n");
-        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.delay(Duration.ofSeconds(3)));
-        CompletableFuture<ExportResult> export = exporter(KeyPageSource.of(client)).toFileAsync(file,
-                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV), ProgressListener.NONE,
-                command -> new Thread(command).start());
-        Thread.sleep(200);
+        // The answer is held, and the client waits for it, far longer than the test waits below: only the cancel
+        // can end this export in time.
+        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.delay(Duration.ofMinutes(5)));
+        ManagementApiClient patient = new ManagementApiClient(gateway.settings()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+        CompletableFuture<CompletableFuture<Page<VirtualKey>>> firstRequest = new CompletableFuture<>();
+        KeyPageSource watched = (query, sink) -> {
+            CompletableFuture<Page<VirtualKey>> request = patient.streamVirtualKeys(query, sink);
+            firstRequest.complete(request);
+            return request;
+        };
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        CompletableFuture<ExportResult> export = exporter(watched).toFileAsync(file,
+                ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV), ProgressListener.NONE, worker);
+        CompletableFuture<Page<VirtualKey>> inFlight = Wait.get(firstRequest);
+        gateway.awaitRequest("/api/governance/virtual-keys?limit=100&offset=0");
+        assertEquals(2, TestFiles.in(dir).size(), "mid-export: the temporary file is being written beside the old one");
 
         assertTrue(export.cancel(true));
+        worker.shutdown();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (filesIn(dir).size() > 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(List.of(file), filesIn(dir), "the temporary file is removed after the cancel");
+        assertTrue(worker.awaitTermination(Wait.TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+                "the export ended without waiting for the held answer");
+        assertTrue(inFlight.isCancelled(), "the request in flight was aborted");
+        assertEquals(List.of(file), TestFiles.in(dir), "the temporary file is removed after the cancel");
         assertEquals("old\n", Files.readString(file));
     }
-
-    public static List<Path> filesIn(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        }
-    }
-
 }

@@ -1,15 +1,14 @@
 package bifrostconsole.export;
 
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.TestFiles;
+import bifrostconsole.testing.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,22 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SnapshotTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-    static DemoGateway gateway;
-    static ManagementApiClient client;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 180).asOf(NOW);
+
+    final ManagementApiClient client = gateway.client();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(5, 180, NOW)));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     private LiveGovernance live(boolean secrets) {
         return new LiveGovernance(client, secrets, ProgressListener.NONE, new Cancellation(),
@@ -79,7 +70,7 @@ class SnapshotTest {
                 }
             }
         }
-        assertEquals(List.of(file), KeyExporterTest.filesIn(dir));
+        assertEquals(List.of(file), TestFiles.in(dir));
     }
 
     @Test
@@ -95,7 +86,8 @@ class SnapshotTest {
     void inMemorySnapshotRoundTripsThroughTheFile() throws IOException {
         Snapshot snapshot = new Snapshot(null, "http://gw:8080", "v1.4.3", NOW, true,
                 gateway.store().teams(), gateway.store().customers(), List.of(), List.of(),
-                List.of(TestKeys.governed("vk-1", "billing"), TestKeys.key("vk-2", "ключ \"2\", emoji \uD83D\uDE80")));
+                List.of(TestKeys.governed("vk-1", "billing").build(),
+                        TestKeys.key("vk-2").name("ключ \"2\", emoji \uD83D\uDE80").build()));
         Path file = dir.resolve("mem.json");
         SnapshotFile.write(file, snapshot);
         assertEquals(snapshot, SnapshotFile.read(file));

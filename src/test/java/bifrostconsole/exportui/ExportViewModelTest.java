@@ -1,20 +1,17 @@
 package bifrostconsole.exportui;
 
-import bifrostconsole.api.ConnectionSettings;
-import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.export.CsvKeyWriterTest;
 import bifrostconsole.export.ExportFormat;
 import bifrostconsole.export.ExportScope;
 import bifrostconsole.export.KeyPageSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import bifrostconsole.testing.CsvRows;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.UiQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,44 +19,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Export dialog's view-model without a toolkit: UI updates run inline. */
+/**
+ * The Export dialog's view-model without a toolkit. Its UI updates wait in a {@link UiQueue} and run on the test's
+ * thread, as they would on the FX thread: the outcome of an export is applied in one update (running off, progress,
+ * finished, status), and the test reads the properties only once that update has run, never while it is halfway.
+ */
 class ExportViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static final Executor BACKGROUND = command -> new Thread(command, "export-test").start();
-    static DemoGateway gateway;
-    static KeyPageSource source;
+
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(8, 140).asOf(NOW);
+
+    final KeyPageSource source = KeyPageSource.of(gateway.client());
+    final UiQueue ui = new UiQueue();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(8, 140, NOW)));
-        source = KeyPageSource.of(new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null)));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
     ExportViewModel vm(VirtualKeyQuery query) {
-        return new ExportViewModel(source, query, 140, dir, BACKGROUND, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ExportViewModel(source, query, 140, dir, BACKGROUND, ui, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    /** The outcome is applied just after the future completes, on the thread that completed it. */
-    static void awaitIdle(ExportViewModel vm) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (vm.runningProperty().get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    void awaitOutcome(ExportViewModel vm) throws InterruptedException {
+        ui.runUntil("the export's outcome", () -> !vm.runningProperty().get());
     }
 
     @Test
@@ -79,14 +67,13 @@ class ExportViewModelTest {
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25));
         vm.start();
         assertTrue(vm.runningProperty().get());
-        vm.current().get(10, TimeUnit.SECONDS);
-        awaitIdle(vm);
+        awaitOutcome(vm);
 
-        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.current().isDone());
         assertTrue(vm.finishedProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Exported 140 keys to "), vm.statusProperty().get());
-        assertEquals(141, CsvKeyWriterTest.readBack(Files.readString(Path.of(vm.fileNameProperty().get()))).size());
+        assertEquals(141, CsvRows.read(Path.of(vm.fileNameProperty().get())).size());
     }
 
     @Test
@@ -94,9 +81,9 @@ class ExportViewModelTest {
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25).withOffset(50));
         vm.scopeProperty().set(ExportScope.CURRENT_PAGE);
         vm.start();
-        vm.current().get(10, TimeUnit.SECONDS);
-        awaitIdle(vm);
-        assertEquals(26, CsvKeyWriterTest.readBack(Files.readString(Path.of(vm.fileNameProperty().get()))).size());
+        awaitOutcome(vm);
+        assertTrue(vm.finishedProperty().get(), vm.errorProperty().get());
+        assertEquals(26, CsvRows.read(Path.of(vm.fileNameProperty().get())).size());
     }
 
     @Test
@@ -104,10 +91,10 @@ class ExportViewModelTest {
         gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.status(500));
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25));
         vm.start();
-        assertThrows(Exception.class, () -> vm.current().get(10, TimeUnit.SECONDS));
-        awaitIdle(vm);
+        awaitOutcome(vm);
 
-        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.current().isCompletedExceptionally());
+        assertFalse(vm.finishedProperty().get());
         assertTrue(vm.errorProperty().get().contains("internal error"), vm.errorProperty().get());
         assertFalse(vm.errorProperty().get().contains("Exception"), vm.errorProperty().get());
         assertFalse(Files.exists(Path.of(vm.fileNameProperty().get())));
@@ -122,8 +109,9 @@ class ExportViewModelTest {
         vm.fileNameProperty().set(file.toString());
         vm.start();
         vm.cancel();
+        awaitOutcome(vm);
 
-        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.current().isCancelled());
         assertTrue(vm.statusProperty().get().startsWith("Cancelled"), vm.statusProperty().get());
         assertEquals("previous export\n", Files.readString(file));
     }

@@ -6,17 +6,18 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.export.DiffEngineTest;
 import bifrostconsole.export.DiffRow;
 import bifrostconsole.export.GovernanceState;
 import bifrostconsole.export.Snapshot;
 import bifrostconsole.export.SnapshotFile;
 import bifrostconsole.export.SnapshotSource;
-import bifrostconsole.export.TestKeys;
 import bifrostconsole.keys.KeyRow;
 import bifrostconsole.store.GovernanceStore;
-import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.Wait;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,14 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,8 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A snapshot browsed read-only in the key table, and the diff view, clicked headlessly with screenshots. */
 @ExtendWith(ApplicationExtension.class)
 class SnapshotAndDiffViewsTest {
-    /** Generous: the machine running the suite may be busy; a pass never waits this long. */
-    static final long FX_WAIT = 30;
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     static Path older;
     static Path newer;
@@ -73,8 +70,9 @@ class SnapshotAndDiffViewsTest {
                     b.modelConfigId(), b.overrideAmount(), b.overrideMode(), b.overrideCyclesRemaining(),
                     b.configHash(), b.createdAt(), b.updatedAt()));
         }
-        later.set(3, DiffEngineTest.copy(k, false, k.providerConfigs(), budgets, NOW.plusSeconds(3600)));
-        later.add(TestKeys.key("vk-new", "fraud-detection-v2"));
+        later.set(3, TestKeys.copyOf(k).active(false).budgets(budgets).configHash("changed-hash")
+                .updatedAt(NOW.plusSeconds(3600)).build());
+        later.add(TestKeys.key("vk-new").name("fraud-detection-v2").build());
         newer = dir.resolve("friday.json");
         SnapshotFile.write(newer, new Snapshot(null, "http://gw.example:8080", "v1.4.3", NOW.plusSeconds(4 * 86400),
                 false, store.teams(), store.customers(), store.mcpClients(), List.of(), later));
@@ -87,19 +85,12 @@ class SnapshotAndDiffViewsTest {
     }
 
     private void showScene(javafx.scene.Parent root) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
+        Fx.run(() -> {
             Scene scene = new Scene(root, 1270, 760);
             Stylesheets.apply(scene);
             stage.setScene(scene);
             stage.show();
-        }).get(FX_WAIT, TimeUnit.SECONDS);
-    }
-
-    private void screenshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Path png = Path.of("target", "screenshots", name);
-        Files.createDirectories(png.getParent());
-        PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(FX_WAIT, TimeUnit.SECONDS), png);
+        });
     }
 
     @Test
@@ -108,38 +99,31 @@ class SnapshotAndDiffViewsTest {
         assertFalse(source.live());
         assertEquals(150, source.listVirtualKeys(VirtualKeyQuery.firstPage(25)).get().totalCount());
 
-        SnapshotWindow[] window = new SnapshotWindow[1];
-        WaitForAsyncUtils.asyncFx(() -> window[0] = new SnapshotWindow(source,
-                        TestServices.keyBrowser(source, UiSettings.inMemory()), TestServices.exportActions(UiSettings.inMemory())))
-                .get(FX_WAIT, TimeUnit.SECONDS);
-        showScene(window[0]);
-        window[0].browser().firstPageShown().get(FX_WAIT, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        SnapshotWindow window = Fx.call(() -> new SnapshotWindow(source,
+                TestServices.keyBrowser(source, UiSettings.inMemory()), TestServices.exportActions(UiSettings.inMemory())));
+        showScene(window);
+        Wait.get(window.browser().firstPageShown());
+        Fx.settle();
 
         String banner = robot.lookup("#snapshot-banner").queryAs(Label.class).getText();
         assertTrue(banner.startsWith("Read-only snapshot of http://gw.example:8080 (v1.4.3), taken 2026-11-27T06:00:00Z"),
                 banner);
-        List<String> shown = WaitForAsyncUtils.asyncFx(() -> window[0].browser().rows().stream().map(KeyRow::id).toList())
-                .get(FX_WAIT, TimeUnit.SECONDS);
+        List<String> shown = Fx.call(() -> window.browser().rows().stream().map(KeyRow::id).toList());
         assertEquals(store.virtualKeys().subList(0, shown.size()).stream().map(VirtualKey::id).toList(), shown);
         assertTrue(robot.lookup("#export-button").tryQuery().isPresent(), "a snapshot can be exported too");
         assertFalse(robot.lookup("#from-memory").query().isVisible(), "a snapshot has no gateway cache to read");
-        screenshot("snapshot-read-only.png");
+        Screenshots.save(stage.getScene(), "snapshot-read-only");
     }
 
     @Test
     void theDiffViewListsAddedRemovedAndChangedKeysWithTheChangedFields(FxRobot robot) throws Exception {
         DiffViewModel vm = new DiffViewModel(command -> new Thread(command).start(), Platform::runLater);
-        DiffView[] view = new DiffView[1];
-        WaitForAsyncUtils.asyncFx(() -> view[0] = new DiffView(vm)).get(FX_WAIT, TimeUnit.SECONDS);
-        showScene(view[0]);
+        showScene(Fx.call(() -> new DiffView(vm)));
 
-        WaitForAsyncUtils.asyncFx(() -> vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer)))
-                .get(FX_WAIT, TimeUnit.SECONDS).get(FX_WAIT, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(FX_WAIT, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        Wait.get(Fx.call(() -> vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer))));
+        Fx.waitUntil("the comparison is shown", () -> !vm.runningProperty().get());
 
-        List<DiffRow> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(vm.rows())).get(FX_WAIT, TimeUnit.SECONDS);
+        List<DiffRow> rows = Fx.call(() -> List.copyOf(vm.rows()));
         assertEquals(List.of(DiffRow.Kind.ADDED, DiffRow.Kind.REMOVED, DiffRow.Kind.CHANGED),
                 rows.stream().map(DiffRow::kind).toList());
         assertEquals("vk-new", rows.get(0).id());
@@ -149,6 +133,6 @@ class SnapshotAndDiffViewsTest {
         String summary = robot.lookup("#diff-summary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Virtual keys: 1 added, 1 removed, 1 changed, 148 unchanged."), summary);
         assertEquals(3, robot.lookup("#diff-rows").queryAs(ListView.class).getItems().size());
-        screenshot("diff-view.png");
+        Screenshots.save(stage.getScene(), "diff-view");
     }
 }

@@ -135,7 +135,7 @@ class HeadroomCalculatorTest {
             Headroom open = headroom(key().budgets(budget(100, "1M", 50))
                     .providers(provider("openai", budget(5, "1M", 4)), provider("anthropic")).build());
             assertEquals(Binding.KEY, open.binding());
-            Headroom all = headroom(key().budgets(budget(100, "1M", 50)).allowAllProviders()
+            Headroom all = headroom(key().budgets(budget(100, "1M", 50)).allowAllProviders(true)
                     .providers(provider("openai", budget(5, "1M", 4))).build());
             assertEquals(Binding.KEY, all.binding());
         }
@@ -203,7 +203,7 @@ class HeadroomCalculatorTest {
             Instant october30 = Instant.parse("2026-10-30T00:00:00Z");
             Budget spent = budget(100, "1M", 100, october30);
             assertTrue(headroom(key().budgets(spent).build()).exhausted(), "rolling: 30 days, until 29 November");
-            Headroom aligned = headroom(key().budgets(spent).calendarAligned().build());
+            Headroom aligned = headroom(key().budgets(spent).calendarAligned(true).build());
             assertFalse(aligned.exhausted(), "calendar: November opened on the 1st");
             assertEquals(100, aligned.remaining(), CENT);
             assertEquals(Instant.parse("2026-12-01T00:00:00Z"), aligned.limit().resetsAt());
@@ -212,7 +212,7 @@ class HeadroomCalculatorTest {
         @Test
         void aRunningCalendarWindowKeepsItsUsage() {
             Budget b = budget(100, "1M", 95, Instant.parse("2026-11-01T00:00:00Z"));
-            Headroom h = headroom(key().budgets(b).calendarAligned().build());
+            Headroom h = headroom(key().budgets(b).calendarAligned(true).build());
             assertEquals(5, h.remaining(), CENT);
             assertEquals(Instant.parse("2026-12-01T00:00:00Z"), h.limit().resetsAt());
         }
@@ -231,11 +231,11 @@ class HeadroomCalculatorTest {
         void quarterlyBudgetsFollowTheirStartMonth() {
             // a fiscal year from February: the quarter that opened on 1 August ended on 1 November
             Budget lastQuarter = quarterly(900, 900, Instant.parse("2026-08-01T00:00:00Z"), 2);
-            Headroom h = headroom(key().budgets(lastQuarter).calendarAligned().build());
+            Headroom h = headroom(key().budgets(lastQuarter).calendarAligned(true).build());
             assertFalse(h.exhausted());
             assertEquals(Instant.parse("2027-02-01T00:00:00Z"), h.limit().resetsAt());
             Budget thisQuarter = quarterly(900, 900, Instant.parse("2026-10-01T00:00:00Z"), 1);
-            assertTrue(headroom(key().budgets(thisQuarter).calendarAligned().build()).exhausted());
+            assertTrue(headroom(key().budgets(thisQuarter).calendarAligned(true).build()).exhausted());
         }
     }
 

@@ -5,9 +5,8 @@ import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
-import bifrostconsole.api.VirtualKey;
+import bifrostconsole.testing.TestKeys;
 
 import java.time.Instant;
 import java.util.List;
@@ -70,71 +69,9 @@ final class HeadroomFixtures {
         return new Customer(id, name, null, List.of(budgets), null, null, null, null, aligned, null, null, null);
     }
 
-    static Key key() {
-        return new Key();
-    }
-
-    /** A virtual key under construction: nothing set means no limits at all. */
-    static final class Key {
-        private List<Budget> budgets = List.of();
-        private RateLimit rateLimit;
-        private List<ProviderConfig> providers = List.of();
-        private Team team;
-        private String teamId;
-        private Customer customer;
-        private String customerId;
-        private boolean aligned;
-        private Boolean allProviders;
-
-        Key budgets(Budget... value) {
-            budgets = List.of(value);
-            return this;
-        }
-
-        Key rateLimit(RateLimit value) {
-            rateLimit = value;
-            return this;
-        }
-
-        Key providers(ProviderConfig... value) {
-            providers = List.of(value);
-            return this;
-        }
-
-        /** The team embedded in the key, as the list endpoint sends it. */
-        Key team(Team value) {
-            team = value;
-            teamId = value.id();
-            return this;
-        }
-
-        /** Only the id: the team itself must come from the team list. */
-        Key teamId(String value) {
-            teamId = value;
-            return this;
-        }
-
-        Key customer(Customer value) {
-            customer = value;
-            customerId = value.id();
-            return this;
-        }
-
-        Key calendarAligned() {
-            aligned = true;
-            return this;
-        }
-
-        Key allowAllProviders() {
-            allProviders = true;
-            return this;
-        }
-
-        VirtualKey build() {
-            return new VirtualKey("vk-1", "checkout-prod", null, SecretValue.plain("sk-bf-secret-value-123"), true,
-                    null, providers, List.of(), teamId, customerId, null, aligned, allProviders, team, customer,
-                    rateLimit, budgets, null, null, null, null, null, null, NOW.minusSeconds(86_400 * 400L),
-                    NOW.minusSeconds(86_400));
-        }
+    /** The key whose headroom a test computes: nothing set means no limits at all. */
+    static TestKeys.Builder key() {
+        return TestKeys.key("vk-1").name("checkout-prod").value("sk-bf-secret-value-123")
+                .createdAt(NOW.minusSeconds(86_400 * 400L)).updatedAt(NOW.minusSeconds(86_400));
     }
 }

@@ -18,7 +18,8 @@ import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyRow;
 import bifrostconsole.keys.KeyTableSettings;
-import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
@@ -58,7 +59,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +78,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyActionsViewTest {
     private static final int KEY_COUNT = 120;
     private static final long WAIT = 30;
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static DemoGateway gateway;
     private static ManagementApiClient client;
     private static ExecutorService background;
@@ -149,22 +148,11 @@ class KeyActionsViewTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(WAIT, TimeUnit.SECONDS);
+        return Fx.call(c);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(WAIT, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(condition.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.get(WAIT, TimeUnit.SECONDS);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.waitUntil(condition);
     }
 
     private void firstPage() throws Exception {
@@ -199,8 +187,7 @@ class KeyActionsViewTest {
     }
 
     private static void shot(Scene scene, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        PngWriter.write(onFx(() -> scene.snapshot(null)), SHOTS.resolve(name + ".png"));
+        Screenshots.save(scene, name);
     }
 
     /** The same scene in the light and the dark theme. */

@@ -2,7 +2,7 @@ package bifrostconsole.keyactions;
 
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,7 +54,7 @@ class SelectedKeysTest {
     @Test
     void freshRowsReplaceTheCopiesTheGuardComparesWith() {
         selection.selectedOnPage(page1, List.of(page1.get(1), page1.get(2)), false);
-        VirtualKey renamed = TestKeys.key(page1.get(1).id(), "renamed");
+        VirtualKey renamed = TestKeys.key(page1.get(1).id()).name("renamed").build();
         List<VirtualKey> refreshed = new java.util.ArrayList<>(page1);
         refreshed.set(1, renamed);
         selection.pageShown(refreshed, List.of(), false);

@@ -1,7 +1,8 @@
 package bifrostconsole.keydetail;
 
 import bifrostconsole.api.ApiException;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.HeldAnswersSource;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyDetailViewModelTest {
-    private final TestKeys.FakeSource source = new TestKeys.FakeSource();
+    private final HeldAnswersSource source = new HeldAnswersSource();
     private final KeyDetailViewModel vm = new KeyDetailViewModel(source, Runnable::run,
             Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC));
 
@@ -26,8 +27,8 @@ class KeyDetailViewModelTest {
         assertTrue(vm.shownProperty().get());
         assertTrue(vm.loadingProperty().get());
         vm.open("b");
-        source.detailAnswers.get(1).complete(TestKeys.key("b", "bee"));
-        source.detailAnswers.get(0).complete(TestKeys.key("a", "ay"));
+        source.detailAnswers.get(1).complete(TestKeys.key("b").name("bee").build());
+        source.detailAnswers.get(0).complete(TestKeys.key("a").name("ay").build());
         assertEquals("b", vm.detailsProperty().get().key().id());
         assertFalse(vm.loadingProperty().get());
         assertEquals(java.util.List.of("a", "b"), source.detailIds);
@@ -41,7 +42,7 @@ class KeyDetailViewModelTest {
         assertEquals("The key no longer exists on gw. Refresh the list.", vm.errorMessageProperty().get());
         vm.retry();
         assertNull(vm.errorMessageProperty().get());
-        source.detailAnswers.get(1).complete(TestKeys.key("a", "ay"));
+        source.detailAnswers.get(1).complete(TestKeys.key("a").name("ay").build());
         assertEquals("ay", vm.detailsProperty().get().key().name());
     }
 

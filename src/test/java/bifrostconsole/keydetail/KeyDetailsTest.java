@@ -11,7 +11,7 @@ import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.StdioConfig;
 import bifrostconsole.api.TlsConfig;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.keys.TestKeys;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static bifrostconsole.keys.TestKeys.NOW;
+import static bifrostconsole.testing.TestKeys.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,13 +50,11 @@ class KeyDetailsTest {
                 new StdioConfig("npx", List.of("-y", "@mcp/files"), List.of("ROOT_DIR", "TOKEN")),
                 new TlsConfig(true, null), null, null, Map.of(), List.of("*"), List.of("read_file"),
                 Map.of("read_file", 0.25), false, List.of(), true);
-        VirtualKey base = TestKeys.key("vk", "billing", true, null,
-                List.of(Budget.of("b", 100, "1M", 30, NOW.minusSeconds(86_400))), TestKeys.rateLimit(5, 100L, 1, 10L),
-                null, List.of(openai, azure, anthropic));
-        return new VirtualKey(base.id(), base.name(), base.description(), base.value(), true, null,
-                base.providerConfigs(), List.of(new McpConfig(1L, "vk", 1L, stdio, List.of("read_file", "list"))),
-                null, null, null, true, null, null, null, base.rateLimit(), base.budgets(), null, null,
-                "abc123", null, null, null, base.createdAt(), base.updatedAt());
+        return TestKeys.key("vk").name("billing").description("Key billing")
+                .budget(Budget.of("b", 100, "1M", 30, NOW.minusSeconds(86_400)))
+                .rateLimit(TestKeys.rateLimit(5, 100L, 1, 10L)).providers(List.of(openai, azure, anthropic))
+                .mcp(new McpConfig(1L, "vk", 1L, stdio, List.of("read_file", "list")))
+                .calendarAligned(true).configHash("abc123").build();
     }
 
     @Test
@@ -127,7 +125,7 @@ class KeyDetailsTest {
         assertEquals(1, d.budgets().size());
         assertEquals("monthly (calendar)", d.budgets().get(0).windowText());
 
-        KeyDetails empty = KeyDetails.of(TestKeys.key("e", "empty"), formats, NOW);
+        KeyDetails empty = KeyDetails.of(TestKeys.key("e").name("empty").build(), formats, NOW);
         assertTrue(empty.providers().isEmpty());
         assertTrue(empty.providersNote().contains("deny by default"));
         assertTrue(empty.mcpClients().isEmpty());

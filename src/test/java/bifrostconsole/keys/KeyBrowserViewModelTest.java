@@ -8,6 +8,9 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.keys.KeyBrowserViewModel.ViewState;
+import bifrostconsole.testing.HeldAnswersSource;
+import bifrostconsole.testing.ManualScheduler;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyBrowserViewModelTest {
-    private TestKeys.FakeSource source;
-    private TestKeys.ManualScheduler scheduler;
+    private HeldAnswersSource source;
+    private ManualScheduler scheduler;
     private UiSettings settings;
     private KeyBrowserViewModel vm;
 
     @BeforeEach
     void setUp() {
-        source = new TestKeys.FakeSource();
-        scheduler = new TestKeys.ManualScheduler();
+        source = new HeldAnswersSource();
+        scheduler = new ManualScheduler();
         settings = UiSettings.inMemory();
         vm = newViewModel();
     }
@@ -65,6 +68,36 @@ class KeyBrowserViewModelTest {
         assertFalse(vm.loadingProperty().get());
         assertTrue(vm.firstPageShown().isDone());
         assertEquals(1, vm.loadedPageCountProperty().get());
+    }
+
+    @Test
+    void aPageFetchedWhileOpeningTheServerIsShownWithoutAskingAgain() {
+        settings.put("keys.pageSize", "50");
+        settings.put("keys.sort", "name:desc");
+        vm = newViewModel();
+        VirtualKeyQuery first = KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, Runnable::run));
+        assertEquals(50, first.limit());
+        assertEquals(SortField.NAME, first.sortBy());
+        assertEquals(SortOrder.DESC, first.order());
+
+        assertTrue(vm.showPrefetched(first, new Page<>(TestKeys.keys(0, 50), 50, 1234, 50, 0)));
+
+        assertEquals(0, source.keyAnswers.size(), "the prefetched page needs no request");
+        assertEquals(50, vm.rows().size());
+        assertEquals("1\u201350 of 1,234", vm.rangeTextProperty().get());
+        assertTrue(vm.firstPageShown().isDone());
+        vm.nextPage();
+        assertEquals(50, source.lastQuery().offset());
+    }
+
+    @Test
+    void aPrefetchedPageOfAnotherQueryIsIgnored() {
+        VirtualKeyQuery other = VirtualKeyQuery.firstPage(100);
+
+        assertFalse(vm.showPrefetched(other, new Page<>(TestKeys.keys(0, 100), 100, 1234, 100, 0)));
+
+        assertTrue(vm.rows().isEmpty());
+        assertEquals(0, vm.loadedPageCountProperty().get());
     }
 
     @Test
@@ -367,11 +400,10 @@ class KeyBrowserViewModelTest {
         List<bifrostconsole.api.VirtualKey> keys = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             double used = new double[]{2, 9, 0, 5}[i];
-            keys.add(TestKeys.key("vk-" + i, "key-" + i, true, null,
-                    List.of(bifrostconsole.api.Budget.of("b", 10, "1d", used, TestKeys.NOW.minusSeconds(60))), null,
-                    null, List.of()));
+            keys.add(TestKeys.key("vk-" + i).name("key-" + i)
+                    .budget(bifrostconsole.api.Budget.of("b", 10, "1d", used, TestKeys.NOW.minusSeconds(60))).build());
         }
-        keys.add(TestKeys.key("vk-4", "unlimited"));
+        keys.add(TestKeys.key("vk-4").name("unlimited").build());
         source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(keys, 5, 5, 25, 0));
         vm.selectedIndexProperty().set(3);
         int requests = source.keyQueries.size();
@@ -393,8 +425,8 @@ class KeyBrowserViewModelTest {
     void ownersArrivingLaterRecomputeTheHeadroomInPlace() {
         vm.start();
         Team bare = Team.named("t-1", "Platform");
-        source.keyAnswers.get(0).complete(new Page<>(List.of(TestKeys.key("vk-0", "key-0", true, null, List.of(),
-                null, bare, List.of())), 1, 1, 25, 0));
+        source.keyAnswers.get(0).complete(new Page<>(List.of(TestKeys.key("vk-0").name("key-0").team(bare).build()),
+                1, 1, 25, 0));
         vm.selectedIndexProperty().set(0);
         assertEquals("No limit", vm.rows().get(0).headroom().usedText());
         Team listed = new Team("t-1", "Platform", null, null, null, null,
@@ -458,7 +490,7 @@ class KeyBrowserViewModelTest {
         assertTrue(vm.copySelectedKeyId());
         assertEquals(List.of("vk-1"), copied);
         vm.copyKeyValue(vm.rows().get(2));
-        assertEquals(List.of("sk-bf-vk-2-0123456789abcdef"), secrets);
+        assertEquals(List.of("sk-bf-vk-2-secret"), secrets);
         assertTrue(vm.noticeProperty().get().contains("cleared"));
     }
 

@@ -2,18 +2,18 @@ package bifrostconsole.keys;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.api.Secret;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.testing.PngWriter;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.Fx;
+import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.Wait;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Stylesheets;
@@ -29,25 +29,17 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,32 +50,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyBrowserViewTest {
     private static final String API_KEY = "browser-test-key";
     private static final int KEY_COUNT = 120;
-    private static DemoGateway gateway;
-    private static ManagementApiClient client;
 
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(42, KEY_COUNT).withApiKey(API_KEY);
+
+    private final ManagementApiClient client = gateway.client();
     private KeyBrowserViewModel vm;
     private UiSettings settings;
     private KeyBrowserView view;
     private Stage stage;
 
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(42, KEY_COUNT, Instant.now()))
-                .withApiKey(API_KEY));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        gateway.clearFaults();
-        gateway.clearRequestLog();
         settings = UiSettings.inMemory();
         vm = new KeyBrowserViewModel(client, Platform::runLater, new KeyTableSettings(settings, Runnable::run),
                 TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
@@ -97,33 +77,9 @@ class KeyBrowserViewTest {
         stage.show();
     }
 
-    @AfterEach
-    void tearDown() {
-        gateway.clearFaults();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(condition.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.get(5, TimeUnit.SECONDS);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    }
-
     private void waitForFirstPage() throws Exception {
-        vm.firstPageShown().get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        Wait.get(vm.firstPageShown());
+        Fx.settle();
     }
 
     private String text(FxRobot robot, String query) {
@@ -135,7 +91,7 @@ class KeyBrowserViewTest {
     }
 
     private List<String> shownIds() throws Exception {
-        return onFx(() -> vm.rows().stream().map(KeyRow::id).toList());
+        return Fx.call(() -> vm.rows().stream().map(KeyRow::id).toList());
     }
 
     @Test
@@ -143,18 +99,18 @@ class KeyBrowserViewTest {
         waitForFirstPage();
         assertEquals("1\u201325 of 120", text(robot, "#range-label"));
         robot.clickOn("#next-page");
-        waitUntil(() -> "26\u201350 of 120".equals(vm.rangeTextProperty().get()));
+        Fx.waitUntil(() -> "26\u201350 of 120".equals(vm.rangeTextProperty().get()));
         assertTrue(logged("offset=25"), gateway.requestLog().toString());
         robot.clickOn("#previous-page");
-        waitUntil(() -> "1\u201325 of 120".equals(vm.rangeTextProperty().get()));
+        Fx.waitUntil(() -> "1\u201325 of 120".equals(vm.rangeTextProperty().get()));
         robot.doubleClickOn("#page-field").write("5").type(KeyCode.ENTER);
-        waitUntil(() -> "101\u2013120 of 120".equals(vm.rangeTextProperty().get()));
+        Fx.waitUntil(() -> "101\u2013120 of 120".equals(vm.rangeTextProperty().get()));
         assertEquals(20, vm.rows().size());
         robot.clickOn("#first-page");
-        waitUntil(() -> "1\u201325 of 120".equals(vm.rangeTextProperty().get()));
+        Fx.waitUntil(() -> "1\u201325 of 120".equals(vm.rangeTextProperty().get()));
         robot.clickOn("#key-table");
         robot.type(KeyCode.PAGE_DOWN);
-        waitUntil(() -> "26\u201350 of 120".equals(vm.rangeTextProperty().get()));
+        Fx.waitUntil(() -> "26\u201350 of 120".equals(vm.rangeTextProperty().get()));
     }
 
     @Test
@@ -162,18 +118,18 @@ class KeyBrowserViewTest {
         waitForFirstPage();
         robot.clickOn(robot.lookup(".column-header .label").match(n -> "Name".equals(((Label) n).getText()))
                 .queryAs(Label.class));
-        waitUntil(() -> vm.shownQueryProperty().get().sortBy() == SortField.NAME);
+        Fx.waitUntil(() -> vm.shownQueryProperty().get().sortBy() == SortField.NAME);
         assertTrue(logged("sort_by=name&order=asc"), gateway.requestLog().toString());
         List<String> expected = client.listVirtualKeys(VirtualKeyQuery.firstPage(25).withSort(SortField.NAME,
                 SortOrder.ASC)).join().items().stream().map(VirtualKey::id).toList();
         assertEquals(expected, shownIds());
         TableColumn<KeyRow, ?> nameColumn = view.table().getColumns().get(0);
-        assertEquals(List.of(nameColumn), onFx(() -> List.copyOf(view.table().getSortOrder())));
+        assertEquals(List.of(nameColumn), Fx.call(() -> List.copyOf(view.table().getSortOrder())));
         assertEquals(TableColumn.SortType.ASCENDING, nameColumn.getSortType());
 
         robot.clickOn(robot.lookup(".column-header .label").match(n -> "Name".equals(((Label) n).getText()))
                 .queryAs(Label.class));
-        waitUntil(() -> vm.shownQueryProperty().get().order() == SortOrder.DESC);
+        Fx.waitUntil(() -> vm.shownQueryProperty().get().order() == SortOrder.DESC);
         assertTrue(logged("sort_by=name&order=desc"));
         assertEquals(TableColumn.SortType.DESCENDING, nameColumn.getSortType(), "the arrow shows the order in force");
         List<String> descending = client.listVirtualKeys(VirtualKeyQuery.firstPage(25).withSort(SortField.NAME,
@@ -183,17 +139,17 @@ class KeyBrowserViewTest {
         int before = gateway.requestLog().size();
         robot.clickOn(robot.lookup(".column-header .label").match(n -> "Assigned to".equals(((Label) n).getText()))
                 .queryAs(Label.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         assertEquals(before, gateway.requestLog().size(), "the assigned-to column is not sortable");
 
         robot.clickOn(robot.lookup(".column-header .label").match(n -> "Headroom".equals(((Label) n).getText()))
                 .queryAs(Label.class));
-        waitUntil(() -> vm.pageSortProperty().get() == KeyBrowserViewModel.PageSort.MOST_USED_FIRST);
+        Fx.waitUntil(() -> vm.pageSortProperty().get() == KeyBrowserViewModel.PageSort.MOST_USED_FIRST);
         assertEquals(before, gateway.requestLog().size(), "headroom sorts the page, without asking the server");
         TableColumn<KeyRow, ?> headroom = view.table().getColumns().get(KeyColumn.HEADROOM.ordinal());
-        assertEquals(List.of(headroom), onFx(() -> List.copyOf(view.table().getSortOrder())));
+        assertEquals(List.of(headroom), Fx.call(() -> List.copyOf(view.table().getSortOrder())));
         assertEquals(TableColumn.SortType.DESCENDING, headroom.getSortType());
-        List<Double> used = onFx(() -> view.table().getItems().stream().map(KeyRow::headroomUsed).toList());
+        List<Double> used = Fx.call(() -> view.table().getItems().stream().map(KeyRow::headroomUsed).toList());
         List<Double> sorted = new java.util.ArrayList<>(used);
         sorted.sort(java.util.Comparator.reverseOrder());
         assertEquals(sorted, used, "most used first");
@@ -208,13 +164,13 @@ class KeyBrowserViewTest {
         robot.clickOn("#columns-menu");
         robot.clickOn(robot.lookup(".context-menu .label").match(l -> "Providers".equals(((Label) l).getText()))
                 .queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         assertFalse(providers.isVisible());
         assertFalse(vm.columnVisibleProperty(KeyColumn.PROVIDERS).get(), "the choice goes to the settings");
 
         TableColumn<KeyRow, ?> name = view.table().getColumns().get(KeyColumn.NAME.ordinal());
-        Platform.runLater(() -> view.table().resizeColumn(name, 60)); // what dragging the header edge does
-        waitUntil(() -> Math.abs(vm.columnWidthProperty(KeyColumn.NAME).get() - (KeyColumn.NAME.defaultWidth() + 60))
+        Fx.run(() -> view.table().resizeColumn(name, 60)); // what dragging the header edge does
+        Fx.waitUntil(() -> Math.abs(vm.columnWidthProperty(KeyColumn.NAME).get() - (KeyColumn.NAME.defaultWidth() + 60))
                 < 1);
         assertEquals(Long.toString(Math.round(KeyColumn.NAME.defaultWidth() + 60)),
                 settings.get("keys.column.name.width", ""), "the width is remembered");
@@ -224,7 +180,7 @@ class KeyBrowserViewTest {
     void fromMemoryShowsTheWholeCacheAndDisablesServerFilters(FxRobot robot) throws Exception {
         waitForFirstPage();
         robot.clickOn("#from-memory");
-        waitUntil(() -> vm.fromMemoryProperty().get() && !vm.loadingProperty().get());
+        Fx.waitUntil(() -> vm.fromMemoryProperty().get() && !vm.loadingProperty().get());
         assertEquals(null, vm.errorMessageProperty().get());
         assertTrue(vm.shownQueryProperty().get().fromMemory());
         assertTrue(logged("from_memory=true"), gateway.requestLog().toString());
@@ -232,7 +188,7 @@ class KeyBrowserViewTest {
         assertTrue(robot.lookup("#key-search").query().isDisabled(), "the server ignores search from memory");
         assertTrue(robot.lookup("#team-picker").query().isDisabled());
         robot.type(KeyCode.SPACE); // the switch has the focus after the click
-        waitUntil(() -> !vm.shownQueryProperty().get().fromMemory());
+        Fx.waitUntil(() -> !vm.shownQueryProperty().get().fromMemory());
         assertEquals("1\u201325 of " + KEY_COUNT, text(robot, "#range-label"));
     }
 
@@ -242,10 +198,10 @@ class KeyBrowserViewTest {
         VirtualKey some = gateway.store().virtualKeys().get(7);
         String word = some.name().substring(0, Math.min(6, some.name().length()));
         robot.clickOn("#key-search").write(word);
-        waitUntil(() -> word.equals(vm.shownQueryProperty().get().search()));
+        Fx.waitUntil(() -> word.equals(vm.shownQueryProperty().get().search()));
         assertTrue(logged("search=" + word), gateway.requestLog().toString());
         assertFalse(vm.rows().isEmpty());
-        for (KeyRow row : onFx(() -> List.copyOf(vm.rows()))) {
+        for (KeyRow row : Fx.call(() -> List.copyOf(vm.rows()))) {
             assertTrue(row.name().toLowerCase().contains(word.toLowerCase()), row.name());
         }
     }
@@ -254,21 +210,20 @@ class KeyBrowserViewTest {
     void teamFilterIsPickedFromTheServersTeams(FxRobot robot) throws Exception {
         waitForFirstPage();
         robot.clickOn("#team-picker");
-        waitUntil(() -> !vm.teamPicker().options().isEmpty());
+        Fx.waitUntil(() -> !vm.teamPicker().options().isEmpty());
         @SuppressWarnings("unchecked")
         ListView<FilterOption> list = robot.lookup("#team-picker-list").queryAs(ListView.class);
         FilterOption first = list.getItems().get(0);
-        PngWriter.write(onFx(() -> list.getScene().snapshot(null)), Path.of("target", "screenshots",
-                "team-picker.png"));
+        Screenshots.save(list.getScene(), "team-picker");
         robot.clickOn(robot.lookup(".picker-option").nth(0).queryAs(Node.class));
-        waitUntil(() -> first.id().equals(vm.shownQueryProperty().get().teamId()));
+        Fx.waitUntil(() -> first.id().equals(vm.shownQueryProperty().get().teamId()));
         assertTrue(logged("team_id="), gateway.requestLog().toString());
         assertTrue(robot.lookup("#team-picker").queryButton().getText().endsWith(first.name()));
-        for (KeyRow row : onFx(() -> List.copyOf(vm.rows()))) {
+        for (KeyRow row : Fx.call(() -> List.copyOf(vm.rows()))) {
             assertEquals("Team: " + first.name(), row.assignedTo());
         }
         robot.clickOn("#team-picker-clear");
-        waitUntil(() -> vm.shownQueryProperty().get().teamId() == null);
+        Fx.waitUntil(() -> vm.shownQueryProperty().get().teamId() == null);
     }
 
     @Test
@@ -279,12 +234,11 @@ class KeyBrowserViewTest {
                         && k.rateLimit() != null)
                 .findFirst().orElseThrow();
         robot.clickOn("#key-search").write(rich.name());
-        waitUntil(() -> vm.rows().stream().anyMatch(r -> r.id().equals(rich.id())));
-        int index = onFx(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
-        Platform.runLater(() -> vm.selectedIndexProperty().set(index));
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.waitUntil(() -> vm.rows().stream().anyMatch(r -> r.id().equals(rich.id())));
+        int index = Fx.call(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
+        Fx.run(() -> vm.selectedIndexProperty().set(index));
         robot.clickOn("#key-table").type(KeyCode.ENTER);
-        waitUntil(() -> vm.detail().detailsProperty().get() != null
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null
                 && vm.detail().detailsProperty().get().key().id().equals(rich.id()));
         assertTrue(logged("/api/governance/virtual-keys/" + rich.id()), "fetched fresh by id");
         assertEquals(rich.name(), text(robot, "#detail-title"));
@@ -310,7 +264,7 @@ class KeyBrowserViewTest {
 
         robot.clickOn("#key-table");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !vm.detail().shownProperty().get());
+        Fx.waitUntil(() -> !vm.detail().shownProperty().get());
         assertTrue(robot.lookup("#key-detail").tryQuery().isEmpty() || !robot.lookup("#key-detail").query()
                 .isVisible() || robot.lookup("#key-detail").query().getScene() == null);
     }
@@ -319,42 +273,42 @@ class KeyBrowserViewTest {
     void jAndKStepThroughKeysWithTheDetailsOpen(FxRobot robot) throws Exception {
         waitForFirstPage();
         robot.clickOn(robot.lookup(".name-cell").nth(0).queryAs(Node.class));
-        String first = onFx(() -> vm.rows().get(0).id());
-        waitUntil(() -> vm.detail().detailsProperty().get() != null
+        String first = Fx.call(() -> vm.rows().get(0).id());
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null
                 && first.equals(vm.detail().detailsProperty().get().key().id()));
         robot.type(KeyCode.J);
-        String second = onFx(() -> vm.rows().get(1).id());
-        waitUntil(() -> second.equals(vm.detail().detailsProperty().get().key().id()));
+        String second = Fx.call(() -> vm.rows().get(1).id());
+        Fx.waitUntil(() -> second.equals(vm.detail().detailsProperty().get().key().id()));
         robot.type(KeyCode.K);
-        waitUntil(() -> first.equals(vm.detail().detailsProperty().get().key().id()));
+        Fx.waitUntil(() -> first.equals(vm.detail().detailsProperty().get().key().id()));
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(first, onFx(() -> Clipboard.getSystemClipboard().getString()), "Ctrl+C copies the key id");
+        Fx.settle();
+        assertEquals(first, Fx.call(() -> Clipboard.getSystemClipboard().getString()), "Ctrl+C copies the key id");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.settle();
         assertTrue(robot.lookup("#key-search").query().isFocused(), "Ctrl+F focuses the search box");
         int requests = gateway.requestLog().size();
         robot.type(KeyCode.F5);
-        waitUntil(() -> gateway.requestLog().size() > requests && !vm.loadingProperty().get());
+        Fx.waitUntil(() -> gateway.requestLog().size() > requests && !vm.loadingProperty().get());
         assertTrue(vm.detail().shownProperty().get(), "refreshing keeps the details open");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !vm.detail().shownProperty().get());
+        Fx.waitUntil(() -> !vm.detail().shownProperty().get());
     }
 
     @Test
     void revealAndCopyAKeyValue(FxRobot robot) throws Exception {
         waitForFirstPage();
-        String plain = onFx(() -> vm.rows().get(0).plainValue());
+        String plain = Fx.call(() -> vm.rows().get(0).plainValue());
         Label masked = robot.lookup(".secret-text").nth(0).queryAs(Label.class);
         assertFalse(masked.getText().contains(plain.substring(10)), "masked at first");
         assertTrue(masked.getText().startsWith(plain.substring(0, 8)));
         robot.clickOn(robot.lookup(".reveal-button").nth(0).queryAs(Node.class));
-        waitUntil(() -> plain.equals(masked.getText()));
+        Fx.waitUntil(() -> plain.equals(masked.getText()));
         robot.clickOn(robot.lookup(".copy-button").nth(0).queryAs(Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(plain, onFx(() -> Clipboard.getSystemClipboard().getString()));
-        waitUntil(() -> !Clipboard.getSystemClipboard().hasString()
+        Fx.settle();
+        assertEquals(plain, Fx.call(() -> Clipboard.getSystemClipboard().getString()));
+        Fx.waitUntil(() -> !Clipboard.getSystemClipboard().hasString()
                 || !plain.equals(Clipboard.getSystemClipboard().getString()));
     }
 
@@ -364,13 +318,13 @@ class KeyBrowserViewTest {
         List<String> before = shownIds();
         gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.status(500), 1);
         robot.clickOn("#refresh");
-        waitUntil(() -> vm.errorMessageProperty().get() != null);
+        Fx.waitUntil(() -> vm.errorMessageProperty().get() != null);
         assertTrue(robot.lookup("#inline-error").query().isVisible());
         assertTrue(text(robot, "#inline-error-text").contains("internal error"), text(robot, "#inline-error-text"));
         assertEquals(before, shownIds(), "the last good page stays");
-        snapshot("key-browser-inline-error.png");
+        Screenshots.save(stage.getScene(), "key-browser-inline-error");
         robot.clickOn("#retry-inline");
-        waitUntil(() -> vm.errorMessageProperty().get() == null);
+        Fx.waitUntil(() -> vm.errorMessageProperty().get() == null);
         assertFalse(robot.lookup("#inline-error").query().isVisible());
     }
 
@@ -378,13 +332,13 @@ class KeyBrowserViewTest {
     void refusedApiKeyShowsTheErrorState(FxRobot robot) throws Exception {
         gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.status(401), 1);
         KeyBrowserViewModel fresh = TestServices.keyBrowser(client, UiSettings.inMemory());
-        Platform.runLater(() -> stage.getScene().setRoot(new KeyBrowserView(fresh)));
-        waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
+        Fx.run(() -> stage.getScene().setRoot(new KeyBrowserView(fresh)));
+        Fx.waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.ERROR);
         assertTrue(robot.lookup("#error-state").query().isVisible());
         assertTrue(text(robot, "#error-state-text").contains("401"), text(robot, "#error-state-text"));
-        snapshot("key-browser-error.png");
+        Screenshots.save(stage.getScene(), "key-browser-error");
         robot.clickOn("#retry");
-        waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
+        Fx.waitUntil(() -> fresh.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertFalse(robot.lookup("#error-state").query().isVisible());
     }
 
@@ -392,12 +346,12 @@ class KeyBrowserViewTest {
     void noMatchShowsTheEmptyStateAndClearFilters(FxRobot robot) throws Exception {
         waitForFirstPage();
         robot.clickOn("#key-search").write("no-such-key-anywhere");
-        waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.EMPTY);
+        Fx.waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.EMPTY);
         assertTrue(robot.lookup("#empty-state").query().isVisible());
         assertEquals("No keys match", text(robot, "#empty-title"));
-        snapshot("key-browser-empty.png");
+        Screenshots.save(stage.getScene(), "key-browser-empty");
         robot.clickOn("#clear-filters");
-        waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
+        Fx.waitUntil(() -> vm.viewStateProperty().get() == KeyBrowserViewModel.ViewState.READY);
         assertEquals("", robot.lookup("#key-search").queryTextInputControl().getText());
         assertEquals(25, vm.rows().size());
     }
@@ -405,59 +359,118 @@ class KeyBrowserViewTest {
     @Test
     void screenshotsWithAKeyOpen(FxRobot robot) throws Exception {
         waitForFirstPage();
-        Platform.runLater(() -> {
+        KeyRow fourth = Fx.call(() -> vm.rows().get(3));
+        Fx.run(() -> {
             vm.selectedIndexProperty().set(3);
             vm.openSelected();
         });
-        waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
-        Thread.sleep(300);
-        snapshot("key-browser.png");
+        Fx.waitUntil("the fourth key's details", () -> vm.detail().detailsProperty().get() != null
+                && !vm.detail().loadingProperty().get()
+                && vm.detail().detailsProperty().get().key().id().equals(fourth.id()));
+        assertEquals(fourth.name(), text(robot, "#detail-title"));
+        assertTrue(robot.lookup("#key-detail").query().isVisible(), "the details are shown beside the table");
+        WritableImage light = screenshot("key-browser");
+
         robot.clickOn("#tab-budgets");
-        snapshot("key-browser-budgets.png");
-        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        snapshot("key-browser-dark.png");
-        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-budgets", selectedTab());
+        assertEquals(Fx.call(() -> vm.detail().detailsProperty().get().key().budgets().size()),
+                robot.lookup("#budgets-pane .usage-line").queryAll().size(), "one line per budget of the key");
+        screenshot("key-browser-budgets");
+
+        Fx.run(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        WritableImage dark = screenshot("key-browser-dark");
+        Fx.run(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        assertTrue(Screenshots.brightness(light) > 0.7, "the light theme is light: " + Screenshots.brightness(light));
+        assertTrue(Screenshots.brightness(dark) < 0.3, "the dark theme is dark: " + Screenshots.brightness(dark));
 
         VirtualKey rich = gateway.store().virtualKeys().stream()
                 .filter(k -> k.budgets().size() > 1 && k.providerConfigs().size() > 1 && k.rateLimit() != null
                         && !k.mcpConfigs().isEmpty())
                 .findFirst().orElseThrow();
         robot.clickOn("#key-search").write(rich.name());
-        waitUntil(() -> vm.rows().stream().anyMatch(r -> r.id().equals(rich.id())));
-        int index = onFx(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
-        Platform.runLater(() -> vm.selectedIndexProperty().set(index));
-        waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get()
+        Fx.waitUntil(() -> vm.rows().stream().anyMatch(r -> r.id().equals(rich.id())));
+        int index = Fx.call(() -> vm.rows().stream().map(KeyRow::id).toList().indexOf(rich.id()));
+        Fx.run(() -> vm.selectedIndexProperty().set(index));
+        Fx.waitUntil("the rich key's details", () -> vm.detail().detailsProperty().get() != null
+                && !vm.detail().loadingProperty().get()
                 && vm.detail().detailsProperty().get().key().id().equals(rich.id()));
+        assertEquals(rich.name(), text(robot, "#detail-title"));
         for (String tab : List.of("providers", "provider-keys", "rate-limits", "mcp")) {
             robot.clickOn("#tab-" + tab);
-            snapshot("key-browser-" + tab + ".png");
+            assertEquals("tab-" + tab, selectedTab());
+            screenshot("key-browser-" + tab);
+        }
+        robot.clickOn("#tab-providers");
+        for (var config : rich.providerConfigs()) {
+            assertTrue(robot.lookup("#provider-" + config.provider()).tryQuery().isPresent(), config.provider());
+        }
+        robot.clickOn("#tab-mcp");
+        assertEquals(rich.mcpConfigs().size(), robot.lookup("#mcp-pane .detail-card").queryAll().size());
+    }
+
+    @Test
+    void usagePaneChartsTheLogsAndSaysWhenThereAreNone(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Platform.runLater(() -> {
+            vm.selectedIndexProperty().set(2);
+            vm.openSelected();
+        });
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
+        robot.clickOn("#tab-usage");
+        Fx.waitUntil(() -> vm.detail().usage().chartsProperty().get() != null);
+        assertTrue(robot.lookup("#usage-cost-chart").query().isVisible());
+        Label totals = robot.lookup("#usage-totals").queryAs(Label.class);
+        assertTrue(totals.getText().contains("in the last 7 days (from the logs)"), totals.getText());
+        robot.clickOn("#usage-period-day");
+        Fx.waitUntil(() -> !vm.detail().usage().loadingProperty().get()
+                && vm.detail().usage().chartsProperty().get().totals().contains("24 hours"));
+        Screenshots.save(stage.getScene(), "key-usage");
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        Screenshots.save(stage.getScene(), "key-usage-dark");
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        gateway.logRoutes().setEnabled(false);
+        try {
+            Platform.runLater(() -> vm.selectedIndexProperty().set(3));
+            Fx.waitUntil(() -> vm.detail().usage().notAvailableProperty().get() != null);
+            Label sentence = robot.lookup("#usage-not-available").queryAs(Label.class);
+            assertTrue(sentence.isVisible());
+            assertTrue(sentence.getText().contains("has no logs endpoints (HTTP 404)"), sentence.getText());
+            assertFalse(robot.lookup("#usage-charts").query().isVisible(), "no empty charts beside it");
+            assertEquals(null, vm.detail().usage().errorProperty().get(), "not an error");
+            Screenshots.save(stage.getScene(), "key-usage-not-available");
+        } finally {
+            gateway.logRoutes().setEnabled(true);
         }
     }
 
     @Test
     void narrowWindowKeepsEveryControlReadable(FxRobot robot) throws Exception {
         waitForFirstPage();
-        Platform.runLater(() -> {
+        Fx.run(() -> {
             stage.setWidth(1024);
             stage.setHeight(700);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(200);
-        snapshot("key-browser-1024.png");
+        Fx.waitUntil("the window is 1024 wide", () -> stage.getScene().getWidth() == 1024);
+        screenshot("key-browser-1024");
         for (String id : List.of("#refresh", "#columns-menu", "#from-memory", "#customer-picker", "#next-page",
                 "#last-page")) {
             Node node = robot.lookup(id).query();
-            double right = onFx(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
             assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
         }
     }
 
-    private void snapshot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
-        PngWriter.write(image, Path.of("target", "screenshots", name));
+    private String selectedTab() throws Exception {
+        return Fx.call(() -> view.detailView().tabs().getSelectionModel().getSelectedItem().getId());
+    }
+
+    /** The window as it is painted now, kept as target/screenshots/NAME.png. */
+    private WritableImage screenshot(String name) throws Exception {
+        Fx.painted(stage.getScene());
+        WritableImage image = Screenshots.save(stage.getScene(), name);
+        assertEquals(stage.getScene().getWidth(), image.getWidth(), name);
+        assertEquals(stage.getScene().getHeight(), image.getHeight(), name);
+        return image;
     }
 }

@@ -2,24 +2,20 @@ package bifrostconsole.service;
 
 import bifrostconsole.api.ApiException;
 import bifrostconsole.api.ConnectionSettings;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.service.ConnectionCheck.Report;
 import bifrostconsole.service.ConnectionCheck.Status;
 import bifrostconsole.service.ConnectionCheck.Step;
 import bifrostconsole.service.ConnectionCheck.StepResult;
+import bifrostconsole.testing.DemoGatewayExtension;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,24 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The check's rules without any UI: the order of the steps, what a failure skips, and cancelling. */
 class ConnectionCheckTest {
-    private static DemoGateway gateway;
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(4, 3);
+
     private final ConnectionCheck check = new ConnectionCheck();
     private final List<StepResult> told = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void start() throws IOException {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(4, 3, Instant.now())));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        gateway.clearFaults();
-    }
 
     @Test
     void eachStepIsToldWhenItStartsAndWhenItEndsInOrder() throws Exception {

@@ -13,6 +13,7 @@ import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,8 +31,8 @@ class GovernanceStoreTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private static VirtualKey key(String id, String name, boolean active, Instant created) {
-        return new VirtualKey(id, name, null, SecretValue.plain("sk-bf-" + id), active, null, null, null, null,
-                null, null, false, null, null, null, null, null, null, null, null, null, null, null, created, created);
+        return TestKeys.key(id).name(name).value("sk-bf-" + id).active(active).createdAt(created).updatedAt(created)
+                .build();
     }
 
     @Test

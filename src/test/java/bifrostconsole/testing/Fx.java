@@ -1,0 +1,59 @@
+package bifrostconsole.testing;
+
+import bifrostconsole.startup.FirstFrame;
+import javafx.scene.Scene;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Waits for UI tests that run a real JavaFX toolkit (TestFX): read or change the scene on the FX thread, wait for a
+ * condition that only the FX thread may read, for queued FX events, for a paint. Call from the test's thread.
+ */
+public final class Fx {
+    private Fx() {
+    }
+
+    /** What might go wrong while the FX thread runs a change. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code read} on the FX thread and returns its value. */
+    public static <T> T call(Callable<T> read) throws Exception {
+        return Wait.get(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    /** Runs {@code change} on the FX thread and returns once it ran. */
+    public static void run(Action change) throws Exception {
+        call(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** Returns once {@code condition}, evaluated on the FX thread, holds and the events it caused are handled. */
+    public static void waitUntil(Callable<Boolean> condition) throws Exception {
+        waitUntil("the condition", condition);
+    }
+
+    /** As {@link #waitUntil(Callable)}; a timeout names {@code what} was awaited. */
+    public static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        Wait.until(what, () -> call(condition));
+        settle();
+    }
+
+    /** Returns once the events queued on the FX thread so far (and those they queue) are handled. */
+    public static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Returns once what {@code scene} shows now is painted: layout, CSS and the frame after them. */
+    public static void painted(Scene scene) throws Exception {
+        CompletableFuture<Void> painted = new CompletableFuture<>();
+        run(() -> FirstFrame.afterPaint(scene, () -> painted.complete(null)));
+        Wait.get(painted);
+    }
+}
