@@ -284,6 +284,26 @@ class KeyActionsViewTest {
     }
 
     @Test
+    void theDetailsOfferTheSameActions(FxRobot robot) throws Exception {
+        firstPage();
+        VirtualKey key = onFx(() -> browser.rows().get(4).key());
+        robot.clickOn(row(robot, 4));
+        waitUntil(() -> browser.detail().detailsProperty().get() != null
+                && browser.detail().detailsProperty().get().key().id().equals(key.id()));
+        robot.clickOn("#detail-actions");
+        ContextMenu menu = showingMenu();
+        assertNotNull(item(menu, key.active() ? KeyAction.DISABLE : KeyAction.ENABLE));
+        assertNotNull(item(menu, KeyAction.ROTATE));
+        assertEquals(key.budgets().isEmpty(), item(menu, KeyAction.RESET_USAGE).isDisable());
+        if (key.budgets().isEmpty()) {
+            assertEquals("Reset usage\u2026 (no budget)", item(menu, KeyAction.RESET_USAGE).getText());
+        }
+        robot.type(KeyCode.ESCAPE);
+        Fx.settle();
+        shot(stage.getScene(), "key-actions-detail-menu");
+    }
+
+    @Test
     void multiSelectOutlivesPagesAndAllMatchingKeysCanBeSelected(FxRobot robot) throws Exception {
         firstPage();
         robot.clickOn(row(robot, 1));
