@@ -27,7 +27,8 @@ class ArchitectureTest {
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
             "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",
             "bifrostconsole.alerts..", "bifrostconsole.tables..", "bifrostconsole.owners..", "bifrostconsole.teams..",
-            "bifrostconsole.customers..", "bifrostconsole.limits..", "bifrostconsole.keyeditor.."};
+            "bifrostconsole.customers..", "bifrostconsole.limits..", "bifrostconsole.keyeditor..",
+            "bifrostconsole.keyactions..", "bifrostconsole.history.."};
 
     private static JavaClasses main;
 

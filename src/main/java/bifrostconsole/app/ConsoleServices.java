@@ -7,8 +7,8 @@ import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.changes.ChangeHistory;
 import bifrostconsole.changes.DeletedKeys;
 import bifrostconsole.changes.OwnerChanges;
-import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.ConnectionTestViewModel;
@@ -17,6 +17,8 @@ import bifrostconsole.connection.ProfileService;
 import bifrostconsole.customers.CustomersViewModel;
 import bifrostconsole.exportui.ExportActions;
 import bifrostconsole.keyeditor.KeyEditorViewModel;
+import bifrostconsole.history.HistoryViewModel;
+import bifrostconsole.keyactions.KeyActionsViewModel;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.owners.OwnerListViewModel;
@@ -49,10 +51,20 @@ public final class ConsoleServices implements AutoCloseable {
     private final WindowService windows;
     private final Clock clock;
     private final Formats formats;
+    private final Path dataFolder;
 
+    /** With History and the deleted keys' backups in the config folder. */
     public ConsoleServices(Executor uiExecutor, ExecutorService background, ScheduledExecutorService timer,
                            UiSettings settings, ProfileService profiles, ThemeManager themes, WindowService windows,
                            Clock clock, Formats formats) {
+        this(uiExecutor, background, timer, settings, profiles, themes, windows, clock, formats,
+                ConfigFolder.resolve());
+    }
+
+    /** @param dataFolder where History ({@code history.jsonl}) and the deleted keys' backups are kept */
+    public ConsoleServices(Executor uiExecutor, ExecutorService background, ScheduledExecutorService timer,
+                           UiSettings settings, ProfileService profiles, ThemeManager themes, WindowService windows,
+                           Clock clock, Formats formats, Path dataFolder) {
         this.uiExecutor = uiExecutor;
         this.background = background;
         this.timer = timer;
@@ -62,6 +74,7 @@ public final class ConsoleServices implements AutoCloseable {
         this.windows = windows;
         this.clock = clock;
         this.formats = formats;
+        this.dataFolder = dataFolder;
     }
 
     public Executor uiExecutor() {
@@ -109,8 +122,7 @@ public final class ConsoleServices implements AutoCloseable {
      * all logged in History in the config folder; its file work runs on the background pool.
      */
     public ChangeEngine changes(ManagementApiClient client) {
-        Path data = ConfigFolder.resolve();
-        return new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), background, clock);
+        return new ChangeEngine(client, ChangeHistory.in(dataFolder), DeletedKeys.in(dataFolder), background, clock);
     }
 
     /** The team table, its detail pane and its forms over a live server. */
@@ -135,6 +147,17 @@ public final class ConsoleServices implements AutoCloseable {
                                                   String serverVersion) {
         return new OwnerListViewModel.Writes(client, OwnerChanges.besides(engine, client, background, clock),
                 ServerFeatures.of(serverVersion), uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor), formats);
+    }
+
+    /** The actions on a live server's keys (menus, selection, change dialogs), with the write engine for it. */
+    public KeyActionsViewModel keyActions(ManagementApiClient client, KeyBrowserViewModel browser,
+                                          ChangeEngine engine) {
+        return new KeyActionsViewModel(engine, client, browser, uiExecutor, background, clock, formats, scheduler());
+    }
+
+    /** The History view of the changes made from this console, with Recreate through {@code actions}. */
+    public HistoryViewModel history(KeyActionsViewModel actions) {
+        return new HistoryViewModel(actions, uiExecutor, background, clock, formats, scheduler());
     }
 
     /** The gateway at a glance (Ctrl+4): full scan, totals, charts, needs-attention lists. */

@@ -5,6 +5,9 @@ import bifrostconsole.alerts.AlertsViewModel;
 import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.customers.CustomersView;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.history.HistoryView;
+import bifrostconsole.keyactions.KeyActionsView;
+import bifrostconsole.keyactions.KeyActionsViewModel;
 import bifrostconsole.headroom.OwnerLists;
 import bifrostconsole.overview.OverviewView;
 import bifrostconsole.keyeditor.KeyEditorDialogs;
@@ -56,11 +59,15 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
         exportActions.install(view, model, workspace.client());
+        // One write engine a workspace: key actions, the key editor and the team and customer forms share it.
+        ChangeEngine changes = services.changes(workspace.client());
+        KeyActionsViewModel actions = services.keyActions(workspace.client(), model, changes);
+        KeyActionsView.install(view, actions, services.windows());
+        HistoryView.install(view, () -> services.history(actions), services.windows());
         // Headroom counts the teams' and customers' budgets: read them once, beside the first page.
         OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> model.setOwners(lists.owners()),
                 services.uiExecutor());
 
-        ChangeEngine changes = services.changes(workspace.client());
         view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
                 workspace.serverVersion()), services.windows(), model.clipboard(),
                 () -> view.getScene() == null ? null : view.getScene().getWindow()));

@@ -54,6 +54,7 @@ public final class KeyDetailView extends VBox {
     private final Button duplicate = Icons.button(Feather.COPY, "Duplicate: a new key with this configuration");
     private Runnable onEdit = () -> { };
     private Runnable onDuplicate = () -> { };
+    private final HBox top;
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
@@ -99,7 +100,7 @@ public final class KeyDetailView extends VBox {
             b.managedProperty().bind(b.visibleProperty());
             b.disableProperty().bind(vm.detailsProperty().isNull());
         }
-        HBox top = new HBox(8, title, status, edit, duplicate, up, down, closeButton);
+        top = new HBox(8, title, status, edit, duplicate, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -241,6 +242,13 @@ public final class KeyDetailView extends VBox {
     /** Where the links to the key's team and customer lead. */
     public void setNavigator(bifrostconsole.ui.Navigator navigator) {
         overview.setNavigator(navigator);
+    }
+
+    /** Another feature's item in the header (the key actions' menu), before the previous/next buttons. */
+    public void addHeaderItem(Node item) {
+        Node previous = top.getChildren().stream().filter(n -> "detail-previous".equals(n.getId())).findFirst()
+                .orElseThrow();
+        top.getChildren().add(top.getChildren().indexOf(previous), item);
     }
 
     public TabPane tabs() {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The choices of the team and customer filter pickers, searched on the server: the first 50 matches with a
  * detail line (a team's customer or key count, a customer's key count) and the total, so a picker can say
- * "Showing 50 of 120: type to narrow".
+ * "Showing 50 of 120: type to narrow". The key actions' "Assign to…" chooser lists the same.
  */
 public final class FilterOptions {
     static final int PICKER_PAGE = 50;

@@ -56,6 +56,8 @@ public final class KeyBrowserView extends BorderPane {
     private final KeyTable keyTable;
     private final CustomTextField search = new CustomTextField();
     private final HBox toolbarSlot = new HBox(8);
+    private final VBox tableBox = new VBox();
+    private final java.util.List<Node> detailHeaderItems = new java.util.ArrayList<>();
     private final SplitPane split = new SplitPane();
     /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
     private KeyDetailView detailView;
@@ -147,6 +149,19 @@ public final class KeyBrowserView extends BorderPane {
         }
     }
 
+    /** A bar between the toolbar and the table for other features, e.g. the key actions' selection bar. */
+    public void addAboveTable(Node item) {
+        tableBox.getChildren().add(0, item);
+    }
+
+    /** An item in the details' header for other features (the key actions), added once the details exist. */
+    public void addDetailHeaderItem(Node item) {
+        detailHeaderItems.add(item);
+        if (detailView != null) {
+            detailView.addHeaderItem(item);
+        }
+    }
+
     public KeyBrowserViewModel viewModel() {
         return vm;
     }
@@ -164,6 +179,7 @@ public final class KeyBrowserView extends BorderPane {
             if (editing != null) {
                 detailView.setEditing(this::editShown, this::duplicateShown);
             }
+            detailHeaderItems.forEach(detailView::addHeaderItem);
         }
         return detailView;
     }
@@ -305,7 +321,7 @@ public final class KeyBrowserView extends BorderPane {
         stripHolder.setMaxHeight(3);
 
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox tableBox = new VBox(inlineError, stripHolder, table);
+        tableBox.getChildren().addAll(inlineError, stripHolder, table);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(36, 36);
@@ -404,6 +420,10 @@ public final class KeyBrowserView extends BorderPane {
         });
         table.setOnMouseClicked(e -> {
             if (e.getTarget() instanceof Node n && isInside(n, javafx.scene.control.ButtonBase.class)) {
+                return;
+            }
+            // A right click opens a menu, Ctrl/Shift-click picks several keys: only a plain click opens the key.
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.isShortcutDown() || e.isShiftDown()) {
                 return;
             }
             if (table.getSelectionModel().getSelectedIndex() >= 0) {

@@ -32,6 +32,7 @@ public final class Benchmarks {
         REGISTRY.put("parse", new ParseBenchmark());
         REGISTRY.put("gateway", new GatewayLatencyBenchmark());
         REGISTRY.put("writes", new BulkWriteBenchmark());
+        REGISTRY.put("writes-fx", new BulkWriteFxBenchmark());
         REGISTRY.put("export", new Benchmark() {
             @Override
             public String description() {

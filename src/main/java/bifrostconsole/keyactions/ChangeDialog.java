@@ -1,0 +1,510 @@
+package bifrostconsole.keyactions;
+
+import atlantafx.base.theme.Styles;
+import bifrostconsole.changes.KeyChange;
+import bifrostconsole.changes.KeyOutcome;
+import bifrostconsole.changes.KeyPlan;
+import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.SecretMask;
+import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.WindowService;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The change dialog: the preview (each key's fields before → after, what the server does besides, the exact
+ * request with secrets masked), the confirmation (typing the name or the count for a delete), the run's progress
+ * with Cancel, and every key's outcome (done, failed with the reason, skipped because it changed on the server,
+ * with the fields that changed and a way to review them), with a rotated key's new value shown once, masked.
+ * Destructive changes are red throughout.
+ */
+public final class ChangeDialog extends VBox {
+    private final ChangeDialogViewModel vm;
+    private final WindowService windows;
+    private final Set<String> revealed = new HashSet<>();
+    private Stage stage;
+
+    ChangeDialog(ChangeDialogViewModel vm, WindowService windows) {
+        this.vm = vm;
+        this.windows = windows;
+        getStyleClass().add("change-dialog");
+        if (vm.destructive()) {
+            getStyleClass().add("destructive");
+        }
+        setId("change-dialog");
+        Stylesheets.apply(this);
+        getStylesheets().add(KeyActionsView.STYLESHEET);
+        setPrefWidth(780);
+        build();
+    }
+
+    /** Opens the dialog over {@code owner} and starts planning. */
+    public static Stage show(WindowService windows, Window owner, ChangeDialogViewModel vm) {
+        ChangeDialog dialog = new ChangeDialog(vm, windows);
+        Stage stage = windows.dialog(owner, vm.title(), dialog);
+        dialog.stage = stage;
+        stage.setResizable(true);
+        // Never taller than the screen (a 700-pixel laptop): the lists shrink and scroll, the buttons stay visible.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMaxHeight(screen.getHeight());
+        dialog.setMaxHeight(screen.getHeight() - 40);
+        // Closing the window while keys are being sent cancels the rest; the outcomes stay to be read.
+        stage.setOnCloseRequest(e -> {
+            if (!vm.cancel()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        vm.plan();
+        return stage;
+    }
+
+    private void build() {
+        FontIcon icon = Icons.icon(vm.destructive() ? Feather.ALERT_OCTAGON : Feather.EDIT_3);
+        icon.getStyleClass().add("change-icon");
+        Label title = new Label(vm.title());
+        title.setId("change-title");
+        title.getStyleClass().add("change-title");
+        title.setWrapText(true);
+        Label subtitle = new Label();
+        subtitle.setId("change-subtitle");
+        subtitle.getStyleClass().add("change-subtitle");
+        subtitle.textProperty().bind(vm.subtitleProperty());
+        subtitle.setWrapText(true);
+        HBox header = new HBox(12, icon, new VBox(2, title, subtitle));
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(header);
+
+        String warning = warning(vm.change());
+        if (warning != null) {
+            Label text = new Label(warning);
+            text.setWrapText(true);
+            text.setId("change-warning");
+            HBox box = new HBox(8, Icons.icon(Feather.ALERT_TRIANGLE), text);
+            box.getStyleClass().add("change-warning");
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            // Said before the change; the result list says what happened.
+            box.visibleProperty().bind(vm.stepProperty().isNotEqualTo(ChangeDialogViewModel.Step.FINISHED));
+            box.managedProperty().bind(box.visibleProperty());
+            getChildren().add(box);
+        }
+
+        VBox common = new VBox(2);
+        common.setId("change-common-effects");
+        common.getStyleClass().add("common-effects");
+        Runnable fillCommon = () -> {
+            common.getChildren().clear();
+            if (!vm.commonEffects().isEmpty()) {
+                Label heading = new Label(vm.readyCountProperty().get() > 1
+                        ? "What the server does besides, for every key" : "What the server does besides");
+                heading.getStyleClass().add("section-title");
+                common.getChildren().add(heading);
+                for (String effect : vm.commonEffects()) {
+                    Label line = new Label("\u2022 " + effect);
+                    line.setWrapText(true);
+                    common.getChildren().add(line);
+                }
+            }
+        };
+        vm.commonEffects().addListener((ListChangeListener<String>) c -> fillCommon.run());
+        common.visibleProperty().bind(Bindings.isNotEmpty(vm.commonEffects())
+                .and(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW)));
+        common.managedProperty().bind(common.visibleProperty());
+        getChildren().add(common);
+
+        StackPane centre = new StackPane(planningPane(), planList(), runningPane(), resultPane());
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        getChildren().add(centre);
+
+        Label message = new Label();
+        message.setId("change-message");
+        message.getStyleClass().add("change-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        getChildren().add(message);
+
+        getChildren().addAll(confirmRow(), buttons());
+    }
+
+    /** What a destructive change costs, in one sentence, above everything else. */
+    private static String warning(KeyChange change) {
+        if (change instanceof KeyChange.Delete) {
+            return "Deleting cannot be undone on the server. Recreate in History makes a new key from the saved"
+                    + " configuration, with a new id and a new value.";
+        }
+        if (change instanceof KeyChange.Rotate) {
+            return "Rotating gives each key a new value: every client that uses the current value must be given the"
+                    + " new one.";
+        }
+        if (change instanceof KeyChange.ResetUsage || change.destructive()) {
+            return "This cannot be undone: the spend counted so far starts again from $0.00.";
+        }
+        return null;
+    }
+
+    private Node planningPane() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        VBox pane = new VBox(12, spinner);
+        pane.setAlignment(Pos.CENTER);
+        pane.setMinHeight(160);
+        pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PLANNING));
+        spinner.progressProperty().bind(Bindings.when(pane.visibleProperty()).then(-1.0).otherwise(0.0));
+        return pane;
+    }
+
+    private Node planList() {
+        ListView<ChangeDialogViewModel.PlanItem> list = new ListView<>(vm.plans());
+        list.setId("change-plans");
+        list.getStyleClass().add("change-list");
+        list.setMinHeight(100);
+        // As tall as a few keys need, no emptier: one key's plan fits in about 110 pixels.
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 110.0
+                * Math.max(1, vm.plans().size())), vm.plans()));
+        list.setCellFactory(v -> new PlanCell(list));
+        list.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW));
+        return list;
+    }
+
+    private Node runningPane() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("change-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label text = new Label();
+        text.setId("change-progress-text");
+        text.textProperty().bind(vm.progressTextProperty());
+        Label hint = new Label("A few keys at a time; each is read again just before its change and skipped if it"
+                + " changed on the server meanwhile. Nothing is retried.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        VBox pane = new VBox(10, text, bar, hint);
+        pane.setAlignment(Pos.TOP_LEFT);
+        pane.setPadding(new javafx.geometry.Insets(24, 0, 0, 0));
+        pane.setMinHeight(160);
+        StackPane.setAlignment(pane, Pos.TOP_LEFT);
+        pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.RUNNING));
+        return pane;
+    }
+
+    private Node resultPane() {
+        Label summary = new Label();
+        summary.setId("result-summary");
+        summary.getStyleClass().add("result-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.resultSummaryProperty());
+        Label history = new Label();
+        history.setId("history-problem");
+        history.getStyleClass().add("danger-text");
+        history.setWrapText(true);
+        history.textProperty().bind(vm.historyProblemProperty());
+        history.managedProperty().bind(vm.historyProblemProperty().isNotNull());
+        history.visibleProperty().bind(history.managedProperty());
+        ListView<ChangeDialogViewModel.ResultItem> list = new ListView<>(vm.results());
+        list.setId("change-results");
+        list.getStyleClass().add("change-list");
+        list.setMinHeight(100);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 90.0
+                * Math.max(1, vm.results().size())), vm.results()));
+        list.setCellFactory(v -> new ResultCell(list));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox pane = new VBox(8, summary, history, list);
+        pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.FINISHED));
+        return pane;
+    }
+
+    private Node confirmRow() {
+        Label prompt = new Label();
+        prompt.setId("confirm-prompt");
+        prompt.textProperty().bind(vm.confirmPromptProperty());
+        prompt.setWrapText(true);
+        TextField field = new TextField();
+        field.setId("confirm-field");
+        field.textProperty().bindBidirectional(vm.confirmationProperty());
+        field.setPrefColumnCount(24);
+        field.setOnAction(e -> vm.confirm());
+        VBox row = new VBox(6, prompt, field);
+        row.getStyleClass().add("confirm-row");
+        var shown = vm.confirmPromptProperty().isNotEmpty()
+                .and(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW));
+        row.visibleProperty().bind(shown);
+        row.managedProperty().bind(shown);
+        shown.addListener((o, a, b) -> {
+            if (b) {
+                field.requestFocus();
+            }
+        });
+        return row;
+    }
+
+    private Node buttons() {
+        Button cancel = new Button("Cancel");
+        cancel.setId("change-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> {
+            if (vm.cancel()) {
+                close();
+            }
+        });
+        cancel.disableProperty().bind(vm.cancellingProperty());
+        var finished = vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.FINISHED)
+                .or(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.FAILED));
+        cancel.visibleProperty().bind(finished.not());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+
+        Button confirm = new Button();
+        confirm.setId("change-confirm");
+        confirm.textProperty().bind(vm.confirmLabelProperty());
+        confirm.getStyleClass().add(vm.destructive() ? Styles.DANGER : Styles.ACCENT);
+        // Enter confirms only what destroys nothing; a destructive change needs a deliberate click.
+        confirm.setDefaultButton(!vm.destructive());
+        confirm.disableProperty().bind(vm.canConfirmProperty().not());
+        confirm.setOnAction(e -> vm.confirm());
+        var previewing = vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW)
+                .or(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PLANNING));
+        confirm.visibleProperty().bind(previewing);
+        confirm.managedProperty().bind(previewing);
+
+        Button copy = new Button("Copy results", Icons.icon(Feather.COPY));
+        copy.setId("copy-results");
+        copy.setOnAction(e -> vm.copyResults());
+        Button save = new Button("Save as CSV\u2026", Icons.icon(Feather.DOWNLOAD));
+        save.setId("save-results");
+        save.setOnAction(e -> chooseCsv());
+        Button values = new Button("Copy new values", Icons.icon(Feather.KEY));
+        values.setId("copy-new-values");
+        values.setOnAction(e -> vm.copyAllNewValues());
+        values.visibleProperty().bind(vm.newValueCountProperty().greaterThan(1).and(finished));
+        values.managedProperty().bind(values.visibleProperty());
+        Button again = new Button();
+        again.setId("preview-again");
+        again.textProperty().bind(Bindings.createStringBinding(() -> "Preview again for the "
+                + (vm.skippedCountProperty().get() == 1 ? "skipped key" : vm.skippedCountProperty().get()
+                + " skipped keys"), vm.skippedCountProperty()));
+        again.setOnAction(e -> {
+            ChangeDialogViewModel next = vm.previewAgain();
+            Window owner = stage == null ? null : stage.getOwner();
+            close();
+            show(windows, owner, next);
+        });
+        again.visibleProperty().bind(vm.skippedCountProperty().greaterThan(0).and(finished));
+        again.managedProperty().bind(again.visibleProperty());
+        for (Button b : new Button[]{copy, save}) {
+            b.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.FINISHED));
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        Button close = new Button("Close");
+        close.setId("change-close");
+        close.setDefaultButton(true);
+        close.setOnAction(e -> close());
+        close.visibleProperty().bind(finished);
+        close.managedProperty().bind(finished);
+        finished.addListener((o, a, b) -> {
+            if (b) {
+                close.requestFocus();
+            }
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, copy, save, values, again, spacer, cancel, confirm, close);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        row.getStyleClass().add("button-row");
+        return row;
+    }
+
+    private void chooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the results as CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("key-changes-" + LocalDate.now() + ".csv");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            vm.saveCsv(file.toPath());
+        }
+    }
+
+    private void close() {
+        if (stage != null) {
+            stage.setOnCloseRequest(null);
+            stage.close();
+        }
+    }
+
+    // ---- cells -----------------------------------------------------------------------------------------
+
+    /** A key's plan: name and id, why nothing is sent (if so), the fields, its own side effects, the request. */
+    private static final class PlanCell extends ListCell<ChangeDialogViewModel.PlanItem> {
+        private final Label name = new Label();
+        private final Label id = new Label();
+        private final Label status = new Label();
+        private final Label fields = new Label();
+        private final Label effects = new Label();
+        private final Label request = new Label();
+        private final VBox box;
+
+        PlanCell(ListView<?> list) {
+            name.getStyleClass().add("plan-key");
+            id.getStyleClass().addAll("muted", "small");
+            status.getStyleClass().add("plan-status");
+            fields.getStyleClass().add("plan-fields");
+            effects.getStyleClass().addAll("muted", "plan-effects");
+            request.getStyleClass().add("request-text");
+            for (Label l : new Label[]{status, fields, effects, request}) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are shown whole, not cut with "…"
+                l.managedProperty().bind(l.textProperty().isNotEmpty());
+                l.visibleProperty().bind(l.managedProperty());
+                l.setMaxWidth(Double.MAX_VALUE);
+            }
+            HBox head = new HBox(8, name, id);
+            head.setAlignment(Pos.BASELINE_LEFT);
+            box = new VBox(4, head, status, fields, effects, request);
+            box.getStyleClass().add("plan-cell");
+            box.maxWidthProperty().bind(list.widthProperty().subtract(36));
+            box.prefWidthProperty().bind(box.maxWidthProperty());
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(ChangeDialogViewModel.PlanItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(item.keyLabel());
+            id.setText(item.keyId());
+            status.setText(item.status());
+            status.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"),
+                    item.plan().status() == KeyPlan.Status.REFUSED);
+            fields.setText(item.fields());
+            effects.setText(item.effects());
+            request.setText(item.request());
+            setGraphic(box);
+        }
+    }
+
+    /** A key's outcome: done / failed / skipped with the reason, what changed on the server, a new value. */
+    private final class ResultCell extends ListCell<ChangeDialogViewModel.ResultItem> {
+        private final Label status = new Label();
+        private final Label name = new Label();
+        private final Label id = new Label();
+        private final Label reason = new Label();
+        private final Label changes = new Label();
+        private final MaskedSecretField value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
+        private final Label note = new Label();
+        private final Button review = new Button("Open the key's newer data", Icons.icon(Feather.EYE));
+        private final Label valueLabel = new Label("New value");
+        private final HBox valueRow = new HBox(8, valueLabel, value);
+        private final VBox valueBox = new VBox(4, valueRow, note);
+        private final VBox box;
+
+        ResultCell(ListView<?> list) {
+            status.getStyleClass().add("outcome-badge");
+            name.getStyleClass().add("plan-key");
+            id.getStyleClass().addAll("muted", "small");
+            changes.getStyleClass().add("server-changes");
+            note.getStyleClass().add("muted");
+            for (Label l : new Label[]{reason, changes, note}) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                l.managedProperty().bind(l.textProperty().isNotEmpty());
+                l.visibleProperty().bind(l.managedProperty());
+                l.setMaxWidth(Double.MAX_VALUE);
+            }
+            review.getStyleClass().add(Styles.SMALL);
+            review.managedProperty().bind(review.visibleProperty());
+            review.setOnAction(e -> {
+                if (getItem() != null) {
+                    vm.review(getItem());
+                    close();
+                }
+            });
+            value.getStyleClass().add("new-value");
+            valueLabel.getStyleClass().add("section-title");
+            valueLabel.setMinWidth(Region.USE_PREF_SIZE);
+            valueRow.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(value, Priority.ALWAYS);
+            value.revealButton().setOnAction(e -> {
+                ChangeDialogViewModel.ResultItem item = getItem();
+                if (item != null && item.newValue() != null) {
+                    boolean show = !revealed.remove(item.keyId());
+                    if (show) {
+                        revealed.add(item.keyId());
+                    }
+                    value.show(item.newValue().reveal(), show);
+                }
+            });
+            value.setOnCopy(() -> {
+                if (getItem() != null) {
+                    vm.copyNewValue(getItem());
+                }
+            });
+            valueBox.managedProperty().bind(valueBox.visibleProperty());
+            HBox head = new HBox(8, status, name, id);
+            head.setAlignment(Pos.BASELINE_LEFT);
+            box = new VBox(4, head, reason, changes, valueBox, review);
+            box.getStyleClass().add("result-cell");
+            box.maxWidthProperty().bind(list.widthProperty().subtract(36));
+            box.prefWidthProperty().bind(box.maxWidthProperty());
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(ChangeDialogViewModel.ResultItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            status.setText(item.status());
+            for (KeyOutcome.Status s : KeyOutcome.Status.values()) {
+                status.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.word()), s == item.kind());
+            }
+            name.setText(item.keyLabel());
+            id.setText(item.keyId());
+            reason.setText(item.reason());
+            changes.setText(item.serverChanges().isEmpty() ? "" : "Changed on the server since it was read:\n"
+                    + item.serverChanges());
+            review.setVisible(item.reviewable());
+            valueBox.setVisible(item.newValue() != null);
+            if (item.newValue() != null) {
+                value.show(item.newValue().reveal(), revealed.contains(item.keyId()));
+                note.setText(item.valueNote());
+            } else {
+                note.setText("");
+            }
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package bifrostconsole.bench;
+
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Secret;
+import bifrostconsole.changes.ChangeEngine;
+import bifrostconsole.changes.ChangeHistory;
+import bifrostconsole.changes.DeletedKeys;
+import bifrostconsole.changes.KeyChange;
+import bifrostconsole.changes.KeyOutcome;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.keyactions.ChangeDialog;
+import bifrostconsole.keyactions.ChangeDialogViewModel;
+import bifrostconsole.keyactions.KeyActionsView;
+import bifrostconsole.keyactions.KeyActionsViewModel;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.service.Scheduler;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Stylesheets;
+import bifrostconsole.ui.WindowService;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Does the window stay responsive while a bulk change runs? Drives the real key table and change dialog headlessly
+ * (Monocle, software rendering) against the demo gateway in this JVM, as the demo workspace runs: selects all
+ * 1,000 matching keys, previews (every key read afresh and planned), confirms, and waits for the result list and
+ * the table's refresh; first disable, then enable. Meanwhile a heartbeat records how long the FX thread took to
+ * pick up a task queued every 5 ms (its stall; aim: never over 50 ms), next to the same heartbeat while idle, and
+ * every update the view-models hand the FX thread is timed as it runs there.
+ * Run: {@code mvn -B -q -Pbench test-compile exec:java -Dbench=writes-fx}.
+ */
+final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
+    private static final int KEYS = 1_000;
+
+    @Override
+    public String description() {
+        return "FX-thread stalls while the window disables then enables " + KEYS + " keys in bulk (preview, run,"
+                + " result list)";
+    }
+
+    @Override
+    public void run(PrintStream out) throws Exception {
+        FxStalls.startHeadless();
+        Path data = Files.createTempDirectory("bulk-write-fx-bench");
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-background");
+            t.setDaemon(true);
+            return t;
+        });
+        List<FxStalls.Update> uiTasks = Collections.synchronizedList(new ArrayList<>());
+        Executor ui = FxStalls.timedUi(uiTasks);
+        try (DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
+                DemoDataGenerator.generate(42, KEYS, Instant.now())).withApiKey("bench-key"))) {
+            ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(),
+                    Secret.of("bench-key")));
+            Formats formats = new Formats(Locale.US, ZoneOffset.UTC);
+            Scheduler scheduler = Scheduler.onUiExecutor(Scheduler.newTimer(), ui);
+            WindowService windows = new WindowService(scene -> Stylesheets.apply(scene), List.of());
+            Stage[] main = new Stage[1];
+            KeyActionsViewModel actions = FxStalls.onFx(() -> {
+                KeyBrowserViewModel browser = new KeyBrowserViewModel(client, ui, new KeyTableSettings(
+                        UiSettings.inMemory(), Runnable::run), scheduler, Clock.systemUTC(), formats);
+                ChangeEngine engine = new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data),
+                        background, Clock.systemUTC());
+                KeyActionsViewModel model = new KeyActionsViewModel(engine, client, browser, ui, background,
+                        Clock.systemUTC(), formats, scheduler);
+                KeyBrowserView view = new KeyBrowserView(browser);
+                KeyActionsView.install(view, model, windows);
+                Scene scene = new Scene(view, 1280, 800);
+                Stylesheets.apply(scene);
+                main[0] = new Stage();
+                main[0].setScene(scene);
+                main[0].show();
+                windows.decorateMain(main[0], scene);
+                return model;
+            });
+            actions.browser().firstPageShown().get(1, TimeUnit.MINUTES);
+            // A first bulk change warms up the code paths (JIT, CSS of the dialog) before anything is measured.
+            change(actions, windows, new KeyChange.SetActive(true));
+
+            List<Double> idle = FxStalls.heartbeat(() -> Thread.sleep(3000));
+            uiTasks.clear();
+            List<String> rounds = new ArrayList<>();
+            List<Double> stalls = FxStalls.heartbeat(() -> {
+                rounds.add(change(actions, windows, new KeyChange.SetActive(false)));
+                rounds.add(change(actions, windows, new KeyChange.SetActive(true)));
+            });
+            Path loadavg = Path.of("/proc/loadavg");
+            if (Files.exists(loadavg)) {
+                out.println("Load average (1, 5, 15 min): " + Files.readString(loadavg).trim() + " on "
+                        + Runtime.getRuntime().availableProcessors() + " cores");
+            }
+            rounds.forEach(out::println);
+            out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                    + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
+                    FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
+                    FxStalls.pct(idle, 0.99), FxStalls.pct(idle, 1));
+            List<Double> times = uiTasks.stream().map(FxStalls.Update::ms).toList();
+            FxStalls.Update longest = FxStalls.longest(uiTasks);
+            out.printf(Locale.ROOT, "the view-models' own updates on the FX thread: %,d, p99 %.2f ms, longest %.1f ms"
+                    + " (%s; each timed as it runs)%n", times.size(), FxStalls.pct(times, 0.99), longest.ms(),
+                    longest.what());
+            FxStalls.onFx(() -> {
+                main[0].close();
+                return null;
+            });
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /** Selects all matching keys, previews, confirms and waits for the results and the table's refresh. */
+    private static String change(KeyActionsViewModel actions, WindowService windows, KeyChange change)
+            throws Exception {
+        long start = System.nanoTime();
+        ChangeDialogViewModel dialog = FxStalls.onFx(() -> {
+            actions.selectAllMatching();
+            ChangeDialogViewModel vm = actions.change(change, actions.selectionTarget());
+            ChangeDialog.show(windows, windows.mainWindow(), vm);
+            return vm;
+        });
+        await(dialog.stepProperty(), s -> s == ChangeDialogViewModel.Step.PREVIEW);
+        double preview = (System.nanoTime() - start) / 1e9;
+        long sent = System.nanoTime();
+        FxStalls.onFx(() -> {
+            dialog.confirm();
+            return null;
+        });
+        await(dialog.stepProperty(), s -> s == ChangeDialogViewModel.Step.FINISHED);
+        double run = (System.nanoTime() - sent) / 1e9;
+        await(actions.browser().loadingProperty(), loading -> !loading);
+        FxStalls.onFx(() -> {
+            ((Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
+                    && change.label().equals(s.getTitle())).findFirst().orElseThrow()).close();
+            return null;
+        });
+        long done = dialog.result().count(KeyOutcome.Status.DONE);
+        return String.format(Locale.ROOT, "%-8s %,d keys: preview (read and plan all) %.2f s, run %.2f s, %,d done,"
+                        + " %,d already so, %,d not done", change.label(), dialog.result().outcomes().size(), preview,
+                run, done, dialog.result().count(KeyOutcome.Status.UNCHANGED),
+                dialog.result().outcomes().size() - done - dialog.result().count(KeyOutcome.Status.UNCHANGED));
+    }
+
+    private static <T> void await(ObservableValue<T> value, Predicate<T> reached) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            if (reached.test(value.getValue())) {
+                done.complete(null);
+            }
+            value.addListener((o, a, b) -> {
+                if (reached.test(b)) {
+                    done.complete(null);
+                }
+            });
+        });
+        done.get(10, TimeUnit.MINUTES);
+    }
+}
