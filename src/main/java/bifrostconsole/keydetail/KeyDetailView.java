@@ -51,6 +51,11 @@ public final class KeyDetailView extends VBox {
     private final Tab mcpTab = tab("mcp", "MCP", mcp, "MCP clients: Model Context Protocol servers and their tools");
     private final Tab usageTab;
 
+    /** Shows or hides the key value's reveal button: a snapshot window has no value worth revealing. */
+    public void offerReveal(boolean offer) {
+        value.offerReveal(offer);
+    }
+
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
         this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),

@@ -107,6 +107,7 @@ public final class KeyBrowserView extends BorderPane {
         if (detailView == null) {
             detailView = new KeyDetailView(vm.detail(), vm.formats(), vm::selectPrevious, vm::selectNext,
                     this::closeDetail);
+            detailView.offerReveal(vm.source().live());
         }
         return detailView;
     }
