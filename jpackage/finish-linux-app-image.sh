@@ -4,10 +4,12 @@
 #      the module image (see the installer profile's --exclude-resources); otherwise JavaFX would unpack them into
 #      ~/.openjfx/cache on first start and checksum them on every start.
 #   2. Native libraries lose their symbol tables (strip --strip-unneeded): libjvm.so shrinks by about 4 MB.
-#   3. The AppCDS class list and archive (build-cds-archive.sh), unless APPCDS is false.
-#   4. A copy of the image for the .deb, without the archive: the archive is valid only at the path it was dumped
-#      for, so the package's postinst dumps it again from the class list where the package installs it.
-# Usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR [APPCDS=true|false]
+#   3. The start-up cache and its class list (build-startup-cache.sh), unless CACHE is false: an AOT cache when the
+#      runtime is JDK 24+ (AOT=true), an AppCDS archive on JDK 17.
+#   4. A copy of the image for the .deb, without the cache (it is most of the package's size, and JDK 17 accepts an
+#      archive only at the path it was dumped for): the package's postinst dumps it from the class list where the
+#      package installs it.
+# Usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR [CACHE=true|false] [AOT=true|false]
 set -euo pipefail
 
 if [ "$(uname -s)" != Linux ]; then
@@ -17,7 +19,8 @@ fi
 image=${1:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
 javafx_modules=${2:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
 package_parent=${3:?usage: finish-linux-app-image.sh APP_IMAGE_DIR JAVAFX_MODULE_DIR PACKAGE_IMAGE_PARENT_DIR}
-appcds=${4:-true}
+cache=${4:-true}
+aot=${5:-false}
 runtime_lib="$image/lib/runtime/lib"
 
 graphics_jar=$(ls "$javafx_modules"/javafx-graphics-*-linux*.jar 2>/dev/null | head -n 1)
@@ -35,15 +38,15 @@ else
   echo "WARNING: strip not found (apt-get install -y binutils): native libraries keep their symbol tables" >&2
 fi
 
-if [ "$appcds" = true ]; then
-  bash "$(dirname "$0")/build-cds-archive.sh" "$image"
+if [ "$cache" = true ]; then
+  bash "$(dirname "$0")/build-startup-cache.sh" "$image" "$aot"
 else
-  rm -f "$image"/lib/app/*.jsa "$image"/lib/app/*.classlist
-  echo "AppCDS archive left out (installer.appcds=$appcds)"
+  rm -f "$image"/lib/app/*.jsa "$image"/lib/app/*.aot "$image"/lib/app/*.classlist
+  echo "Start-up cache left out (installer.startupCache=$cache)"
 fi
 
 rm -rf "$package_parent"
 mkdir -p "$package_parent"
 cp -a "$image" "$package_parent/"
-rm -f "$package_parent/$(basename "$image")/lib/app/app.jsa"
+rm -f "$package_parent/$(basename "$image")"/lib/app/*.jsa "$package_parent/$(basename "$image")"/lib/app/*.aot
 echo "Image for packages: $package_parent/$(basename "$image")"

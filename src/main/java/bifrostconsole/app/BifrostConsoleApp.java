@@ -6,7 +6,11 @@ import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.service.Scheduler;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.startup.SmokeTest;
+import bifrostconsole.startup.StartupClock;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 import javafx.application.Application;
@@ -25,65 +29,81 @@ import java.util.concurrent.Executors;
 /**
  * The JavaFX application and the composition root: builds the settings, the profile service, the
  * credential store, the pools, the theme manager, the window service and the main window by constructor
- * injection ({@link ConsoleServices} carries them, and builds every view-model, to the windows). Disk work happens in
- * {@link #init()} (the launcher thread), the credential-store probe and the demo gateway on background
- * threads; the FX thread only builds and shows views.
+ * injection ({@link ConsoleServices} carries them, and builds every view-model, to the windows). What needs no
+ * toolkit starts in {@link #launchGui} before the toolkit does, on background threads (settings and profile files,
+ * the credential-store probe, and for the demo its data, its gateway and the first requests), so it overlaps the
+ * toolkit's own start-up; the FX thread only builds and shows views.
  */
 public final class BifrostConsoleApp extends Application {
     /** How long the OS credential store may take to answer before the console falls back to session keys. */
     static final Duration CREDENTIAL_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    private StartupOptions options;
-    private UiSettings settings;
-    private ProfileService profiles;
-    private DemoWorkspace demo;
-    private ExecutorService background;
+    /** Handed from {@link #launchGui} to the instance the toolkit creates. */
+    private static volatile Early early;
+
+    private Early parts;
     private ConsoleServices services;
     private List<Image> icons;
-    private SmokeTest smokeTest;
+
+    /** What is started before the toolkit: none of it needs JavaFX. */
+    private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
+                         ProfileService profiles, DemoWorkspace demo) {
+
+        static Early begin(StartupOptions options) {
+            // Armed first, so a start that hangs before the window exists still ends with a reason.
+            SmokeTest smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
+            ExecutorService background = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "console-background");
+                t.setDaemon(true);
+                return t;
+            });
+            UiSettings settings = UiSettings.inConfigFolder();
+            DemoWorkspace demo = new DemoWorkspace(background);
+            if (options.demo()) {
+                // The demo's data, its gateway, a client and the first page, while the toolkit starts.
+                demo.openEarly(ManagementApiClient::new,
+                        KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)));
+            }
+            CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
+                    () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
+            ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
+            return new Early(options, smokeTest, background, settings, profiles, demo);
+        }
+    }
 
     /** Checks the command line before JavaFX starts, so a typo prints a message instead of opening a window. */
     public static void launchGui(String[] args) {
+        StartupOptions options = null;
         try {
-            StartupOptions.parse(List.of(args), System.getenv());
+            options = StartupOptions.parse(List.of(args), System.getenv());
         } catch (StartupOptions.UsageException e) {
             System.err.println("bifrost-console: " + e.getMessage());
             System.exit(2);
         }
+        early = Early.begin(options);
         Application.launch(BifrostConsoleApp.class, args);
     }
 
     @Override
     public void init() throws Exception {
-        options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
-        // Armed first, so a start that hangs before the window exists still ends with a reason.
-        smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
-        background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "console-background");
-            t.setDaemon(true);
-            return t;
-        });
-        CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(
-                () -> KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT), background);
-        settings = UiSettings.inConfigFolder();
+        StartupClock.mark("toolkit up");
+        parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
+        early = null;
         icons = AppIcons.load();
-        profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
-        demo = new DemoWorkspace(background);
-        if (options.demo()) {
-            // Generate the demo data while JavaFX starts: the window then opens on it sooner.
-            demo.start();
-        }
     }
 
     @Override
     public void start(Stage stage) {
+        StartupClock.mark("start");
         Executor uiExecutor = Platform::runLater;
-        ThemeManager themes = new ThemeManager(settings, background);
+        ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();
-        services = new ConsoleServices(uiExecutor, background, Scheduler.newTimer(), settings, profiles, themes,
-                new WindowService(themes::style, icons), Clock.systemUTC(), Formats.system());
-        ConsoleWindow window = new ConsoleWindow(services, demo);
-        window.show(stage, options);
+        services = new ConsoleServices(uiExecutor, parts.background(), Scheduler.newTimer(), parts.settings(),
+                parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), Formats.system());
+        ConsoleWindow window = new ConsoleWindow(services, parts.demo());
+        window.show(stage, parts.options());
+        StartupClock.mark("window shown");
+        SmokeTest smokeTest = parts.smokeTest();
         if (smokeTest != null) {
             smokeTest.failWhenSet(window.model().failureProperty());
             smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
@@ -92,11 +112,11 @@ public final class BifrostConsoleApp extends Application {
 
     @Override
     public void stop() {
-        demo.close();
-        profiles.close();
+        parts.demo().close();
+        parts.profiles().close();
         if (services != null) {
             services.close();
         }
-        background.shutdownNow();
+        parts.background().shutdownNow();
     }
 }

@@ -1,14 +1,21 @@
 package bifrostconsole.app;
 
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.store.GovernanceStore;
+
+import bifrostconsole.startup.StartupClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The built-in demo gateway, started on demand inside the console: seeded data (about 2,000 keys) served on
@@ -19,10 +26,13 @@ public final class DemoWorkspace implements AutoCloseable {
     public static final String ID = "demo";
     public static final String NAME = "Demo workspace";
     static final int KEYS = 2_000;
+    /** How many keys the demo holds instead, for measuring the console against a large gateway (README, Performance). */
+    static final String KEYS_PROPERTY = "bifrost.console.demoKeys";
     static final long SEED = 42;
 
     private final Executor background;
     private CompletableFuture<DemoGateway> gateway;
+    private CompletableFuture<Opening> earlyOpening;
 
     public DemoWorkspace(Executor background) {
         this.background = background;
@@ -32,9 +42,12 @@ public final class DemoWorkspace implements AutoCloseable {
     public synchronized CompletableFuture<String> start() {
         if (gateway == null || gateway.isCompletedExceptionally()) {
             gateway = CompletableFuture.supplyAsync(() -> {
-                GovernanceStore store = DemoDataGenerator.generate(SEED, KEYS, Instant.now());
+                GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now());
+                StartupClock.mark("demo data");
                 try {
-                    return DemoGateway.start(DemoGateway.Options.of(store));
+                    DemoGateway started = DemoGateway.start(DemoGateway.Options.of(store));
+                    StartupClock.mark("demo gateway");
+                    return started;
                 } catch (IOException e) {
                     throw new UncheckedIOException("The demo workspace could not start its local server ("
                             + e.getClass().getSimpleName() + "): restart the console and try again.", e);
@@ -42,6 +55,44 @@ public final class DemoWorkspace implements AutoCloseable {
             }, background);
         }
         return gateway.thenApply(DemoGateway::baseUrl);
+    }
+
+    /**
+     * Starts the demo and, once it listens, asks it for what the window opens on (version and first page), so
+     * that work runs while the toolkit starts. The main view-model takes the answer once, when it opens the demo.
+     */
+    public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
+                                       VirtualKeyQuery firstPageQuery) {
+        earlyOpening = start().thenApplyAsync(url -> clients.apply(settings(url)), background)
+                .thenCompose(client -> Opening.request(client, firstPageQuery));
+    }
+
+    /** The opening asked for by {@link #openEarly}, at most once; null when there is none (any later open). */
+    synchronized CompletableFuture<Opening> takeEarlyOpening() {
+        CompletableFuture<Opening> taken = earlyOpening;
+        earlyOpening = null;
+        return taken;
+    }
+
+    private static int keys() {
+        try {
+            return Math.max(0, Math.min(100_000, Integer.parseInt(System.getProperty(KEYS_PROPERTY, "" + KEYS))));
+        } catch (NumberFormatException e) {
+            return KEYS;
+        }
+    }
+
+    /** The unsaved profile the demo is opened with: loopback, no key, no TLS. */
+    static ConnectionProfile profile(String url) {
+        return new ConnectionProfile(ID, NAME, url, null, false, null, null, false);
+    }
+
+    private static ConnectionSettings settings(String url) {
+        try {
+            return profile(url).toSettings(null);
+        } catch (bifrostconsole.connection.TlsContexts.TlsSetupException e) {
+            throw new IllegalStateException("the demo workspace uses no TLS", e);
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.Profiles;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
+import bifrostconsole.startup.StartupClock;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The main window's state: which screen shows (welcome, connecting, failed, an open workspace), the profile
@@ -49,6 +51,7 @@ public final class MainViewModel {
     private final DemoWorkspace demo;
     private final ConnectionPrompts prompts;
     private final Function<ConnectionSettings, ManagementApiClient> clients;
+    private final Supplier<VirtualKeyQuery> firstPageQuery;
     private final Executor uiExecutor;
 
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
@@ -70,10 +73,21 @@ public final class MainViewModel {
 
     public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
                          Function<ConnectionSettings, ManagementApiClient> clients, Executor uiExecutor) {
+        this(profiles, demo, prompts, clients, () -> VirtualKeyQuery.firstPage(25), uiExecutor);
+    }
+
+    /**
+     * @param firstPageQuery the key browser's first query (its remembered page size and sort): opening a server
+     *                       asks for that page together with the version, and the browser starts on the answer
+     */
+    public MainViewModel(ProfileService profiles, DemoWorkspace demo, ConnectionPrompts prompts,
+                         Function<ConnectionSettings, ManagementApiClient> clients,
+                         Supplier<VirtualKeyQuery> firstPageQuery, Executor uiExecutor) {
         this.profiles = profiles;
         this.demo = demo;
         this.prompts = prompts;
         this.clients = clients;
+        this.firstPageQuery = firstPageQuery;
         this.uiExecutor = uiExecutor;
         this.opening = new LatestRequest(uiExecutor);
         this.demoChoice = new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, null, false);
@@ -198,13 +212,26 @@ public final class MainViewModel {
         LatestRequest.Ticket gen = opening.start();
         lastAttempt = this::openDemo;
         begin(demoChoice, "Starting the demo workspace\u2026");
+        CompletableFuture<Opening> early = demo.takeEarlyOpening();
+        if (early != null) {
+            // Asked for before the toolkit was up (BifrostConsoleApp.launchGui): the same requests, made sooner.
+            early.whenComplete((answer, error) -> gen.ui(() -> {
+                if (error != null) {
+                    fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
+                    return;
+                }
+                ConnectionProfile profile = DemoWorkspace.profile(answer.client().settings().baseUrl().toString());
+                opened(workspace(new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), profile, true,
+                        answer), demoChoice);
+            }));
+            return;
+        }
         demo.start().whenComplete((url, error) -> gen.ui(() -> {
             if (error != null) {
                 fail(gen, DemoWorkspace.NAME, UserMessages.of(error));
                 return;
             }
-            ConnectionProfile profile = new ConnectionProfile(DemoWorkspace.ID, DemoWorkspace.NAME, url, null, false,
-                    null, null, false);
+            ConnectionProfile profile = DemoWorkspace.profile(url);
             proceed(gen, new Choice(DemoWorkspace.ID, DemoWorkspace.NAME, profile, false), Optional.empty(), true);
         }));
     }
@@ -289,8 +316,8 @@ public final class MainViewModel {
         ConnectionProfile opened = profile;
         // Built off the FX thread: a client sets up TLS and JSON readers, which costs a cold start several hundred ms.
         CompletableFuture<ManagementApiClient> client = profiles.settingsFor(opened, key).thenApplyAsync(clients);
-        client.thenCompose(c -> c.version().thenCombine(c.listVirtualKeys(VirtualKeyQuery.firstPage(1)),
-                        (v, page) -> new Workspace(choice.id(), opened.name(), opened, c, isDemo, v, page.totalCount())))
+        client.thenCompose(c -> Opening.request(c, firstPageQuery.get()))
+                .thenApply(answer -> workspace(choice, opened, isDemo, answer))
                 .whenComplete((ws, error) -> gen.ui(() -> {
                     if (error == null) {
                         opened(ws, choice);
@@ -313,7 +340,13 @@ public final class MainViewModel {
                 }));
     }
 
+    private static Workspace workspace(Choice choice, ConnectionProfile profile, boolean isDemo, Opening answer) {
+        return new Workspace(choice.id(), profile.name(), profile, answer.client(), isDemo, answer.version(),
+                answer.firstPageQuery(), answer.firstPage());
+    }
+
     private void opened(Workspace ws, Choice choice) {
+        StartupClock.mark("workspace open");
         unsavedWork.set(null);
         workspace.set(ws);
         screen.set(Screen.WORKSPACE);

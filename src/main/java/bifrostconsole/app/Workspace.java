@@ -1,12 +1,21 @@
 package bifrostconsole.app;
 
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
 
 /**
  * An open connection: what the window shows data from. {@code profile} is the saved profile, or an unsaved
- * one for {@code --server}/{@code BIFROST_URL} and the demo.
+ * one for {@code --server}/{@code BIFROST_URL} and the demo. {@code firstPage} answers {@code firstPageQuery}, asked
+ * for while opening: the key browser starts on it instead of asking again.
  */
 public record Workspace(String id, String displayName, ConnectionProfile profile, ManagementApiClient client,
-                        boolean demo, String serverVersion, long keyCount) {
+                        boolean demo, String serverVersion, VirtualKeyQuery firstPageQuery,
+                        Page<VirtualKey> firstPage) {
+
+    public long keyCount() {
+        return firstPage.totalCount();
+    }
 }

@@ -1,17 +1,28 @@
 package bifrostconsole.app;
 
+import bifrostconsole.alerts.AlertsView;
+import bifrostconsole.alerts.AlertsViewModel;
 import bifrostconsole.exportui.ExportActions;
+import bifrostconsole.headroom.OwnerLists;
+import bifrostconsole.overview.OverviewView;
+import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+import javafx.scene.control.Tab;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Builds the centre for an open workspace: the key browser over the workspace's server. Also reports when
+ * Builds the centre for an open workspace: its views side by side (the key browser, the overview) over the
+ * workspace's server. Also reports when
  * the first page of keys of the first workspace is on screen, which the start-up smoke test waits for.
  */
 final class WorkspaceViews implements Function<Workspace, Node> {
@@ -19,6 +30,12 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private final ExportActions exportActions;
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<Workspace, KeyBrowserViewModel> open = new HashMap<>();
+    private final Map<Workspace, Opened> overviews = new HashMap<>();
+    private static final java.time.Duration BACKGROUND_SCAN = java.time.Duration.ofMinutes(1);
+
+    /** What a workspace's views run besides the key browser, to be stopped when it is left. */
+    private record Opened(OverviewViewModel overview, AutoRefreshViewModel refresh) {
+    }
 
     WorkspaceViews(ConsoleServices services) {
         this.services = services;
@@ -29,10 +46,61 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     public Node apply(Workspace workspace) {
         KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
+        // The page asked for while opening the server: the view then starts with rows instead of a request.
+        model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
         open.put(workspace, model);
         KeyBrowserView view = new KeyBrowserView(model);
         exportActions.install(view, model, workspace.client());
-        return view;
+        // Headroom counts the teams' and customers' budgets: read them once, beside the first page.
+        OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> model.setOwners(lists.owners()),
+                services.uiExecutor());
+
+        WorkspaceTabs tabs = new WorkspaceTabs();
+        Tab keys = tabs.add("keys", "Keys", 1, () -> view, shown -> { });
+        OverviewViewModel overview = services.overview(workspace.client());
+        overview.onResult(result -> model.setOwners(result.owners().owners()));
+        Consumer<String> openKey = id -> {
+            tabs.getSelectionModel().select(keys);
+            model.detail().open(id);
+        };
+        overview.setKeyOpener(openKey);
+        Tab overviewTab = tabs.add("overview", "Overview", 4, () -> new OverviewView(overview, services.formats()),
+                overview::setActive);
+
+        AlertsViewModel alerts = new AlertsViewModel(services.formats());
+        overview.onResult(alerts::accept);
+        AutoRefreshViewModel refresh = new AutoRefreshViewModel(services.settings(), services.scheduler(),
+                services.clock(), () -> refreshViews(keys, overviewTab, model, overview),
+                () -> model.loadingProperty().get() || overview.scanningProperty().get());
+        model.lastRefreshedProperty().addListener((o, a, at) -> refresh.updated(at));
+        if (model.lastRefreshedProperty().get() != null) {
+            refresh.updated(model.lastRefreshedProperty().get()); // the prefetched first page
+        }
+        overview.onResult(result -> refresh.updated(result.at()));
+        overviews.put(workspace, new Opened(overview, refresh));
+
+        AutoRefreshBar bar = new AutoRefreshBar(refresh, new AlertsView(alerts, openKey));
+        StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+        StackPane.setMargin(bar, new Insets(4, 10, 0, 0));
+        StackPane centre = new StackPane(tabs, bar);
+        centre.setId("workspace");
+        return centre;
+    }
+
+    /**
+     * One auto-refresh: the view on screen, and a scan for the alerts, at most once a minute when the overview is
+     * not on screen (a scan of a large gateway is seconds of work for the server and for us).
+     */
+    private void refreshViews(Tab keys, Tab overviewTab, KeyBrowserViewModel model, OverviewViewModel overview) {
+        if (keys.isSelected()) {
+            model.refresh();
+        }
+        java.time.Instant now = services.clock().instant();
+        java.time.Instant last = overview.shownProperty().get() == null ? null
+                : overview.shownProperty().get().result().at();
+        if (overviewTab.isSelected() || last == null || !now.isBefore(last.plus(BACKGROUND_SCAN))) {
+            overview.scan();
+        }
     }
 
     /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */
@@ -40,6 +108,12 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserViewModel model = workspace == null ? null : open.remove(workspace);
         if (model != null) {
             model.close();
+        }
+        Opened opened = workspace == null ? null : overviews.remove(workspace);
+        if (opened != null) {
+            opened.refresh().close();
+            opened.overview().cancel();
+            opened.overview().setActive(false);
         }
     }
 

@@ -145,7 +145,7 @@ public final class ChangeEngine {
             List<FieldDiff> changed = ServerChanges.between(plan.seen(), server);
             if (!changed.isEmpty()) {
                 return CompletableFuture.completedFuture(new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER,
-                        "it changed on the server since it was read, so nothing was sent (" + join(changed)
+                        "It changed on the server since it was read, so nothing was sent (" + join(changed)
                                 + "): review the newer data and try again.", server, changed, null, null, null, null));
             }
         }
@@ -157,7 +157,7 @@ public final class ChangeEngine {
         return backup.handle((file, failure) -> {
             if (failure != null) {
                 return CompletableFuture.completedFuture(KeyOutcome.of(plan, KeyOutcome.Status.FAILED,
-                        "its configuration could not be saved first (" + UserMessages.of(failure)
+                        "Its configuration could not be saved first (" + UserMessages.of(failure)
                                 + "), so it was not deleted."));
             }
             // Past this point the request goes out: a cancel no longer stops this key.
@@ -178,11 +178,11 @@ public final class ChangeEngine {
     private KeyOutcome reReadFailed(KeyPlan plan, Throwable failure) {
         Throwable cause = UserMessages.unwrap(failure);
         if (cause instanceof ApiException api && api.kind() == ApiException.Kind.NOT_FOUND) {
-            return new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER, "it was deleted on the server since it"
+            return new KeyOutcome(plan, KeyOutcome.Status.CHANGED_ON_SERVER, "It was deleted on the server since it"
                     + " was read, so nothing was sent.", null, List.of(new FieldDiff("key", "exists", "deleted")),
                     null, null, null, null);
         }
-        return KeyOutcome.failed(plan, "it could not be read again before the change (" + UserMessages.of(failure)
+        return KeyOutcome.failed(plan, "It could not be read again before the change (" + UserMessages.of(failure)
                 + "), so nothing was sent.", failure);
     }
 
@@ -202,7 +202,7 @@ public final class ChangeEngine {
             boolean resetAsked = change instanceof KeyChange.ResetUsage
                     || (change instanceof KeyChange.SetBudget s && s.resetUsage());
             if (resetAsked && after.budgets().stream().anyMatch(b -> b.currentUsage() != 0)) {
-                return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "the server accepted the request but did not"
+                return new KeyOutcome(plan, KeyOutcome.Status.FAILED, "The server accepted the request but did not"
                         + " reset the usage: Bifrost before 2.0 ignores reset_budget_usage.", after, List.of(), null,
                         null, null, null);
             }
@@ -212,7 +212,7 @@ public final class ChangeEngine {
             }
             return done(plan, after);
         } catch (JsonProcessingException | RuntimeException e) {
-            return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "the server applied the change but its answer could"
+            return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "The server applied the change but its answer could"
                     + " not be read (" + UserMessages.of(e) + "): refresh to see the key.");
         }
     }
@@ -231,7 +231,7 @@ public final class ChangeEngine {
     }
 
     private static KeyOutcome cancelled(KeyPlan plan) {
-        return KeyOutcome.of(plan, KeyOutcome.Status.CANCELLED, "the run was cancelled before this key was sent.");
+        return KeyOutcome.of(plan, KeyOutcome.Status.CANCELLED, "The run was cancelled before this key was sent.");
     }
 
     private static String join(List<FieldDiff> diffs) {

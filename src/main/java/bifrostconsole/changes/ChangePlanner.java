@@ -116,7 +116,7 @@ public final class ChangePlanner {
 
     private static void setActive(Draft d, KeyChange.SetActive c) {
         if (d.key.active() == c.active()) {
-            d.nothingToDo("the key is already " + (c.active() ? "enabled" : "disabled") + ".");
+            d.nothingToDo("The key is already " + (c.active() ? "enabled" : "disabled") + ".");
             return;
         }
         d.field("status", KeyWords.status(d.key), c.active() ? "Active" : "Inactive");
@@ -168,12 +168,12 @@ public final class ChangePlanner {
     private static void resetUsage(Draft d, KeyChange.ResetUsage c) {
         List<Budget> budgets = d.key.budgets();
         if (budgets.isEmpty()) {
-            d.nothingToDo("the key has no budgets of its own.");
+            d.nothingToDo("The key has no budgets of its own.");
             return;
         }
         if (c.window() != null) {
             if (budgetFor(d.key, c.window()).isEmpty()) {
-                d.nothingToDo("the key has no " + c.window() + " budget.");
+                d.nothingToDo("The key has no " + c.window() + " budget.");
                 return;
             }
             if (budgets.size() > 1) {
@@ -186,7 +186,7 @@ public final class ChangePlanner {
             }
         }
         if (budgets.stream().allMatch(b -> b.currentUsage() == 0)) {
-            d.nothingToDo("the key's budgets have no usage to reset.");
+            d.nothingToDo("The key's budgets have no usage to reset.");
             return;
         }
         for (Budget b : budgets) {
@@ -201,7 +201,7 @@ public final class ChangePlanner {
     private static void setBudget(Draft d, KeyChange.SetBudget c) {
         Optional<Budget> existing = budgetFor(d.key, c.window());
         if (existing.isPresent() && existing.get().maxLimit() == c.limit() && !c.resetUsage()) {
-            d.nothingToDo("the " + c.window() + " budget is already " + KeyWords.money(c.limit()) + ".");
+            d.nothingToDo("The " + c.window() + " budget is already " + KeyWords.money(c.limit()) + ".");
             return;
         }
         ObjectNode body = body();
@@ -244,7 +244,7 @@ public final class ChangePlanner {
     private static void removeBudget(Draft d, KeyChange.RemoveBudget c) {
         Optional<Budget> existing = budgetFor(d.key, c.window());
         if (existing.isEmpty()) {
-            d.nothingToDo("the key has no " + c.window() + " budget.");
+            d.nothingToDo("The key has no " + c.window() + " budget.");
             return;
         }
         List<Budget> rest = d.key.budgets().stream().filter(b -> b != existing.get()).toList();
@@ -256,14 +256,14 @@ public final class ChangePlanner {
     private static void setOverride(Draft d, KeyChange.SetBudgetOverride c) {
         Optional<Budget> existing = budgetFor(d.key, c.window());
         if (existing.isEmpty()) {
-            d.refuse("the key has no " + c.window() + " budget to override: add one with set-budget first.");
+            d.refuse("The key has no " + c.window() + " budget to override: add one with set-budget first.");
             return;
         }
         Budget b = existing.get();
         String mode = c.cycles() == null ? "forever" : "cycles";
         if (b.overrideAmount() != null && b.overrideAmount() == c.amount() && mode.equals(b.overrideMode())
                 && Objects.equals(b.overrideCyclesRemaining(), c.cycles())) {
-            d.nothingToDo("the " + c.window() + " budget already has this override.");
+            d.nothingToDo("The " + c.window() + " budget already has this override.");
             return;
         }
         Budget after = new Budget(b.id(), b.maxLimit(), b.resetDuration(), b.lastReset(), b.currentUsage(),
@@ -283,12 +283,12 @@ public final class ChangePlanner {
     private static void removeOverride(Draft d, KeyChange.RemoveBudgetOverride c) {
         Optional<Budget> existing = budgetFor(d.key, c.window());
         if (existing.isEmpty()) {
-            d.refuse("the key has no " + c.window() + " budget.");
+            d.refuse("The key has no " + c.window() + " budget.");
             return;
         }
         Budget b = existing.get();
         if (b.overrideAmount() == null) {
-            d.nothingToDo("the " + c.window() + " budget has no override.");
+            d.nothingToDo("The " + c.window() + " budget has no override.");
             return;
         }
         d.field("budget " + c.window() + " limit in force", KeyWords.limitInForce(b), KeyWords.money(b.maxLimit()));
@@ -354,7 +354,7 @@ public final class ChangePlanner {
         switch (c.kind()) {
             case TEAM -> {
                 if (c.id().equals(k.teamId())) {
-                    d.nothingToDo("the key is already on team " + KeyWords.team(k) + ".");
+                    d.nothingToDo("The key is already on team " + KeyWords.team(k) + ".");
                     return;
                 }
                 d.field("team", KeyWords.team(k), c.name() == null ? c.id() : c.name());
@@ -366,7 +366,7 @@ public final class ChangePlanner {
             }
             case CUSTOMER -> {
                 if (c.id().equals(k.customerId())) {
-                    d.nothingToDo("the key is already on customer " + KeyWords.customer(k) + ".");
+                    d.nothingToDo("The key is already on customer " + KeyWords.customer(k) + ".");
                     return;
                 }
                 d.field("customer", KeyWords.customer(k), c.name() == null ? c.id() : c.name());
@@ -378,7 +378,7 @@ public final class ChangePlanner {
             }
             case NONE -> {
                 if (k.teamId() == null && k.customerId() == null) {
-                    d.nothingToDo("the key has no team or customer.");
+                    d.nothingToDo("The key has no team or customer.");
                     return;
                 }
                 // "" clears both on Bifrost; the field the key actually has is the one sent.

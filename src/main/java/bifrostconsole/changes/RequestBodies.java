@@ -125,8 +125,16 @@ public final class RequestBodies {
         } else if (key.customerId() != null) {
             body.put("customer_id", key.customerId());
         }
+        // Fields newer models carry (metadata and the optional flags, Bifrost 2.x) are copied from the key's wire
+        // form when it has them, so a recreate keeps them without this class naming the model's accessors.
+        JsonNode read = Json.mapper().valueToTree(key);
         if (key.expiresAt() != null && key.expiresAt().isAfter(now)) {
             body.put("expires_at", key.expiresAt().toString());
+            copyIfSet(read, body, "delete_after_expire");
+        }
+        copyIfSet(read, body, "disable_content_logging");
+        if (read.path("metadata").isObject() && !read.path("metadata").isEmpty()) {
+            body.set("metadata", read.get("metadata"));
         }
         body.put("calendar_aligned", key.calendarAligned());
         if (Boolean.TRUE.equals(key.allowAllProviders())) {
@@ -149,6 +157,12 @@ public final class RequestBodies {
             }
         }
         return body;
+    }
+
+    private static void copyIfSet(JsonNode from, ObjectNode to, String field) {
+        if (from.hasNonNull(field)) {
+            to.set(field, from.get(field));
+        }
     }
 
     private static ArrayNode strings(List<String> values) {

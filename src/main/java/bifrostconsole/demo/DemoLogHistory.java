@@ -142,7 +142,7 @@ final class DemoLogHistory {
         budgets.sort(Comparator.comparing(Budget::lastReset).reversed());
         long cursor = end;
         double consumed = 0;
-        double earliest = -1;
+        double typical = -1;
         for (Budget b : budgets) {
             long from = Math.max(start, b.lastReset().getEpochSecond());
             if (from >= cursor) {
@@ -154,10 +154,16 @@ final class DemoLogHistory {
             pieces.add(0, new Piece(from, cursor, multiplier));
             consumed += target;
             cursor = from;
-            earliest = multiplier;
+            // Before its windows a key spends at the pace of its longest budget spread over a whole window: a
+            // window that opened a minute ago with dollars already spent would otherwise set an absurd pace.
+            double window = bifrostconsole.api.ResetWindow.parse(b.resetDuration())
+                    .map(w -> (double) w.length().getSeconds()).orElse(0.0);
+            if (window > 0 && b.currentUsage() > 0) {
+                typical = b.currentUsage() / window * HOUR;
+            }
         }
         if (cursor > start) {
-            double before = earliest > 0 ? earliest : baseline(key);
+            double before = typical > 0 ? typical : baseline(key);
             pieces.add(0, new Piece(start, cursor, before));
         }
         return pieces;

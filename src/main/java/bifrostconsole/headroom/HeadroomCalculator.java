@@ -127,6 +127,23 @@ public final class HeadroomCalculator {
         return new Headroom(Binding.of(binding), binding, levels);
     }
 
+    /** A team's own budgets and rate limit as they stand now (for alerts on the team itself). */
+    public static List<Limit> limitsOf(Team team, Instant now) {
+        List<Limit> limits = new ArrayList<>();
+        addBudgets(limits, new ArrayList<>(), Level.TEAM, team.name(), team.allBudgets(), team.calendarAligned(), now);
+        addRateLimit(limits, Level.TEAM, team.name(), team.rateLimit(), team.calendarAligned(), now);
+        return limits;
+    }
+
+    /** A customer's own budgets and rate limit as they stand now. */
+    public static List<Limit> limitsOf(Customer customer, Instant now) {
+        List<Limit> limits = new ArrayList<>();
+        addBudgets(limits, new ArrayList<>(), Level.CUSTOMER, customer.name(), customer.allBudgets(),
+                customer.calendarAligned(), now);
+        addRateLimit(limits, Level.CUSTOMER, customer.name(), customer.rateLimit(), customer.calendarAligned(), now);
+        return limits;
+    }
+
     private static Limit choose(Limit dollar, Limit rate) {
         if (dollar == null || rate == null) {
             return dollar != null ? dollar : rate;

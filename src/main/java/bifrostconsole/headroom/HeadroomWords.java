@@ -66,7 +66,7 @@ public final class HeadroomWords {
                     ? "" : " " + level.owner());
             List<String> parts = new ArrayList<>();
             if (level.owner() == null && level.level() != Level.KEY && level.limits().isEmpty()) {
-                parts.add(level.level() == Level.PROVIDER ? "" : "none");
+                parts.add(level.level() == Level.PROVIDER || !level.notes().isEmpty() ? "" : "none");
             } else if (level.limits().isEmpty()) {
                 parts.add("no budget or rate limit");
             }

@@ -127,9 +127,8 @@ public final class KeyBrowserViewModel {
         this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
         this.customerPicker = new FilterPickerViewModel("customer", filterOptions::customers, uiExecutor, scheduler);
 
-        pageSize.set(settings.pageSize());
-        KeyTableSettings.Sort sort = settings.sort();
-        query.set(VirtualKeyQuery.firstPage(pageSize.get()).withSort(sort.field(), sort.order()));
+        query.set(initialQuery(settings));
+        pageSize.set(query.get().limit());
         shownQuery.set(query.get());
         for (KeyColumn c : KeyColumn.values()) {
             BooleanProperty visible = new SimpleBooleanProperty(this, c.id() + "Visible", settings.columnVisible(c));
@@ -167,7 +166,29 @@ public final class KeyBrowserViewModel {
         });
     }
 
+    /**
+     * The first page a browser over these settings asks for: the remembered page size and sort. Opening a server
+     * asks for it already ({@link #showPrefetched}), so the first page needs no request of its own.
+     */
+    public static VirtualKeyQuery initialQuery(KeyTableSettings settings) {
+        KeyTableSettings.Sort sort = settings.sort();
+        return VirtualKeyQuery.firstPage(settings.pageSize()).withSort(sort.field(), sort.order());
+    }
+
     // ---- commands ---------------------------------------------------------------------------------------
+
+    /**
+     * Shows a first page fetched while the server was being opened, instead of asking for it again. Ignored
+     * (returns false, and {@link #start} asks as usual) unless it answers the query in force and nothing has been
+     * shown or asked for yet. Call on the UI thread.
+     */
+    public boolean showPrefetched(VirtualKeyQuery answered, Page<VirtualKey> page) {
+        if (page == null || !answered.equals(query.get()) || loadedPageCount.get() > 0 || pageRequest.isBusy()) {
+            return false;
+        }
+        showPage(answered, new LoadedPage(page, toRows(page.items(), clock.instant())));
+        return true;
+    }
 
     /** Loads the first page; call once when the view is shown. */
     public void start() {
@@ -180,6 +201,9 @@ public final class KeyBrowserViewModel {
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
         refreshInPlace = true;
+        if (detail.shownProperty().get()) {
+            detail.retry(); // the open key's details too; the old ones stay on screen meanwhile
+        }
     }
 
     /**

@@ -85,7 +85,10 @@ public final class SmokeTest {
             } else if (view.getScene() == null) {
                 fail("the first page of keys was loaded into a view that is not in a window");
             } else {
-                FirstFrame.afterPaint(view.getScene(), this::pass);
+                FirstFrame.afterPaint(view.getScene(), () -> {
+                    StartupClock.mark("painted");
+                    pass();
+                });
             }
         }));
     }
@@ -117,6 +120,9 @@ public final class SmokeTest {
         if (finished.compareAndSet(false, true)) {
             watchdog.cancel();
             out.println("first page shown in " + millisSinceStart.getAsLong() + " ms");
+            // Where the time went: the start-up marks of this process, oldest first.
+            out.println("start-up marks (ms since process start): " + StartupClock.marks().stream()
+                    .map(StartupClock.Mark::toString).collect(java.util.stream.Collectors.joining(", ")));
             out.flush();
             exit.accept(PASSED);
         }

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Milliseconds since this process started, counting the launcher and JVM start-up the user waits through too.
@@ -15,6 +18,10 @@ import java.util.Optional;
  * so it can be off by up to a second; there the process age is read from {@code /proc} instead (the process's
  * start and the system's uptime are both counted from boot, to 10 ms). Elsewhere the operating system reports
  * the start instant precisely.
+ *
+ * <p>{@link #mark} notes named moments of a start (toolkit up, demo data made, each request answered, first
+ * layout); the smoke test prints them, which is how the README's start-up breakdown was taken. A mark costs a
+ * nanosecond clock read: the process age is computed once, when the marks are read.
  */
 public final class StartupClock {
     private static final Path PROC_SELF_STAT = Path.of("/proc/self/stat");
@@ -22,7 +29,41 @@ public final class StartupClock {
     /** USER_HZ: the unit of /proc's start time, 100 on every mainstream Linux build. */
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
+    /** One named moment of the start: milliseconds since process start, and the thread it happened on. */
+    public record Mark(String name, long millis, String thread) {
+        @Override
+        public String toString() {
+            return name + " " + millis;
+        }
+    }
+
+    private record RawMark(String name, long nanos, String thread) {
+    }
+
+    /** A start makes a dozen marks; the cap keeps code that marks on every page from growing the list forever. */
+    private static final int MAX_MARKS = 64;
+    private static final ConcurrentLinkedQueue<RawMark> MARKS = new ConcurrentLinkedQueue<>();
+
     private StartupClock() {
+    }
+
+    /** Notes that {@code name} happened now. Any thread; cheap enough for the start-up path. */
+    public static void mark(String name) {
+        if (MARKS.size() < MAX_MARKS) {
+            MARKS.add(new RawMark(name, System.nanoTime(), Thread.currentThread().getName()));
+        }
+    }
+
+    /** The marks so far, in the order they were made, as milliseconds since process start. */
+    public static List<Mark> marks() {
+        long nowNanos = System.nanoTime();
+        long ageMillis = millisSinceProcessStart();
+        List<Mark> result = new ArrayList<>();
+        for (RawMark m : MARKS) {
+            long before = (nowNanos - m.nanos()) / 1_000_000;
+            result.add(new Mark(m.name(), ageMillis < 0 ? -1 : ageMillis - before, m.thread()));
+        }
+        return result;
     }
 
     /** The process's age in milliseconds, or -1 when the operating system does not say when it started. */

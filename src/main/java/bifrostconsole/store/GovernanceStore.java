@@ -151,8 +151,10 @@ public final class GovernanceStore {
                     valueRanks.put(sort, ranks);
                 }
             });
-            this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
-            this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
+            // lists a write left alone are the base's own, already sorted
+            this.teams = teams == base.teams ? teams : sortedByCreation(teams, Team::createdAt, Team::id);
+            this.customers = customers == base.customers ? customers
+                    : sortedByCreation(customers, Customer::createdAt, Customer::id);
             this.mcpClients = List.copyOf(mcpClients);
         }
 

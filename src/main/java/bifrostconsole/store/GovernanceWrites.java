@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class GovernanceWrites {
     /** The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...). */
     private final Map<String, ObjectNode> tableKeys = new HashMap<>();
     private volatile Duration rotationCooldown;
+    private final Map<Object, Object> embeddedForms = new java.util.IdentityHashMap<>();
 
     /**
      * @param rotationCooldown Bifrost's {@code client.vk_rotation_cooldown}: how long a rotated key's old value keeps
@@ -164,7 +166,11 @@ public final class GovernanceWrites {
             key.put("is_active", bool(req, "is_active", true));
             if (expiresAt != null) {
                 key.put("expires_at", time(expiresAt));
+                if (present(req, "delete_after_expire")) {
+                    inheritOrSet(key, "delete_after_expire", req.get("delete_after_expire"));
+                }
             }
+            applyFlagsAndMetadata(req, key);
             key.set("provider_configs", providerConfigs(edit, id, mapper.createArrayNode(),
                     req.get("provider_configs"), false, now, aligned));
             key.set("mcp_configs", mcpConfigs(edit, id, mapper.createArrayNode(), req.get("mcp_configs")));
@@ -215,6 +221,7 @@ public final class GovernanceWrites {
                 }
                 applyOwnership(edit, req, key);
                 applyExpiry(req, key, now);
+                applyFlagsAndMetadata(req, key);
                 boolean reset = bool(req, "reset_budget_usage", false);
                 boolean aligned = key.path("calendar_aligned").asBoolean(false);
                 if (present(req, "budgets")) {
@@ -635,15 +642,27 @@ public final class GovernanceWrites {
             // keys would make one assignment cost as much as the team is large.
             relink(edit, Set.of(), Set.of());
         }
-        Map<String, Team> teamsForKeys = teamsForKeys(edit);
-        Map<String, Customer> customersForKeys = customersForKeys(edit);
+        // Only the teams and customers of the written keys are prepared for embedding: a toggle costs no more
+        // when the gateway has many of them.
+        Map<String, Team> teams = new HashMap<>();
+        Map<String, Customer> customers = new HashMap<>();
         for (Written w : writes) {
             if (w.after() == null) {
                 edit.removeVirtualKey(w.before().id());
-            } else {
-                last = withOwners(w.after(), teamsForKeys, customersForKeys);
-                edit.putVirtualKey(last);
+                continue;
             }
+            String teamId = w.after().teamId();
+            String customerId = w.after().customerId();
+            if (teamId != null && !teams.containsKey(teamId)) {
+                teams.put(teamId, edit.teams().stream().filter(t -> t.id().equals(teamId)).findFirst()
+                        .map(this::teamForKeys).orElse(null));
+            }
+            if (customerId != null && !customers.containsKey(customerId)) {
+                customers.put(customerId, edit.customers().stream().filter(c -> c.id().equals(customerId)).findFirst()
+                        .map(this::customerForKeys).orElse(null));
+            }
+            last = withOwners(w.after(), teams, customers);
+            edit.putVirtualKey(last);
         }
         updateMcpAccess(edit, writes);
         return last;
@@ -700,22 +719,38 @@ public final class GovernanceWrites {
         }
     }
 
-    /** Teams as keys and customers embed them: without their customer object. */
     private Map<String, Team> teamsForKeys(GovernanceStore.Edit edit) {
         Map<String, Team> map = new LinkedHashMap<>();
-        for (Team t : edit.teams()) {
-            map.put(t.id(), t.customer() == null ? t : withField(t, Team.class, n -> n.remove("customer")));
-        }
+        edit.teams().forEach(t -> map.put(t.id(), teamForKeys(t)));
         return map;
     }
 
-    /** Customers as keys and teams embed them: without their teams. */
     private Map<String, Customer> customersForKeys(GovernanceStore.Edit edit) {
         Map<String, Customer> map = new LinkedHashMap<>();
-        for (Customer c : edit.customers()) {
-            map.put(c.id(), c.teams().isEmpty() ? c : withField(c, Customer.class, n -> n.remove("teams")));
-        }
+        edit.customers().forEach(c -> map.put(c.id(), customerForKeys(c)));
         return map;
+    }
+
+    /** A team as keys and customers embed it: without its customer object. */
+    private Team teamForKeys(Team t) {
+        return t.customer() == null ? t : embedded(t, () -> withField(t, Team.class, n -> n.remove("customer")));
+    }
+
+    /** A customer as keys and teams embed it: without its teams. */
+    private Customer customerForKeys(Customer c) {
+        return c.teams().isEmpty() ? c : embedded(c, () -> withField(c, Customer.class, n -> n.remove("teams")));
+    }
+
+    /**
+     * The embedded form of a team or customer record, made once per record: records are replaced, never changed,
+     * so the record itself is the key. Only used under the store's write lock.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T embedded(T record, java.util.function.Supplier<T> make) {
+        if (embeddedForms.size() > 10_000) {
+            embeddedForms.clear(); // old versions of edited teams and customers: let them go
+        }
+        return (T) embeddedForms.computeIfAbsent(record, r -> make.get());
     }
 
     private Team teamIn(GovernanceStore.Edit edit, String id) {
@@ -806,15 +841,72 @@ public final class GovernanceWrites {
         if (present(req, "expires_at")) {
             String text = text(req, "expires_at");
             if (text.isEmpty()) {
-                key.remove("expires_at"); // and delete_after_expire goes back to the client default
+                key.remove(List.of("expires_at", "delete_after_expire")); // back to the client default
             } else {
                 key.put("expires_at", time(future(text, now)));
             }
         }
-        if (present(req, "delete_after_expire") && !req.get("delete_after_expire").isNull()
-                && !key.hasNonNull("expires_at")) {
-            throw bad("delete_after_expire requires expires_at");
+        if (present(req, "delete_after_expire")) {
+            JsonNode flag = req.get("delete_after_expire");
+            if (!flag.isNull() && !key.hasNonNull("expires_at")) {
+                throw bad("delete_after_expire requires expires_at");
+            }
+            inheritOrSet(key, "delete_after_expire", flag);
         }
+    }
+
+    /**
+     * The optional flags and map of API.md §5.4 and §5.9: {@code disable_content_logging} (null: inherit the
+     * client default) and {@code metadata} (replaces the whole map; {@code {}} clears it; null leaves it).
+     */
+    private static void applyFlagsAndMetadata(ObjectNode req, ObjectNode key) {
+        if (present(req, "disable_content_logging")) {
+            inheritOrSet(key, "disable_content_logging", req.get("disable_content_logging"));
+        }
+        if (present(req, "metadata") && !req.get("metadata").isNull()) {
+            key.set("metadata", metadata(req.get("metadata")));
+        }
+    }
+
+    /** A bool that may be null to mean "as the client config says": null removes it from the key. */
+    private static void inheritOrSet(ObjectNode key, String field, JsonNode value) {
+        if (value.isNull()) {
+            key.remove(field);
+        } else if (value.isBoolean()) {
+            key.set(field, value);
+        } else {
+            throw new QueryException(400, INVALID_JSON);
+        }
+    }
+
+    private static final java.util.regex.Pattern METADATA_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,256}");
+
+    /** Bifrost's metadata rules: at most 50 entries, keys of [A-Za-z0-9._-], none reserved, values of 512 characters. */
+    private static JsonNode metadata(JsonNode map) {
+        if (!map.isObject()) {
+            throw new QueryException(400, INVALID_JSON);
+        }
+        if (map.size() > 50) {
+            throw bad("invalid metadata: at most 50 entries, not " + map.size());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            if (!METADATA_KEY.matcher(name).matches()) {
+                throw bad("invalid metadata key '" + name + "': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
+            }
+            if (name.equals("isAsyncRequest") || name.startsWith("bifrost_alb_")) {
+                throw bad("invalid metadata key '" + name + "': the name is reserved");
+            }
+            if (!entry.getValue().isTextual()) {
+                throw new QueryException(400, INVALID_JSON);
+            }
+            String value = entry.getValue().asText();
+            if (value.codePointCount(0, value.length()) > 512) {
+                throw bad("invalid metadata value for '" + name + "': longer than 512 characters");
+            }
+        }
+        return map;
     }
 
     private Instant expiry(ObjectNode req, Instant now) {

@@ -83,7 +83,8 @@ public final class UsageView extends VBox {
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        cost = TimeCharts.line("Cost", formats::money);
+        cost = TimeCharts.line("Cost", v -> Math.abs(v) >= 10_000 ? "$" + formats.compactCount((long) v)
+                : formats.money(v));
         cost.setId("usage-cost-chart");
         cost.setLegendVisible(true);
         tokens = TimeCharts.area("Tokens", v -> formats.compactCount((long) v));

@@ -2,6 +2,7 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Secret;
+import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.connection.InMemoryCredentialStore;
@@ -154,7 +155,26 @@ class MainViewModelTest {
         waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         assertTrue(model.workspaceProperty().get().demo());
         assertEquals(2_000, model.workspaceProperty().get().keyCount());
+        assertEquals(VirtualKeyQuery.firstPage(25), model.workspaceProperty().get().firstPageQuery());
+        assertEquals(25, model.workspaceProperty().get().firstPage().items().size(),
+                "the workspace opens with the browser's first page, asked for while connecting");
         waitFor(() -> DemoWorkspace.ID.equals(new ProfileStore(file).load().profiles().lastUsedId()));
+    }
+
+    @Test
+    void theDemoOpenedBeforeTheToolkitIsTakenOnceAndThenOpenedAfresh() throws Exception {
+        demo.openEarly(ManagementApiClient::new, VirtualKeyQuery.firstPage(50));
+        model.start(new StartupOptions(null, true, false, null));
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        assertEquals(VirtualKeyQuery.firstPage(50), model.workspaceProperty().get().firstPageQuery(),
+                "the early opening's page is the one shown");
+        assertEquals(2_000, model.workspaceProperty().get().keyCount());
+
+        model.showWelcome();
+        model.openDemo();
+        waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+        assertEquals(VirtualKeyQuery.firstPage(25), model.workspaceProperty().get().firstPageQuery(),
+                "a later open asks again");
     }
 
     @Test

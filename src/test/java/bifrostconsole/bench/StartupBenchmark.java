@@ -27,19 +27,25 @@ import java.util.stream.Stream;
  * {@code --smoke-test}) against a minimal JavaFX window ({@link EmptyWindowApp}), each started two ways, the
  * app-image launcher and {@code java -jar}, in alternating rounds of one run; prints medians and ratios, then the
  * app-image's and the .deb's sizes. The empty window gets an app-image built the same way as the console's (the
- * same runtime, and an AppCDS archive from the same script), so the only difference is the application.
+ * same runtime, the same java options, and a start-up cache made by the same script: an AOT cache when the
+ * console's runtime has one, else an AppCDS archive), so the only difference is the application.
  *
  * <p>Run after {@code mvn -Pinstaller package}, with a display: {@code jpackage/startup-benchmark.sh [rounds]}.
+ * {@code -Dbench.baselineImage=DIR} adds another build's app-image (e.g. main's) to the same alternating rounds,
+ * for a ratio against it.
  */
 public final class StartupBenchmark {
     private static final Pattern SHOWN = Pattern.compile("shown in (\\d+) ms");
     private static final long TIMEOUT_SECONDS = 120;
-    /** A marker first word of a command: run it with -Xshare:off. */
+    /** A marker first word of a command: run it without its start-up cache. */
     private static final String NO_CDS = "<no-cds>";
+    private static final String TEMURIN_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
     private final Path project;
     private final Path work;
     private final Path configDir;
+    /** Whether the console's image carries an AOT cache (JDK 24+ runtime) rather than an AppCDS archive. */
+    private boolean aot;
 
     private StartupBenchmark(Path project) throws IOException {
         this.project = project;
@@ -62,6 +68,7 @@ public final class StartupBenchmark {
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("No DISPLAY: run under xvfb-run (jpackage/startup-benchmark.sh does)");
         }
+        aot = Files.exists(consoleImage.resolve("lib/app/bifrost-console.aot"));
         Path emptyJar = buildEmptyWindowJar();
         Path emptyImage = buildEmptyWindowImage(emptyJar, consoleImage);
 
@@ -75,6 +82,13 @@ public final class StartupBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         variants.put("console, java -jar", List.of(java, "-jar", consoleJar.toString(), "--smoke-test"));
         variants.put("empty window, java -jar", List.of(java, "-jar", emptyJar.toString()));
+        String baseline = System.getProperty("bench.baselineImage");
+        if (baseline != null) {
+            Path baselineImage = Path.of(baseline).toAbsolutePath();
+            require(baselineImage.resolve("bin/bifrost-console"), "an app-image folder");
+            variants.put("baseline console, app-image",
+                    List.of(baselineImage.resolve("bin/bifrost-console").toString(), "--smoke-test"));
+        }
 
         System.out.printf("Start-up to first page of keys (console) / first frame (empty window), %d rounds"
                 + " after one warm-up round, alternating; wall ms from process start%n", rounds);
@@ -94,7 +108,7 @@ public final class StartupBenchmark {
             }
         }
         for (String name : variants.keySet()) {
-            System.out.printf("  %-28s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
+            System.out.printf("  %-30s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
                     median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
                     median(reported.get(name)));
         }
@@ -104,8 +118,13 @@ public final class StartupBenchmark {
                 ratio(wall, "console, java -jar", "empty window, java -jar"));
         System.out.printf("Ratio app-image / java -jar, console:    %.2f%n",
                 ratio(wall, "console, app-image", "console, java -jar"));
-        System.out.printf("Ratio app-image with / without AppCDS:   %.2f%n",
+        System.out.printf("Ratio app-image with / without %s: %.2f%n", aot ? "AOT cache" : "AppCDS",
                 ratio(wall, "console, app-image", "console, app-image, no CDS"));
+        if (wall.containsKey("baseline console, app-image")) {
+            System.out.printf("Ratio console / baseline console, app-image: %.2f%n",
+                    ratio(wall, "console, app-image", "baseline console, app-image"));
+        }
+        System.out.printf("Start-up cache: %s%n", aot ? "AOT cache (JDK 24+ runtime)" : "AppCDS archive (JDK 17 runtime)");
 
         System.out.printf("App-image size: %.1f MB (%s)%n", megabytes(consoleImage), project.relativize(consoleImage));
         try (Stream<Path> dist = Files.list(project.resolve("target/dist"))) {
@@ -121,8 +140,9 @@ public final class StartupBenchmark {
         List<String> argv = noCds ? command.subList(1, command.size()) : command;
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         // The console must not touch the benchmarking user's settings; the same option for every variant.
-        builder.environment().put("JAVA_TOOL_OPTIONS",
-                "-Dbifrost.console.configDir=" + configDir + (noCds ? " -Xshare:off" : ""));
+        // -XX:AOTMode=off is the AOT cache's -Xshare:off (the two may not be combined with an AOTCache option).
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir
+                + (noCds ? (aot ? " -XX:AOTMode=off" : " -Xshare:off") : ""));
         long start = System.nanoTime();
         Process process = builder.start();
         long shownAt = -1;
@@ -199,13 +219,20 @@ public final class StartupBenchmark {
         Files.createDirectories(input);
         // In the image JavaFX comes from the runtime, so the jar's Class-Path entries are left dangling there.
         Files.copy(emptyJar, input.resolve("empty-window.jar"));
-        String jpackage = Path.of(System.getProperty("java.home"), "bin", "jpackage").toString();
+        // The jpackage of the JDK the console's runtime came from, and the console's own java options.
+        String jdk = aot ? System.getProperty("installer.jdk25", TEMURIN_25) : System.getProperty("java.home");
+        String jpackage = Path.of(jdk, "bin", "jpackage").toString();
+        String options = Files.readAllLines(consoleImage.resolve("lib/app/bifrost-console.cfg")).stream()
+                .filter(l -> l.startsWith("java-options=") && !l.contains("jpackage.app-version"))
+                .map(l -> l.substring("java-options=".length()).replace("bifrost-console.aot", "empty-window.aot"))
+                .collect(Collectors.joining(" "));
         exec(List.of(jpackage, "--type", "app-image", "--name", "empty-window", "--dest", dest.toString(),
                 "--input", input.toString(), "--main-jar", "empty-window.jar",
                 "--main-class", EmptyWindowApp.class.getName(),
                 "--runtime-image", consoleImage.resolve("lib/runtime").toString(),
-                "--java-options", "-XX:SharedArchiveFile=$APPDIR/app.jsa -Xshare:auto"));
-        exec(List.of("bash", project.resolve("jpackage/build-cds-archive.sh").toString(), image.toString()));
+                "--java-options", options));
+        exec(List.of("bash", project.resolve("jpackage/build-startup-cache.sh").toString(), image.toString(),
+                Boolean.toString(aot)));
         return image;
     }
 

@@ -301,7 +301,7 @@ class KeysCommandTest {
         assertTrue(override.err().contains("no 1M budget to override"), override.err());
         Run already = keys("disable", key(v -> !v.active()).id());
         assertEquals(0, already.code(), "already so is fine");
-        assertTrue(already.err().contains("nothing to do: the key is already disabled."), already.err());
+        assertTrue(already.err().contains("nothing to do: The key is already disabled."), already.err());
     }
 
     // ---- the guards and the exit codes -------------------------------------------------------------------

@@ -214,6 +214,31 @@ class DemoGatewayWritesTest {
                 .path("virtual_key_count").asInt());
     }
 
+    @Test
+    void metadataAndTheOptionalFlagsFollowBifrostsRules() throws Exception {
+        VirtualKey key = find(k -> k.expiresAt() == null);
+        String path = KEYS + "/" + key.id();
+        assertEquals(200, call("PUT", path, "{\"metadata\": {\"cost_center\": \"cc-42\", \"env\": \"prod\"},"
+                + " \"disable_content_logging\": true}").status());
+        assertEquals(200, call("PUT", path, "{\"metadata\": {}, \"disable_content_logging\": null}").status());
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"bad key\": \"x\"}}"), 400, "Failed to update virtual"
+                + " key: invalid metadata key 'bad key': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"bifrost_alb_route\": \"x\"}}"), 400,
+                "Failed to update virtual key: invalid metadata key 'bifrost_alb_route': the name is reserved");
+        String long513 = "\u00e9".repeat(513);
+        assertBifrostError(call("PUT", path, "{\"metadata\": {\"note\": \"" + long513 + "\"}}"), 400,
+                "Failed to update virtual key: invalid metadata value for 'note': longer than 512 characters");
+        assertEquals(200, call("PUT", path, "{\"metadata\": {\"note\": \"" + "\uD83D\uDE00".repeat(512) + "\"}}").status(),
+                "512 characters, counted as code points, not UTF-16 units");
+        assertBifrostError(call("PUT", path, "{\"delete_after_expire\": true}"), 400,
+                "Failed to update virtual key: delete_after_expire requires expires_at");
+        String soon = Instant.now().plus(Duration.ofDays(3)).toString();
+        assertEquals(200, call("PUT", path, "{\"expires_at\": \"" + soon + "\", \"delete_after_expire\": true}").status());
+        JsonNode cleared = call("PUT", path, "{\"expires_at\": \"\"}").key();
+        assertFalse(cleared.has("expires_at"));
+        assertFalse(cleared.has("delete_after_expire"), "clearing the expiry brings back the client default");
+    }
+
     // ---- budgets -------------------------------------------------------------------------------------------
 
     private VirtualKey keyWithUsedBudgets(int count) {

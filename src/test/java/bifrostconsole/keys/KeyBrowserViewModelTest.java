@@ -71,6 +71,36 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void aPageFetchedWhileOpeningTheServerIsShownWithoutAskingAgain() {
+        settings.put("keys.pageSize", "50");
+        settings.put("keys.sort", "name:desc");
+        vm = newViewModel();
+        VirtualKeyQuery first = KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, Runnable::run));
+        assertEquals(50, first.limit());
+        assertEquals(SortField.NAME, first.sortBy());
+        assertEquals(SortOrder.DESC, first.order());
+
+        assertTrue(vm.showPrefetched(first, new Page<>(TestKeys.keys(0, 50), 50, 1234, 50, 0)));
+
+        assertEquals(0, source.keyAnswers.size(), "the prefetched page needs no request");
+        assertEquals(50, vm.rows().size());
+        assertEquals("1\u201350 of 1,234", vm.rangeTextProperty().get());
+        assertTrue(vm.firstPageShown().isDone());
+        vm.nextPage();
+        assertEquals(50, source.lastQuery().offset());
+    }
+
+    @Test
+    void aPrefetchedPageOfAnotherQueryIsIgnored() {
+        VirtualKeyQuery other = VirtualKeyQuery.firstPage(100);
+
+        assertFalse(vm.showPrefetched(other, new Page<>(TestKeys.keys(0, 100), 100, 1234, 100, 0)));
+
+        assertTrue(vm.rows().isEmpty());
+        assertEquals(0, vm.loadedPageCountProperty().get());
+    }
+
+    @Test
     void pagingForwardBackwardLastAndJump() {
         vm.start();
         source.answerLast(0, 25, 1234, 25);

@@ -1,0 +1,322 @@
+package bifrostconsole.overview;
+
+import atlantafx.base.theme.Styles;
+import bifrostconsole.headroom.Reason;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Icons;
+import bifrostconsole.usage.TimeCharts;
+import bifrostconsole.usage.UsageViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Overview (Ctrl+4): a scan bar (progress, cancel, the near-limit threshold), tiles with the totals, charts of
+ * spend by team and by customer, of budget use across keys and of the gateway's spend over time, and the
+ * needs-attention lists, whose rows open the key (double-click or Enter).
+ */
+public final class OverviewView extends VBox {
+    private final OverviewViewModel vm;
+    private final Formats formats;
+    private final FlowPane tiles = new FlowPane(12, 12);
+    private final BarChart<Number, String> teams = spendChart("Spend by team", "overview-teams-chart");
+    private final BarChart<Number, String> customers = spendChart("Spend by customer", "overview-customers-chart");
+    private final BarChart<String, Number> budgetUse;
+    private final Label budgetUseNote = new Label();
+    private final LineChart<Number, Number> overTime;
+    private final Label overTimeNote = new Label();
+    private final TabPane attention = new TabPane();
+    private final Map<Reason, ListView<OverviewViewModel.AttentionRow>> lists = new EnumMap<>(Reason.class);
+    private final Map<Reason, Tab> attentionTabs = new EnumMap<>(Reason.class);
+
+    public OverviewView(OverviewViewModel vm, Formats formats) {
+        this.vm = vm;
+        this.formats = formats;
+        getStyleClass().add("overview-view");
+        setId("overview");
+
+        CategoryAxis useX = new CategoryAxis();
+        NumberAxis useY = new NumberAxis();
+        useY.setMinorTickVisible(false);
+        useY.setTickLabelFormatter(integers());
+        budgetUse = new BarChart<>(useX, useY);
+        budgetUse.setTitle("Share of the binding limit used, across keys");
+        budgetUse.setId("overview-budget-use-chart");
+        styleChart(budgetUse);
+        overTime = TimeCharts.line("Gateway spend per day, last 30 days (from the logs)", this::axisMoney);
+        overTime.setId("overview-spend-chart");
+
+        tiles.setId("overview-tiles");
+        budgetUseNote.getStyleClass().add("muted");
+        overTimeNote.setId("overview-spend-not-available");
+        overTimeNote.setWrapText(true);
+        overTimeNote.setGraphic(Icons.icon(Feather.INFO));
+
+        GridPane charts = new GridPane();
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.add(teams, 0, 0);
+        charts.add(customers, 1, 0);
+        charts.add(new VBox(4, budgetUse, budgetUseNote), 0, 1);
+        charts.add(new StackPane(overTime, overTimeNote), 1, 1);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        charts.getColumnConstraints().addAll(half, half);
+
+        attention.setId("overview-attention");
+        attention.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        attention.setMinHeight(220);
+        attention.setPrefHeight(270);
+        for (Reason reason : Reason.values()) {
+            ListView<OverviewViewModel.AttentionRow> list = new ListView<>();
+            list.setId("attention-" + reason.word());
+            list.setCellFactory(v -> new AttentionCell());
+            list.setPlaceholder(new Label("No keys here."));
+            list.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    open(list);
+                }
+            });
+            list.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    open(list);
+                }
+            });
+            lists.put(reason, list);
+            Tab tab = new Tab(reason.title(), list);
+            tab.setId("attention-tab-" + reason.word());
+            attentionTabs.put(reason, tab);
+            attention.getTabs().add(tab);
+        }
+        Label attentionTitle = new Label("Needs attention");
+        attentionTitle.getStyleClass().add(Styles.TITLE_4);
+        Label attentionHint = new Label("Double-click a key, or press Enter, to open it.");
+        attentionHint.getStyleClass().add("muted");
+
+        VBox content = new VBox(14, tiles, attentionTitle, attentionHint, attention, charts);
+        content.getStyleClass().add("overview-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setId("overview-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(scanBar(), scroll);
+
+        vm.shownProperty().addListener((o, a, b) -> show(b));
+        vm.spendOverTime().chartsProperty().addListener((o, a, b) -> showSpendOverTime());
+        vm.spendOverTime().notAvailableProperty().addListener((o, a, b) -> showSpendOverTime());
+        show(vm.shownProperty().get());
+        showSpendOverTime();
+    }
+
+    private HBox scanBar() {
+        Button rescan = new Button("Scan again", Icons.icon(Feather.REFRESH_CW));
+        rescan.setId("overview-scan");
+        rescan.setOnAction(e -> vm.scan());
+        rescan.disableProperty().bind(vm.scanningProperty());
+        Button cancel = new Button("Cancel", Icons.icon(Feather.X));
+        cancel.setId("overview-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.scanningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("overview-progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.scanningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setPrefWidth(220);
+        Label text = new Label();
+        text.setId("overview-progress-text");
+        text.textProperty().bind(vm.progressTextProperty());
+        Label error = new Label();
+        error.setId("overview-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Spinner<Integer> threshold = new Spinner<>(50, 100, vm.thresholdProperty().get(), 5);
+        threshold.setId("overview-threshold");
+        threshold.setPrefWidth(90);
+        threshold.valueProperty().addListener((o, a, b) -> {
+            vm.thresholdProperty().set(b);
+            vm.scan();
+        });
+        Label thresholdLabel = new Label("Near the limit from (%)");
+        thresholdLabel.setLabelFor(threshold);
+        Tooltip.install(threshold, new Tooltip("A key counts as near its limit at or above this share of the"
+                + " limit that binds it. Changing it scans again."));
+        HBox bar2 = new HBox(10, rescan, cancel, bar, text, error, spacer, thresholdLabel, threshold);
+        bar2.setAlignment(Pos.CENTER_LEFT);
+        bar2.getStyleClass().add("overview-scan-bar");
+        return bar2;
+    }
+
+    private void open(ListView<OverviewViewModel.AttentionRow> list) {
+        OverviewViewModel.AttentionRow row = list.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            vm.openKey(row.keyId());
+        }
+    }
+
+    private void show(OverviewViewModel.Shown s) {
+        if (s == null) {
+            return;
+        }
+        tiles.getChildren().clear();
+        for (OverviewViewModel.Tile t : s.tiles()) {
+            Label label = new Label(t.label());
+            label.getStyleClass().add("tile-label");
+            Label value = new Label(t.value());
+            value.getStyleClass().add("tile-value");
+            Label detail = new Label(t.detail());
+            detail.getStyleClass().addAll("tile-detail", "muted");
+            detail.setWrapText(true);
+            VBox tile = new VBox(2, label, value, detail);
+            tile.getStyleClass().add("overview-tile");
+            tile.setId("tile-" + t.id());
+            tile.setPrefWidth(220);
+            tiles.getChildren().add(tile);
+        }
+        showSpend(teams, s.spendByTeam());
+        showSpend(customers, s.spendByCustomer());
+        XYChart.Series<String, Number> use = new XYChart.Series<>();
+        for (OverviewViewModel.Bar b : s.budgetUse()) {
+            use.getData().add(new XYChart.Data<>(b.label(), b.value()));
+        }
+        budgetUse.getData().setAll(List.of(use));
+        budgetUseNote.setText(s.budgetUseNote());
+        for (Reason reason : Reason.values()) {
+            List<OverviewViewModel.AttentionRow> rows = s.attention().get(reason);
+            // Keep the user's place: only a list whose contents changed is replaced.
+            if (!lists.get(reason).getItems().equals(rows)) {
+                lists.get(reason).getItems().setAll(rows);
+            }
+            attentionTabs.get(reason).setText(reason.title() + " (" + formats.count(rows.size()) + ")");
+        }
+    }
+
+    private void showSpend(BarChart<Number, String> chart, List<OverviewViewModel.Bar> bars) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // Largest at the top: a category axis draws its first category at the bottom.
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            series.getData().add(new XYChart.Data<>(bars.get(i).value(), bars.get(i).label()));
+        }
+        chart.getData().setAll(List.of(series));
+    }
+
+    private void showSpendOverTime() {
+        UsageViewModel usage = vm.spendOverTime();
+        String sentence = usage.notAvailableProperty().get();
+        overTimeNote.setText(sentence);
+        overTimeNote.setVisible(sentence != null);
+        overTime.setVisible(sentence == null);
+        UsageViewModel.Charts c = usage.chartsProperty().get();
+        if (c != null) {
+            overTime.getData().setAll(List.of(TimeCharts.series("Cost per day", c.cost())));
+            TimeCharts.showRange(overTime, c.cost(), formats.zone(), formats.locale());
+        }
+    }
+
+    private BarChart<Number, String> spendChart(String title, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return formats == null ? n.toString() : axisMoney(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        BarChart<Number, String> chart = new BarChart<>(x, new CategoryAxis());
+        chart.setTitle(title + " in the budget windows open now");
+        chart.setCategoryGap(6);
+        chart.setBarGap(0);
+        chart.setId(id);
+        styleChart(chart);
+        return chart;
+    }
+
+    /** "$25", "$1,200", "$780K": an axis needs no cents. */
+    private String axisMoney(double v) {
+        return Math.abs(v) >= 10_000 ? "$" + formats.compactCount((long) v)
+                : formats.money(Math.rint(v)).replaceAll("[.,]00$", "");
+    }
+
+    private static void styleChart(XYChart<?, ?> chart) {
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setMinHeight(220);
+        chart.setPrefHeight(260);
+    }
+
+    private static StringConverter<Number> integers() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        };
+    }
+
+    /** "checkout-prod" over "98% used · $1.20 left · key, daily · team Platform". */
+    private static final class AttentionCell extends ListCell<OverviewViewModel.AttentionRow> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(1, name, detail);
+
+        AttentionCell() {
+            name.getStyleClass().add("key-name");
+            detail.getStyleClass().addAll("muted", "small");
+            setGraphic(box);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(OverviewViewModel.AttentionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            box.setVisible(!empty && row != null);
+            if (!empty && row != null) {
+                name.setText(row.name());
+                detail.setText(row.detail());
+            }
+        }
+    }
+}

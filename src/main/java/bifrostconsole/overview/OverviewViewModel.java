@@ -1,0 +1,318 @@
+package bifrostconsole.overview;
+
+import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.ResetWindow;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.export.ProgressListener;
+import bifrostconsole.headroom.Attention;
+import bifrostconsole.headroom.AttentionItem;
+import bifrostconsole.headroom.GatewayScan;
+import bifrostconsole.headroom.HeadroomWords;
+import bifrostconsole.headroom.Reason;
+import bifrostconsole.headroom.ScanResult;
+import bifrostconsole.messages.UserMessages;
+import bifrostconsole.service.LatestRequest;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.usage.UsageViewModel;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The gateway at a glance: a full scan of every key (export-sized pages, off the FX thread, cancellable, with
+ * progress) turned into totals, spend by team and customer, how much of their binding limit keys have used, the
+ * gateway's spend over time (when the server has logs), and the needs-attention lists whose rows open a key.
+ */
+public final class OverviewViewModel {
+    /** Teams and customers shown by name in the spend charts; the rest add up to "Others". */
+    static final int TOP = 8;
+
+    /** A labelled figure on a tile: "Keys" "2,000" "1,640 active". */
+    public record Tile(String id, String label, String value, String detail) {
+    }
+
+    /** One bar of a chart. */
+    public record Bar(String label, double value) {
+    }
+
+    /** A row of a needs-attention list: the key it opens, its name, and what is wrong in words. */
+    public record AttentionRow(String keyId, String name, String detail) {
+    }
+
+    /** Everything the view draws from one scan, computed off the FX thread. */
+    public record Shown(ScanResult result, List<Tile> tiles, List<Bar> spendByTeam, List<Bar> spendByCustomer,
+                        List<Bar> budgetUse, String budgetUseNote, Map<Reason, List<AttentionRow>> attention,
+                        String summary) {
+    }
+
+    private final GatewayScan scan;
+    private final Executor background;
+    private final Clock clock;
+    private final Formats formats;
+    private final UiSettings settings;
+    private final LatestRequest request;
+    private final UsageViewModel spendOverTime;
+    private final IntegerProperty threshold = new SimpleIntegerProperty(this, "threshold", 80);
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final List<Consumer<ScanResult>> resultListeners = new ArrayList<>();
+    private Consumer<String> keyOpener = id -> { };
+
+    public OverviewViewModel(GovernanceSource source, Executor uiExecutor, Executor background, Clock clock,
+                             Formats formats, UiSettings settings) {
+        this(new GatewayScan(source, clock), source, uiExecutor, background, clock, formats, settings);
+    }
+
+    OverviewViewModel(GatewayScan scan, GovernanceSource source, Executor uiExecutor, Executor background,
+                      Clock clock, Formats formats, UiSettings settings) {
+        this.scan = scan;
+        this.background = background;
+        this.clock = clock;
+        this.formats = formats;
+        this.settings = settings;
+        this.request = new LatestRequest(uiExecutor);
+        this.spendOverTime = new UsageViewModel(source, uiExecutor, clock, formats);
+        spendOverTime.periodProperty().set(UsageViewModel.Period.MONTH);
+        spendOverTime.show(UsageViewModel.Subject.gateway());
+        int remembered;
+        try {
+            remembered = Integer.parseInt(settings.get("overview.threshold", "80"));
+        } catch (NumberFormatException e) {
+            remembered = 80;
+        }
+        threshold.set(Math.max(1, Math.min(100, remembered)));
+        threshold.addListener((o, a, b) -> settings.put("overview.threshold", b.toString()));
+    }
+
+    /** Scans every key again; a scan in progress is cancelled first. */
+    public void scan() {
+        Attention rules = new Attention(threshold.get() / 100.0, Duration.ofDays(7));
+        scanning.set(true);
+        error.set(null);
+        progress.set(-1);
+        progressText.set("Reading teams and customers\u2026");
+        Progress p = new Progress();
+        LatestRequest.Ticket ticket = request.start();
+        CompletableFuture<Shown> work = ticket.track(scan.runAsync(rules, p, background))
+                .thenApplyAsync(this::toShown, background);
+        p.ticket = ticket;
+        work.whenComplete((result, failure) -> ticket.ui(() -> {
+            scanning.set(false);
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause()
+                        != null ? failure.getCause() : failure;
+                if (!(cause instanceof java.util.concurrent.CancellationException)) {
+                    error.set(UserMessages.of(cause, "The gateway could not be scanned"));
+                }
+                progressText.set(cause instanceof java.util.concurrent.CancellationException ? "Scan cancelled."
+                        : "");
+                return;
+            }
+            shown.set(result);
+            progress.set(1);
+            progressText.set(result.summary());
+            for (Consumer<ScanResult> l : resultListeners) {
+                l.accept(result.result());
+            }
+        }));
+        spendOverTime.refresh();
+    }
+
+    public void cancel() {
+        request.cancel();
+        scanning.set(false);
+        progressText.set("Scan cancelled.");
+    }
+
+    /** The view is on screen: the spend-over-time chart asks for the logs; the first visit scans. */
+    public void setActive(boolean active) {
+        spendOverTime.setActive(active);
+        if (active && shown.get() == null && !scanning.get()) {
+            scan();
+        }
+    }
+
+    public void openKey(String keyId) {
+        keyOpener.accept(keyId);
+    }
+
+    /** What opening a row does: the composition root shows the key in the key table's detail pane. */
+    public void setKeyOpener(Consumer<String> opener) {
+        this.keyOpener = opener;
+    }
+
+    /** Told of every completed scan, on the UI executor (the alerts and the key table's headroom). */
+    public void onResult(Consumer<ScanResult> listener) {
+        resultListeners.add(listener);
+    }
+
+    /**
+     * Progress from the scan's worker, handed to the UI at most once in flight: when the FX thread is busy,
+     * intermediate counts are skipped rather than queued.
+     */
+    private final class Progress implements ProgressListener {
+        private final AtomicLong done = new AtomicLong();
+        private final AtomicLong total = new AtomicLong(-1);
+        private final AtomicBoolean posted = new AtomicBoolean();
+        volatile LatestRequest.Ticket ticket;
+
+        @Override
+        public void progress(long d, long t) {
+            done.set(d);
+            total.set(t);
+            LatestRequest.Ticket current = ticket;
+            if (current != null && posted.compareAndSet(false, true)) {
+                current.ui(() -> {
+                    posted.set(false);
+                    long n = done.get();
+                    long of = total.get();
+                    progress.set(of <= 0 ? -1 : (double) n / of);
+                    progressText.set(of < 0 ? "Scanned " + formats.count(n) + " keys\u2026"
+                            : "Scanned " + formats.count(n) + " of " + formats.count(of) + " keys\u2026");
+                });
+            }
+        }
+    }
+
+    // ---- from a scan to what the view draws (off the FX thread) ------------------------------------------
+
+    Shown toShown(ScanResult r) {
+        List<Tile> tiles = new ArrayList<>();
+        tiles.add(new Tile("keys", "Keys", formats.count(r.keys()), formats.count(r.active()) + " active \u00b7 "
+                + formats.count(r.inactive()) + " inactive"));
+        tiles.add(new Tile("expired", "Expired", formats.count(r.expired()), formats.count(r.expiring())
+                + " expiring within 7 days"));
+        tiles.add(new Tile("exhausted", "Exhausted", formats.count(r.count(Reason.EXHAUSTED)), formats.count(r.count(
+                Reason.NEAR_LIMIT)) + " at or above " + Math.round(r.rules().threshold() * 100) + "%"));
+        tiles.add(new Tile("owners", "Teams \u00b7 Customers", formats.count(r.teams()) + " \u00b7 "
+                + formats.count(r.customers()), formats.count(r.count(Reason.UNASSIGNED)) + " keys on neither"));
+        for (Map.Entry<String, Map<String, double[]>> level : r.spendByWindow().entrySet()) {
+            Map.Entry<String, double[]> largest = level.getValue().entrySet().stream()
+                    .max(Comparator.comparingDouble(e -> e.getValue()[1])).orElse(null);
+            if (largest == null) {
+                continue;
+            }
+            double[] sums = largest.getValue();
+            tiles.add(new Tile("spend-" + level.getKey(), capitalised(ResetWindow.inWords(largest.getKey()))
+                    + " " + level.getKey() + " budgets", formats.money(sums[0]), "of " + formats.money(sums[1])
+                    + (sums[1] > 0 ? " (" + formats.percent(sums[0] / sums[1]) + ")" : "")
+                    + " in the windows open now"));
+        }
+        List<Bar> use = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            use.add(new Bar(i * 10 + "\u2013" + (i * 10 + 9) + "%", r.usedDistribution()[i]));
+        }
+        use.add(new Bar("100%", r.usedDistribution()[10]));
+        String useNote = formats.count(r.unbounded()) + " keys have no limit at all";
+        HeadroomWords words = new HeadroomWords(formats::money, formats::count);
+        Map<Reason, List<AttentionRow>> attention = new EnumMap<>(Reason.class);
+        for (Reason reason : Reason.values()) {
+            attention.put(reason, new ArrayList<>());
+        }
+        for (AttentionItem item : r.attention()) {
+            AttentionRow row = new AttentionRow(item.keyId(), item.keyName(), detail(item, words));
+            for (Reason reason : item.reasons()) {
+                attention.get(reason).add(row);
+            }
+        }
+        String summary = "Scanned " + formats.count(r.keys()) + " keys \u00b7 " + formats.count(r.attention().size())
+                + " need attention";
+        return new Shown(r, List.copyOf(tiles), top(r.spendByTeam()), top(r.spendByCustomer()), List.copyOf(use),
+                useNote, attention, summary);
+    }
+
+    private String detail(AttentionItem item, HeadroomWords words) {
+        List<String> parts = new ArrayList<>();
+        if (item.limit() != null) {
+            parts.add(formats.percent(item.usedFraction()) + " used \u00b7 " + words.left(item.limit()) + " \u00b7 "
+                    + words.what(item.limit()));
+        }
+        if (item.expiresAt() != null) {
+            parts.add((item.has(Reason.EXPIRED) ? "expired " : "expires ")
+                    + formats.relative(item.expiresAt(), clock.instant()));
+        }
+        boolean ownerNamed = item.limit() != null && item.limit().level() != bifrostconsole.headroom.Level.KEY
+                && item.limit().level() != bifrostconsole.headroom.Level.PROVIDER;
+        if (!ownerNamed) {
+            parts.add(item.teamName() != null ? "team " + item.teamName()
+                    : item.customerName() != null ? "customer " + item.customerName() : "no team or customer");
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    /** The {@link #TOP} largest, largest first, and the rest summed as "Others". */
+    static List<Bar> top(Map<String, Double> values) {
+        List<Map.Entry<String, Double>> sorted = new ArrayList<>(values.entrySet());
+        sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Bar> bars = new ArrayList<>();
+        double others = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < TOP) {
+                bars.add(new Bar(sorted.get(i).getKey(), sorted.get(i).getValue()));
+            } else {
+                others += sorted.get(i).getValue();
+            }
+        }
+        if (others > 0) {
+            bars.add(new Bar("Others", others));
+        }
+        return List.copyOf(bars);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public IntegerProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    /** 0 to 1, or -1 while the total is not known yet. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Shown> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** The gateway's cost over the last 30 days, from the logs when the server has them. */
+    public UsageViewModel spendOverTime() {
+        return spendOverTime;
+    }
+}
