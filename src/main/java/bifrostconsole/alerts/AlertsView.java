@@ -35,6 +35,7 @@ public final class AlertsView extends Button {
         this.openKey = openKey;
         setId("alerts-button");
         setGraphic(Icons.icon(Feather.BELL));
+        setAccessibleText("Recent alerts");
         setTooltip(new Tooltip("Recent alerts: keys, teams and customers that crossed the threshold, used up a"
                 + " limit or expired"));
         list.setId("alerts-list");

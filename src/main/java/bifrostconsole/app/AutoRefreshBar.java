@@ -51,6 +51,7 @@ final class AutoRefreshBar extends HBox {
         pause.getStyleClass().add(Styles.BUTTON_ICON);
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
         pause.setTooltip(new Tooltip("Pause auto-refresh"));
+        pause.setAccessibleText("Pause auto-refresh");
         pause.disableProperty().bind(vm.intervalProperty().isEqualTo(AutoRefreshViewModel.Interval.OFF));
         getChildren().addAll(state, updated, interval, pause);
         getChildren().addAll(extras);
