@@ -7,7 +7,9 @@ import java.time.Instant;
  * whatever else holds; then Expired; then Exhausted (a budget used up or a rate limit hit); else Active.
  */
 public enum KeyStatus {
-    ACTIVE("Active"), INACTIVE("Inactive"), EXPIRED("Expired"), EXHAUSTED("Exhausted");
+    ACTIVE("Active"), INACTIVE("Inactive"), EXPIRED("Expired"), EXHAUSTED("Exhausted"),
+    /** The server sent the key in a shape this console cannot read: its row says why instead of guessing. */
+    UNREADABLE("Unreadable");
 
     private final String label;
 
@@ -20,6 +22,9 @@ public enum KeyStatus {
     }
 
     public static KeyStatus of(VirtualKey key, Instant now) {
+        if (key.isUnreadable()) {
+            return UNREADABLE;
+        }
         if (!key.active()) {
             return INACTIVE;
         }
@@ -42,6 +47,7 @@ public enum KeyStatus {
                     ? "A budget is used up: requests are refused until it resets."
                     : "A rate limit is reached: requests are refused until the window resets.";
             case ACTIVE -> "Requests with this key are accepted.";
+            case UNREADABLE -> "The console could not read this key: " + key.unreadable().reason() + ".";
         };
     }
 }

@@ -71,7 +71,7 @@ public final class ConsoleWindow {
             @Override
             public boolean confirmLeaving(String what) {
                 return windows.confirm(mainWindow.getScene() == null ? null : mainWindow.getScene().getWindow(),
-                        "Leave this workspace?", what + " has not been saved. Switching to another connection"
+                        "Leave this workspace?", "Not saved yet: " + what + ". Switching to another connection"
                                 + " discards it.");
             }
         });

@@ -56,6 +56,11 @@ public final class KeyDetailView extends VBox {
     private Runnable onDuplicate = () -> { };
     private final HBox top;
 
+    /** Shows or hides the key value's reveal button: a snapshot window has no value worth revealing. */
+    public void offerReveal(boolean offer) {
+        value.offerReveal(offer);
+    }
+
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
         this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),

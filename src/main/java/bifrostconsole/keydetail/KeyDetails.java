@@ -97,8 +97,18 @@ public record KeyDetails(
         overview.add(Field.of("Assigned to", assignedTo(key)));
         overview.add(new Field("Created", when(key.createdAt(), formats, now), null));
         overview.add(new Field("Updated", when(key.updatedAt(), formats, now), null));
-        overview.add(new Field("Expires", key.expiresAt() == null ? "Never" : when(key.expiresAt(), formats, now),
-                null));
+        overview.add(new Field("Expires", expiry(key, formats, now),
+                "delete_after_expire: whether the gateway deletes the key once it has expired."));
+        overview.add(new Field("Providers", key.allowsAllProviders()
+                ? "Allow all providers: every configured provider, including ones added later"
+                : "Only the providers configured below",
+                "allow_all_providers (Bifrost 2.1): providers with a configuration below keep its models, keys and"
+                        + " limits."));
+        if (!key.metadata().isEmpty()) {
+            overview.add(new Field("Metadata", key.metadata().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")),
+                    "Labels on the key; the key list can filter on them and they are copied to every log row."));
+        }
         overview.add(new Field("Calendar alignment", key.calendarAligned()
                 ? "On: day, week, month and year windows reset at UTC midnight, on Mondays, on the 1st and on 1 January"
                 : "Off: each window rolls from its own last reset",
@@ -109,13 +119,15 @@ public record KeyDetails(
                 "Set when the key comes from the gateway's config.json."));
         if (key.accessProfileManaged()) {
             overview.add(new Field("Access profile", "Managed by an access profile: its limits replace the key's own",
-                    null));
+                    "Change this key's budgets and limits on the access profile; the gateway refuses edits here."));
         }
         if (key.rotatedAt() != null) {
             overview.add(Field.of("Rotated", when(key.rotatedAt(), formats, now)));
         }
         if (key.previousValueExpiresAt() != null) {
-            overview.add(Field.of("Old value valid until", when(key.previousValueExpiresAt(), formats, now)));
+            overview.add(new Field("Old value valid until", when(key.previousValueExpiresAt(), formats, now)
+                    + (key.previousValueExpiresAt().isAfter(now) ? "" : " (grace period over)"),
+                    "After a rotation the previous value keeps working until then (rotation cooldown)."));
         }
 
         List<Owner> owners = new ArrayList<>();
@@ -177,6 +189,8 @@ public record KeyDetails(
                     ? "a budget is used up; requests are refused until it resets"
                     : "a rate limit is reached; requests are refused until its window resets";
             case ACTIVE -> "requests with this key are accepted";
+            case UNREADABLE -> "the console could not read this key: " + key.unreadable().reason()
+                    + " (the gateway still applies it; a newer console may read it)";
         };
     }
 
@@ -186,9 +200,9 @@ public record KeyDetails(
         String share = c.weight() == null ? "not in weighted routing"
                 : weightSum > 0 ? formats.percent(c.weight() / weightSum) + " of weighted traffic" : "no traffic";
         String allowed = c.allowsAllModels() ? "All models"
-                : c.allowedModels().isEmpty() ? "No models (deny all)" : String.join(", ", c.allowedModels());
+                : c.allowedModels().isEmpty() ? "No models (deny all)" : models(c.allowedModels());
         String blocked = c.blacklistedModels().contains("*") ? "All models"
-                : c.blacklistedModels().isEmpty() ? "None" : String.join(", ", c.blacklistedModels());
+                : c.blacklistedModels().isEmpty() ? "None" : models(c.blacklistedModels());
         String keys;
         if (c.allowAllKeys()) {
             keys = "All keys";
@@ -286,7 +300,9 @@ public record KeyDetails(
                     .collect(Collectors.joining(", ")), "Cost charged to budgets per tool call, in US dollars."));
         }
         if (c.allowedByDefault()) {
-            fields.add(Field.of("Default access", "Allowed on all virtual keys"));
+            fields.add(new Field("Default access", "Allowed on all virtual keys (allow by default)",
+                    "allow_by_default (before Bifrost 2.1: allow_on_all_virtual_keys): keys without an assignment"
+                            + " may use this client's tools."));
         }
         return new McpCard(c.name() != null ? c.name() : blankToDash(c.clientId()),
                 blankToDash(c.connectionType()), List.copyOf(fields), tools, c.disabled());
@@ -333,6 +349,24 @@ public record KeyDetails(
                     : key.assignedUser().email());
         }
         return "Nobody (not assigned to a team or customer)";
+    }
+
+    /** "Never", a date, or "Expired · auto-delete" when the gateway deletes the expired key. */
+    static String expiry(VirtualKey key, Formats formats, Instant now) {
+        if (key.expiresAt() == null) {
+            return "Never";
+        }
+        boolean expired = !key.expiresAt().isAfter(now);
+        String autoDelete = Boolean.TRUE.equals(key.deleteAfterExpire()) ? " \u00b7 auto-delete"
+                : Boolean.FALSE.equals(key.deleteAfterExpire()) ? " \u00b7 kept after expiry" : "";
+        return (expired ? "Expired" + autoDelete + ", " : "") + when(key.expiresAt(), formats, now)
+                + (expired ? "" : autoDelete.isEmpty() ? "" : " (then" + autoDelete.replace(" \u00b7", "") + ")");
+    }
+
+    /** Model lists as written, with {@code regex:} entries shown as patterns. */
+    static String models(List<String> models) {
+        return models.stream().map(m -> m.startsWith("regex:") ? "pattern /" + m.substring(6) + "/" : m)
+                .collect(Collectors.joining(", "));
     }
 
     private static String when(Instant t, Formats formats, Instant now) {

@@ -180,6 +180,7 @@ public final class KeyBrowserView extends BorderPane {
                 detailView.setEditing(this::editShown, this::duplicateShown);
             }
             detailHeaderItems.forEach(detailView::addHeaderItem);
+            detailView.offerReveal(vm.source().live());
         }
         return detailView;
     }

@@ -243,6 +243,7 @@ final class KeyTable {
         private final MaskedSecretField field = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
 
         KeyValueCell() {
+            field.offerReveal(vm.source().live()); // a snapshot file has nothing to reveal
             field.revealButton().setOnAction(e -> {
                 KeyRow row = getItem();
                 if (row != null) {

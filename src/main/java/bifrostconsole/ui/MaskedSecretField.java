@@ -19,6 +19,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MaskedSecretField extends HBox {
     private final Label text = new Label();
     private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value");
+
+    {
+        reveal.getStyleClass().add("reveal-secret");
+    }
     private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
     private final FontIcon eye = Icons.icon(Feather.EYE);
@@ -86,6 +90,12 @@ public final class MaskedSecretField extends HBox {
 
     public Button revealButton() {
         return reveal;
+    }
+
+    /** Hides the reveal button, e.g. for a snapshot file, where a value to reveal means nothing. */
+    public void offerReveal(boolean offer) {
+        reveal.setVisible(offer);
+        reveal.setManaged(offer);
     }
 
     public Button copyButton() {

@@ -26,15 +26,20 @@ public final class UsageLines {
         boolean aligned = ownerCalendarAligned || Boolean.TRUE.equals(b.calendarAligned());
         double limit = b.effectiveLimit();
         double fraction = b.usedFraction();
-        String used = formats.money(b.currentUsage()) + " / " + formats.money(limit);
+        boolean overridden = b.overrideAmount() != null && b.overrideAmount() != 0;
+        // The effective limit is marked: base + override, and how long the override lasts.
+        String used = formats.money(b.currentUsage()) + " / " + formats.money(limit) + (overridden ? " *" : "");
         String window = ResetWindow.inWords(b.resetDuration()) + (aligned && isCalendarWindow(b.resetDuration())
-                ? " (calendar)" : "");
+                ? " (calendar)" : "") + (b.quarterStartMonth() != null
+                ? ", fiscal year from " + java.time.Month.of(Math.max(1, Math.min(12, b.quarterStartMonth())))
+                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) : "");
         StringBuilder tip = new StringBuilder()
                 .append("Spent ").append(formats.money(b.currentUsage())).append(" of ").append(formats.money(limit))
                 .append(" (").append(formats.percent(fraction)).append(")");
-        if (b.overrideAmount() != null && b.overrideAmount() != 0) {
-            tip.append("\nBase ").append(formats.money(b.maxLimit())).append(" + ")
-                    .append(formats.money(b.overrideAmount())).append(" temporary override");
+        if (overridden) {
+            tip.append("\n* Base ").append(formats.money(b.maxLimit())).append(" + ")
+                    .append(formats.money(b.overrideAmount())).append(" override = ").append(formats.money(limit))
+                    .append(", ").append(overrideDuration(b));
         }
         tip.append("\nResets ").append(window);
         String reset = resetText(b.resetDuration(), b.lastReset(), aligned);
@@ -50,6 +55,19 @@ public final class UsageLines {
         return new UsageLine("Budget", used, used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
                 window, ResetWindow.inShortWords(b.resetDuration()), reset, lastReset, forecast.text(),
                 forecast.beforeReset(), tip.toString());
+    }
+
+    /** "for good", "this cycle and 1 more (of 3)", "1 cycle left" (the current window counts as cycle 1). */
+    static String overrideDuration(Budget b) {
+        if ("forever".equals(b.overrideMode())) {
+            return "until removed";
+        }
+        Integer left = b.overrideCyclesRemaining();
+        if (left == null) {
+            return b.overrideMode() == null ? "temporary" : b.overrideMode();
+        }
+        String total = b.overrideCyclesTotal() == null ? "" : " of " + b.overrideCyclesTotal();
+        return left + " cycle" + (left == 1 ? "" : "s") + " left" + total + ", this one included";
     }
 
     /** Token and request lines of a rate limit, only for the limits that are set. */

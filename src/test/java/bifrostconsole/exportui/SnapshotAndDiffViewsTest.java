@@ -112,6 +112,8 @@ class SnapshotAndDiffViewsTest {
         assertEquals(store.virtualKeys().subList(0, shown.size()).stream().map(VirtualKey::id).toList(), shown);
         assertTrue(robot.lookup("#export-button").tryQuery().isPresent(), "a snapshot can be exported too");
         assertFalse(robot.lookup("#from-memory").query().isVisible(), "a snapshot has no gateway cache to read");
+        assertTrue(robot.lookup(".reveal-secret").queryAll().stream().noneMatch(javafx.scene.Node::isVisible),
+                "a file has no key value to reveal");
         Screenshots.save(stage.getScene(), "snapshot-read-only");
     }
 

@@ -134,4 +134,48 @@ class KeyDetailsTest {
         assertTrue(empty.budgets().isEmpty());
         assertTrue(empty.rateLimits().isEmpty());
     }
+
+    @Test
+    void showsWhatBifrostTwoAdds() {
+        Budget quarterly = new Budget("b-q", 1_000, "1Q", NOW.minusSeconds(86_400), 250, null, null, "vk-2x", null, null,
+                null, 500.0, "cycles", 2, null, null, null, 4, 3, null, null);
+        VirtualKey key = TestKeys.key("vk-2x").name("two-x").expiresAt(NOW.minusSeconds(3_600))
+                .allowAllProviders(true).accessProfileManaged(true).rotatedAt(NOW.minusSeconds(600))
+                .previousValueExpiresAt(NOW.plusSeconds(7_200)).budgets(quarterly)
+                .provider(new ProviderConfig(1L, "vk-2x", "openai", 1.0, List.of("regex:^gpt-4o.*$"),
+                        List.of("regex:.*-preview$"), true, null, null, List.of(), List.of(), List.of()))
+                .build();
+        VirtualKey withTwoX = new VirtualKey(key.id(), key.name(), key.description(), key.value(), key.isActive(),
+                key.expiresAt(), key.providerConfigs(), key.mcpConfigs(), key.teamId(), key.customerId(),
+                key.rateLimitId(), key.calendarAligned(), key.allowAllProviders(), key.team(), key.customer(),
+                key.rateLimit(), key.budgets(), key.isAccessProfileManaged(), key.assignedUser(), key.configHash(),
+                key.previousValueExpiresAt(), key.rotatedAt(), key.createdByUserId(), key.createdAt(), key.updatedAt(),
+                Map.of("cost_center", "cc-42"), true, null, null, null);
+        KeyDetails d = KeyDetails.of(withTwoX, formats, NOW);
+        Map<String, String> overview = new java.util.HashMap<>();
+        d.overview().forEach(f -> overview.put(f.label(), f.value()));
+        assertTrue(overview.get("Expires").startsWith("Expired \u00b7 auto-delete"), overview.get("Expires"));
+        assertTrue(overview.get("Providers").startsWith("Allow all providers"), overview.get("Providers"));
+        assertEquals("cost_center = cc-42", overview.get("Metadata"));
+        assertTrue(overview.get("Access profile").startsWith("Managed by an access profile"));
+        assertTrue(overview.containsKey("Rotated"));
+        assertFalse(overview.get("Old value valid until").contains("over"), "the grace period still runs");
+        assertEquals("pattern /^gpt-4o.*$/", d.providers().get(0).allowedModels());
+        assertEquals("pattern /.*-preview$/", d.providers().get(0).blockedModels());
+        var line = d.budgets().get(0);
+        assertTrue(line.usedText().endsWith("$1,500.00 *"), "effective limit, marked: " + line.usedText());
+        assertTrue(line.tooltip().contains("Base $1,000.00 + $500.00 override = $1,500.00, 2 cycles left of 3"),
+                line.tooltip());
+        assertTrue(line.windowText().contains("fiscal year from April"), line.windowText());
+    }
+
+    @Test
+    void anUnreadableKeySaysWhy() {
+        VirtualKey bad = VirtualKey.unreadable(bifrostconsole.api.UnreadableItem.of("virtual key", 3,
+                bifrostconsole.api.Json.mapper().createObjectNode().put("id", "vk-bad").put("name", "odd"),
+                "its field provider_configs has a shape this console cannot read"));
+        KeyDetails d = KeyDetails.of(bad, formats, NOW);
+        assertEquals(bifrostconsole.api.KeyStatus.UNREADABLE, d.status());
+        assertTrue(d.statusReason().contains("provider_configs"), d.statusReason());
+    }
 }
