@@ -1,11 +1,15 @@
 package bifrostconsole;
 
 import bifrostconsole.app.BifrostConsoleApp;
+import bifrostconsole.cli.CommandLauncher;
 import bifrostconsole.cli.Subcommands;
 import bifrostconsole.startup.StartupClock;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point for {@code java -jar}, {@code mvn javafx:run} and the installed launcher: a subcommand
@@ -28,12 +32,29 @@ public final class Launcher {
             return;
         }
         if (!list.isEmpty() && Subcommands.find(list.get(0)).isPresent()) {
-            int code = Subcommands.find(list.get(0)).get()
-                    .run(list.subList(1, list.size()), System.out, System.err, System.getenv());
-            System.exit(code);
+            System.exit(runCommand(list));
             return;
         }
         BifrostConsoleApp.launchGui(args);
+    }
+
+    /** A subcommand: in the installed console's command launcher when there is one, else in this process. */
+    private static int runCommand(List<String> args) {
+        Optional<Path> cli = CommandLauncher.besideThisLauncher();
+        if (cli.isPresent()) {
+            try {
+                return CommandLauncher.run(cli.get(), args);
+            } catch (IOException e) {
+                // The command launcher is there but cannot be started: run the command here, only with other options.
+                System.err.println("bifrost-console: " + cli.get() + " could not be started (" + e.getMessage()
+                        + "); running the command in this process.");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
+        }
+        return Subcommands.find(args.get(0)).orElseThrow()
+                .run(args.subList(1, args.size()), System.out, System.err, System.getenv());
     }
 
     public static String version() {

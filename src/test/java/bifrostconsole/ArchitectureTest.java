@@ -7,6 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -47,7 +49,15 @@ class ArchitectureTest {
 
     @Test
     void engineNeverReachesAView() {
-        check(noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat().resideInAnyPackage(GUI));
+        check(noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat().resideInAnyPackage(GUI)
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("ViewModel")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("View"));
+    }
+
+    @Test
+    void theMessagePolicyDependsOnNothingElseInTheProject() {
+        check(noClasses().that().resideInAPackage("bifrostconsole.messages..").should().dependOnClassesThat(
+                resideInAPackage("bifrostconsole..").and(not(resideInAPackage("bifrostconsole.messages..")))));
     }
 
     @Test

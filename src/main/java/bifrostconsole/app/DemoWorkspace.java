@@ -26,6 +26,8 @@ public final class DemoWorkspace implements AutoCloseable {
     public static final String ID = "demo";
     public static final String NAME = "Demo workspace";
     static final int KEYS = 2_000;
+    /** How many keys the demo holds instead, for measuring the console against a large gateway (README, Performance). */
+    static final String KEYS_PROPERTY = "bifrost.console.demoKeys";
     static final long SEED = 42;
 
     private final Executor background;
@@ -40,7 +42,7 @@ public final class DemoWorkspace implements AutoCloseable {
     public synchronized CompletableFuture<String> start() {
         if (gateway == null || gateway.isCompletedExceptionally()) {
             gateway = CompletableFuture.supplyAsync(() -> {
-                GovernanceStore store = DemoDataGenerator.generate(SEED, KEYS, Instant.now());
+                GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now());
                 StartupClock.mark("demo data");
                 try {
                     DemoGateway started = DemoGateway.start(DemoGateway.Options.of(store));
@@ -70,6 +72,14 @@ public final class DemoWorkspace implements AutoCloseable {
         CompletableFuture<Opening> taken = earlyOpening;
         earlyOpening = null;
         return taken;
+    }
+
+    private static int keys() {
+        try {
+            return Math.max(0, Math.min(100_000, Integer.parseInt(System.getProperty(KEYS_PROPERTY, "" + KEYS))));
+        } catch (NumberFormatException e) {
+            return KEYS;
+        }
     }
 
     /** The unsaved profile the demo is opened with: loopback, no key, no TLS. */

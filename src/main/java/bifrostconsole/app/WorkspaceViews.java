@@ -73,6 +73,9 @@ final class WorkspaceViews implements Function<Workspace, Node> {
                 services.clock(), () -> refreshViews(keys, overviewTab, model, overview),
                 () -> model.loadingProperty().get() || overview.scanningProperty().get());
         model.lastRefreshedProperty().addListener((o, a, at) -> refresh.updated(at));
+        if (model.lastRefreshedProperty().get() != null) {
+            refresh.updated(model.lastRefreshedProperty().get()); // the prefetched first page
+        }
         overview.onResult(result -> refresh.updated(result.at()));
         overviews.put(workspace, new Opened(overview, refresh));
 

@@ -335,10 +335,15 @@ public final class KeyBrowserView extends BorderPane {
         });
 
         Label updated = new Label();
+        updated.setId("last-refreshed");
         updated.getStyleClass().add("hint");
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
                 .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
         vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
+        // A prefetched first page was shown before this view existed: say when it was read, too.
+        if (vm.lastRefreshedProperty().get() != null) {
+            updated.setText("Updated " + time.format(vm.lastRefreshedProperty().get()));
+        }
         updated.setMinWidth(Region.USE_PREF_SIZE);
 
         Button first = Icons.button(Feather.CHEVRONS_LEFT, "First page");

@@ -24,6 +24,7 @@ public final class TimeCharts {
 
     public static AreaChart<Number, Number> area(String title, DoubleFunction<String> values) {
         AreaChart<Number, Number> chart = new AreaChart<>(timeAxis(), valueAxis(values));
+        chart.setCreateSymbols(false);
         style(chart, title);
         return chart;
     }

@@ -50,6 +50,25 @@ public final class Benchmarks {
         });
     }
 
+    static {
+        REGISTRY.put("overview", new Benchmark() {
+            @Override
+            public String description() {
+                return "the overview's full scan against the export (OverviewScanBenchmark: 100,000 keys, FX stall)";
+            }
+
+            @Override
+            public void run(PrintStream out) throws Exception {
+                OverviewScanBenchmark.main(new String[0]);
+            }
+
+            @Override
+            public boolean inDefaultRun() {
+                return false;
+            }
+        });
+    }
+
     private Benchmarks() {
     }
 

@@ -65,7 +65,7 @@ class KeyExporterTest {
 
         List<List<String>> rows = CsvRows.parse(Files.readString(file));
         List<String> expectedIds = gateway.store().virtualKeys().stream().map(VirtualKey::id).toList();
-        assertEquals(expectedIds, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(expectedIds, CsvRows.ids(rows));
         assertEquals(250, result.keys());
         assertEquals(3, result.pages());
         long[] last = progress.get(progress.size() - 1);
@@ -136,7 +136,7 @@ class KeyExporterTest {
                 ExportRequest.allMatching(query, ExportFormat.CSV), ProgressListener.NONE, new Cancellation());
 
         List<List<String>> rows = CsvRows.parse(Files.readString(file));
-        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(expected, CsvRows.ids(rows));
         assertTrue(rows.subList(1, rows.size()).stream().allMatch(r -> r.get(4).equals(teamId)));
         assertEquals(expected.size(), result.keys());
     }
@@ -166,7 +166,7 @@ class KeyExporterTest {
 
         List<String> expected = gateway.store().virtualKeys().subList(25, 50).stream().map(VirtualKey::id).toList();
         List<List<String>> rows = CsvRows.parse(Files.readString(file));
-        assertEquals(expected, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+        assertEquals(expected, CsvRows.ids(rows));
         assertEquals(25, result.keys());
         assertEquals(1, gateway.requestLog().size());
     }

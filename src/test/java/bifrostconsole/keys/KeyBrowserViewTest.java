@@ -409,6 +409,42 @@ class KeyBrowserViewTest {
     }
 
     @Test
+    void usagePaneChartsTheLogsAndSaysWhenThereAreNone(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Platform.runLater(() -> {
+            vm.selectedIndexProperty().set(2);
+            vm.openSelected();
+        });
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
+        robot.clickOn("#tab-usage");
+        Fx.waitUntil(() -> vm.detail().usage().chartsProperty().get() != null);
+        assertTrue(robot.lookup("#usage-cost-chart").query().isVisible());
+        Label totals = robot.lookup("#usage-totals").queryAs(Label.class);
+        assertTrue(totals.getText().contains("in the last 7 days (from the logs)"), totals.getText());
+        robot.clickOn("#usage-period-day");
+        Fx.waitUntil(() -> !vm.detail().usage().loadingProperty().get()
+                && vm.detail().usage().chartsProperty().get().totals().contains("24 hours"));
+        Screenshots.save(stage.getScene(), "key-usage");
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        Screenshots.save(stage.getScene(), "key-usage-dark");
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+
+        gateway.logRoutes().setEnabled(false);
+        try {
+            Platform.runLater(() -> vm.selectedIndexProperty().set(3));
+            Fx.waitUntil(() -> vm.detail().usage().notAvailableProperty().get() != null);
+            Label sentence = robot.lookup("#usage-not-available").queryAs(Label.class);
+            assertTrue(sentence.isVisible());
+            assertTrue(sentence.getText().contains("has no logs endpoints (HTTP 404)"), sentence.getText());
+            assertFalse(robot.lookup("#usage-charts").query().isVisible(), "no empty charts beside it");
+            assertEquals(null, vm.detail().usage().errorProperty().get(), "not an error");
+            Screenshots.save(stage.getScene(), "key-usage-not-available");
+        } finally {
+            gateway.logRoutes().setEnabled(true);
+        }
+    }
+
+    @Test
     void narrowWindowKeepsEveryControlReadable(FxRobot robot) throws Exception {
         waitForFirstPage();
         Fx.run(() -> {

@@ -1,16 +1,15 @@
 package bifrostconsole.overview;
 
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
-import bifrostconsole.api.ConnectionSettings;
-import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.headroom.Reason;
 import bifrostconsole.headroom.ScanResult;
+import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.UiQueue;
 import bifrostconsole.ui.Formats;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,12 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,46 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OverviewViewModelTest {
     static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-    static DemoGateway gateway;
     static ExecutorService background = Executors.newCachedThreadPool();
 
-    @BeforeAll
-    static void start() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(5, 300, NOW)));
-    }
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 300).asOf(NOW);
 
     @AfterAll
     static void stop() {
-        gateway.close();
         background.shutdownNow();
     }
 
-    /** A UI thread for the test: tasks queue up and run when the test says. */
-    static final class UiQueue implements Executor {
-        final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void execute(Runnable r) {
-            tasks.add(r);
-        }
-
-        void runUntil(java.util.function.BooleanSupplier done) throws Exception {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!done.getAsBoolean()) {
-                Runnable r = tasks.poll();
-                if (r != null) {
-                    r.run();
-                } else if (System.nanoTime() > end) {
-                    throw new AssertionError("timed out");
-                } else {
-                    CompletableFuture.runAsync(() -> { }, background).get(); // yield to the workers
-                }
-            }
-        }
-    }
-
     private OverviewViewModel vm(UiQueue ui, UiSettings settings) {
-        return new OverviewViewModel(new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), null)), ui,
+        return new OverviewViewModel(gateway.client(), ui,
                 background, Clock.fixed(NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC), settings);
     }
 
@@ -83,7 +50,7 @@ class OverviewViewModelTest {
         vm.onResult(told::add);
         vm.scan();
         assertTrue(vm.scanningProperty().get());
-        ui.runUntil(() -> !vm.scanningProperty().get());
+        ui.runUntil("the scan's end", () -> !vm.scanningProperty().get());
         OverviewViewModel.Shown shown = vm.shownProperty().get();
         assertEquals(300, shown.result().keys());
         assertEquals(List.of(shown.result()), told);
@@ -110,11 +77,9 @@ class OverviewViewModelTest {
         vm.scan();
         vm.cancel();
         assertEquals("Scan cancelled.", vm.progressTextProperty().get());
-        Thread.yield();
-        ui.runUntil(() -> ui.tasks.isEmpty());
+        ui.runPending();
         assertNull(vm.shownProperty().get());
         assertNull(vm.errorProperty().get(), "a cancel is not an error");
-        gateway.clearFaults();
     }
 
     @Test
@@ -126,7 +91,7 @@ class OverviewViewModelTest {
         assertEquals("95", settings.get("overview.threshold", ""));
         assertEquals(95, vm(ui, settings).thresholdProperty().get());
         vm.scan();
-        ui.runUntil(() -> !vm.scanningProperty().get());
+        ui.runUntil("the scan's end", () -> !vm.scanningProperty().get());
         assertEquals(0.95, vm.shownProperty().get().result().rules().threshold(), 1e-9);
         assertTrue(vm.shownProperty().get().result().with(Reason.NEAR_LIMIT).stream()
                 .allMatch(i -> i.usedFraction() >= 0.95));

@@ -1,0 +1,151 @@
+package bifrostconsole.app;
+
+import bifrostconsole.config.ConfigFolder;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.InMemoryCredentialStore;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.keys.KeyRow;
+import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestServices;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo workspace's views together: the overview opens a key, auto-refresh keeps the user's place. */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceUiTest {
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private ProfileService profiles;
+    private DemoWorkspace demo;
+    private ConsoleWindow console;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
+        profiles = new ProfileService(new ProfileStore(folder.resolve("profiles.json")),
+                InMemoryCredentialStore.pretendingPersistent());
+        demo = new DemoWorkspace(background);
+        UiSettings settings = UiSettings.inMemory();
+        ThemeManager themes = new ThemeManager(settings, Runnable::run);
+        themes.applyRemembered();
+        console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
+        console.show(stage, StartupOptions.none());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        demo.close();
+        profiles.close();
+        background.shutdownNow();
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> onFx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openDemo(FxRobot robot) throws Exception {
+        waitFor(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        robot.clickOn("#open-demo");
+        console.firstPageShown().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<KeyRow> table(FxRobot robot) {
+        return robot.lookup("#key-table").queryAs(TableView.class);
+    }
+
+    @Test
+    void autoRefreshKeepsTheSelectionTheScrollAndTheOpenKey(FxRobot robot) throws Exception {
+        openDemo(robot);
+        TableView<KeyRow> table = table(robot);
+        Platform.runLater(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(12);
+            table.scrollTo(9);
+        });
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 12);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#headroom-card").tryQuery().isPresent());
+        ScrollBar vertical = robot.lookup("#key-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow();
+        double scroll = onFx(vertical::getValue);
+        KeyRow selected = onFx(() -> table.getSelectionModel().getSelectedItem());
+        ComboBox<AutoRefreshViewModel.Interval> interval = robot.lookup("#refresh-interval").queryComboBox();
+        Node details = robot.lookup("#key-detail").query();
+        waitFor(() -> !((Label) robot.lookup("#last-refreshed").query()).getText().isEmpty());
+        String before = ((Label) robot.lookup("#last-refreshed").query()).getText();
+        Platform.runLater(() -> interval.setValue(AutoRefreshViewModel.Interval.S10));
+        // within ten seconds the page is refreshed: its "Updated 11:55:10 PM" moves on
+        waitFor(() -> !((Label) robot.lookup("#last-refreshed").query()).getText().equals(before));
+        assertEquals("Updated just now", ((Label) robot.lookup("#refresh-updated").query()).getText());
+        assertEquals(12, onFx(() -> table.getSelectionModel().getSelectedIndex()), "the selection stays");
+        assertEquals(selected.id(), onFx(() -> table.getSelectionModel().getSelectedItem().id()));
+        assertEquals(scroll, onFx(vertical::getValue), 1e-9, "so does the scroll position");
+        assertSame(details, robot.lookup("#key-detail").query(), "and the open key");
+        assertTrue(robot.lookup("#headroom-card").tryQuery().isPresent());
+        Screenshots.save(stage.getScene(), "workspace-auto-refresh-light");
+    }
+
+    @Test
+    void theOverviewOpensAKeyInTheKeyTable(FxRobot robot) throws Exception {
+        openDemo(robot);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT4)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#overview").tryQuery().isPresent()
+                && robot.lookup("#tile-keys .tile-value").tryQuery().isPresent());
+        assertEquals("2,000", robot.lookup("#tile-keys .tile-value").queryAs(Label.class).getText());
+        Screenshots.save(stage.getScene(), "workspace-overview-light");
+        robot.clickOn("#attention-tab-near-limit");
+        Node row = robot.lookup("#attention-near-limit .list-cell").query();
+        robot.doubleClickOn(row);
+        waitFor(() -> robot.lookup("#headroom-card").tryQuery().isPresent()
+                && robot.lookup("#key-table").query().isVisible());
+        Label levels = robot.lookup("#headroom-summary .usage-text").queryAs(Label.class);
+        assertTrue(levels.getText().contains("left"), levels.getText());
+        robot.clickOn("#toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "workspace-key-from-overview-dark");
+    }
+}

@@ -1,0 +1,247 @@
+package bifrostconsole.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.export.Cancellation;
+import bifrostconsole.export.ExportFormat;
+import bifrostconsole.export.ExportRequest;
+import bifrostconsole.export.KeyExporter;
+import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.ProgressListener;
+import bifrostconsole.overview.OverviewView;
+import bifrostconsole.overview.OverviewViewModel;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Stylesheets;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The overview's full scan of 100,000 keys against the export of the same keys, in one run, with the demo
+ * gateway in a child JVM: rounds alternate an export to a CSV file (the baseline) and the Overview's scan, from
+ * the click to the totals, lists and charts on screen (under Monocle's headless renderer). Meanwhile a heartbeat
+ * queues a task on the FX thread every 5 ms and records how long each waited: the FX thread's longest stall.
+ * Needs {@code mvn -B -DskipTests package} first (for target/lib). Run:
+ * {@code mvn -B -q -Pbench test-compile exec:java -Dbench=overview} (or {@code -Dexec.args="100000 3"} with
+ * {@code -Dexec.mainClass=bifrostconsole.bench.OverviewScanBenchmark}).
+ */
+public final class OverviewScanBenchmark {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+    private OverviewScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (!Files.isDirectory(Path.of("target", "lib"))) {
+            System.err.println("OverviewScanBenchmark: target/lib is missing: run 'mvn -B -DskipTests package' first.");
+            System.exit(2);
+        }
+        headless();
+        Process server = new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher",
+                "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-background");
+            t.setDaemon(true);
+            return t;
+        });
+        Path csv = Files.createTempFile("overview-bench", ".csv");
+        try {
+            String url = awaitUrl(server);
+            ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
+                    .withTimeouts(null, java.time.Duration.ofMinutes(2)));
+            KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
+
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            // Every update the overview hands the FX thread, timed as it runs there (the view's redraw included):
+            // unlike the heartbeat's waits, this does not count time the thread spent waiting for a busy core.
+            List<Double> taskMs = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.Executor timedUi = task -> Platform.runLater(() -> {
+                long t0 = System.nanoTime();
+                task.run();
+                taskMs.add((System.nanoTime() - t0) / 1e6);
+            });
+            OverviewViewModel vm = onFx(() -> {
+                OverviewViewModel model = new OverviewViewModel(client, timedUi, background,
+                        Clock.systemUTC(), new Formats(Locale.US, java.time.ZoneOffset.UTC), UiSettings.inMemory());
+                Stage stage = new Stage();
+                Scene scene = new Scene(new OverviewView(model, new Formats(Locale.US, java.time.ZoneOffset.UTC)),
+                        1280, 800);
+                Stylesheets.apply(scene);
+                stage.setScene(scene);
+                stage.show();
+                return model;
+            });
+            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in a child JVM at %s,"
+                    + " %d rounds (median), %d cores%n", keys, url, rounds, Runtime.getRuntime().availableProcessors());
+            Path loadavg = Path.of("/proc/loadavg");
+            if (Files.exists(loadavg)) {
+                System.out.println("Load average (1, 5, 15 min): " + Files.readString(loadavg).trim());
+            }
+            // Warm-up: the server sorts its keys, both JVMs compile the hot paths.
+            export(exporter, csv);
+            onFx(() -> {
+                vm.setActive(true); // the first visit scans, and the spend chart asks for the logs
+                return null;
+            });
+            awaitScan(vm);
+
+            taskMs.clear();
+            List<Double> exports = new ArrayList<>();
+            List<Double> scans = new ArrayList<>();
+            List<Double> stalls = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long t = System.nanoTime();
+                export(exporter, csv);
+                exports.add(seconds(t));
+                List<Double> waits = heartbeat(() -> {
+                    long s = System.nanoTime();
+                    Platform.runLater(vm::scan);
+                    awaitScan(vm);
+                    scans.add(seconds(s));
+                });
+                stalls.addAll(waits);
+            }
+            List<Double> idle = heartbeat(() -> Thread.sleep(3000));
+            double exportMedian = median(exports);
+            double scanMedian = median(scans);
+            System.out.printf(Locale.ROOT, "  export CSV to a file (baseline): %.2f s %s%n", exportMedian, exports);
+            System.out.printf(Locale.ROOT, "  overview scan, click to screen:  %.2f s %s, ratio %.2fx (aim <= 1.2x)%n",
+                    scanMedian, scans, scanMedian / exportMedian);
+            System.out.printf(Locale.ROOT, "  FX thread stall during the scans: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                    + " (aim < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", pct(stalls, 0.5), pct(stalls, 0.99),
+                    pct(stalls, 1), pct(idle, 0.5), pct(idle, 0.99), pct(idle, 1));
+            System.out.printf(Locale.ROOT, "  the overview's own work on the FX thread: %d updates, longest %.1f ms, p99 %.1f"
+                    + " ms (each timed as it runs, redraw included)%n", taskMs.size(), pct(taskMs, 1), pct(taskMs, 0.99));
+            System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
+                    onFx(() -> vm.shownProperty().get().result().attention().size()),
+                    onFx(() -> vm.shownProperty().get().result().keys()));
+            Platform.exit();
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(csv);
+            background.shutdownNow();
+        }
+    }
+
+    private static void export(KeyExporter exporter, Path csv) throws Exception {
+        exporter.toFile(csv, ExportRequest.allMatching(VirtualKeyQuery.all(), ExportFormat.CSV),
+                ProgressListener.NONE, new Cancellation());
+    }
+
+    /** Waits (off the FX thread) until the scan asked for has put its result on screen. */
+    private static void awaitScan(OverviewViewModel vm) throws Exception {
+        long deadline = System.currentTimeMillis() + 300_000;
+        // scanning goes true on the FX thread when scan() runs there; wait for it, then for it to end
+        while (!onFx(() -> vm.scanningProperty().get()) && onFx(() -> vm.shownProperty().get() == null)) {
+            Thread.sleep(5);
+        }
+        while (onFx(() -> vm.scanningProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the scan did not finish within 5 minutes");
+            }
+            Thread.sleep(5);
+        }
+        if (onFx(() -> vm.errorProperty().get()) != null) {
+            throw new IllegalStateException(onFx(() -> vm.errorProperty().get()));
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs the work while a task is queued on the FX thread every 5 ms; returns each task's wait in ms. */
+    private static List<Double> heartbeat(Work work) throws Exception {
+        List<Double> waits = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        timer.scheduleAtFixedRate(() -> {
+            long queued = System.nanoTime();
+            Platform.runLater(() -> waits.add((System.nanoTime() - queued) / 1e6));
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        try {
+            work.run();
+        } finally {
+            timer.shutdownNow();
+        }
+        return new ArrayList<>(waits);
+    }
+
+    private static double pct(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p)));
+    }
+
+    private static double median(List<Double> values) {
+        return pct(values, 0.5);
+    }
+
+    private static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static String awaitUrl(Process server) throws java.io.IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = lines.readLine()) != null; ) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException("the demo server exited before listening");
+    }
+
+    private static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
