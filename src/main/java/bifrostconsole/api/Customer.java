@@ -1,8 +1,13 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A customer with its teams, budgets and rate limit. The server also preloads the customer's virtual keys
@@ -20,11 +25,22 @@ public record Customer(
         boolean calendarAligned,
         String configHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
 
     public Customer {
+        unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
         teams = Lists.orEmpty(teams);
+    }
+
+    /** Without fields unknown to the console (and without any field listed after the last one given). */
+    public Customer(String id, String name, String rateLimitId, List<Budget> budgets, Budget budget, RateLimit
+            rateLimit, List<Team> teams, Integer virtualKeyCount, boolean calendarAligned, String configHash, Instant
+            createdAt, Instant updatedAt) {
+        this(id, name, rateLimitId, budgets, budget, rateLimit, teams, virtualKeyCount, calendarAligned, configHash,
+                createdAt, updatedAt, null);
     }
 
     public List<Budget> allBudgets() {

@@ -34,4 +34,9 @@ final class Lists {
     static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
         return map == null ? Map.of() : map;
     }
+
+    /** "" and null mean the same on Bifrost's wire (Go's empty string): the model holds null. */
+    static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
 }

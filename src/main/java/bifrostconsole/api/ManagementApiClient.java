@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ public final class ManagementApiClient implements GovernanceSource {
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
-    private final ObjectReader keyPageReader = mapper.readerFor(VirtualKeyList.class);
-    private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
+    private final ItemReader<VirtualKey> keys = new ItemReader<>(mapper.readerFor(VirtualKey.class), "virtual key");
+    private final ItemReader<Team> teams = new ItemReader<>(mapper.readerFor(Team.class), "team");
+    private final ItemReader<Customer> customers = new ItemReader<>(mapper.readerFor(Customer.class), "customer");
+    private final ItemReader<McpClient> mcpClients = new ItemReader<>(mapper.readerFor(McpClient.class), "MCP client");
+    private final ItemReader<ProviderKey> providerKeys = new ItemReader<>(mapper.readerFor(ProviderKey.class),
+            "provider key");
     private final HttpFailureWording wording;
 
     public ManagementApiClient(ConnectionSettings settings) {
@@ -67,15 +72,40 @@ public final class ManagementApiClient implements GovernanceSource {
 
     // ---- virtual keys -------------------------------------------------------------------------------
 
+    /**
+     * A page of keys. A key the console cannot read is a placeholder row ({@link VirtualKey#isUnreadable()}) in
+     * its place, with the reason; the rest of the page is read as usual.
+     */
     @Override
     public CompletableFuture<Page<VirtualKey>> listVirtualKeys(VirtualKeyQuery query) {
         return getJson("/api/governance/virtual-keys", query.toQueryString(), body -> {
-            VirtualKeyList list = keyPageReader.readValue(body);
-            if (list.virtualKeys() == null) {
+            JsonNode root = mapper.readTree(body);
+            JsonNode array = root == null ? null : root.get("virtual_keys");
+            if (array == null || !array.isArray()) {
                 throw notBifrost("virtual_keys");
             }
-            return Page.of(list.virtualKeys(), list.count(), list.totalCount(), list.limit(), list.offset());
+            ItemReader.Result<VirtualKey> read = keys.readAll(array);
+            List<VirtualKey> items = read.unreadable().isEmpty() ? read.items() : inPlace(array, read);
+            return Page.of(items, intOrNull(root, "count"), longOrNull(root, "total_count"), intOrNull(root, "limit"),
+                    intOrNull(root, "offset"));
         });
+    }
+
+    /** The readable keys and a placeholder for each unreadable one, in the server's order. */
+    private static List<VirtualKey> inPlace(JsonNode array, ItemReader.Result<VirtualKey> read) {
+        List<VirtualKey> items = new ArrayList<>(array.size());
+        java.util.Iterator<VirtualKey> readable = read.items().iterator();
+        java.util.Iterator<UnreadableItem> unreadable = read.unreadable().iterator();
+        UnreadableItem nextBad = unreadable.hasNext() ? unreadable.next() : null;
+        for (int i = 0; i < array.size(); i++) {
+            if (nextBad != null && nextBad.position() == i) {
+                items.add(VirtualKey.unreadable(nextBad));
+                nextBad = unreadable.hasNext() ? unreadable.next() : null;
+            } else if (readable.hasNext()) {
+                items.add(readable.next());
+            }
+        }
+        return items;
     }
 
     @Override
@@ -85,7 +115,8 @@ public final class ManagementApiClient implements GovernanceSource {
             if (node == null || !node.isObject()) {
                 throw notBifrost("virtual_key");
             }
-            return keyReader.readValue(node);
+            ItemReader.Result<VirtualKey> read = keys.readAll(mapper.createArrayNode().add(node));
+            return read.items().isEmpty() ? VirtualKey.unreadable(read.unreadable().get(0)) : read.items().get(0);
         });
     }
 
@@ -117,14 +148,16 @@ public final class ManagementApiClient implements GovernanceSource {
         return cancellable(result, exchange);
     }
 
-    private Page<VirtualKey> streamKeys(InputStream in, Consumer<VirtualKey> sink) throws IOException {
+    /** The keys of one streamed page, handed over as parsed; see {@link VirtualKeyStream}. */
+    private Page<VirtualKey> streamKeys(InputStream body, Consumer<VirtualKey> sink) throws IOException {
         Integer count = null;
         Long total = null;
         Integer limit = null;
         Integer offset = null;
         boolean sawKeys = false;
         int seen = 0;
-        try (JsonParser p = mapper.createParser(in)) {
+        try (VirtualKeyStream stream = VirtualKeyStream.over(body)) {
+            JsonParser p = stream.parser();
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw notBifrost("virtual_keys");
@@ -136,10 +169,7 @@ public final class ManagementApiClient implements GovernanceSource {
                     case "virtual_keys" -> {
                         sawKeys = true;
                         if (value == JsonToken.START_ARRAY) {
-                            while (p.nextToken() == JsonToken.START_OBJECT) {
-                                sink.accept(keyReader.readValue(p));
-                                seen++;
-                            }
+                            seen = stream.readKeys(sink);
                         }
                     }
                     case "count" -> count = p.getValueAsInt();
@@ -163,13 +193,7 @@ public final class ManagementApiClient implements GovernanceSource {
 
     @Override
     public CompletableFuture<Page<Team>> listTeams(ListQuery query) {
-        return getJson("/api/governance/teams", query.toQueryString(), body -> {
-            TeamList list = mapper.readValue(body, TeamList.class);
-            if (list.teams() == null) {
-                throw notBifrost("teams");
-            }
-            return Page.of(list.teams(), list.count(), list.totalCount(), list.limit(), list.offset());
-        });
+        return getJson("/api/governance/teams", query.toQueryString(), body -> listPage(body, "teams", teams));
     }
 
     public CompletableFuture<Team> getTeam(String id) {
@@ -178,13 +202,8 @@ public final class ManagementApiClient implements GovernanceSource {
 
     @Override
     public CompletableFuture<Page<Customer>> listCustomers(ListQuery query) {
-        return getJson("/api/governance/customers", query.toQueryString(), body -> {
-            CustomerList list = mapper.readValue(body, CustomerList.class);
-            if (list.customers() == null) {
-                throw notBifrost("customers");
-            }
-            return Page.of(list.customers(), list.count(), list.totalCount(), list.limit(), list.offset());
-        });
+        return getJson("/api/governance/customers", query.toQueryString(),
+                body -> listPage(body, "customers", customers));
     }
 
     public CompletableFuture<Customer> getCustomer(String id) {
@@ -196,15 +215,11 @@ public final class ManagementApiClient implements GovernanceSource {
     public CompletableFuture<Page<McpClient>> listMcpClients(ListQuery query) {
         return getJson("/api/mcp/clients", query.toQueryString(), body -> {
             JsonNode root = mapper.readTree(body);
-            if (root.isArray()) {
-                List<McpClient> all = List.of(mapper.treeToValue(root, McpClient[].class));
-                return Page.of(all, null, null, null, null);
+            if (root != null && root.isArray()) {
+                ItemReader.Result<McpClient> read = mcpClients.readAll(root);
+                return Page.of(read.items(), null, null, null, null).withUnreadable(read.unreadable());
             }
-            McpClientList list = mapper.treeToValue(root, McpClientList.class);
-            if (list.clients() == null) {
-                throw notBifrost("clients");
-            }
-            return Page.of(list.clients(), list.count(), list.totalCount(), list.limit(), list.offset());
+            return listPage(body, "clients", mcpClients);
         });
     }
 
@@ -218,14 +233,21 @@ public final class ManagementApiClient implements GovernanceSource {
         });
     }
 
+    /** A provider's keys (redacted by the server); keys the console cannot read are left out. */
     public CompletableFuture<List<ProviderKey>> listProviderKeys(String provider) {
+        return providerKeys(provider).thenApply(Page::items);
+    }
+
+    /** A provider's keys, with the ones the console could not read in {@link Page#unreadable()}. */
+    public CompletableFuture<Page<ProviderKey>> providerKeys(String provider) {
         return getJson("/api/providers/" + pathSegment(provider) + "/keys", "", body -> {
             JsonNode root = mapper.readTree(body);
-            JsonNode keys = root.isArray() ? root : root.get("keys");
-            if (keys == null || !keys.isArray()) {
+            JsonNode array = root == null ? null : root.isArray() ? root : root.get("keys");
+            if (array == null || !array.isArray()) {
                 throw notBifrost("keys");
             }
-            return List.of(mapper.treeToValue(keys, ProviderKey[].class));
+            ItemReader.Result<ProviderKey> read = providerKeys.readAll(array);
+            return Page.of(read.items(), null, null, null, null).withUnreadable(read.unreadable());
         });
     }
 
@@ -251,6 +273,28 @@ public final class ManagementApiClient implements GovernanceSource {
             }
             throw notBifrost("version");
         });
+    }
+
+    /** A paged envelope {@code {<field>: [...], count, total_count, limit, offset}}, read item by item. */
+    private <T> Page<T> listPage(byte[] body, String field, ItemReader<T> reader) throws IOException {
+        JsonNode root = mapper.readTree(body);
+        JsonNode array = root == null ? null : root.get(field);
+        if (array == null || !array.isArray()) {
+            throw notBifrost(field);
+        }
+        ItemReader.Result<T> read = reader.readAll(array);
+        return Page.of(read.items(), intOrNull(root, "count"), longOrNull(root, "total_count"),
+                intOrNull(root, "limit"), intOrNull(root, "offset")).withUnreadable(read.unreadable());
+    }
+
+    private static Integer intOrNull(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n != null && n.isNumber() ? n.intValue() : null;
+    }
+
+    private static Long longOrNull(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n != null && n.isNumber() ? n.longValue() : null;
     }
 
     // ---- writes ---------------------------------------------------------------------------------------
@@ -621,15 +665,6 @@ public final class ManagementApiClient implements GovernanceSource {
     /** The wire envelope of {@code GET /api/governance/virtual-keys}: public for snapshot readers and benchmarks. */
     public record VirtualKeyList(List<VirtualKey> virtualKeys, Integer count, Long totalCount, Integer limit,
                           Integer offset) {
-    }
-
-    record TeamList(List<Team> teams, Integer count, Long totalCount, Integer limit, Integer offset) {
-    }
-
-    record CustomerList(List<Customer> customers, Integer count, Long totalCount, Integer limit, Integer offset) {
-    }
-
-    record McpClientList(List<McpClient> clients, Integer count, Long totalCount, Integer limit, Integer offset) {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {

@@ -114,6 +114,8 @@ final class Rfc3339 {
     }
 
     /** Strings through the fast path; numbers (epoch seconds) and the rest as jackson-datatype-jsr310 reads them. */
+    private static final Instant GO_ZERO = Instant.parse("0001-01-01T00:00:00Z");
+
     static final class Deserializer extends StdScalarDeserializer<Instant> {
         Deserializer() {
             super(Instant.class);
@@ -123,7 +125,9 @@ final class Rfc3339 {
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 try {
-                    return parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    Instant t = parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    // Go writes an unset time.Time as its zero value, 0001-01-01T00:00:00Z: it means "never".
+                    return GO_ZERO.equals(t) ? null : t;
                 } catch (DateTimeException e) {
                     return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(),
                             "not an RFC 3339 timestamp: %s", e.getMessage());

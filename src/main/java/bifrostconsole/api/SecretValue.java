@@ -20,9 +20,14 @@ import java.io.IOException;
  */
 @JsonDeserialize(using = SecretValue.Deserializer.class)
 @JsonSerialize(using = SecretValue.Serializer.class)
-public record SecretValue(String value, String reference, Source source) {
+public record SecretValue(String value, String reference, Source source, String otherType) {
 
-    public enum Source { PLAIN_TEXT, ENV, VAULT }
+    /** Where the value comes from; {@code OTHER} is a {@code type} this console does not know, kept in {@code otherType}. */
+    public enum Source { PLAIN_TEXT, ENV, VAULT, OTHER }
+
+    public SecretValue(String value, String reference, Source source) {
+        this(value, reference, source, null);
+    }
 
     public static SecretValue plain(String value) {
         return new SecretValue(value, null, Source.PLAIN_TEXT);
@@ -64,7 +69,7 @@ public record SecretValue(String value, String reference, Source source) {
 
     /** Copy without the secret part: the reference (an env var name is not secret) is kept. */
     public SecretValue withoutValue() {
-        return new SecretValue(null, reference, source);
+        return new SecretValue(null, reference, source, otherType);
     }
 
     /**
@@ -83,7 +88,7 @@ public record SecretValue(String value, String reference, Source source) {
 
     /** This value redacted the way Bifrost does; the env or vault reference (not a secret) is kept. */
     public SecretValue redacted() {
-        return new SecretValue(redact(value), reference, source);
+        return new SecretValue(redact(value), reference, source, otherType);
     }
 
     /** Shows at most the first {@code visible} characters, then a fixed run of bullets. */
@@ -105,10 +110,14 @@ public record SecretValue(String value, String reference, Source source) {
         public SecretValue deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             JsonToken token = p.currentToken();
             if (token == JsonToken.VALUE_STRING) {
-                return plain(p.getText());
+                return parse(p.getText()); // a bare "env.NAME" or "vault.path" is a reference, as on input
             }
             if (token != JsonToken.START_OBJECT) {
                 if (token == JsonToken.VALUE_NULL) {
+                    return null;
+                }
+                if (token == JsonToken.START_ARRAY) {
+                    p.skipChildren(); // no Bifrost version sends one: read as no value, not as a failure
                     return null;
                 }
                 return plain(p.getValueAsString());
@@ -120,23 +129,30 @@ public record SecretValue(String value, String reference, Source source) {
             String type = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                p.nextToken();
+                JsonToken member = p.nextToken();
+                if (member.isStructStart()) {
+                    p.skipChildren(); // a member in a shape no version sends: ignored, the rest still read
+                    continue;
+                }
                 switch (field) {
-                    case "value" -> value = p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "value" -> value = member == JsonToken.VALUE_NULL ? null : p.getValueAsString();
                     case "env_var" -> envVar = p.getValueAsString();
                     case "from_env" -> fromEnv = p.getValueAsBoolean();
                     case "ref" -> ref = p.getValueAsString();
                     case "type" -> type = p.getValueAsString();
-                    default -> p.skipChildren();
+                    default -> {
+                        // unknown member: nothing to skip for a scalar
+                    }
                 }
             }
             if (type != null) {
                 Source source = switch (type) {
                     case "env" -> Source.ENV;
                     case "vault" -> Source.VAULT;
-                    default -> Source.PLAIN_TEXT;
+                    case "plain_text", "" -> Source.PLAIN_TEXT;
+                    default -> Source.OTHER; // a newer kind of reference: kept and shown as the server named it
                 };
-                return new SecretValue(value, blankToNull(ref), source);
+                return new SecretValue(value, blankToNull(ref), source, source == Source.OTHER ? type : null);
             }
             if (Boolean.TRUE.equals(fromEnv) || (envVar != null && !envVar.isBlank())) {
                 return new SecretValue(value, blankToNull(envVar), Source.ENV);
@@ -160,7 +176,9 @@ public record SecretValue(String value, String reference, Source source) {
             if (v.reference() != null) {
                 g.writeStringField("ref", v.reference());
             }
-            g.writeStringField("type", v.source() == null ? "plain_text" : v.source().name().toLowerCase());
+            g.writeStringField("type", v.source() == null ? "plain_text"
+                    : v.source() == Source.OTHER && v.otherType() != null ? v.otherType()
+                    : v.source().name().toLowerCase(java.util.Locale.ROOT));
             g.writeEndObject();
         }
     }

@@ -1,8 +1,13 @@
 package bifrostconsole.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A team, optionally under a customer, with its own budgets and rate limit. */
 public record Team(
@@ -19,10 +24,21 @@ public record Team(
         boolean calendarAligned,
         String configHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
 
     public Team {
+        unknownFields = UnknownFields.of(unknownFields);
+        configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
+    }
+
+    /** Without fields unknown to the console (and without any field listed after the last one given). */
+    public Team(String id, String name, String customerId, String rateLimitId, String sourceId, Customer customer,
+            List<Budget> budgets, Budget budget, RateLimit rateLimit, Integer virtualKeyCount, boolean
+            calendarAligned, String configHash, Instant createdAt, Instant updatedAt) {
+        this(id, name, customerId, rateLimitId, sourceId, customer, budgets, budget, rateLimit, virtualKeyCount,
+                calendarAligned, configHash, createdAt, updatedAt, null);
     }
 
     /** {@code budgets[]} plus the single {@code budget} older servers send. */

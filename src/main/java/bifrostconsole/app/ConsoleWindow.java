@@ -67,6 +67,13 @@ public final class ConsoleWindow {
                     openEditor(choice.profile());
                 }
             }
+
+            @Override
+            public boolean confirmLeaving(String what) {
+                return windows.confirm(mainWindow.getScene() == null ? null : mainWindow.getScene().getWindow(),
+                        "Leave this workspace?", what + " has not been saved. Switching to another connection"
+                                + " discards it.");
+            }
         });
     }
 

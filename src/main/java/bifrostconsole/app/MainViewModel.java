@@ -162,6 +162,17 @@ public final class MainViewModel {
         }, uiExecutor);
     }
 
+    private final javafx.beans.property.SimpleStringProperty unsavedWork =
+            new javafx.beans.property.SimpleStringProperty();
+
+    /**
+     * What the open workspace has not saved yet ("The key editor's changes"), or null: set by whatever holds
+     * unsaved work; the switcher asks before leaving while it is set. Cleared when another workspace opens.
+     */
+    public javafx.beans.property.StringProperty unsavedWorkProperty() {
+        return unsavedWork;
+    }
+
     public void open(Choice choice) {
         if (choice == null || choice.equals(selected.get()) && screen.get() == Screen.WORKSPACE) {
             return;
@@ -336,6 +347,7 @@ public final class MainViewModel {
 
     private void opened(Workspace ws, Choice choice) {
         StartupClock.mark("workspace open");
+        unsavedWork.set(null);
         workspace.set(ws);
         screen.set(Screen.WORKSPACE);
         status.set(Status.CONNECTED);

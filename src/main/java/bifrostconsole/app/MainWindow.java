@@ -38,6 +38,9 @@ final class MainWindow extends BorderPane {
 
         /** An unsaved connection (from --server or BIFROST_URL) becomes a saved profile. */
         void saveConnection(MainViewModel.Choice choice);
+
+        /** The open workspace has unsaved work ({@code what}): true when the user chooses to leave it anyway. */
+        boolean confirmLeaving(String what);
     }
 
     private final MainViewModel model;
@@ -67,7 +70,8 @@ final class MainWindow extends BorderPane {
         switcher.setId("profile-switcher");
         switcher.setPromptText("Choose a connection");
         switcher.setPrefWidth(240);
-        switcher.setTooltip(new Tooltip("Switch between your Bifrost servers"));
+        switcher.setTooltip(new Tooltip("Switch between your Bifrost servers (Alt+Down or F4 opens the list)"));
+        switcher.setAccessibleText("Connection");
         model.selectedProperty().addListener((obs, was, now) -> {
             updatingSwitcher = true;
             switcher.getSelectionModel().select(now);
@@ -79,10 +83,21 @@ final class MainWindow extends BorderPane {
             updatingSwitcher = false;
         });
         switcher.valueProperty().addListener((obs, was, now) -> {
-            if (!updatingSwitcher && now != null) {
-                model.open(now);
+            if (updatingSwitcher || now == null) {
+                return;
             }
+            String unsaved = model.unsavedWorkProperty().get();
+            if (unsaved != null && !now.equals(model.selectedProperty().get()) && !actions.confirmLeaving(unsaved)) {
+                javafx.application.Platform.runLater(() -> {
+                    updatingSwitcher = true;
+                    switcher.getSelectionModel().select(model.selectedProperty().get());
+                    updatingSwitcher = false;
+                });
+                return;
+            }
+            model.open(now);
         });
+        guardAgainstStrayKeys(switcher);
 
         Circle dot = new Circle(5);
         dot.getStyleClass().add("status-dot");
@@ -151,6 +166,7 @@ final class MainWindow extends BorderPane {
         manage.setId("manage-connections");
         manage.getStyleClass().add(Styles.BUTTON_ICON);
         manage.setTooltip(new Tooltip("Manage connections"));
+        manage.setAccessibleText("Manage connections");
         manage.setOnAction(e -> actions.manageConnections());
         Button theme = new Button();
         theme.setId("toggle-theme");
@@ -159,6 +175,7 @@ final class MainWindow extends BorderPane {
             boolean dark = themes.theme() == ThemeManager.Theme.DARK;
             theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
             theme.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
+            theme.setAccessibleText(theme.getTooltip().getText());
         };
         themeIcon.run();
         themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
@@ -168,6 +185,32 @@ final class MainWindow extends BorderPane {
         bar.getStyleClass().add("top-bar");
         bar.setSpacing(10);
         return bar;
+    }
+
+    /**
+     * The switcher changes what the whole window shows, so no stray key may change it: a closed switcher ignores
+     * the arrow, Page, Home/End and letter keys (a ComboBox would otherwise step to the next connection on Down),
+     * and opens only by click, Alt+Down or F4. Once open, its list takes the keys as usual.
+     */
+    static void guardAgainstStrayKeys(ComboBox<?> switcher) {
+        switcher.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (switcher.isShowing()) {
+                return;
+            }
+            javafx.scene.input.KeyCode code = e.getCode();
+            if (code == javafx.scene.input.KeyCode.F4 || e.isAltDown()) {
+                return; // the ComboBox's own F4 (on release) and Alt+Down open the list
+            }
+            if (code.isArrowKey() || code.isNavigationKey() || code.isLetterKey() || code.isDigitKey()
+                    || code == javafx.scene.input.KeyCode.SPACE || code == javafx.scene.input.KeyCode.ENTER) {
+                e.consume(); // Tab is not among these: it still moves the focus on
+            }
+        });
+        switcher.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (!switcher.isShowing()) {
+                e.consume();
+            }
+        });
     }
 
     private VBox notices() {
@@ -196,6 +239,22 @@ final class MainWindow extends BorderPane {
             case CONNECTING -> connecting();
             case FAILED -> failed();
             case WORKSPACE -> workspace();
+        });
+        if (model.screenProperty().get() == MainViewModel.Screen.WORKSPACE) {
+            focusKeyTable();
+        }
+    }
+
+    /**
+     * A workspace opens with the keyboard in its key table, so the first Down selects a key: left on the top bar,
+     * focus would sit on the connection switcher. Deferred one pulse, until the new centre is in the scene.
+     */
+    private void focusKeyTable() {
+        javafx.application.Platform.runLater(() -> {
+            Node table = getCenter() == null ? null : getCenter().lookup("#key-table");
+            if (table != null) {
+                table.requestFocus();
+            }
         });
     }
 

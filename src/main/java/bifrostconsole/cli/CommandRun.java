@@ -70,6 +70,11 @@ final class CommandRun implements AutoCloseable {
     }
 
     /** One line on stderr, below the progress line if there is one. */
+    /** An environment variable of this run, or null. */
+    String env(String name) {
+        return env == null ? null : env.get(name);
+    }
+
     void tell(String message) {
         endProgress();
         err.println(message);

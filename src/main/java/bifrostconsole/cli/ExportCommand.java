@@ -23,7 +23,7 @@ public final class ExportCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console export [--server URL] [--format csv|json] [--out FILE] [--search S]
                                           [--team ID] [--customer ID] [--sort FIELD] [--order asc|desc]
-                                          [--include-secrets]
+                                          [--include-secrets] [--raw-csv]
 
             Writes every virtual key matching the search and filters. Keys are fetched 10,000 a request and
             written as they arrive, so memory stays flat at any number of keys.
@@ -38,6 +38,9 @@ public final class ExportCommand extends CommandSkeleton {
               --sort FIELD         name, budget_spent, created_at or status (default: created_at)
               --order asc|desc     sort direction (default: asc)
               --include-secrets    include the key values: the output is then a secret
+              --raw-csv            write CSV cells exactly; by default a cell starting with =, +, -, @, a tab
+                                   or a carriage return gets a leading ' so a spreadsheet shows it as text
+                                   instead of running it as a formula
               --page-size N        keys per request, 1 to 10000 (default: 10000)
 
             CSV: a header row, then one row per key with the columns id, name, description, status (Active,
@@ -47,6 +50,11 @@ public final class ExportCommand extends CommandSkeleton {
             and value with --include-secrets. JSON: an array of the keys as the API returns them.
             Progress is shown on stderr when it is a terminal.
 
+            A key the server sent in a shape this console cannot read is still written (CSV: status
+            Unreadable and the reason; JSON: as the server sent it), and the count is reported on stderr; a
+            key sent twice while keys are created or deleted is written once, and the export says the list
+            changed while it was read.
+
             Exit codes: 0 done, 1 the output could not be written, 2 usage error, 3 authentication or
             permission refused, 4 server unreachable, 5 the server failed or sent data that cannot be read.
             """;
@@ -54,7 +62,7 @@ public final class ExportCommand extends CommandSkeleton {
             "write the virtual keys matching a search and filters as CSV or JSON", HELP_TEXT)
             .options(ServerOptions.OPTION, "--format", "--out", "--search", "--team", "--customer", "--sort",
                     "--order", "--page-size")
-            .flags("--include-secrets");
+            .flags("--include-secrets", "--raw-csv");
 
     public ExportCommand() {
         this(STDERR_IS_TERMINAL, ServerOptions.fromConfigFolder());
@@ -79,7 +87,7 @@ public final class ExportCommand extends CommandSkeleton {
                     order(a.value("--order")));
         }
         ExportRequest request = new ExportRequest(query, ExportScope.ALL_MATCHING, format,
-                a.flag("--include-secrets"));
+                a.flag("--include-secrets"), a.flag("--raw-csv"));
 
         if (request.includeSecrets()) {
             run.err().println("export: key values are included: treat the output as a secret.");
@@ -88,7 +96,10 @@ public final class ExportCommand extends CommandSkeleton {
                 KeyPageSource.of(new ManagementApiClient(settings)), pageSize), java.time.Clock.systemUTC());
         ProgressListener progress = run.progress("Exporting");
         if (target == null) {
-            exporter.toStream(run.out(), request, progress, run.cancellation());
+            ExportResult result = exporter.toStream(run.out(), request, progress, run.cancellation());
+            if (!result.integrity().clean()) {
+                run.tell("export: " + result.integrity().warnings());
+            }
         } else {
             ExportResult result = exporter.toFile(target, request, progress, run.cancellation());
             run.tell(result.summary());

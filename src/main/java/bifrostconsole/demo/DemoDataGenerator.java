@@ -99,12 +99,18 @@ public final class DemoDataGenerator {
     private static final List<String> ALL_MODELS = List.of("*");
 
     private final SplittableRandom random;
+    /**
+     * Draws for the Bifrost 2.x fields (metadata, overrides, quarterly budgets, regex patterns, expiry and rotation
+     * details): a stream of its own, so the keys, names and budgets every earlier seed gave stay exactly as they were.
+     */
+    private final SplittableRandom twoX;
     private final Instant now;
     private long nextProviderConfigId = 1;
     private long nextMcpConfigId = 1;
 
     private DemoDataGenerator(long seed, Instant now) {
         this.random = new SplittableRandom(seed);
+        this.twoX = new SplittableRandom(seed ^ 0x2A2A_2026L);
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -222,7 +228,7 @@ public final class DemoDataGenerator {
                     keyTeam[i] >= 0 ? teamsForKeys.get(keyTeam[i]) : null,
                     keyCustomer[i] >= 0 ? customersForKeys.get(keyCustomer[i]) : null,
                     tableKeys, modelChoices, mcpConfigs, mcpAccess);
-            keys.add(key);
+            keys.add(withTwoXFields(key));
         }
 
         List<McpClient> mcpClients = new ArrayList<>();
@@ -312,6 +318,86 @@ public final class DemoDataGenerator {
                 rateLimit, budgets, accessProfileManaged, null, configHash, null, rotatedAt,
                 random.nextInt(4) == 0 ? "usr_" + Integer.toHexString(random.nextInt(0x10000)) : null, created,
                 updated);
+    }
+
+    private static final String[] COST_CENTERS = {"cc-42", "cc-17", "cc-108", "cc-7", "cc-300"};
+    private static final String[] OWNERS = {"platform", "data", "growth", "support", "security"};
+
+    /**
+     * What Bifrost 2.x adds to a key (API.md §5, §10.1, §12): metadata on two keys in five; delete-after-expire on
+     * half the keys that expire; a rotation grace period on some rotated keys; a quarterly budget with its fiscal
+     * start on one key in twelve; a budget override (for some cycles or for good) on one budgeted key in eight;
+     * {@code regex:} model patterns in one provider config in ten.
+     */
+    private VirtualKey withTwoXFields(VirtualKey k) {
+        Map<String, String> metadata = Map.of();
+        if (twoX.nextInt(5) < 2) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("cost_center", COST_CENTERS[twoX.nextInt(COST_CENTERS.length)]);
+            m.put("owner", OWNERS[twoX.nextInt(OWNERS.length)]);
+            if (twoX.nextBoolean()) {
+                m.put("env", k.name() == null ? "prod" : k.name().substring(k.name().lastIndexOf('-') + 1));
+            }
+            metadata = m;
+        }
+        Boolean deleteAfterExpire = k.expiresAt() != null && twoX.nextBoolean() ? Boolean.TRUE : null;
+        Instant graceUntil = k.rotatedAt() != null && twoX.nextInt(3) == 0
+                ? now.plus(Duration.ofHours(1 + twoX.nextInt(47))) : null;
+        List<Budget> budgets = new ArrayList<>();
+        for (Budget b : k.budgets()) {
+            budgets.add(twoX.nextInt(8) == 0 ? withOverride(b) : b);
+        }
+        if (twoX.nextInt(12) == 0 && budgets.stream().noneMatch(b -> "1Q".equals(b.resetDuration()))) {
+            int startMonth = new int[]{1, 4, 7, 10}[twoX.nextInt(4)];
+            double limit = 3_000 + 1_000 * twoX.nextInt(10);
+            Instant quarterStart = quarterStart(startMonth);
+            budgets.add(new Budget(uuidFrom(twoX), limit, "1Q",
+                    quarterStart.isBefore(k.createdAt()) ? k.createdAt() : quarterStart,
+                    Math.round(limit * twoX.nextDouble() * 0.8 * 100) / 100.0, null, null, k.id(), null, null, null,
+                    null, null, null, null, k.createdAt(), k.createdAt(), startMonth, null, null, null));
+        }
+        List<ProviderConfig> configs = new ArrayList<>();
+        for (ProviderConfig c : k.providerConfigs()) {
+            configs.add(twoX.nextInt(10) == 0 ? withPatterns(c) : c);
+        }
+        return new VirtualKey(k.id(), k.name(), k.description(), k.value(), k.isActive(), k.expiresAt(), configs,
+                k.mcpConfigs(), k.teamId(), k.customerId(), k.rateLimitId(), k.calendarAligned(),
+                k.allowAllProviders(), k.team(), k.customer(), k.rateLimit(), budgets, k.isAccessProfileManaged(),
+                k.assignedUser(), k.configHash(), graceUntil, k.rotatedAt(), k.createdByUserId(), k.createdAt(),
+                k.updatedAt(), metadata, deleteAfterExpire, null, null, null);
+    }
+
+    private Budget withOverride(Budget b) {
+        boolean forever = twoX.nextInt(3) == 0;
+        int total = 2 + twoX.nextInt(3);
+        return new Budget(b.id(), b.maxLimit(), b.resetDuration(), b.lastReset(), b.currentUsage(),
+                b.calendarAligned(), b.teamId(), b.virtualKeyId(), b.providerConfigId(), b.customerId(),
+                b.modelConfigId(), (double) Math.max(5, Math.round(b.maxLimit() * 0.5)), forever ? "forever" : "cycles",
+                forever ? null : 1 + twoX.nextInt(total), b.configHash(), b.createdAt(), b.updatedAt(),
+                b.quarterStartMonth(), forever ? null : total, null, null);
+    }
+
+    /** The start of the fiscal quarter that contains now, for quarters that begin in {@code startMonth}. */
+    private Instant quarterStart(int startMonth) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int monthsIn = Math.floorMod(today.getMonthValue() - startMonth, 3);
+        return today.withDayOfMonth(1).minusMonths(monthsIn).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Bifrost's {@code regex:} entries (API.md §5.10): whole-name, case-insensitive RE2 patterns. */
+    private static ProviderConfig withPatterns(ProviderConfig c) {
+        List<String> allowed = c.allowsAllModels() ? c.allowedModels()
+                : List.of("regex:^(gpt|claude|gemini)-.*$", "regex:.*-mini$");
+        List<String> blocked = List.of("regex:.*-preview$");
+        return new ProviderConfig(c.id(), c.virtualKeyId(), c.provider(), c.weight(), allowed, blocked,
+                c.allowAllKeys(), c.rateLimitId(), c.rateLimit(), c.budgets(), c.keys(), c.modelBudgets(),
+                c.unknownFields());
+    }
+
+    private static String uuidFrom(SplittableRandom r) {
+        long most = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 
     private int pickBudgetCount() {
@@ -475,7 +561,7 @@ public final class DemoDataGenerator {
                 new AzureKeyConfig(SecretValue.env("env.AZURE_OPENAI_ENDPOINT", "https://acme-eastus.openai.azure.com"),
                         SecretValue.env("env.AZURE_CLIENT_ID", "3f2b8c1e-7d44-4a0b-9a63-5c2e1f0d9b77"),
                         env("AZURE_CLIENT_SECRET", "azs~"), SecretValue.plain("72f988bf-86f1-41af-91ab-2d7cd011db47"),
-                        "2024-10-21", Map.of("gpt-4o", "gpt4o-prod", "gpt-4o-mini", "gpt4o-mini-prod")),
+                        SecretValue.plain("2024-10-21"), Map.of("gpt-4o", "gpt4o-prod", "gpt-4o-mini", "gpt4o-mini-prod")),
                 null, null, created)));
         keys.put("bedrock", List.of(key("bedrock", "bedrock-us-east-1", SecretValue.plain(""), MODELS.get("bedrock"), 1.0, null, null,
                 new BedrockKeyConfig(env("AWS_ACCESS_KEY_ID", "AKIA"), env("AWS_SECRET_ACCESS_KEY", ""),
@@ -550,11 +636,12 @@ public final class DemoDataGenerator {
                         new TlsConfig(false, "<redacted>"), "headers", null,
                         Map.of("X-Api-Key", SecretValue.plain("sk-s************************9f2a")),
                         List.of("*"), List.of(), Map.of("web_search", 0.005), true, List.of(), false),
+                // allow_by_default is the v2.1.0 name; web-search above still uses allow_on_all_virtual_keys.
                 new McpClientConfig("mcp_jira", "jira", false, "http",
                         SecretValue.env("env.JIRA_MCP_URL", "https://jira.acme.dev/mcp"), null,
                         new TlsConfig(true, null), "oauth", "oauth_jira_1", null,
-                        List.of("search_issues", "create_issue"), List.of("search_issues"), Map.of(), false,
-                        List.of("X-Jira-User"), false),
+                        List.of("search_issues", "create_issue"), List.of("search_issues"), Map.of(), null,
+                        List.of("X-Jira-User"), false, Boolean.TRUE, null),
                 new McpClientConfig("mcp_slack", "slack", false, "sse", SecretValue.plain("https://slack-mcp.acme.dev/sse"),
                         null, null, "headers", null, null, List.of("post_message"), List.of(), Map.of("post_message", 0.001),
                         false, List.of(), true));

@@ -617,7 +617,7 @@ public final class DemoGateway implements AutoCloseable {
 
     private static byte[] toJson(Object body) {
         try {
-            return Json.mapper().writeValueAsBytes(body);
+            return BifrostWire.mapper().writeValueAsBytes(body); // Bifrost's shapes, see BifrostWire
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

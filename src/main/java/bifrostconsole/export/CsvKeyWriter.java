@@ -41,10 +41,16 @@ final class CsvKeyWriter implements KeyFileWriter {
 
     private final SequenceWriter rows;
     private final boolean includeSecrets;
+    private final boolean neutraliseFormulas;
     private final Instant now;
 
     CsvKeyWriter(OutputStream out, boolean includeSecrets, Instant now) throws IOException {
+        this(out, includeSecrets, true, now);
+    }
+
+    CsvKeyWriter(OutputStream out, boolean includeSecrets, boolean neutraliseFormulas, Instant now) throws IOException {
         this.includeSecrets = includeSecrets;
+        this.neutraliseFormulas = neutraliseFormulas;
         this.now = now;
         this.rows = CSV.writerFor(String[].class).with(schema(includeSecrets)).writeValues(out);
     }
@@ -60,7 +66,8 @@ final class CsvKeyWriter implements KeyFileWriter {
 
     @Override
     public void accept(VirtualKey key) throws IOException {
-        rows.write(row(key, includeSecrets, now));
+        String[] cells = row(key, includeSecrets, now);
+        rows.write(neutraliseFormulas ? CsvCells.neutralised(cells) : cells);
     }
 
     @Override
@@ -69,6 +76,9 @@ final class CsvKeyWriter implements KeyFileWriter {
     }
 
     static String[] row(VirtualKey key, boolean includeSecrets, Instant now) {
+        if (key.isUnreadable()) {
+            return unreadableRow(key, includeSecrets);
+        }
         List<String> cells = new ArrayList<>(COLUMNS.size() + 1);
         cells.add(text(key.id()));
         cells.add(text(key.name()));
@@ -96,6 +106,17 @@ final class CsvKeyWriter implements KeyFileWriter {
             cells.add(key.plainValue());
         }
         return cells.toArray(String[]::new);
+    }
+
+    /** Its id and name, "Unreadable" as the status and the reason as the description; every other cell empty. */
+    private static String[] unreadableRow(VirtualKey key, boolean includeSecrets) {
+        String[] cells = new String[COLUMNS.size() + (includeSecrets ? 1 : 0)];
+        java.util.Arrays.fill(cells, "");
+        cells[COLUMNS.indexOf("id")] = text(key.id());
+        cells[COLUMNS.indexOf("name")] = text(key.name());
+        cells[COLUMNS.indexOf("description")] = "Could not be read: " + key.unreadable().reason();
+        cells[COLUMNS.indexOf("status")] = "Unreadable";
+        return cells;
     }
 
     /** {@code spent/limit/window} in dollars, e.g. {@code 12.50/100.00/1M}; the limit includes any override. */

@@ -27,8 +27,14 @@ public enum ExportFormat {
 
     /** A writer of this format over {@code out}; {@code now} decides each key's status (Expired or not). */
     public KeyFileWriter open(OutputStream out, boolean includeSecrets, Instant now) throws IOException {
+        return open(out, includeSecrets, false, now);
+    }
+
+    /** As {@link #open(OutputStream, boolean, Instant)}; {@code rawCsv} writes CSV cells without neutralising formulas. */
+    public KeyFileWriter open(OutputStream out, boolean includeSecrets, boolean rawCsv, Instant now)
+            throws IOException {
         return switch (this) {
-            case CSV -> new CsvKeyWriter(out, includeSecrets, now);
+            case CSV -> new CsvKeyWriter(out, includeSecrets, !rawCsv, now);
             case JSON -> new JsonKeyWriter(out, includeSecrets);
         };
     }

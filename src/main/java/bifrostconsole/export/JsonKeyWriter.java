@@ -33,7 +33,15 @@ final class JsonKeyWriter implements KeyFileWriter {
         writeKey(generator, key, includeSecrets);
     }
 
+    /**
+     * A key the console could not read is written as the server sent it (without its value unless secrets are
+     * included), so reading the file back meets the same key, and a newer console may read it.
+     */
     static void writeKey(JsonGenerator generator, VirtualKey key, boolean includeSecrets) throws IOException {
+        if (key.isUnreadable()) {
+            generator.writeTree(UnreadableKeys.asWritten(key, includeSecrets));
+            return;
+        }
         KEY_WRITER.writeValue(generator, includeSecrets ? key : key.withoutValue());
     }
 

@@ -79,7 +79,7 @@ public final class KeyExporter {
     private KeyPager.Outcome write(OutputStream raw, ExportRequest request, ProgressListener progress,
                                    Cancellation cancellation, Instant now) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(raw, BUFFER);
-        KeyFileWriter writer = request.format().open(out, request.includeSecrets(), now);
+        KeyFileWriter writer = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
         KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation);
         writer.finish();
         out.flush();
@@ -88,6 +88,6 @@ public final class KeyExporter {
 
     private ExportResult result(KeyPager.Outcome outcome, Path target, Instant start) {
         return new ExportResult(outcome.keys(), outcome.totalCount(), outcome.pages(), target,
-                Duration.between(start, clock.instant()));
+                Duration.between(start, clock.instant()), outcome.integrity());
     }
 }

@@ -28,7 +28,10 @@ public final class KeyPager {
         void accept(VirtualKey key) throws IOException;
     }
 
-    public record Outcome(long keys, long totalCount, int pages) {
+    public record Outcome(long keys, long totalCount, int pages, ReadIntegrity integrity) {
+        public Outcome(long keys, long totalCount, int pages) {
+            this(keys, totalCount, pages, ReadIntegrity.CLEAN);
+        }
     }
 
     private final KeyPageSource source;
@@ -58,11 +61,14 @@ public final class KeyPager {
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
-            return new Outcome(counter.done, page.totalCount(), 1);
+            return new Outcome(counter.done, page.totalCount(), 1, counter.integrity(page.totalCount(),
+                    page.totalCount(), false));
         }
         long offset = 0;
         int pages = 0;
         long total = -1;
+        long firstTotal = -1;
+        boolean changed = false;
         Fetch current = start(pageQuery(query, 0), counter, null);
         Fetch next = null;
         try {
@@ -79,6 +85,13 @@ public final class KeyPager {
                 Page<VirtualKey> page = await(current, counter);
                 pages++;
                 long received = current.received;
+                if (firstTotal < 0) {
+                    firstTotal = page.totalCount();
+                }
+                // The list moved under us: its total changed, or a page came back short before the end.
+                changed |= page.totalCount() != total && total >= 0
+                        || received > 0 && received < Math.min(pageSize, page.limit() > 0 ? page.limit() : pageSize)
+                        && offset + received < page.totalCount();
                 total = page.totalCount();
                 counter.total = total;
                 offset += received;
@@ -100,7 +113,7 @@ public final class KeyPager {
         } finally {
             abandon(next);
         }
-        return new Outcome(counter.done, total, pages);
+        return new Outcome(counter.done, total, pages, counter.integrity(firstTotal, total, changed));
     }
 
     private VirtualKeyQuery pageQuery(VirtualKeyQuery query, long offset) {
@@ -150,11 +163,18 @@ public final class KeyPager {
         }
     }
 
-    /** Counts keys, reports progress, and carries sink failures across the HTTP worker boundary. */
+    /**
+     * Counts keys, reports progress, and carries sink failures across the HTTP worker boundary. Remembers every
+     * id it passed on, so a key the server sends twice (offset paging while keys are deleted shifts the rest
+     * back) is written once: 100,000 ids are a few megabytes.
+     */
     private static final class Counter implements Consumer<VirtualKey> {
         private final KeySink sink;
         private final ProgressListener progress;
         private final Cancellation cancellation;
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
+        private long unreadable;
+        private long duplicates;
         private volatile long done;
         private volatile long total = -1;
         private volatile IOException writeFailure;
@@ -168,6 +188,13 @@ public final class KeyPager {
         @Override
         public void accept(VirtualKey key) {
             cancellation.throwIfCancelled();
+            if (key.id() != null && !seen.add(key.id())) {
+                duplicates++;
+                return;
+            }
+            if (key.isUnreadable()) {
+                unreadable++;
+            }
             try {
                 sink.accept(key);
             } catch (IOException e) {
@@ -178,6 +205,10 @@ public final class KeyPager {
             if (n % PROGRESS_EVERY == 0) {
                 progress.progress(n, total < 0 ? -1 : Math.max(total, n));
             }
+        }
+
+        ReadIntegrity integrity(long firstTotal, long lastTotal, boolean changed) {
+            return new ReadIntegrity(unreadable, duplicates, changed || duplicates > 0, firstTotal, lastTotal);
         }
     }
 }

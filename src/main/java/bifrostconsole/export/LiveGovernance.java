@@ -9,6 +9,7 @@ import bifrostconsole.api.Page;
 import bifrostconsole.api.Provider;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.Team;
+import bifrostconsole.api.UnreadableItem;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.AtomicFiles;
 
@@ -59,17 +60,19 @@ public final class LiveGovernance implements GovernanceState {
     public Snapshot readHeader() {
         java.time.Instant takenAt = clock.instant();
         String version = cancellation.await(client.version().exceptionally(failure -> null));
-        List<Team> teams = allPages(client::listTeams);
-        List<Customer> customers = allPages(client::listCustomers);
-        List<McpClient> mcp = allPages(q -> optional(client.listMcpClients(q), Page.empty())).stream()
+        List<UnreadableItem> unreadable = new ArrayList<>();
+        List<Team> teams = allPages(client::listTeams, unreadable);
+        List<Customer> customers = allPages(client::listCustomers, unreadable);
+        List<McpClient> mcp = allPages(q -> optional(client.listMcpClients(q), Page.empty()), unreadable).stream()
                 .map(Redaction::redact).toList();
         List<ProviderSnapshot> providers = new ArrayList<>();
         for (Provider p : cancellation.await(optional(client.listProviders(), List.of()))) {
-            List<ProviderKey> keys = cancellation.await(optional(client.listProviderKeys(p.name()), List.of()));
-            providers.add(new ProviderSnapshot(p, keys.stream().map(ProviderKey::redacted).toList()));
+            Page<ProviderKey> keys = cancellation.await(optional(client.providerKeys(p.name()), Page.empty()));
+            unreadable.addAll(keys.unreadable());
+            providers.add(new ProviderSnapshot(p, keys.items().stream().map(ProviderKey::redacted).toList()));
         }
         return new Snapshot(Snapshot.FORMAT, client.displayName(), version, takenAt, includeSecrets, teams,
-                customers, mcp, providers, List.of());
+                customers, mcp, providers, List.of(), unreadable);
     }
 
     @Override
@@ -84,19 +87,28 @@ public final class LiveGovernance implements GovernanceState {
         long start = System.nanoTime();
         Snapshot header = readHeader();
         long[] keys = new long[1];
-        AtomicFiles.write(target, out -> keys[0] = SnapshotFile.write(out, header, sink ->
-                pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, sink, progress, cancellation)));
-        return new SnapshotSummary(header, keys[0], target, java.time.Duration.ofNanos(System.nanoTime() - start));
+        ReadIntegrity[] integrity = {ReadIntegrity.CLEAN};
+        AtomicFiles.write(target, out -> keys[0] = SnapshotFile.write(out, header, sink -> {
+            integrity[0] = pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, sink, progress,
+                    cancellation).integrity();
+            return integrity[0];
+        }));
+        return new SnapshotSummary(header, keys[0], target, java.time.Duration.ofNanos(System.nanoTime() - start),
+                integrity[0]);
     }
 
-    private <T> List<T> allPages(Function<ListQuery, CompletableFuture<Page<T>>> list) {
+    /** Every item of a paged list; the ones that could not be read go to {@code unreadable}. */
+    private <T> List<T> allPages(Function<ListQuery, CompletableFuture<Page<T>>> list,
+                                 List<UnreadableItem> unreadable) {
         List<T> all = new ArrayList<>();
         int offset = 0;
         while (true) {
             Page<T> page = cancellation.await(list.apply(new ListQuery(LIST_PAGE, offset, null, null)));
             all.addAll(page.items());
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.totalCount()) {
+            unreadable.addAll(page.unreadable());
+            int received = page.items().size() + page.unreadable().size();
+            offset += received;
+            if (received == 0 || offset >= page.totalCount()) {
                 return all;
             }
         }

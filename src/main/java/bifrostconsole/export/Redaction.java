@@ -3,6 +3,7 @@ package bifrostconsole.export;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.McpClientConfig;
 import bifrostconsole.api.ProviderKey;
+import bifrostconsole.api.SecretShapes;
 import bifrostconsole.api.SecretValue;
 
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class Redaction {
 
     static McpClient redact(McpClient client) {
         McpClientConfig c = client.config();
-        if (c == null || c.headers().isEmpty()) {
+        if (c == null || (c.headers().isEmpty() && c.unknownFields().isEmpty())) {
             return client;
         }
         Map<String, SecretValue> headers = new LinkedHashMap<>();
@@ -32,7 +33,8 @@ final class Redaction {
         McpClientConfig masked = new McpClientConfig(c.clientId(), c.name(), c.isCodeModeClient(),
                 c.connectionType(), c.connectionString(), c.stdioConfig(), c.tlsConfig(), c.authType(),
                 c.oauthConfigId(), headers, c.toolsToExecute(), c.toolsToAutoExecute(), c.toolPricing(),
-                c.allowOnAllVirtualKeys(), c.perUserHeaderKeys(), c.disabled());
-        return new McpClient(masked, client.tools(), client.state(), client.vkConfigs());
+                c.allowOnAllVirtualKeys(), c.perUserHeaderKeys(), c.disabled(), c.allowByDefault(),
+                SecretShapes.redacted(c.unknownFields()));
+        return new McpClient(masked, client.tools(), client.state(), client.vkConfigs(), client.unknownFields());
     }
 }

@@ -55,8 +55,8 @@ final class SectionDiffer<T> {
             unchanged++;
             return;
         }
-        JsonNode before = MAPPER.valueToTree(old);
-        JsonNode after = MAPPER.valueToTree(item);
+        JsonNode before = tree(old);
+        JsonNode after = tree(item);
         List<FieldChange> changes = new ArrayList<>(differ.diff(before, after));
         changes.addAll(extraChanges.apply(old, item));
         if (changes.isEmpty()) {
@@ -64,6 +64,14 @@ final class SectionDiffer<T> {
         } else {
             changed.add(new ItemChange(id.apply(item), name.apply(item), changes));
         }
+    }
+
+    /** The item as compared: its model with the fields the console does not know; an unreadable key as sent. */
+    private static JsonNode tree(Object item) {
+        if (item instanceof bifrostconsole.api.VirtualKey key && key.isUnreadable()) {
+            return UnreadableKeys.asWritten(key, false);
+        }
+        return MAPPER.valueToTree(item);
     }
 
     SectionDiff finish() {

@@ -3,6 +3,7 @@ package bifrostconsole.export;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.Team;
+import bifrostconsole.api.UnreadableItem;
 import bifrostconsole.api.VirtualKey;
 
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.Objects;
 /**
  * The whole governance state of one server at one moment: virtual keys, teams, customers, MCP clients and
  * providers with their (redacted) keys, and where and when it was taken. Key values are present only when
- * {@code includesSecrets}. On disk see {@link SnapshotFile}.
+ * {@code includesSecrets}. Every item keeps the fields the console does not know; the teams, customers, MCP clients
+ * and provider keys it could not read at all are in {@code unreadableItems} as the server sent them (an unreadable
+ * virtual key stays in {@code virtualKeys} as a placeholder). On disk see {@link SnapshotFile}.
  */
 public record Snapshot(
         String format,
@@ -24,7 +27,8 @@ public record Snapshot(
         List<Customer> customers,
         List<McpClient> mcpClients,
         List<ProviderSnapshot> providers,
-        List<VirtualKey> virtualKeys) {
+        List<VirtualKey> virtualKeys,
+        List<UnreadableItem> unreadableItems) {
 
     /** Written into every file, so that a wrong file is recognised before anything is compared. */
     public static final String FORMAT = "bifrost-console-snapshot/1";
@@ -36,12 +40,20 @@ public record Snapshot(
         mcpClients = copy(mcpClients);
         providers = copy(providers);
         virtualKeys = copy(virtualKeys);
+        unreadableItems = copy(unreadableItems);
+    }
+
+    public Snapshot(String format, String server, String serverVersion, Instant takenAt, boolean includesSecrets,
+                    List<Team> teams, List<Customer> customers, List<McpClient> mcpClients,
+                    List<ProviderSnapshot> providers, List<VirtualKey> virtualKeys) {
+        this(format, server, serverVersion, takenAt, includesSecrets, teams, customers, mcpClients, providers,
+                virtualKeys, List.of());
     }
 
     /** This snapshot's header and small lists with {@code keys} as its virtual keys. */
     public Snapshot withVirtualKeys(List<VirtualKey> keys) {
         return new Snapshot(format, server, serverVersion, takenAt, includesSecrets, teams, customers, mcpClients,
-                providers, keys);
+                providers, keys, unreadableItems);
     }
 
     /** One line for banners and diff headers: "http://gw:8080 (v1.4.3), taken 2026-03-01T09:00:00Z". */

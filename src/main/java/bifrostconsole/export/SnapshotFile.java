@@ -4,7 +4,10 @@ import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.Team;
+import bifrostconsole.api.SecretShapes;
+import bifrostconsole.api.UnreadableItem;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyStream;
 import bifrostconsole.config.AtomicFiles;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,7 +19,6 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -40,15 +42,14 @@ import java.util.function.Consumer;
  */
 public final class SnapshotFile {
     private static final ObjectMapper MAPPER = Json.mapper();
-    private static final ObjectReader KEY_READER = MAPPER.readerFor(VirtualKey.class);
     /** Uses the generator's own indenting printer, so nesting stays right across the hand-written fields. */
     private static final ObjectWriter LIST_WRITER = IsoInstants.EXPORT_MAPPER.writer()
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
-    /** Supplies the keys to write, one by one, to the given sink. */
+    /** Supplies the keys to write, one by one, to the given sink, and says how faithful that read was. */
     @FunctionalInterface
     public interface KeyFeed {
-        void feed(KeyPager.KeySink sink) throws IOException;
+        ReadIntegrity feed(KeyPager.KeySink sink) throws IOException;
     }
 
     private SnapshotFile() {
@@ -60,6 +61,7 @@ public final class SnapshotFile {
             for (VirtualKey key : snapshot.virtualKeys()) {
                 sink.accept(key);
             }
+            return ReadIntegrity.CLEAN;
         }));
     }
 
@@ -86,22 +88,35 @@ public final class SnapshotFile {
             writeList(g, "customers", header.customers());
             writeList(g, "mcp_clients", header.mcpClients());
             writeList(g, "providers", header.providers());
+            if (!header.unreadableItems().isEmpty()) {
+                writeList(g, "unreadable_items", redacted(header.unreadableItems(), header.includesSecrets()));
+            }
             g.writeArrayFieldStart("virtual_keys");
             // One key per line, compact inside: readable in a pager and in `git diff`, while 100,000 fully
             // indented keys would triple the file.
             PrettyPrinter indented = g.getPrettyPrinter();
             g.setPrettyPrinter(new KeyPerLinePrinter());
-            keys.feed(key -> {
+            ReadIntegrity integrity = keys.feed(key -> {
                 JsonKeyWriter.writeKey(g, key, header.includesSecrets());
                 count[0]++;
             });
             g.writeEndArray();
             g.setPrettyPrinter(indented);
+            if (integrity != null && integrity.changedDuringRead()) {
+                // After the keys, because it is known only once they are read. Readers take fields in any order.
+                g.writeStringField("read_warning", integrity.warnings());
+            }
             g.writeEndObject();
             g.writeRaw('\n');
         }
         out.flush();
         return count[0];
+    }
+
+    /** An unreadable item's JSON as a snapshot keeps it: secret-looking values masked, key values dropped. */
+    private static List<UnreadableItem> redacted(List<UnreadableItem> items, boolean includeSecrets) {
+        return items.stream().map(i -> new UnreadableItem(i.kind(), i.position(), i.id(), i.name(), i.reason(),
+                i.raw() == null || includeSecrets ? i.raw() : SecretShapes.redacted("", i.raw()))).toList();
     }
 
     private static void writeList(JsonGenerator g, String field, List<?> items) throws IOException {
@@ -125,7 +140,8 @@ public final class SnapshotFile {
     public static Snapshot read(Path file, Consumer<VirtualKey> keys) throws IOException {
         String name = file.toString();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-             JsonParser p = MAPPER.createParser(in)) {
+             VirtualKeyStream stream = VirtualKeyStream.over(in)) {
+            JsonParser p = stream.parser();
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw notSnapshot(name, null);
             }
@@ -138,6 +154,7 @@ public final class SnapshotFile {
             List<Customer> customers = List.of();
             List<McpClient> mcp = List.of();
             List<ProviderSnapshot> providers = List.of();
+            List<UnreadableItem> unreadable = List.of();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -151,14 +168,13 @@ public final class SnapshotFile {
                     case "customers" -> customers = MAPPER.readValue(p, new TypeReference<>() { });
                     case "mcp_clients" -> mcp = MAPPER.readValue(p, new TypeReference<>() { });
                     case "providers" -> providers = MAPPER.readValue(p, new TypeReference<>() { });
+                    case "unreadable_items" -> unreadable = MAPPER.readValue(p, new TypeReference<>() { });
                     case "virtual_keys" -> {
                         if (format == null) {
                             throw notSnapshot(name, null);
                         }
                         if (value == JsonToken.START_ARRAY) {
-                            while (p.nextToken() == JsonToken.START_OBJECT) {
-                                keys.accept(KEY_READER.readValue(p));
-                            }
+                            stream.readKeys(keys);
                         }
                     }
                     default -> p.skipChildren();
@@ -172,7 +188,7 @@ public final class SnapshotFile {
                         + "): update the console to read it.", null);
             }
             return new Snapshot(format, server, version, takenAt, secrets, teams, customers, mcp, providers,
-                    List.of());
+                    List.of(), unreadable);
         } catch (NoSuchFileException e) {
             throw new SnapshotFileException("There is no file " + name + ": check the path.", e);
         } catch (JsonProcessingException e) {

@@ -215,9 +215,7 @@ public record KeyDetails(
             add(settings, "Azure client ID", azure.clientId(), true);
             add(settings, "Azure client secret", azure.clientSecret(), true);
             add(settings, "Azure tenant ID", azure.tenantId(), true);
-            if (azure.apiVersion() != null) {
-                settings.add(Field.of("Azure API version", azure.apiVersion()));
-            }
+            add(settings, "Azure API version", azure.apiVersion(), false);
             if (!azure.deployments().isEmpty()) {
                 settings.add(Field.of("Azure deployments", mapText(azure.deployments())));
             }
@@ -287,7 +285,7 @@ public record KeyDetails(
                     .map(e -> e.getKey() + " " + formats.money(e.getValue()))
                     .collect(Collectors.joining(", ")), "Cost charged to budgets per tool call, in US dollars."));
         }
-        if (c.allowOnAllVirtualKeys()) {
+        if (c.allowedByDefault()) {
             fields.add(Field.of("Default access", "Allowed on all virtual keys"));
         }
         return new McpCard(c.name() != null ? c.name() : blankToDash(c.clientId()),

@@ -169,7 +169,7 @@ class ModelParsingTest {
         assertEquals(3, keys.size());
         AzureKeyConfig azure = keys.get(0).azure();
         assertEquals("AZURE_OPENAI_ENDPOINT", azure.endpoint().environmentVariable());
-        assertEquals("2024-10-21", azure.apiVersion());
+        assertEquals("2024-10-21", azure.apiVersion().value());
         assertEquals("gpt4o-prod", azure.deployments().get("gpt-4o"));
         assertFalse(azure.clientSecret().fromEnvironment());
         assertEquals("AZURE_OPENAI_API_KEY", keys.get(0).value().environmentVariable());

@@ -1,6 +1,5 @@
 package bifrostconsole.api;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +37,10 @@ class Rfc3339Test {
     }
 
     @Test
-    void throughTheMapperEmptyIsNullAndNumbersAreEpochSeconds() throws Exception {
+    void throughTheMapperEmptyIsNullNumbersAreEpochSecondsAndANonTimeIsAbsent() throws Exception {
         assertNull(Json.mapper().readValue("\"\"", Instant.class));
         assertEquals(Instant.ofEpochSecond(1700000000), Json.mapper().readValue("1700000000", Instant.class));
-        assertThrows(InvalidFormatException.class, () -> Json.mapper().readValue("\"2026-02-30T00:00:00Z\"", Instant.class));
+        // One malformed time costs that field, not the key it is in (Json.ShapeTolerance).
+        assertNull(Json.mapper().readValue("\"2026-02-30T00:00:00Z\"", Instant.class));
     }
 }

@@ -38,6 +38,38 @@ class DemoServerCommandTest {
     }
 
     @Test
+    void takesItsKeyFromAFileOrTheEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("demo-key");
+        java.nio.file.Files.writeString(file, "key-from-file\n");
+        assertOnlyThisKeyIsAccepted(List.of("--port", "0", "--keys", "5", "--api-key-file", file.toString()),
+                java.util.Map.of(), "key-from-file");
+        assertOnlyThisKeyIsAccepted(List.of("--port", "0", "--keys", "5"),
+                java.util.Map.of(DemoServerCommand.KEY_VARIABLE, "key-from-env"), "key-from-env");
+    }
+
+    private static void assertOnlyThisKeyIsAccepted(List<String> args, java.util.Map<String, String> env, String key)
+            throws Exception {
+        CapturedOutput out = new CapturedOutput();
+        CapturedOutput err = new CapturedOutput();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new DemoServerCommand().serve(args,
+                out.stream(), err.stream(), stop, env));
+        String line = out.awaitFirstLine();
+        assertTrue(line.endsWith("(management API key required)"), line);
+        String url = line.substring(line.indexOf("http"), line.indexOf(" (management"));
+        assertEquals(5, new ManagementApiClient(ConnectionSettings.of(url, bifrostconsole.api.Secret.of(key)))
+                .listVirtualKeys(VirtualKeyQuery.firstPage(10)).join().totalCount());
+        java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> new ManagementApiClient(ConnectionSettings.of(
+                        url, bifrostconsole.api.Secret.of("wrong"))).listVirtualKeys(VirtualKeyQuery.firstPage(10))
+                        .join());
+        assertEquals(401, ((bifrostconsole.api.ApiException) refused.getCause()).statusCode());
+        stop.complete(null);
+        assertEquals(0, Wait.get(exit));
+    }
+
+    @Test
     void rejectsBadArgumentsWithOneSentenceAndThePointerToHelp() {
         CapturedOutput out = new CapturedOutput();
         CapturedOutput err = new CapturedOutput();

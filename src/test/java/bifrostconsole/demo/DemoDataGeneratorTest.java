@@ -83,11 +83,34 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void budgetsAreZeroToThreeWithSensibleWindowsAndUsage() {
-        Set<Integer> counts = keys.stream().map(k -> k.budgets().size()).collect(Collectors.toSet());
-        assertEquals(Set.of(0, 1, 2, 3), counts);
+    void theTwoXFieldsAreCovered() {
+        assertTrue(keys.stream().anyMatch(k -> k.metadata().containsKey("cost_center")), "metadata");
+        assertTrue(keys.stream().anyMatch(k -> Boolean.TRUE.equals(k.deleteAfterExpire()) && k.expiresAt() != null
+                && k.expiresAt().isBefore(NOW)), "expired, auto-delete");
+        assertTrue(keys.stream().anyMatch(k -> k.previousValueExpiresAt() != null && k.rotatedAt() != null),
+                "rotation grace");
+        assertTrue(keys.stream().anyMatch(k -> k.allowsAllProviders()), "allow_all_providers");
+        assertTrue(keys.stream().anyMatch(k -> k.accessProfileManaged()), "access-profile keys");
         List<Budget> budgets = keys.stream().flatMap(k -> k.budgets().stream()).toList();
-        assertEquals(Set.of("1h", "1d", "1w", "1M"), budgets.stream().map(Budget::resetDuration).collect(Collectors.toSet()));
+        assertTrue(budgets.stream().anyMatch(b -> "cycles".equals(b.overrideMode()) && b.overrideCyclesRemaining() != null
+                && b.overrideCyclesTotal() != null), "override for some cycles");
+        assertTrue(budgets.stream().anyMatch(b -> "forever".equals(b.overrideMode())), "override for good");
+        assertTrue(budgets.stream().anyMatch(b -> "1Q".equals(b.resetDuration()) && b.quarterStartMonth() != null),
+                "quarterly budget with its fiscal start");
+        assertTrue(keys.stream().flatMap(k -> k.providerConfigs().stream())
+                .anyMatch(c -> c.allowedModels().stream().anyMatch(m -> m.startsWith("regex:"))), "regex: patterns");
+        assertTrue(store.mcpClients().stream().anyMatch(c -> Boolean.TRUE.equals(c.config().allowByDefault())));
+        assertTrue(store.mcpClients().stream().anyMatch(c -> Boolean.TRUE.equals(c.config().allowOnAllVirtualKeys())),
+                "both names of the MCP default-access flag");
+    }
+
+    @Test
+    void budgetsAreZeroToFourWithSensibleWindowsAndUsage() {
+        Set<Integer> counts = keys.stream().map(k -> k.budgets().size()).collect(Collectors.toSet());
+        assertEquals(Set.of(0, 1, 2, 3, 4), counts, "0 to 3, and a quarterly one on some keys");
+        List<Budget> budgets = keys.stream().flatMap(k -> k.budgets().stream()).toList();
+        assertEquals(Set.of("1h", "1d", "1w", "1M", "1Q"), budgets.stream().map(Budget::resetDuration)
+                .collect(Collectors.toSet()));
         assertTrue(keys.stream().allMatch(k -> k.budgets().stream().map(Budget::resetDuration).distinct().count()
                 == k.budgets().size()), "reset durations are unique per key");
         assertTrue(budgets.stream().anyMatch(b -> b.usedFraction() >= 0.8 && b.usedFraction() < 1), "near budget");
@@ -98,6 +121,7 @@ class DemoDataGeneratorTest {
                     case "1h" -> Duration.ofHours(1);
                     case "1d" -> Duration.ofDays(1);
                     case "1w" -> Duration.ofDays(7);
+                    case "1Q" -> Duration.ofDays(92);
                     default -> Duration.ofDays(31);
                 };
                 assertFalse(b.lastReset().isAfter(NOW), "last reset is in the past");

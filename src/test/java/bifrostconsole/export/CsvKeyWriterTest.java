@@ -33,7 +33,28 @@ public class CsvKeyWriterTest {
         assertEquals(names.size() + 1, rows.size(), "one row per key, no row split by an embedded newline");
         for (int i = 0; i < names.size(); i++) {
             assertEquals("vk-" + i, rows.get(i + 1).get(0));
-            assertEquals(names.get(i), rows.get(i + 1).get(1), "name " + i + " round-trips");
+            String expected = names.get(i).startsWith("=") ? "'" + names.get(i) : names.get(i);
+            assertEquals(expected, rows.get(i + 1).get(1), "name " + i + " round-trips (a formula neutralised)");
+        }
+    }
+
+    @Test
+    void cellsASpreadsheetWouldRunAreNeutralisedUnlessRawIsAsked() throws IOException {
+        List<String> risky = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1", "-2+3", "@SUM(A1)", "\tnote",
+                "\r=1", "safe-name", "a=b");
+        List<VirtualKey> keys = new ArrayList<>();
+        for (int i = 0; i < risky.size(); i++) {
+            keys.add(TestKeys.key("vk-" + i).name(risky.get(i)).build());
+        }
+        List<List<String>> rows = CsvRows.parse(write(keys, false));
+        for (int i = 0; i < risky.size(); i++) {
+            String name = risky.get(i);
+            boolean runs = "=+-@\t\r".indexOf(name.charAt(0)) >= 0;
+            assertEquals(runs ? "'" + name : name, rows.get(i + 1).get(1), name);
+        }
+        List<List<String>> rawRows = CsvRows.parse(write(keys, false, true));
+        for (int i = 0; i < risky.size(); i++) {
+            assertEquals(risky.get(i), rawRows.get(i + 1).get(1), "--raw-csv writes cells exactly");
         }
     }
 
@@ -91,8 +112,12 @@ public class CsvKeyWriterTest {
     }
 
     static String write(List<VirtualKey> keys, boolean includeSecrets) throws IOException {
+        return write(keys, includeSecrets, false);
+    }
+
+    static String write(List<VirtualKey> keys, boolean includeSecrets, boolean rawCsv) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        KeyFileWriter writer = ExportFormat.CSV.open(out, includeSecrets, NOW);
+        KeyFileWriter writer = ExportFormat.CSV.open(out, includeSecrets, rawCsv, NOW);
         for (VirtualKey k : keys) {
             writer.accept(k);
         }

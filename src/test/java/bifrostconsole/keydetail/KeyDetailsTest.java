@@ -33,7 +33,7 @@ class KeyDetailsTest {
         return new ProviderKey("pk-1", "azure-east", null, "azure", null, SecretValue.plain(""), List.of("gpt-4o"),
                 List.of(), 2.0, false, true,
                 new AzureKeyConfig(SecretValue.env("AZURE_ENDPOINT", ""), SecretValue.plain("client-id-123"),
-                        SecretValue.plain("very-secret"), null, "2024-10-21", Map.of("gpt-4o", "prod-4o")),
+                        SecretValue.plain("very-secret"), null, SecretValue.plain("2024-10-21"), Map.of("gpt-4o", "prod-4o")),
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null);
     }
