@@ -32,8 +32,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Bifrost's write semantics over a {@link GovernanceStore} (API.md §5.3 to §5.8, §6, §7, §9): creating, updating,
@@ -75,7 +78,7 @@ public final class GovernanceWrites {
     /** The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...). */
     private final Map<String, ObjectNode> tableKeys = new HashMap<>();
     private volatile Duration rotationCooldown;
-    private final Map<Object, Object> embeddedForms = new java.util.IdentityHashMap<>();
+    private final Map<Object, Object> embeddedForms = new IdentityHashMap<>();
 
     /**
      * @param rotationCooldown Bifrost's {@code client.vk_rotation_cooldown}: how long a rotated key's old value keeps
@@ -746,7 +749,7 @@ public final class GovernanceWrites {
      * so the record itself is the key. Only used under the store's write lock.
      */
     @SuppressWarnings("unchecked")
-    private <T> T embedded(T record, java.util.function.Supplier<T> make) {
+    private <T> T embedded(T record, Supplier<T> make) {
         if (embeddedForms.size() > 10_000) {
             embeddedForms.clear(); // old versions of edited teams and customers: let them go
         }
@@ -879,7 +882,7 @@ public final class GovernanceWrites {
         }
     }
 
-    private static final java.util.regex.Pattern METADATA_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,256}");
+    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9._-]{1,256}");
 
     /** Bifrost's metadata rules: at most 50 entries, keys of [A-Za-z0-9._-], none reserved, values of 512 characters. */
     private static JsonNode metadata(JsonNode map) {

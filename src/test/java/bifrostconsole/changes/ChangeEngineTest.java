@@ -169,7 +169,7 @@ class ChangeEngineTest {
     void deleteSavesTheConfigurationFirstAndRecreateBringsItBack() throws Exception {
         VirtualKey key = seen(k -> k.providerConfigs().size() >= 2 && !k.budgets().isEmpty() && k.rateLimit() != null
                 && k.providerConfigs().stream().anyMatch(pc -> !pc.allowAllKeys() && !pc.keys().isEmpty())
-                && (k.expiresAt() == null || k.expiresAt().isAfter(Instant.now())));
+                && (k.expiresAt() == null || k.expiresAt().isAfter(Instant.now())) && !k.metadata().isEmpty());
         KeyPlan plan = engine.plan(key, KeyChange.delete());
         assertTrue(plan.destructive());
         assertTrue(plan.backup());
@@ -212,6 +212,8 @@ class ChangeEngineTest {
         assertEquals(key.budgets().stream().map(Budget::resetDuration).toList(),
                 fresh.budgets().stream().map(Budget::resetDuration).toList());
         assertEquals(key.rateLimit().tokenMaxLimit(), fresh.rateLimit().tokenMaxLimit());
+        assertEquals(key.metadata(), fresh.metadata());
+        assertEquals(key.disableContentLogging(), fresh.disableContentLogging());
         assertEquals(fresh.id(), engine.history().read().get(1).keyId(), "History names the new key");
     }
 

@@ -218,9 +218,16 @@ class DemoGatewayWritesTest {
     void metadataAndTheOptionalFlagsFollowBifrostsRules() throws Exception {
         VirtualKey key = find(k -> k.expiresAt() == null);
         String path = KEYS + "/" + key.id();
-        assertEquals(200, call("PUT", path, "{\"metadata\": {\"cost_center\": \"cc-42\", \"env\": \"prod\"},"
-                + " \"disable_content_logging\": true}").status());
-        assertEquals(200, call("PUT", path, "{\"metadata\": {}, \"disable_content_logging\": null}").status());
+        JsonNode tagged = call("PUT", path, "{\"metadata\": {\"cost_center\": \"cc-42\", \"env\": \"prod\"},"
+                + " \"disable_content_logging\": true}").key();
+        assertEquals("cc-42", tagged.path("metadata").path("cost_center").asText());
+        assertTrue(tagged.path("disable_content_logging").asBoolean());
+        JsonNode replaced = call("PUT", path, "{\"metadata\": {\"env\": \"dev\"}}").key();
+        assertEquals(1, replaced.path("metadata").size(), "the whole map is replaced");
+        assertTrue(call("PUT", path, "{\"description\": \"x\"}").key().path("metadata").has("env"), "omitted: kept");
+        JsonNode cleared = call("PUT", path, "{\"metadata\": {}, \"disable_content_logging\": null}").key();
+        assertTrue(cleared.path("metadata").isMissingNode() || cleared.path("metadata").isEmpty(), cleared.toString());
+        assertFalse(cleared.hasNonNull("disable_content_logging"), "null inherits the client default");
         assertBifrostError(call("PUT", path, "{\"metadata\": {\"bad key\": \"x\"}}"), 400, "Failed to update virtual"
                 + " key: invalid metadata key 'bad key': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
         assertBifrostError(call("PUT", path, "{\"metadata\": {\"bifrost_alb_route\": \"x\"}}"), 400,
@@ -234,9 +241,10 @@ class DemoGatewayWritesTest {
                 "Failed to update virtual key: delete_after_expire requires expires_at");
         String soon = Instant.now().plus(Duration.ofDays(3)).toString();
         assertEquals(200, call("PUT", path, "{\"expires_at\": \"" + soon + "\", \"delete_after_expire\": true}").status());
-        JsonNode cleared = call("PUT", path, "{\"expires_at\": \"\"}").key();
-        assertFalse(cleared.has("expires_at"));
-        assertFalse(cleared.has("delete_after_expire"), "clearing the expiry brings back the client default");
+        assertTrue(call("GET", path, null).key().path("delete_after_expire").asBoolean());
+        JsonNode noExpiry = call("PUT", path, "{\"expires_at\": \"\"}").key();
+        assertFalse(noExpiry.has("expires_at"));
+        assertFalse(noExpiry.hasNonNull("delete_after_expire"), "clearing the expiry brings back the client default");
     }
 
     // ---- budgets -------------------------------------------------------------------------------------------
