@@ -54,9 +54,13 @@ public final class WindowService {
         // Dialogs grow and shrink with what they show (test results, warnings, folded sections).
         content.needsLayoutProperty().addListener((obs, was, now) -> {
             if (!now && Math.abs(content.prefHeight(content.getWidth()) - content.getHeight()) > 1) {
-                Platform.runLater(stage::sizeToScene);
+                Platform.runLater(() -> {
+                    stage.sizeToScene();
+                    fitOnScreen(stage);
+                });
             }
         });
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> fitOnScreen(stage));
         return stage;
     }
 
@@ -108,6 +112,33 @@ public final class WindowService {
         stage.setScene(scene);
         stage.getIcons().setAll(icons);
         return stage;
+    }
+
+    /**
+     * Keeps a dialog inside the screen it opened on: a form taller than a small screen (the key editor on a
+     * 1024x700 laptop) would otherwise run off its bottom edge with its Save button; sized to the screen, its form
+     * scrolls instead.
+     */
+    private static void fitOnScreen(Stage stage) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        Window near = stage.getOwner() != null ? stage.getOwner() : stage;
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(near.getX(), near.getY(),
+                Math.max(1, near.getWidth()), Math.max(1, near.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+        }
+        if (stage.getWidth() > screen.getWidth()) {
+            stage.setWidth(screen.getWidth());
+        }
+        if (stage.getY() + stage.getHeight() > screen.getMaxY() || stage.getY() < screen.getMinY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
+        if (stage.getX() + stage.getWidth() > screen.getMaxX() || stage.getX() < screen.getMinX()) {
+            stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+        }
     }
 
     private Window ownerOr(Window owner) {

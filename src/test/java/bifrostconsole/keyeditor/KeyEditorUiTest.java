@@ -1,6 +1,5 @@
 package bifrostconsole.keyeditor;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Json;
@@ -28,7 +27,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -42,15 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -123,33 +118,32 @@ class KeyEditorUiTest {
     void aKeyIsCreatedEndToEndWithItsValueShownOnceAndItsRowSelected(FxRobot robot) throws Exception {
         keys.firstPageShown().get(10, TimeUnit.SECONDS);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        waitFor(() -> robot.lookup("#key-editor").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#key-editor").tryQuery().isPresent());
         Window form = robot.lookup("#key-editor").query().getScene().getWindow();
         assertEquals("Fix 1 problem to save", robot.lookup("#editor-save").queryButton().getText());
         robot.clickOn("#key-editor-name").write("support-bot-prod");
         robot.clickOn("#key-editor-description").write("The support chat bot");
-        waitFor(() -> !robot.lookup("#key-editor-provider-choice").queryComboBox().getItems().isEmpty());
-        onFx(() -> {
+        Fx.waitUntil(() -> !robot.lookup("#key-editor-provider-choice").queryComboBox().getItems().isEmpty());
+        Fx.call(() -> {
             robot.lookup("#key-editor-provider-choice").queryComboBox().getSelectionModel().select("anthropic");
             return null;
         });
-        reveal(robot, "#key-editor-add-provider");
+        Fx.reveal(robot.lookup("#key-editor-add-provider").query());
         robot.clickOn("#key-editor-add-provider");
-        waitFor(() -> robot.lookup("#key-editor-provider-0-allowed").tryQuery().isPresent());
-        reveal(robot, "#key-editor-provider-0-allowed");
+        Fx.waitUntil(() -> robot.lookup("#key-editor-provider-0-allowed").tryQuery().isPresent());
+        Fx.reveal(robot.lookup("#key-editor-provider-0-allowed").query());
         robot.doubleClickOn("#key-editor-provider-0-allowed").eraseText(1).write("claude-sonnet-4-5");
-        reveal(robot, "#key-add-budget");
+        Fx.reveal(robot.lookup("#key-add-budget").query());
         robot.clickOn("#key-add-budget");
         robot.clickOn("#key-budget-0-limit").write("150");
-        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("Create key"));
-        shot(form.getScene(), "key-editor-new-light");
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        WaitForAsyncUtils.waitForFxEvents();
-        shot(form.getScene(), "key-editor-new-dark");
+        Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("Create key"));
+        Screenshots.shot(form.getScene(), "key-editor-new-light");
+        Screenshots.theme(true);
+        Screenshots.shot(form.getScene(), "key-editor-new-dark");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
 
         robot.clickOn("#editor-save");
-        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#preview-request").tryQuery().isPresent());
         String request = robot.lookup("#preview-request").queryAs(TextArea.class).getText();
         assertTrue(request.startsWith("POST /api/governance/virtual-keys\n"), request);
         assertEquals(Json.mapper().readTree("{\"name\":\"support-bot-prod\",\"description\":\"The support chat bot\","
@@ -157,23 +151,23 @@ class KeyEditorUiTest {
                 + "[{\"provider\":\"anthropic\",\"weight\":null,\"allowed_models\":[\"claude-sonnet-4-5\"],"
                 + "\"blacklisted_models\":[],\"key_ids\":[\"*\"]}]}"),
                 Json.mapper().readTree(request.substring(request.indexOf('\n') + 1)));
-        shot(form.getScene(), "key-editor-preview-light");
+        Screenshots.shot(form.getScene(), "key-editor-preview-light");
         robot.clickOn("#editor-confirm");
 
-        waitFor(() -> robot.lookup("#key-created").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#key-created").tryQuery().isPresent());
         VirtualKey created = gateway.store().virtualKeys().stream().filter(k -> k.name().equals("support-bot-prod"))
                 .findFirst().orElseThrow();
         Label value = robot.lookup("#created-value .secret-text").queryAs(Label.class);
         assertFalse(value.getText().contains(created.plainValue()), "masked until revealed");
         assertTrue(value.getText().startsWith(created.plainValue().substring(0, 8)));
-        shot(form.getScene(), "key-editor-created-light");
+        Screenshots.shot(form.getScene(), "key-editor-created-light");
         robot.clickOn("#created-value .copy-button");
-        assertEquals(created.plainValue(), onFx(() -> Clipboard.getSystemClipboard().getString()));
-        waitFor(() -> keys.selectedRow() != null && keys.selectedRow().id().equals(created.id()));
+        assertEquals(created.plainValue(), Fx.call(() -> Clipboard.getSystemClipboard().getString()));
+        Fx.waitUntil(() -> keys.selectedRow() != null && keys.selectedRow().id().equals(created.id()));
         robot.clickOn("#created-done");
-        waitFor(() -> !form.isShowing());
+        Fx.waitUntil(() -> !form.isShowing());
         assertEquals(created.id(), keys.detail().requestedIdProperty().get(), "the new key's details are open");
-        shot(stage.getScene(), "key-created-row-selected-1024x700-light");
+        Screenshots.shot(stage.getScene(), "key-created-row-selected-1024x700-light");
     }
 
     @Test
@@ -184,19 +178,18 @@ class KeyEditorUiTest {
         openInTableAndEdit(robot, key);
         Window form = robot.lookup("#key-editor").query().getScene().getWindow();
         String weight = "#key-editor-provider-" + index + "-weight";
-        reveal(robot, weight);
+        Fx.reveal(robot.lookup(weight).query());
         robot.doubleClickOn(weight).eraseText(8).write("0.25");
-        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
+        Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
         robot.clickOn("#editor-save");
-        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#preview-request").tryQuery().isPresent());
         String request = robot.lookup("#preview-request").queryAs(TextArea.class).getText();
         assertTrue(request.contains("\"key_ids\""), request);
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        WaitForAsyncUtils.waitForFxEvents();
-        shot(form.getScene(), "key-editor-provider-preview-dark");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Screenshots.theme(true);
+        Screenshots.shot(form.getScene(), "key-editor-provider-preview-dark");
+        Screenshots.theme(false);
         robot.clickOn("#editor-confirm");
-        waitFor(() -> !form.isShowing());
+        Fx.waitUntil(() -> !form.isShowing());
         ProviderConfig before = key.providerConfigs().get(index);
         ProviderConfig after = client.getVirtualKey(key.id()).get(10, TimeUnit.SECONDS).providerConfigs().get(index);
         assertEquals(0.25, after.weight());
@@ -213,30 +206,30 @@ class KeyEditorUiTest {
         Window form = robot.lookup("#key-editor").query().getScene().getWindow();
         robot.clickOn("#key-editor-description").write(" (checked)");
         robot.clickOn("#editor-save");
-        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#preview-request").tryQuery().isPresent());
         client.updateVirtualKey(key.id(), Json.mapper().createObjectNode().put("is_active", !key.active()))
                 .get(10, TimeUnit.SECONDS);
         robot.clickOn("#editor-confirm");
-        waitFor(() -> robot.lookup("#editor-error").queryAs(Label.class).isVisible());
+        Fx.waitUntil(() -> robot.lookup("#editor-error").queryAs(Label.class).isVisible());
         String error = robot.lookup("#editor-error").queryAs(Label.class).getText();
         assertTrue(error.startsWith("Not saved: it changed on the server since it was read, so nothing was sent"
                 + " (status: "), error);
         assertTrue(form.isShowing(), "the form stays, with what was typed");
         assertTrue(robot.lookup("#key-editor-description").queryTextInputControl().getText().endsWith(" (checked)"));
-        shot(form.getScene(), "key-editor-refused-light");
+        Screenshots.shot(form.getScene(), "key-editor-refused-light");
         // Closing it now asks, since the edit would be lost; not discarding keeps the form.
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
         javafx.scene.control.Button keep = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
                 && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton();
         robot.clickOn(keep);
-        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
         assertTrue(form.isShowing(), "not discarding keeps the form");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        waitFor(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
         robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
                 && "OK".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
-        waitFor(() -> !form.isShowing());
+        Fx.waitUntil(() -> !form.isShowing());
     }
 
     private static int indexOfChosenKeys(VirtualKey key) {
@@ -251,61 +244,14 @@ class KeyEditorUiTest {
 
     private void openInTableAndEdit(FxRobot robot, VirtualKey key) throws Exception {
         keys.firstPageShown().get(10, TimeUnit.SECONDS);
-        onFx(() -> {
+        Fx.call(() -> {
             keys.showKey(key.id(), key.name());
             return null;
         });
-        waitFor(() -> keys.detail().detailsProperty().get() != null
+        Fx.waitUntil(() -> keys.detail().detailsProperty().get() != null
                 && keys.detail().detailsProperty().get().key().id().equals(key.id()));
         robot.clickOn("#detail-edit");
-        waitFor(() -> robot.lookup("#key-editor").tryQuery().isPresent());
-        waitFor(() -> robot.lookup("#editor-save").queryButton().getText().equals("No changes"));
-    }
-
-    /** Scrolls the form so the node is in sight: a robot clicks only what a person could see. */
-    private static void reveal(FxRobot robot, String query) throws Exception {
-        onFx(() -> {
-            javafx.scene.Node node = robot.lookup(query).query();
-            for (javafx.scene.Node n = node.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollPane sp) {
-                    javafx.geometry.Bounds at = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                    double extra = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                    if (extra > 0) {
-                        sp.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 60) / extra)));
-                    }
-                    break;
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Saves what the scene shows once it is painted; a "-dark" picture must be dark (the theme did switch). */
-    private static void shot(Scene scene, String name) throws Exception {
-        Fx.painted(scene);
-        WritableImage image = Screenshots.save(scene, name);
-        if (name.contains("-dark")) {
-            assertTrue(Screenshots.brightness(image) < 0.5, name + " is dark");
-        }
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(condition.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.get(5, TimeUnit.SECONDS);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Fx.waitUntil(() -> robot.lookup("#key-editor").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("No changes"));
     }
 }

@@ -1,6 +1,5 @@
 package bifrostconsole.teams;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
@@ -27,7 +26,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,8 +44,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -110,39 +105,39 @@ class TeamsViewTest {
 
     @Test
     void aNewTeamIsPreviewedAsTheExactRequestCreatedLoggedAndSelected(FxRobot robot) throws Exception {
-        waitFor(() -> !vm.list().rows().isEmpty());
+        Fx.waitUntil(() -> !vm.list().rows().isEmpty());
         robot.clickOn("#new-team");
-        waitFor(() -> robot.lookup("#team-editor").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#team-editor").tryQuery().isPresent());
         Window form = robot.lookup("#team-editor").query().getScene().getWindow();
         assertEquals("Create team", robot.lookup("#editor-save").queryButton().getText());
         assertTrue(robot.lookup("#editor-save").queryButton().isDisabled(), "a team needs a name first");
-        assertEquals("A team needs a name.", text(robot, ".field-error"));
+        assertEquals("A team needs a name.", Fx.visibleText(robot, ".field-error"));
 
         robot.clickOn("#team-editor-name").write("Incident Response");
         robot.clickOn("#team-add-budget");
         robot.clickOn("#team-budget-0-limit").write("0");
-        waitFor(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
+        Fx.waitUntil(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().equals("A budget's limit must be more than $0.")));
         robot.doubleClickOn("#team-budget-0-limit").write("250");
         robot.clickOn("#team-tokens-max").write("500000");
-        waitFor(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
+        Fx.waitUntil(() -> robot.lookup(".field-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().equals("Choose a reset window for the token limit.")));
         robot.clickOn("#team-tokens-window").write("1h");
-        waitFor(() -> !robot.lookup("#editor-save").queryButton().isDisabled());
-        shot(form.getScene(), "team-form-light");
+        Fx.waitUntil(() -> !robot.lookup("#editor-save").queryButton().isDisabled());
+        Screenshots.shot(form.getScene(), "team-form-light");
 
         robot.clickOn("#editor-save");
-        waitFor(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        Fx.waitUntil(() -> robot.lookup("#preview-request").tryQuery().isPresent());
         String request = robot.lookup("#preview-request").queryAs(TextArea.class).getText();
         assertEquals("POST /api/governance/teams\n{\n  \"name\" : \"Incident Response\",\n  \"budgets\" : [ {\n"
                 + "    \"max_limit\" : 250.0,\n    \"reset_duration\" : \"1M\"\n  } ],\n  \"rate_limit\" : {\n"
                 + "    \"token_max_limit\" : 500000,\n    \"token_reset_duration\" : \"1h\"\n  }\n}", request);
-        shot(form.getScene(), "team-preview-light");
+        Screenshots.shot(form.getScene(), "team-preview-light");
         robot.clickOn("#editor-confirm");
 
-        waitFor(() -> !form.isShowing());
-        waitFor(() -> vm.list().selectedRow() != null && vm.list().selectedRow().name().equals("Incident Response"));
-        waitFor(() -> vm.detail().loadedProperty().get() != null
+        Fx.waitUntil(() -> !form.isShowing());
+        Fx.waitUntil(() -> vm.list().selectedRow() != null && vm.list().selectedRow().name().equals("Incident Response"));
+        Fx.waitUntil(() -> vm.detail().loadedProperty().get() != null
                 && vm.detail().loadedProperty().get().details().name().equals("Incident Response"));
         Team created = gateway.store().teams().stream().filter(t -> t.name().equals("Incident Response")).findFirst()
                 .orElseThrow();
@@ -151,69 +146,35 @@ class TeamsViewTest {
         List<HistoryEntry> logged = history.read();
         assertEquals("create-team", logged.get(logged.size() - 1).action());
         assertEquals(created.id(), logged.get(logged.size() - 1).keyId());
-        shot(stage.getScene(), "team-created-light");
+        Screenshots.shot(stage.getScene(), "team-created-light");
     }
 
     @Test
     void deletingATeamListsTheKeysItDetachesAndDetachesThem(FxRobot robot) throws Exception {
-        waitFor(() -> !vm.list().rows().isEmpty());
-        TeamRow withKeys = onFx(() -> vm.list().rows().stream().filter(r -> r.team().virtualKeyCount() != null
+        Fx.waitUntil(() -> !vm.list().rows().isEmpty());
+        TeamRow withKeys = Fx.call(() -> vm.list().rows().stream().filter(r -> r.team().virtualKeyCount() != null
                 && r.team().virtualKeyCount() > 1).findFirst().orElseThrow());
         robot.clickOn(withKeys.name());
-        waitFor(() -> vm.detail().loadedProperty().get() != null);
+        Fx.waitUntil(() -> vm.detail().loadedProperty().get() != null);
         robot.clickOn("#team-detail-delete");
-        waitFor(() -> robot.lookup("#team-delete-summary").tryQuery().isPresent()
+        Fx.waitUntil(() -> robot.lookup("#team-delete-summary").tryQuery().isPresent()
                 && !robot.lookup("#team-delete-confirm").queryButton().isDisabled());
         List<String> expected = gateway.store().virtualKeys().stream()
                 .filter(k -> withKeys.id().equals(k.teamId())).map(VirtualKey::name).sorted().toList();
         @SuppressWarnings("unchecked")
         ListView<String> listed = robot.lookup("#team-delete-keys").queryAs(ListView.class);
-        assertEquals(expected, onFx(() -> listed.getItems().stream().sorted().toList()));
+        assertEquals(expected, Fx.call(() -> listed.getItems().stream().sorted().toList()));
         assertEquals("Deleting team \u201c" + withKeys.name() + "\u201d detaches " + expected.size() + " keys. Nothing"
-                + " else is deleted.", text(robot, "#team-delete-summary"));
+                + " else is deleted.", Fx.visibleText(robot, "#team-delete-summary"));
         Window dialog = listed.getScene().getWindow();
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        WaitForAsyncUtils.waitForFxEvents();
-        shot(dialog.getScene(), "team-delete-dark");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Screenshots.theme(true);
+        Screenshots.shot(dialog.getScene(), "team-delete-dark");
+        Screenshots.theme(false);
         robot.clickOn("#team-delete-confirm");
-        waitFor(() -> !dialog.isShowing());
+        Fx.waitUntil(() -> !dialog.isShowing());
         assertTrue(gateway.store().team(withKeys.id()).isEmpty());
         assertTrue(gateway.store().virtualKeys().stream().noneMatch(k -> withKeys.id().equals(k.teamId())));
         assertFalse(vm.detail().shownProperty().get(), "the deleted team's details close");
         assertEquals("delete-team", history.read().get(history.read().size() - 1).action());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAllAs(Label.class).stream().filter(Label::isVisible).findFirst()
-                .map(Label::getText).orElse(null);
-    }
-
-    /** Saves what the scene shows once it is painted; a "-dark" picture must be dark (the theme did switch). */
-    private static void shot(Scene scene, String name) throws Exception {
-        Fx.painted(scene);
-        WritableImage image = Screenshots.save(scene, name);
-        if (name.contains("-dark")) {
-            assertTrue(Screenshots.brightness(image) < 0.5, name + " is dark");
-        }
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(condition.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.get(5, TimeUnit.SECONDS);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,7 +1,12 @@
 package bifrostconsole.testing;
 
 import bifrostconsole.startup.FirstFrame;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
@@ -48,6 +53,29 @@ public final class Fx {
     /** Returns once the events queued on the FX thread so far (and those they queue) are handled. */
     public static void settle() {
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the scroll pane holding {@code node} so it is in sight: a robot clicks only what a person could see. */
+    public static void reveal(Node node) throws Exception {
+        run(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane sp) {
+                    Bounds at = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double extra = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (extra > 0) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 60) / extra)));
+                    }
+                    return;
+                }
+            }
+        });
+        settle();
+    }
+
+    /** The text of the first visible label that {@code query} finds, or null. */
+    public static String visibleText(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(Label.class).stream().filter(Label::isVisible).findFirst()
+                .map(Label::getText).orElse(null);
     }
 
     /** Returns once what {@code scene} shows now is painted: layout, CSS and the frame after them. */

@@ -26,6 +26,34 @@ public final class Screenshots {
         return FOLDER.resolve(name + ".png");
     }
 
+    /**
+     * Saves what the scene shows once it is painted, as {@code folder/NAME.png}; a picture whose name says
+     * "-dark" must be dark, so a theme switch that did not happen fails the test.
+     */
+    public static WritableImage shot(Scene scene, Path folder, String name) throws Exception {
+        Fx.painted(scene);
+        Fx.settle();
+        WritableImage image = Fx.call(() -> scene.snapshot(null));
+        PngWriter.write(image, folder.resolve(name + ".png"));
+        if (name.contains("-dark") && brightness(image) >= 0.5) {
+            throw new AssertionError(name + " should be dark: the dark theme did not apply");
+        }
+        return image;
+    }
+
+    /** As {@link #shot(Scene, Path, String)}, in {@link #FOLDER}. */
+    public static WritableImage shot(Scene scene, String name) throws Exception {
+        return shot(scene, FOLDER, name);
+    }
+
+    /** Switches every window to the light or the dark theme and waits until the switch is handled. */
+    public static void theme(boolean dark) {
+        javafx.application.Application.setUserAgentStylesheet(dark
+                ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Fx.settle();
+    }
+
     /** Mean brightness of the picture from 0 (black) to 1 (white): tells a light theme from a dark one. */
     public static double brightness(Image image) {
         PixelReader pixels = image.getPixelReader();
