@@ -18,6 +18,20 @@ public record UsageHistory(long bucketSeconds, List<Bucket> buckets) {
     public record Bucket(Instant start, double cost, long tokens, long requests, long errors) {
     }
 
+    /** Several histograms of one window added up bucket by bucket (the traffic of several groups of keys). */
+    public static UsageHistory sum(List<UsageHistory> parts) {
+        java.util.TreeMap<Instant, Bucket> sum = new java.util.TreeMap<>();
+        long size = 0;
+        for (UsageHistory h : parts) {
+            size = Math.max(size, h.bucketSeconds());
+            for (Bucket b : h.buckets()) {
+                sum.merge(b.start(), b, (x, y) -> new Bucket(x.start(), x.cost() + y.cost(), x.tokens() + y.tokens(),
+                        x.requests() + y.requests(), x.errors() + y.errors()));
+            }
+        }
+        return new UsageHistory(size, List.copyOf(sum.values()));
+    }
+
     public double totalCost() {
         return buckets.stream().mapToDouble(Bucket::cost).sum();
     }

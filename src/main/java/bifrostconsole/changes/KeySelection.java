@@ -1,6 +1,6 @@
 package bifrostconsole.changes;
 
-import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
@@ -23,12 +23,12 @@ public final class KeySelection {
     }
 
     /** Every key matching {@code query}'s search and filters (its limit and offset are replaced). */
-    public static CompletableFuture<List<VirtualKey>> allMatching(ManagementApiClient client, VirtualKeyQuery query) {
+    public static CompletableFuture<List<VirtualKey>> allMatching(GovernanceSource client, VirtualKeyQuery query) {
         List<VirtualKey> keys = new ArrayList<>();
         return page(client, query.withExport(true).withLimit(PAGE), 0, keys, new HashSet<>()).thenApply(v -> keys);
     }
 
-    private static CompletableFuture<Void> page(ManagementApiClient client, VirtualKeyQuery query, int offset,
+    private static CompletableFuture<Void> page(GovernanceSource client, VirtualKeyQuery query, int offset,
                                                 List<VirtualKey> keys, Set<String> seen) {
         return client.listVirtualKeys(query.withOffset(offset)).thenCompose((Page<VirtualKey> page) -> {
             for (VirtualKey k : page.items()) {

@@ -6,6 +6,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.owners.OwnerDetailViewModel;
 import bifrostconsole.owners.OwnerDetails;
+import bifrostconsole.owners.OwnerKeys;
 import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.tables.PagedListViewModel;
 import bifrostconsole.tables.TableSettings;
@@ -33,7 +34,7 @@ public final class CustomersViewModel {
                 List.of(CustomerColumn.values()), settings, writes.uiExecutor(), writes.scheduler(), clock,
                 writes.formats());
         this.owners = new OwnerListViewModel<>(OwnerChanges.Kind.CUSTOMER, list, CustomerRow::id, this::loadDetails,
-                writes);
+                loaded -> OwnerKeys.usageOf(writes.source(), loaded.item()), writes, clock);
     }
 
     /** The customer, the first page of its own keys and of its teams, with their texts. */

@@ -2,7 +2,6 @@ package bifrostconsole.keydetail;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.Budget;
-import bifrostconsole.api.ResetWindow;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.headroom.Owners;
 import bifrostconsole.messages.UserMessages;
@@ -59,10 +58,7 @@ public final class KeyDetailViewModel {
 
     /** The budget whose line the cost chart draws: the key's longest window, the one a week or month shows. */
     static Budget chartedBudget(VirtualKey key) {
-        return key.budgets().stream().filter(b -> b.maxLimit() > 0)
-                .max(java.util.Comparator.comparing(b -> ResetWindow.parse(b.resetDuration())
-                        .map(ResetWindow::length).orElse(java.time.Duration.ZERO)))
-                .orElse(null);
+        return UsageViewModel.longestBudget(key.budgets());
     }
 
     /** Where the gateway's teams and customers come from, for the headroom explanation. */

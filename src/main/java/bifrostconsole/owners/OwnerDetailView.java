@@ -1,7 +1,9 @@
 package bifrostconsole.owners;
 
 import bifrostconsole.keydetail.DetailParts;
+import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.usage.UsageView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,6 +14,8 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -61,7 +65,7 @@ public final class OwnerDetailView extends VBox {
     private final VBox body = new VBox();
     private final Actions actions;
 
-    public OwnerDetailView(OwnerDetailViewModel<?> vm, Actions actions) {
+    public OwnerDetailView(OwnerDetailViewModel<?> vm, Formats formats, Actions actions) {
         this.actions = actions;
         String noun = vm.kind().noun();
         getStyleClass().add("detail-view");
@@ -130,8 +134,24 @@ public final class OwnerDetailView extends VBox {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(header, stripHolder, error, scroll);
+        Tab overview = new Tab("Overview", scroll);
+        overview.setId("tab-" + noun + "-overview");
+        overview.setTooltip(new Tooltip("Budgets, rate limits, keys and configuration"));
+        ScrollPane usageScroll = new ScrollPane(new UsageView(vm.usage(), formats));
+        usageScroll.setFitToWidth(true);
+        usageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Tab usage = new Tab("Usage", usageScroll);
+        usage.setId("tab-" + noun + "-usage");
+        usage.setTooltip(new Tooltip("Cost, tokens and requests of the " + noun + "'s keys over time, from the logs"));
+        TabPane tabs = new TabPane(overview, usage);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("detail-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        // The logs are asked for only while the Usage tab is on screen.
+        Runnable usageActive = () -> vm.usage().setActive(usage.isSelected() && vm.shownProperty().get());
+        usage.selectedProperty().addListener((o, a, b) -> usageActive.run());
+        vm.shownProperty().addListener((o, a, b) -> usageActive.run());
+        getChildren().addAll(header, stripHolder, error, tabs);
 
         vm.loadedProperty().addListener((o, a, b) -> show(b == null ? null : b.details()));
         show(vm.loadedProperty().get() == null ? null : vm.loadedProperty().get().details());

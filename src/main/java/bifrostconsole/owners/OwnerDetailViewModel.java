@@ -3,6 +3,7 @@ package bifrostconsole.owners;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
 import bifrostconsole.ui.ClipboardService;
+import bifrostconsole.usage.UsageViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,14 +36,23 @@ public final class OwnerDetailViewModel<T> {
     private final ReadOnlyObjectWrapper<Loaded<T>> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final UsageViewModel usage;
+    private final Function<Loaded<T>, UsageViewModel.Subject> usageOf;
     private ClipboardService clipboard;
 
-    /** @param loader the item and its texts for an id, built off the UI thread */
+    /**
+     * @param loader  the item and its texts for an id, built off the UI thread
+     * @param usage   the Usage tab's charts
+     * @param usageOf whose usage the Usage tab charts once an item is loaded
+     */
     public OwnerDetailViewModel(OwnerDetails.Kind kind, Function<String, CompletableFuture<Loaded<T>>> loader,
-                                Executor uiExecutor) {
+                                Executor uiExecutor, UsageViewModel usage,
+                                Function<Loaded<T>, UsageViewModel.Subject> usageOf) {
         this.kind = kind;
         this.loader = loader;
         this.request = new LatestRequest(uiExecutor);
+        this.usage = usage;
+        this.usageOf = usageOf;
     }
 
     /** Shows the pane and fetches the item by id. */
@@ -67,6 +77,7 @@ public final class OwnerDetailViewModel<T> {
 
     public void close() {
         request.cancel();
+        usage.setActive(false);
         loading.set(false);
         shown.set(false);
         requestedId.set(null);
@@ -84,6 +95,7 @@ public final class OwnerDetailViewModel<T> {
                 }
             } else {
                 loaded.set(result);
+                usage.show(usageOf.apply(result));
             }
         });
     }
@@ -97,6 +109,11 @@ public final class OwnerDetailViewModel<T> {
 
     public void setClipboard(ClipboardService clipboard) {
         this.clipboard = clipboard;
+    }
+
+    /** The Usage tab of the one on show; it asks the server only while it is on screen. */
+    public UsageViewModel usage() {
+        return usage;
     }
 
     public OwnerDetails.Kind kind() {

@@ -72,7 +72,7 @@ public final class OwnerListView<R> extends StackPane {
 
     private OwnerDetailView detailView() {
         if (detailView == null) {
-            detailView = new OwnerDetailView(vm.detail(), new OwnerDetailView.Actions() {
+            detailView = new OwnerDetailView(vm.detail(), vm.formats(), new OwnerDetailView.Actions() {
                 @Override
                 public void previous() {
                     vm.list().selectPrevious();

@@ -1,5 +1,6 @@
 package bifrostconsole.owners;
 
+import bifrostconsole.usage.UsageViewModel;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.ServerFeatures;
@@ -10,6 +11,7 @@ import bifrostconsole.tables.PagedListViewModel;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Navigator;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -38,13 +40,15 @@ public final class OwnerListViewModel<T, R> {
 
     public OwnerListViewModel(OwnerChanges.Kind kind, PagedListViewModel<T, R> list, Function<R, String> idOf,
                               Function<String, CompletableFuture<OwnerDetailViewModel.Loaded<T>>> details,
-                              Writes writes) {
+                              Function<OwnerDetailViewModel.Loaded<T>, UsageViewModel.Subject> usageOf,
+                              Writes writes, Clock clock) {
         this.kind = kind;
         this.list = list;
         this.idOf = idOf;
         this.writes = writes;
         this.detail = new OwnerDetailViewModel<>(kind == OwnerChanges.Kind.TEAM ? OwnerDetails.Kind.TEAM
-                : OwnerDetails.Kind.CUSTOMER, details, writes.uiExecutor());
+                : OwnerDetails.Kind.CUSTOMER, details, writes.uiExecutor(),
+                new UsageViewModel(writes.source(), writes.uiExecutor(), clock, writes.formats()), usageOf);
         // Stepping through the table with the details open shows each one in turn.
         list.selectedIndexProperty().addListener((o, a, b) -> {
             R row = list.selectedRow();

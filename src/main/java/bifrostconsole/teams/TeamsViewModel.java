@@ -5,6 +5,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.owners.OwnerDetailViewModel;
 import bifrostconsole.owners.OwnerDetails;
+import bifrostconsole.owners.OwnerKeys;
 import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.tables.PagedListViewModel;
 import bifrostconsole.tables.TableSettings;
@@ -30,7 +31,8 @@ public final class TeamsViewModel {
         PagedListViewModel<Team, TeamRow> list = new PagedListViewModel<>("teams", writes.source()::listTeams,
                 (t, now) -> TeamRow.of(t, writes.formats(), now), TeamRow::id, List.of(TeamColumn.values()), settings,
                 writes.uiExecutor(), writes.scheduler(), clock, writes.formats());
-        this.owners = new OwnerListViewModel<>(OwnerChanges.Kind.TEAM, list, TeamRow::id, this::loadDetails, writes);
+        this.owners = new OwnerListViewModel<>(OwnerChanges.Kind.TEAM, list, TeamRow::id, this::loadDetails,
+                loaded -> OwnerKeys.usageOf(writes.source(), loaded.item()), writes, clock);
     }
 
     /** The team and the first page of its keys, with their texts. */

@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The Usage pane of a key (or a team, a customer): cost, tokens and requests over the last 24 hours, 7 days or
@@ -57,29 +59,40 @@ public final class UsageViewModel {
     }
 
     /**
-     * Whose usage: a filter of the logs endpoints (its times are replaced by the period) and, optionally, the budget
-     * whose line is drawn on the cost chart.
+     * Whose usage: a filter of the logs endpoints (its times are replaced by the period), or, for a team or a
+     * customer, the keys whose traffic counts (read when the pane loads); and, optionally, the budget whose line is
+     * drawn on the cost chart.
+     *
+     * @param keys   null for a fixed filter; else what lists the keys, and {@code noKeys} the sentence shown when
+     *               there are none (an empty {@code virtual_key_ids} would mean the whole gateway)
      */
-    public record Subject(String id, LogsQuery filter, Budget budget, boolean budgetCalendarAligned) {
+    public record Subject(String id, LogsQuery filter, Supplier<CompletableFuture<List<String>>> keys, String noKeys,
+                          Budget budget, boolean budgetCalendarAligned) {
         public static Subject key(String keyId, Budget budget, boolean calendarAligned) {
-            return new Subject("key:" + keyId, LogsQuery.between(null, null).forKey(keyId), budget, calendarAligned);
-        }
-
-        public static Subject team(String teamId, Budget budget, boolean calendarAligned) {
-            return new Subject("team:" + teamId, LogsQuery.between(null, null).forTeam(teamId), budget,
+            return new Subject("key:" + keyId, LogsQuery.between(null, null).forKey(keyId), null, null, budget,
                     calendarAligned);
         }
 
-        public static Subject customer(String customerId, Budget budget, boolean calendarAligned) {
-            return new Subject("customer:" + customerId, LogsQuery.between(null, null).forCustomer(customerId),
-                    budget, calendarAligned);
+        /**
+         * A team's or customer's usage as the sum of its keys' traffic. Bifrost's cost and token histograms filter
+         * by {@code virtual_key_ids} only (API.md §14: {@code team_ids} and {@code customer_ids} are documented on
+         * the request histogram alone), so the three charts ask for the owner's keys, which is what its budgets
+         * count too. A key moved to the owner recently brings its earlier traffic with it; a key moved away takes
+         * its traffic along: the charts show the owner's keys as they are now.
+         */
+        public static Subject ofKeys(String id, Supplier<CompletableFuture<List<String>>> keys, String noKeys,
+                                     Budget budget, boolean calendarAligned) {
+            return new Subject(id, LogsQuery.between(null, null), keys, noKeys, budget, calendarAligned);
         }
 
         /** The whole gateway. */
         public static Subject gateway() {
-            return new Subject("gateway", LogsQuery.between(null, null), null, false);
+            return new Subject("gateway", LogsQuery.between(null, null), null, null, null, false);
         }
     }
+
+    /** How many key ids one histogram request carries: keeps the URL well under servers' 8 KB line limits. */
+    static final int KEYS_PER_REQUEST = 100;
 
     /** One point of a chart: where it sits on the time axis, its axis label, its value. */
     public record Point(Instant at, String label, double value) {
@@ -148,7 +161,8 @@ public final class UsageViewModel {
         LogsQuery q = new LogsQuery(end.minus(p.length()), end, s.filter().virtualKeyIds(), s.filter().teamIds(),
                 s.filter().customerIds());
         loading.set(true);
-        request.submit(() -> source.usageHistory(q), answer -> toCharts(answer, s),
+        request.submit(() -> s.keys() == null ? source.usageHistory(q)
+                        : s.keys().get().thenCompose(ids -> ofKeys(q, ids, s.noKeys())), answer -> toCharts(answer, s),
                 (result, failure) -> {
                     loading.set(false);
                     if (failure != null) {
@@ -159,6 +173,40 @@ public final class UsageViewModel {
                     notAvailable.set(result.notAvailable());
                     charts.set(result.charts());
                 });
+    }
+
+    /**
+     * The usage of these keys: one histogram request per {@link #KEYS_PER_REQUEST} keys, summed bucket by bucket
+     * (every request has the same window, so the server picks the same buckets). No keys: the sentence instead.
+     */
+    private CompletableFuture<LogsAnswer<UsageHistory>> ofKeys(LogsQuery q, List<String> ids, String noKeys) {
+        if (ids.isEmpty()) {
+            return CompletableFuture.completedFuture(LogsAnswer.notAvailable(noKeys));
+        }
+        List<CompletableFuture<LogsAnswer<UsageHistory>>> parts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += KEYS_PER_REQUEST) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + KEYS_PER_REQUEST));
+            parts.add(source.usageHistory(new LogsQuery(q.start(), q.end(), List.copyOf(chunk), List.of(), List.of())));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<UsageHistory> histories = new ArrayList<>();
+            for (CompletableFuture<LogsAnswer<UsageHistory>> part : parts) {
+                LogsAnswer<UsageHistory> a = part.join();
+                if (!a.available()) {
+                    return a;
+                }
+                histories.add(a.value());
+            }
+            return LogsAnswer.of(UsageHistory.sum(histories));
+        });
+    }
+
+    /** The budget drawn on the cost chart: the one with the longest window, whose line says the most. */
+    public static Budget longestBudget(List<Budget> budgets) {
+        return budgets.stream().filter(b -> b.maxLimit() > 0)
+                .max(java.util.Comparator.comparing(b -> ResetWindow.parse(b.resetDuration())
+                        .map(ResetWindow::length).orElse(Duration.ZERO)))
+                .orElse(null);
     }
 
     /** An answer made ready for the charts: charts, or the sentence saying there are none. */
@@ -236,7 +284,10 @@ public final class UsageViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** The sentence shown instead of charts when the server has no logs; null otherwise. */
+    /**
+     * The sentence shown instead of charts when the server has no logs (or a team or customer has no keys to
+     * chart); null otherwise.
+     */
     public ReadOnlyStringProperty notAvailableProperty() {
         return notAvailable.getReadOnlyProperty();
     }

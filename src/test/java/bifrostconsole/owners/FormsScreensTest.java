@@ -126,7 +126,9 @@ class FormsScreensTest {
     /** The dialog fits on the screen, and its footer (Save, Cancel) is inside the window. */
     private static void fits(Window dialog, String footerQuery, FxRobot robot) throws Exception {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        assertTrue(dialog.getHeight() <= screen.getHeight() + 1, "the dialog is no taller than the screen");
+        Fx.settle();
+        assertTrue(dialog.getHeight() <= screen.getHeight() + 1, "the dialog (" + dialog.getHeight()
+                + " high) is no taller than the screen (" + screen + ")");
         Node footer = robot.from(dialog.getScene().getRoot()).lookup(footerQuery).query();
         double bottom = Fx.call(() -> footer.localToScene(footer.getBoundsInLocal()).getMaxY());
         assertTrue(bottom <= dialog.getScene().getHeight() + 1, footerQuery + " is inside the dialog");

@@ -117,13 +117,48 @@ class UsageViewModelTest {
 
     @Test
     void aServerWithoutLogsGetsOneSentence() {
-        vm.show(UsageViewModel.Subject.team("t-1", null, false));
+        vm.show(UsageViewModel.Subject.ofKeys("team:t-1", () -> CompletableFuture.completedFuture(List.of("vk-1")),
+                "no keys", null, false));
         vm.setActive(true);
-        assertEquals(List.of("t-1"), source.queries.get(0).teamIds());
+        assertEquals(List.of("vk-1"), source.queries.get(0).virtualKeyIds());
         source.answers.get(0).complete(LogsAnswer.notAvailable("gw.test has no logs endpoints (HTTP 404)."));
         assertEquals("gw.test has no logs endpoints (HTTP 404).", vm.notAvailableProperty().get());
         assertNull(vm.chartsProperty().get());
         assertNull(vm.errorProperty().get());
+    }
+
+    @Test
+    void anOwnersUsageIsTheSumOfItsKeysAskedForInGroupsOfAHundred() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add("vk-" + i);
+        }
+        Budget monthly = Budget.of("b", 500, "1M", 0, Instant.parse("2026-11-01T00:00:00Z"));
+        vm.show(UsageViewModel.Subject.ofKeys("team:t-1", () -> CompletableFuture.completedFuture(ids), "no keys",
+                monthly, true));
+        vm.setActive(true);
+        assertEquals(2, source.queries.size());
+        assertEquals(ids.subList(0, 100), source.queries.get(0).virtualKeyIds());
+        assertEquals(ids.subList(100, 150), source.queries.get(1).virtualKeyIds());
+        assertTrue(source.queries.stream().allMatch(q -> q.teamIds().isEmpty() && q.customerIds().isEmpty()),
+                "the cost and token histograms filter by key only");
+        source.answers.get(0).complete(LogsAnswer.of(fiveDays()));
+        assertNull(vm.chartsProperty().get(), "not before every group answered");
+        source.answers.get(1).complete(LogsAnswer.of(fiveDays()));
+        UsageViewModel.Charts c = vm.chartsProperty().get();
+        assertEquals(List.of(20.0, 20.0, 20.0, 20.0, 20.0), c.cost().stream().map(UsageViewModel.Point::value).toList());
+        assertEquals("$100.00 \u00b7 10,000 tokens \u00b7 40 requests in the last 7 days (from the logs)", c.totals());
+        assertEquals("$500.00 monthly budget", c.budgetText());
+    }
+
+    @Test
+    void anOwnerWithoutKeysAsksNothingAndSaysSo() {
+        vm.show(UsageViewModel.Subject.ofKeys("customer:c-1", () -> CompletableFuture.completedFuture(List.of()),
+                "Acme has no keys, so no traffic counts towards its budgets.", null, false));
+        vm.setActive(true);
+        assertTrue(source.queries.isEmpty(), "an empty key filter would chart the whole gateway");
+        assertEquals("Acme has no keys, so no traffic counts towards its budgets.", vm.notAvailableProperty().get());
+        assertNull(vm.chartsProperty().get());
     }
 
     @Test
