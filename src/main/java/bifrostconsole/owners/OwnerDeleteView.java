@@ -93,6 +93,12 @@ public final class OwnerDeleteView extends VBox {
         VBox head = new VBox(summary);
         head.getStyleClass().add("delete-head");
         getChildren().addAll(head, scroll, footer);
+        // A destructive dialog starts on Cancel: Space or Enter there keeps everything.
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(cancel::requestFocus);
+            }
+        });
     }
 
     private static Label section(String text) {

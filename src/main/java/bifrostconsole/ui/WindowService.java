@@ -56,11 +56,12 @@ public final class WindowService {
             if (!now && Math.abs(content.prefHeight(content.getWidth()) - content.getHeight()) > 1) {
                 Platform.runLater(() -> {
                     stage.sizeToScene();
-                    fitOnScreen(stage);
+                    fitOnScreen(stage, content);
                 });
             }
         });
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> fitOnScreen(stage));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> fitOnScreen(stage, content));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> fitOnScreen(stage, content));
         return stage;
     }
 
@@ -115,23 +116,25 @@ public final class WindowService {
     }
 
     /**
-     * Keeps a dialog inside the screen it opened on: a form taller than a small screen (the key editor on a
-     * 1024x700 laptop) would otherwise run off its bottom edge with its Save button; sized to the screen, its form
-     * scrolls instead.
+     * Keeps a dialog inside the screen it opens on: a form taller than a small screen (the key editor on a
+     * 1024x700 laptop) would otherwise run off its bottom edge with its Save button; held to the screen's height,
+     * its form scrolls instead. The content is held, not the window: a window's own size does not reach the scene
+     * on every platform.
      */
-    private static void fitOnScreen(Stage stage) {
+    private static void fitOnScreen(Stage stage, Region content) {
+        javafx.geometry.Rectangle2D screen = screenOf(stage);
+        double decoration = stage.isShowing() && stage.getScene() != null && !Double.isNaN(stage.getHeight())
+                ? Math.max(0, stage.getHeight() - stage.getScene().getHeight()) : 0;
+        double room = screen.getHeight() - decoration;
+        if (content.prefHeight(-1) > room || content.prefWidth(-1) > screen.getWidth()) {
+            content.setPrefHeight(Math.min(content.prefHeight(-1), room));
+            content.setPrefWidth(Math.min(content.prefWidth(-1), screen.getWidth()));
+            if (stage.isShowing()) {
+                stage.sizeToScene();
+            }
+        }
         if (!stage.isShowing()) {
             return;
-        }
-        Window near = stage.getOwner() != null ? stage.getOwner() : stage;
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(near.getX(), near.getY(),
-                Math.max(1, near.getWidth()), Math.max(1, near.getHeight())).stream().findFirst()
-                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        if (stage.getHeight() > screen.getHeight()) {
-            stage.setHeight(screen.getHeight());
-        }
-        if (stage.getWidth() > screen.getWidth()) {
-            stage.setWidth(screen.getWidth());
         }
         if (stage.getY() + stage.getHeight() > screen.getMaxY() || stage.getY() < screen.getMinY()) {
             stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
@@ -139,6 +142,17 @@ public final class WindowService {
         if (stage.getX() + stage.getWidth() > screen.getMaxX() || stage.getX() < screen.getMinX()) {
             stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
         }
+    }
+
+    /** The visible part of the screen the dialog's owner is on (where the dialog opens). */
+    private static javafx.geometry.Rectangle2D screenOf(Stage stage) {
+        Window near = stage.getOwner() != null ? stage.getOwner() : stage;
+        double w = Double.isNaN(near.getWidth()) ? 1 : Math.max(1, near.getWidth());
+        double h = Double.isNaN(near.getHeight()) ? 1 : Math.max(1, near.getHeight());
+        double x = Double.isNaN(near.getX()) ? 0 : near.getX();
+        double y = Double.isNaN(near.getY()) ? 0 : near.getY();
+        return javafx.stage.Screen.getScreensForRectangle(x, y, w, h).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
     }
 
     private Window ownerOr(Window owner) {

@@ -196,7 +196,8 @@ class FormsScreensTest {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         Fx.waitUntil(() -> robot.lookup("#key-editor").tryQuery().isPresent());
         Window create = robot.lookup("#key-editor").query().getScene().getWindow();
-        robot.write("billing-worker");
+        assertTrue(Fx.call(() -> robot.lookup("#key-editor-name").query().isFocused()), "focus starts in the name");
+        robot.clickOn("#key-editor-name").write("billing-worker");
         Fx.waitUntil(() -> robot.lookup("#key-editor-provider-choice").queryComboBox().getItems().size() >= 2);
         for (int i = 0; i < 2; i++) {
             ComboBox<?> choice = robot.lookup("#key-editor-provider-choice").queryComboBox();
@@ -249,7 +250,8 @@ class FormsScreensTest {
         Fx.waitUntil(() -> robot.lookup("#team-editor").tryQuery().isPresent());
         Window form = robot.lookup("#team-editor").query().getScene().getWindow();
         fits(form, "#editor-save", robot);
-        robot.write("x");
+        assertTrue(Fx.call(() -> robot.lookup("#team-editor-name").query().isFocused()), "focus starts in the name");
+        robot.clickOn("#team-editor-name").press(KeyCode.END).release(KeyCode.END).write("x");
         Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
         robot.clickOn("#team-tokens-max").eraseText(12).write("-5");
         Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().isDisabled());
@@ -265,7 +267,9 @@ class FormsScreensTest {
                 && !robot.lookup("#team-delete-confirm").queryButton().isDisabled());
         Window delete = robot.lookup("#team-delete-summary").query().getScene().getWindow();
         both(delete.getScene(), "team-delete");
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertTrue(Fx.call(() -> delete.getScene().getFocusOwner() instanceof Button b
+                && "Cancel".equals(b.getText())), "a delete starts on Cancel");
+        robot.clickOn("#team-delete-summary").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         Fx.waitUntil(() -> !delete.isShowing());
     }
 
@@ -284,7 +288,9 @@ class FormsScreensTest {
         Fx.waitUntil(() -> robot.lookup("#customer-editor").tryQuery().isPresent());
         Window form = robot.lookup("#customer-editor").query().getScene().getWindow();
         fits(form, "#editor-save", robot);
-        robot.write(customer.name());
+        assertTrue(Fx.call(() -> robot.lookup("#customer-editor-name").query().isFocused()),
+                "focus starts in the name");
+        robot.clickOn("#customer-editor-name").write(customer.name());
         Fx.waitUntil(() -> Fx.visibleText(robot, ".field-error") != null
                 && Fx.visibleText(robot, ".field-error").contains("already exists"));
         both(form.getScene(), "customer-new-name-taken");
@@ -299,7 +305,9 @@ class FormsScreensTest {
                 && !robot.lookup("#customer-delete-confirm").queryButton().isDisabled());
         Window delete = robot.lookup("#customer-delete-summary").query().getScene().getWindow();
         both(delete.getScene(), "customer-delete");
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        assertTrue(Fx.call(() -> delete.getScene().getFocusOwner() instanceof Button b
+                && "Cancel".equals(b.getText())), "a delete starts on Cancel");
+        robot.clickOn("#customer-delete-summary").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         Fx.waitUntil(() -> !delete.isShowing());
     }
 }

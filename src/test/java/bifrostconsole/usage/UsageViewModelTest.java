@@ -147,7 +147,7 @@ class UsageViewModelTest {
         source.answers.get(1).complete(LogsAnswer.of(fiveDays()));
         UsageViewModel.Charts c = vm.chartsProperty().get();
         assertEquals(List.of(20.0, 20.0, 20.0, 20.0, 20.0), c.cost().stream().map(UsageViewModel.Point::value).toList());
-        assertEquals("$100.00 \u00b7 10,000 tokens \u00b7 40 requests in the last 7 days (from the logs)", c.totals());
+        assertEquals("$100.00 \u00b7 10K tokens \u00b7 40 requests in the last 7 days (from the logs)", c.totals());
         assertEquals("$500.00 monthly budget", c.budgetText());
     }
 
