@@ -28,7 +28,7 @@ public final class CustomersView extends StackPane {
                         r -> r.teamsText() + " belong to " + r.name() + "; open the customer to list them."))
                 .add(CustomerColumn.KEYS, () -> new Cells.TextCell<>(CustomerRow::keysText,
                         r -> r.keysText() + " assigned to " + r.name() + " itself; open the customer to list them."));
-        view = new OwnerListView<>(vm.owners(), table, List.of(CustomerColumn.values()),
+        view = new OwnerListView<>(vm.owners(), table, CustomerColumn.ALL,
                 new PagedTableView.Texts("customer", "customers", "Search customer names (Ctrl+F)",
                         "Customers hold teams and keys under shared budgets and rate limits. The server lists them in "
                                 + "the order they were created. New customer: Ctrl+N; edit the one open: Ctrl+E.",

@@ -31,7 +31,7 @@ public final class CustomersViewModel {
         this.clock = clock;
         PagedListViewModel<Customer, CustomerRow> list = new PagedListViewModel<>("customers",
                 writes.source()::listCustomers, (c, now) -> CustomerRow.of(c, writes.formats(), now), CustomerRow::id,
-                List.of(CustomerColumn.values()), settings, writes.uiExecutor(), writes.scheduler(), clock,
+                CustomerColumn.ALL, settings, writes.uiExecutor(), writes.scheduler(), clock,
                 writes.formats());
         this.owners = new OwnerListViewModel<>(OwnerChanges.Kind.CUSTOMER, list, CustomerRow::id, this::loadDetails,
                 loaded -> OwnerKeys.usageOf(writes.source(), loaded.item()), writes, clock);

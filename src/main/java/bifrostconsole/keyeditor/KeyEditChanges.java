@@ -160,22 +160,9 @@ public final class KeyEditChanges {
             body.set("metadata", metadata(after.metadata()));
             fields.add(new FieldDiff("metadata", metadataWords(before.metadata()), metadataWords(after.metadata())));
         }
-        boolean budgetsChanged = LimitChanges.differ(before.budgets(), after.budgets());
-        if (budgetsChanged) {
-            body.set("budgets", LimitChanges.budgetsBody(after.budgets(), true));
-            fields.add(new FieldDiff("budgets", LimitChanges.budgetWords(before.budgets()),
-                    LimitChanges.budgetWords(after.budgets())));
-            effects.addAll(LimitChanges.budgetEffects("key", before.budgets(), after.budgets(), true, false));
-            if (resetUsage) {
-                body.put("reset_budget_usage", true);
-                effects.add("The usage of every budget sent is reset to $0.");
-            }
-        }
-        if (!before.rateLimit().equals(after.rateLimit())) {
-            body.set("rate_limit", LimitChanges.limitBody(after.rateLimit()));
-            fields.add(new FieldDiff("rate limit", LimitChanges.limitWords(before.rateLimit()),
-                    LimitChanges.limitWords(after.rateLimit())));
-        }
+        boolean budgetsChanged = LimitChanges.addBudgets("key", before.budgets(), after.budgets(), false, resetUsage,
+                true, false, fields, body, effects);
+        LimitChanges.addRateLimit(before.rateLimit(), after.rateLimit(), false, fields, body);
         if (before.calendarAligned() != after.calendarAligned()) {
             body.put("calendar_aligned", after.calendarAligned());
             fields.add(new FieldDiff("calendar aligned", yesNo(before.calendarAligned()), yesNo(after.calendarAligned())));

@@ -100,6 +100,8 @@ public final class KeyEditorView extends StackPane {
         vm.createdProperty().addListener((o, a, b) -> {
             if (b != null) {
                 getChildren().setAll(created(b));
+                // The short page gets a short dialog (the form's height was held to the screen's).
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
             }
         });
         vm.start();
@@ -452,6 +454,7 @@ public final class KeyEditorView extends StackPane {
         done.setId("created-done");
         done.getStyleClass().add("accent");
         done.setDefaultButton(true);
+        done.setCancelButton(true); // Esc closes too: the value stays in the key's details
         done.setOnAction(e -> close.run());
         HBox buttons = new HBox(done);
         buttons.setAlignment(Pos.CENTER_RIGHT);

@@ -31,7 +31,7 @@ public final class BudgetsEditorView extends VBox {
         add.setId(idPrefix + "-add-budget");
         add.getStyleClass().add("small");
         add.setOnAction(e -> vm.add());
-        Label none = new Label("No budget: spending is limited only by the levels above.");
+        Label none = new Label(vm.emptyText());
         none.getStyleClass().add("hint");
         none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
         none.managedProperty().bind(none.visibleProperty());

@@ -231,6 +231,16 @@ public final class BudgetsEditorViewModel {
         return revision.getReadOnlyProperty();
     }
 
+    /** What no budget means here: Bifrost checks every level, so the other levels still hold (API.md §5.4). */
+    public String emptyText() {
+        return switch (owner) {
+            case "key" -> "No budget of its own: its providers', team's and customer's budgets still apply.";
+            case "team" -> "No budget of its own: its keys' budgets and its customer's still apply.";
+            case "customer" -> "No budget: its keys and teams are held only by their own budgets.";
+            default -> "No budget of its own: the key's budgets still apply.";
+        };
+    }
+
     public String owner() {
         return owner;
     }

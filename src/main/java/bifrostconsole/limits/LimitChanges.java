@@ -2,6 +2,7 @@ package bifrostconsole.limits;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.RateLimit;
+import bifrostconsole.changes.FieldDiff;
 import bifrostconsole.changes.RequestBodies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +51,38 @@ public final class LimitChanges {
 
     public static String money(double dollars) {
         return String.format(Locale.ROOT, "$%,.2f", dollars);
+    }
+
+    /**
+     * Adds the budgets to an edit of a key, team or customer when they changed (on a create: when there are any):
+     * the field before → after, the full desired list in the body (with ids on an edit, so matched budgets keep
+     * their usage), what the server does besides, and {@code reset_budget_usage} when asked on an edit.
+     *
+     * @return whether the budgets differ from the ones read
+     */
+    public static boolean addBudgets(String owner, List<BudgetDraft> before, List<BudgetDraft> after, boolean create,
+                                     boolean resetUsage, boolean newInheritUsage, boolean matchByWindow,
+                                     List<FieldDiff> fields, ObjectNode body, List<String> effects) {
+        boolean changed = differ(before, after);
+        if (changed && (!create || !after.isEmpty())) {
+            fields.add(new FieldDiff("budgets", budgetWords(before), budgetWords(after)));
+            body.set("budgets", budgetsBody(after, !create));
+            effects.addAll(budgetEffects(owner, before, after, newInheritUsage, matchByWindow));
+            if (!create && resetUsage) {
+                body.put("reset_budget_usage", true);
+                effects.add("The usage of every budget sent is reset to $0.");
+            }
+        }
+        return changed;
+    }
+
+    /** Adds the rate limit to an edit when it changed (on a create: when there is one), all four fields sent. */
+    public static void addRateLimit(LimitDraft before, LimitDraft after, boolean create, List<FieldDiff> fields,
+                                    ObjectNode body) {
+        if (!before.equals(after) && (!create || !after.isNone())) {
+            fields.add(new FieldDiff("rate limit", limitWords(before), limitWords(after)));
+            body.set("rate_limit", limitBody(after));
+        }
     }
 
     /** Whether the budgets as wanted differ from the budgets as read (usage aside). */

@@ -26,7 +26,7 @@ public final class OwnerDeleteView extends VBox {
         setId(noun + "-delete");
         Stylesheets.apply(this);
         setSpacing(10);
-        setPrefSize(560, 600);
+        setPrefSize(660, 600); // the exact request's path, with its id, fits on one line
 
         Label summary = new Label();
         summary.setId(noun + "-delete-summary");

@@ -185,25 +185,11 @@ public final class OwnerEditorViewModel {
             }
         }
         List<BudgetDraft> before = LimitChanges.drafts(originalBudgets());
-        boolean budgetChange = LimitChanges.differ(before, wantedBudgets.get());
-        if (budgetChange && (!create || !wantedBudgets.get().isEmpty())) {
-            fields.add(new FieldDiff("budgets", LimitChanges.budgetWords(before),
-                    LimitChanges.budgetWords(wantedBudgets.get())));
-            body.set("budgets", LimitChanges.budgetsBody(wantedBudgets.get(), !create));
-            effects.addAll(LimitChanges.budgetEffects(kind.noun(), before, wantedBudgets.get(),
-                    kind == OwnerChanges.Kind.CUSTOMER, kind == OwnerChanges.Kind.TEAM));
-        }
+        boolean budgetChange = LimitChanges.addBudgets(kind.noun(), before, wantedBudgets.get(), create,
+                resetUsage.get(), kind == OwnerChanges.Kind.CUSTOMER, kind == OwnerChanges.Kind.TEAM, fields, body,
+                effects);
         boolean resetAsked = !create && budgetChange && resetUsage.get();
-        if (resetAsked) {
-            body.put("reset_budget_usage", true);
-            effects.add("The usage of every budget sent is reset to $0.");
-        }
-        LimitDraft limitBefore = LimitDraft.of(originalRateLimit());
-        if (!limitBefore.equals(wantedLimit.get()) && (!create || !wantedLimit.get().isNone())) {
-            fields.add(new FieldDiff("rate limit", LimitChanges.limitWords(limitBefore),
-                    LimitChanges.limitWords(wantedLimit.get())));
-            body.set("rate_limit", LimitChanges.limitBody(wantedLimit.get()));
-        }
+        LimitChanges.addRateLimit(LimitDraft.of(originalRateLimit()), wantedLimit.get(), create, fields, body);
         if (calendarAligned.get() != originalAligned() && (!create || calendarAligned.get())) {
             fields.add(new FieldDiff("calendar aligned", originalAligned() ? "yes" : "no",
                     calendarAligned.get() ? "yes" : "no"));

@@ -2,8 +2,8 @@ package bifrostconsole.tables;
 
 /**
  * What a table remembers and shows about one of its columns: a stable id for the remembered settings, the
- * header's title and tooltip, and its width when nothing is remembered. The key, team and customer tables each
- * list theirs as an enum.
+ * header's title and tooltip, and its width when nothing is remembered. The key table lists its columns as an enum, the
+ * team and customer tables as {@link Column}s.
  */
 public interface TableColumnSpec {
     /** Stable id used in remembered settings. */

@@ -27,7 +27,7 @@ public final class TeamsView extends StackPane {
                 .add(TeamColumn.RATE_LIMITS, () -> new Cells.UsageCell<>(TeamRow::rateLimits, "No limits"))
                 .add(TeamColumn.KEYS, () -> new Cells.TextCell<>(TeamRow::keysText,
                         r -> r.keysText() + " belong to " + r.name() + "; open the team to list them."));
-        view = new OwnerListView<>(vm.owners(), table, List.of(TeamColumn.values()),
+        view = new OwnerListView<>(vm.owners(), table, TeamColumn.ALL,
                 new PagedTableView.Texts("team", "teams", "Search team names (Ctrl+F)",
                         "Teams group keys under shared budgets and rate limits. The server lists them in the order "
                                 + "they were created. New team: Ctrl+N; edit the one open: Ctrl+E or a double-click.",

@@ -29,7 +29,7 @@ public final class TeamsViewModel {
         this.writes = writes;
         this.clock = clock;
         PagedListViewModel<Team, TeamRow> list = new PagedListViewModel<>("teams", writes.source()::listTeams,
-                (t, now) -> TeamRow.of(t, writes.formats(), now), TeamRow::id, List.of(TeamColumn.values()), settings,
+                (t, now) -> TeamRow.of(t, writes.formats(), now), TeamRow::id, TeamColumn.ALL, settings,
                 writes.uiExecutor(), writes.scheduler(), clock, writes.formats());
         this.owners = new OwnerListViewModel<>(OwnerChanges.Kind.TEAM, list, TeamRow::id, this::loadDetails,
                 loaded -> OwnerKeys.usageOf(writes.source(), loaded.item()), writes, clock);

@@ -120,6 +120,8 @@ public final class EditorShell extends BorderPane {
         save.setVisible(!previewing);
         save.setManaged(!previewing);
         save.setDefaultButton(!previewing);
+        // Enter sends a previewed change that can be undone; a destructive one wants a click.
+        confirm.setDefaultButton(previewing && !preview.destructive());
         confirm.setVisible(previewing);
         confirm.setManaged(previewing);
         back.setVisible(previewing);

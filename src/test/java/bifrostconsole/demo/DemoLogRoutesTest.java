@@ -118,6 +118,40 @@ class DemoLogRoutesTest {
         assertNotEquals(get(gateway, path, 200), get(otherSeed, path, 200));
     }
 
+    /**
+     * The Usage tab of a customer asks the cost, token and request histograms for its keys and its teams' keys by
+     * {@code virtual_key_ids} (the filter all three document), in groups: the sum is the customer's traffic.
+     */
+    @Test
+    void aCustomersKeysAskedForInGroupsAddUpToItsTraffic() throws Exception {
+        String customerId = gateway.store().teams().stream().filter(t -> t.customerId() != null).findFirst()
+                .orElseThrow().customerId();
+        List<String> ids = bifrostconsole.owners.OwnerKeys.ofCustomer(gateway.client(), customerId)
+                .get(30, TimeUnit.SECONDS);
+        long expected = gateway.store().virtualKeys().stream().filter(k -> customerId.equals(k.customerId())
+                || k.teamId() != null && gateway.store().team(k.teamId()).map(t -> customerId.equals(t.customerId()))
+                .orElse(false)).count();
+        assertEquals(expected, ids.size(), "its own keys and its teams' keys, each once");
+        assertTrue(ids.size() > 1);
+        Instant from = NOW.minus(Duration.ofDays(7));
+        LogsQuery window = LogsQuery.between(from, NOW);
+        UsageHistory all = gateway.client().usageHistory(new LogsQuery(from, NOW, ids, List.of(), List.of()))
+                .get(30, TimeUnit.SECONDS).value();
+        UsageHistory first = gateway.client().usageHistory(new LogsQuery(from, NOW, ids.subList(0, 1), List.of(),
+                List.of())).get(30, TimeUnit.SECONDS).value();
+        UsageHistory rest = gateway.client().usageHistory(new LogsQuery(from, NOW, ids.subList(1, ids.size()),
+                List.of(), List.of())).get(30, TimeUnit.SECONDS).value();
+        UsageHistory summed = UsageHistory.sum(List.of(first, rest));
+        assertEquals(all.totalCost(), summed.totalCost(), 1e-6);
+        assertEquals(all.totalTokens(), summed.totalTokens());
+        assertEquals(all.totalRequests(), summed.totalRequests());
+        assertTrue(all.totalRequests() > 0, "the customer's keys have traffic to chart");
+        UsageHistory byCustomer = gateway.client().usageHistory(window.forCustomer(customerId))
+                .get(30, TimeUnit.SECONDS).value();
+        assertEquals(byCustomer.totalCost(), all.totalCost(), 1e-6, "the same traffic as Bifrost's customer filter");
+        assertEquals(byCustomer.totalRequests(), all.totalRequests());
+    }
+
     @Test
     void teamFilterCountsTheTeamsKeys() throws Exception {
         String teamId = gateway.store().virtualKeys().stream().filter(k -> k.teamId() != null).findFirst()

@@ -68,6 +68,7 @@ class KeyEditorUiTest {
     Path data;
     private KeyBrowserViewModel keys;
     private Stage stage;
+    private KeyEditorDialogs dialogs;
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -98,7 +99,7 @@ class KeyEditorUiTest {
         KeyEditorViewModel.Context context = new KeyEditorViewModel.Context(client, engine, Platform::runLater,
                 TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC),
                 ServerFeatures.of("v2.2.5"));
-        view.setEditing(new KeyEditorDialogs(keys, context, TestServices.windows(), keys.clipboard(),
+        view.setEditing(dialogs = new KeyEditorDialogs(keys, context, TestServices.windows(), keys.clipboard(),
                 () -> stage));
         Scene scene = new Scene(view, 1024, 700);
         Stylesheets.apply(scene);
@@ -230,6 +231,48 @@ class KeyEditorUiTest {
         robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
                 && "OK".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
         Fx.waitUntil(() -> !form.isShowing());
+    }
+
+    @Test
+    void anUnsavedEditSurvivesClosingSwitchingKeysAndAServerError(FxRobot robot) throws Exception {
+        VirtualKey key = gateway.store().virtualKeys().get(5);
+        VirtualKey other = gateway.store().virtualKeys().get(6);
+        openInTableAndEdit(robot, key);
+        Window form = robot.lookup("#key-editor").query().getScene().getWindow();
+        robot.clickOn("#key-editor-description").write(" (draft)");
+        Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
+
+        // The window's close button asks; keeping the edit keeps the form.
+        Fx.run(() -> form.fireEvent(new javafx.stage.WindowEvent(form, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
+        assertTrue(form.isShowing(), "not discarding keeps the form");
+
+        // Switching to another key (Edit on it) while the form has an edit brings the form back, untouched.
+        Fx.run(() -> dialogs.edit(other));
+        Fx.settle();
+        assertEquals(1, robot.lookup("#key-editor").queryAll().size(), "no second form over the first");
+        assertTrue(robot.lookup("#key-editor-description").queryTextInputControl().getText().endsWith(" (draft)"));
+
+        // A server error keeps the form as it was, with the reason beside it; nothing was changed.
+        gateway.injectFault("PUT", "/api/governance/virtual-keys", DemoGateway.Fault.status(500,
+                "database is locked"), 1);
+        robot.clickOn("#editor-save");
+        Fx.waitUntil(() -> robot.lookup("#preview-request").tryQuery().isPresent());
+        robot.clickOn("#editor-confirm");
+        Fx.waitUntil(() -> robot.lookup("#editor-error").queryAs(Label.class).isVisible());
+        String error = robot.lookup("#editor-error").queryAs(Label.class).getText();
+        assertTrue(error.contains("database is locked"), error);
+        assertTrue(form.isShowing(), "the form stays");
+        assertTrue(robot.lookup("#key-editor-description").queryTextInputControl().getText().endsWith(" (draft)"),
+                "with what was typed");
+        assertEquals("Save 1 change", robot.lookup("#editor-save").queryButton().getText(), "ready to try again");
+        assertFalse(String.valueOf(gateway.store().virtualKey(key.id()).orElseThrow().description()).endsWith(" (draft)"),
+                "nothing reached the server");
+        Screenshots.shot(form.getScene(), "key-editor-server-error-light");
+        gateway.clearFaults();
     }
 
     private static int indexOfChosenKeys(VirtualKey key) {

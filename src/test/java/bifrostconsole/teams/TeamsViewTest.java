@@ -177,4 +177,41 @@ class TeamsViewTest {
         assertFalse(vm.detail().shownProperty().get(), "the deleted team's details close");
         assertEquals("delete-team", history.read().get(history.read().size() - 1).action());
     }
+
+    @Test
+    void theUsageTabChartsTheTeamsKeysAndSaysSoWhenTheServerHasNoLogs(FxRobot robot) throws Exception {
+        Fx.waitUntil(() -> !vm.list().rows().isEmpty());
+        TeamRow withKeys = Fx.call(() -> vm.list().rows().stream().filter(r -> r.team().virtualKeyCount() != null
+                && r.team().virtualKeyCount() > 0).findFirst().orElseThrow());
+        robot.clickOn(withKeys.name());
+        Fx.waitUntil(() -> vm.detail().loadedProperty().get() != null);
+        robot.clickOn("#tab-team-usage");
+        Fx.waitUntil("the team's usage charts", () -> vm.detail().usage().chartsProperty().get() != null);
+        String totals = Fx.visibleText(robot, "#usage-totals");
+        assertTrue(totals.endsWith("in the last 7 days (from the logs)"), totals);
+        List<String> keyIds = gateway.store().virtualKeys().stream().filter(k -> withKeys.id().equals(k.teamId()))
+                .map(VirtualKey::id).sorted().toList();
+        assertTrue(gateway.requestLog().stream().anyMatch(r -> r.contains("/api/logs/histogram/cost?")
+                && r.contains("virtual_key_ids=") && !r.contains("team_ids")), "asked by the team's keys");
+        String asked = gateway.requestLog().stream().filter(r -> r.contains("/api/logs/histogram/cost?"))
+                .reduce((a, b) -> b).orElseThrow();
+        String ids = java.net.URLDecoder.decode(asked.replaceAll(".*virtual_key_ids=([^& ]*).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(keyIds, java.util.Arrays.stream(ids.split(",")).sorted().toList(), "every key of the team");
+        Screenshots.shot(stage.getScene(), "team-usage-light");
+
+        gateway.logRoutes().setEnabled(false);
+        try {
+            robot.clickOn("#usage-period-day");
+            Fx.waitUntil("the not-available sentence", () -> vm.detail().usage().notAvailableProperty().get() != null);
+            assertTrue(robot.lookup("#usage-not-available").queryAs(Label.class).isVisible());
+            assertTrue(Fx.visibleText(robot, "#usage-not-available").contains("has no logs endpoints (HTTP 404)"));
+            assertFalse(robot.lookup("#usage-charts").query().isVisible(), "no empty charts beside it");
+            Screenshots.theme(true);
+            Screenshots.shot(stage.getScene(), "team-usage-not-available-dark");
+            Screenshots.theme(false);
+        } finally {
+            gateway.logRoutes().setEnabled(true);
+        }
+    }
 }
