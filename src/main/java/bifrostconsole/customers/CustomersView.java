@@ -29,7 +29,7 @@ public final class CustomersView extends StackPane {
                 .add(CustomerColumn.KEYS, () -> new Cells.TextCell<>(CustomerRow::keysText,
                         r -> r.keysText() + " assigned to " + r.name() + " itself; open the customer to list them."));
         view = new OwnerListView<>(vm.owners(), table, CustomerColumn.ALL,
-                new PagedTableView.Texts("customer", "customers", "Search customer names (Ctrl+F)",
+                new PagedTableView.Texts("customer", "customers", "Search customers (Ctrl+F)",
                         "Customers hold teams and keys under shared budgets and rate limits. The server lists them in "
                                 + "the order they were created. New customer: Ctrl+N; edit the one open: Ctrl+E.",
                         "No customers yet", "Customers share budgets and rate limits among their teams and keys. "

@@ -28,7 +28,7 @@ public final class TeamsView extends StackPane {
                 .add(TeamColumn.KEYS, () -> new Cells.TextCell<>(TeamRow::keysText,
                         r -> r.keysText() + " belong to " + r.name() + "; open the team to list them."));
         view = new OwnerListView<>(vm.owners(), table, TeamColumn.ALL,
-                new PagedTableView.Texts("team", "teams", "Search team names (Ctrl+F)",
+                new PagedTableView.Texts("team", "teams", "Search teams (Ctrl+F)",
                         "Teams group keys under shared budgets and rate limits. The server lists them in the order "
                                 + "they were created. New team: Ctrl+N; edit the one open: Ctrl+E or a double-click.",
                         "No teams yet", "Teams share budgets and rate limits among their keys. Create one with New "

@@ -1,21 +1,19 @@
 package bifrostconsole.keyeditor;
 
 import atlantafx.base.theme.PrimerLight;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.ProviderConfig;
-import bifrostconsole.api.Secret;
 import bifrostconsole.api.ServerFeatures;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.changes.ChangeHistory;
 import bifrostconsole.changes.DeletedKeys;
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
@@ -31,11 +29,11 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,7 +41,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -61,7 +58,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class KeyEditorUiTest {
     private static final String API_KEY = "editor-test-key";
-    private static DemoGateway gateway;
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(21, 150).withApiKey(API_KEY);
     private static ManagementApiClient client;
 
     @TempDir
@@ -71,15 +69,8 @@ class KeyEditorUiTest {
     private KeyEditorDialogs dialogs;
 
     @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(21, 150, Instant.now()))
-                .withApiKey(API_KEY));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
+    static void client() {
+        client = gateway.client();
     }
 
     @Start
@@ -272,7 +263,6 @@ class KeyEditorUiTest {
         assertFalse(String.valueOf(gateway.store().virtualKey(key.id()).orElseThrow().description()).endsWith(" (draft)"),
                 "nothing reached the server");
         Screenshots.shot(form.getScene(), "key-editor-server-error-light");
-        gateway.clearFaults();
     }
 
     private static int indexOfChosenKeys(VirtualKey key) {

@@ -1,9 +1,7 @@
 package bifrostconsole.teams;
 
 import atlantafx.base.theme.PrimerLight;
-import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
-import bifrostconsole.api.Secret;
 import bifrostconsole.api.ServerFeatures;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
@@ -11,10 +9,9 @@ import bifrostconsole.changes.ChangeHistory;
 import bifrostconsole.changes.HistoryEntry;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.config.UiSettings;
-import bifrostconsole.demo.DemoDataGenerator;
-import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.owners.OwnerListViewModel;
 import bifrostconsole.tables.TableSettings;
+import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
@@ -28,11 +25,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,7 +37,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class TeamsViewTest {
     private static final String API_KEY = "teams-test-key";
-    private static DemoGateway gateway;
+    @RegisterExtension
+    static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(7, 200).withApiKey(API_KEY);
     private static ManagementApiClient client;
 
     @TempDir
@@ -65,15 +62,8 @@ class TeamsViewTest {
     private ChangeHistory history;
 
     @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = DemoGateway.start(DemoGateway.Options.of(DemoDataGenerator.generate(7, 200, Instant.now()))
-                .withApiKey(API_KEY));
-        client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of(API_KEY)));
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
+    static void client() {
+        client = gateway.client();
     }
 
     @Start
