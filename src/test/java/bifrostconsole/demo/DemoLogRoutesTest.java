@@ -143,7 +143,8 @@ class DemoLogRoutesTest {
                 List.of(), List.of())).get(30, TimeUnit.SECONDS).value();
         UsageHistory summed = UsageHistory.sum(List.of(first, rest));
         assertEquals(all.totalCost(), summed.totalCost(), 1e-6);
-        assertEquals(all.totalTokens(), summed.totalTokens());
+        // The synthetic history rounds each answer's token sums to whole tokens per bucket: a token apart at most.
+        assertEquals(all.totalTokens(), summed.totalTokens(), all.buckets().size());
         assertEquals(all.totalRequests(), summed.totalRequests());
         assertTrue(all.totalRequests() > 0, "the customer's keys have traffic to chart");
         UsageHistory byCustomer = gateway.client().usageHistory(window.forCustomer(customerId))

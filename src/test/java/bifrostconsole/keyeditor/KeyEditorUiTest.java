@@ -234,7 +234,9 @@ class KeyEditorUiTest {
         Fx.waitUntil(() -> robot.lookup("#editor-save").queryButton().getText().equals("Save 1 change"));
 
         // The window's close button asks; keeping the edit keeps the form.
-        Fx.run(() -> form.fireEvent(new javafx.stage.WindowEvent(form, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        // Not waited for on the FX thread: the question is a nested event loop until it is answered.
+        Platform.runLater(() -> form.fireEvent(new javafx.stage.WindowEvent(form,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
         robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
                 && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
