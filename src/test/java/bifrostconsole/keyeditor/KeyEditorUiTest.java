@@ -265,6 +265,11 @@ class KeyEditorUiTest {
         assertFalse(String.valueOf(gateway.store().virtualKey(key.id()).orElseThrow().description()).endsWith(" (draft)"),
                 "nothing reached the server");
         Screenshots.shot(form.getScene(), "key-editor-server-error-light");
+        robot.clickOn("#key-editor-description").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                && "OK".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
+        Fx.waitUntil(() -> !form.isShowing());
     }
 
     private static int indexOfChosenKeys(VirtualKey key) {
