@@ -145,13 +145,16 @@ class DemoLogRoutesTest {
         assertEquals(all.totalCost(), summed.totalCost(), 1e-6);
         // The synthetic history rounds each answer's token and request sums per bucket: one apart at most per
         // bucket and group (a real server sums whole log entries, exactly).
-        assertEquals(all.totalTokens(), summed.totalTokens(), 2 * all.buckets().size());
-        assertEquals(all.totalRequests(), summed.totalRequests(), 2 * all.buckets().size());
+        long slack = 2L * all.buckets().size();
+        assertTrue(Math.abs(all.totalTokens() - summed.totalTokens()) <= slack, all.totalTokens() + " tokens, "
+                + summed.totalTokens() + " summed");
+        assertTrue(Math.abs(all.totalRequests() - summed.totalRequests()) <= slack, all.totalRequests()
+                + " requests, " + summed.totalRequests() + " summed");
         assertTrue(all.totalRequests() > 0, "the customer's keys have traffic to chart");
         UsageHistory byCustomer = gateway.client().usageHistory(window.forCustomer(customerId))
                 .get(30, TimeUnit.SECONDS).value();
         assertEquals(byCustomer.totalCost(), all.totalCost(), 1e-6, "the same traffic as Bifrost's customer filter");
-        assertEquals(byCustomer.totalRequests(), all.totalRequests(), 2 * all.buckets().size());
+        assertTrue(Math.abs(byCustomer.totalRequests() - all.totalRequests()) <= slack, "the same requests");
     }
 
     @Test
