@@ -4,9 +4,8 @@
 #      the module image (see the installer profile's --exclude-resources); otherwise JavaFX would unpack them into
 #      ~/.openjfx/cache on first start and checksum them on every start.
 #   2. Native libraries lose their symbol tables (strip --strip-unneeded): libjvm.so shrinks by about 4 MB.
-#   2b. Libraries for other systems go: JNA's native stubs for the other 25 platforms (1.7 MB), and the Windows
-#      and macOS credential-store code java-keyring brings (jna-platform, jkeychain: 1.4 MB), which a Linux
-#      console never loads (its store is the Secret Service over D-Bus).
+#   2b. JNA's native stubs for the other 25 platforms leave its jar (1.7 MB). jna-platform and jkeychain stay,
+#      though only Windows and macOS use them: java-keyring's backend probe fails without them.
 #   3. The start-up cache and its class list (build-startup-cache.sh), unless CACHE is false: an AOT cache when the
 #      runtime is JDK 24+ (AOT=true), an AppCDS archive on JDK 17.
 #   4. A copy of the image for the .deb, without the cache (it is most of the package's size, and JDK 17 accepts an
@@ -56,15 +55,6 @@ if [ -n "$jna_jar" ] && [ -n "$jna_platform" ] && command -v zip >/dev/null; the
 elif [ -n "$jna_jar" ]; then
   echo "WARNING: zip not found (apt-get install -y zip): JNA keeps its native stubs for every platform" >&2
 fi
-for foreign in jna-platform jkeychain; do
-  for f in "$image"/lib/app/"$foreign"-[0-9]*.jar; do
-    [ -e "$f" ] || continue
-    rm -f "$f"
-    sed -i "\|^app.classpath=\\\$APPDIR/$(basename "$f")\$|d" "$image"/lib/app/*.cfg
-    echo "Removed $(basename "$f") (Windows / macOS only)"
-  done
-done
-
 if [ "$cache" = true ]; then
   bash "$(dirname "$0")/build-startup-cache.sh" "$image" "$aot"
 else

@@ -19,13 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** A cell's tooltip is made when the pointer first comes onto it, with the text last given, and follows it after. */
 @ExtendWith(ApplicationExtension.class)
 class HoverTooltipTest {
-    private final Label control = new Label("a control");
-    private final VBox plain = new VBox(new Label("not a control"));
+    private Label control;
+    private VBox plain;
     private HoverTooltip onControl;
     private HoverTooltip onPlain;
 
     @Start
     void start(Stage stage) {
+        control = new Label("a control");
+        plain = new VBox(new Label("not a control"));
         onControl = HoverTooltip.wrapping(control, 300);
         onPlain = new HoverTooltip(plain, t -> { });
         stage.setScene(new Scene(new StackPane(new VBox(40, control, plain)), 300, 200));
