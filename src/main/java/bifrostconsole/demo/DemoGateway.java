@@ -318,6 +318,11 @@ public final class DemoGateway implements AutoCloseable {
         peakInFlight.set(0);
     }
 
+    /** Requests being handled right now (from the request read until just before the answer goes out). */
+    public int requestsInFlight() {
+        return inFlight.get();
+    }
+
     /** The most requests handled at the same moment since start or {@link #clearRequestLog()}. */
     public int peakConcurrentRequests() {
         return peakInFlight.get();
