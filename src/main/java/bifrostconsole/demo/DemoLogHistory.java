@@ -169,6 +169,20 @@ final class DemoLogHistory {
         return pieces;
     }
 
+    /** A key's cost in [from, to) (epoch seconds): what its log entries there add up to. */
+    double cost(VirtualKey key, long from, long to) {
+        int g = group(key.id());
+        double cost = 0;
+        for (Piece p : pieces(key)) {
+            long lo = Math.max(from, p.from());
+            long hi = Math.min(to, p.to());
+            if (lo < hi && p.multiplier() > 0) {
+                cost += p.multiplier() * weight(g, lo, hi);
+            }
+        }
+        return cost;
+    }
+
     /** A steady rate for keys whose budgets say nothing: $0.20 to $40 a day, or none for one key in eight. */
     private static double baseline(VirtualKey key) {
         long h = mix(key.id() == null ? 7 : key.id().hashCode() * 31L + 17);
