@@ -13,6 +13,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -55,6 +56,8 @@ public final class OverviewView extends VBox {
     private final TabPane attention = new TabPane();
     private final Map<Reason, ListView<OverviewViewModel.AttentionRow>> lists = new EnumMap<>(Reason.class);
     private final Map<Reason, Tab> attentionTabs = new EnumMap<>(Reason.class);
+    /** Says why there is no Unused tab when the server's logs cannot tell. */
+    private final Label unusedNote = new Label();
 
     public OverviewView(OverviewViewModel vm, Formats formats) {
         this.vm = vm;
@@ -110,7 +113,7 @@ public final class OverviewView extends VBox {
                 }
             });
             lists.put(reason, list);
-            Tab tab = new Tab(reason.title(), list);
+            Tab tab = new Tab(reason.title(), reason == Reason.UNUSED ? unusedPane(list) : list);
             tab.setId("attention-tab-" + reason.word());
             attentionTabs.put(reason, tab);
             attention.getTabs().add(tab);
@@ -119,8 +122,14 @@ public final class OverviewView extends VBox {
         attentionTitle.getStyleClass().add(Styles.TITLE_4);
         Label attentionHint = new Label("Double-click a key, or press Enter, to open it.");
         attentionHint.getStyleClass().add("muted");
+        unusedNote.setId("overview-unused-not-available");
+        unusedNote.getStyleClass().add("muted");
+        unusedNote.setWrapText(true);
+        unusedNote.setGraphic(Icons.icon(Feather.INFO));
+        unusedNote.setVisible(false);
+        unusedNote.managedProperty().bind(unusedNote.visibleProperty());
 
-        VBox content = new VBox(14, tiles, attentionTitle, attentionHint, attention, charts);
+        VBox content = new VBox(14, tiles, attentionTitle, attentionHint, attention, unusedNote, charts);
         content.getStyleClass().add("overview-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -180,6 +189,38 @@ public final class OverviewView extends VBox {
         return bar2;
     }
 
+    /** The unused list with the period it looks back over; changing the period scans again. */
+    private VBox unusedPane(ListView<OverviewViewModel.AttentionRow> list) {
+        ChoiceBox<Integer> days = new ChoiceBox<>();
+        days.setId("overview-unused-days");
+        days.getItems().setAll(OverviewViewModel.UNUSED_DAYS);
+        days.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer d) {
+                return d == null ? "" : d + " days";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        days.setValue(vm.unusedDaysProperty().get());
+        days.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.unusedDaysProperty().get()) {
+                vm.unusedDaysProperty().set(b);
+                vm.scan();
+            }
+        });
+        Label label = new Label("Keys without a request in the logs over the last");
+        label.setLabelFor(days);
+        HBox period = new HBox(8, label, days);
+        period.setAlignment(Pos.CENTER_LEFT);
+        period.getStyleClass().add("overview-unused-period");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return new VBox(6, period, list);
+    }
+
     private void open(ListView<OverviewViewModel.AttentionRow> list) {
         OverviewViewModel.AttentionRow row = list.getSelectionModel().getSelectedItem();
         if (row != null) {
@@ -221,6 +262,16 @@ public final class OverviewView extends VBox {
                 lists.get(reason).getItems().setAll(rows);
             }
             attentionTabs.get(reason).setText(reason.title() + " (" + formats.count(rows.size()) + ")");
+        }
+        // Without logs that can tell, the Unused tab goes and one sentence says why.
+        Tab unused = attentionTabs.get(Reason.UNUSED);
+        String note = s.unusedNotAvailable();
+        unusedNote.setText(note);
+        unusedNote.setVisible(note != null);
+        if (note != null) {
+            attention.getTabs().remove(unused);
+        } else if (!attention.getTabs().contains(unused)) {
+            attention.getTabs().add(unused);
         }
     }
 
