@@ -83,6 +83,8 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final List<Consumer<ScanResult>> resultListeners = new ArrayList<>();
+    /** The lists of the last scan turned into rows (off the FX thread), to hand out unchanged lists again. */
+    private volatile Map<Reason, List<AttentionRow>> lastRows = Map.of();
     private Consumer<String> keyOpener = id -> { };
 
     public OverviewViewModel(GovernanceSource source, Executor uiExecutor, Executor background, Clock clock,
@@ -246,6 +248,12 @@ public final class OverviewViewModel {
                 attention.get(reason).add(row);
             }
         }
+        // A list equal to the last scan's is that very list again, so the view can tell "unchanged" at a glance
+        // (comparing 50,000 rows is work the FX thread should not do).
+        Map<Reason, List<AttentionRow>> previous = lastRows;
+        attention.replaceAll((reason, rows) -> rows.equals(previous.get(reason)) ? previous.get(reason)
+                : List.copyOf(rows));
+        lastRows = attention;
         String summary = "Scanned " + formats.count(r.keys()) + " keys \u00b7 " + formats.count(r.attention().size())
                 + " need attention";
         Attention.Traffic traffic = r.rules().traffic();
