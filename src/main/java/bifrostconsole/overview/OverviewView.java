@@ -71,6 +71,8 @@ public final class OverviewView extends VBox {
         setId("overview");
 
         CategoryAxis useX = new CategoryAxis();
+        // the unit goes on the axis: bare "0-9" labels stay level at 1024 pixels, "0-9%" ones turned on end
+        useX.setLabel("% of the binding limit used");
         NumberAxis useY = new NumberAxis();
         useY.setMinorTickVisible(false);
         useY.setTickLabelFormatter(integers());
@@ -119,7 +121,8 @@ public final class OverviewView extends VBox {
                 }
             });
             lists.put(reason, list);
-            Tab tab = new Tab(reason.title(), reason == Reason.UNUSED ? unusedPane(list) : list);
+            Tab tab = new Tab(tabTitle(reason), reason == Reason.UNUSED ? unusedPane(list) : list);
+            tab.setTooltip(new Tooltip(reason.title()));
             tab.setId("attention-tab-" + reason.word());
             attentionTabs.put(reason, tab);
             attention.getTabs().add(tab);
@@ -195,6 +198,16 @@ public final class OverviewView extends VBox {
         return bar2;
     }
 
+    /** Short enough for all seven tabs to fit a 1024-pixel window; the tooltip has the full title. */
+    private static String tabTitle(Reason reason) {
+        return switch (reason) {
+            case NEAR_LIMIT -> "Near limit";
+            case EXPIRING -> "Expiring";
+            case INACTIVE_SPENDING -> "Inactive, spending";
+            default -> reason.title();
+        };
+    }
+
     /** The unused list with the period it looks back over; changing the period scans again. */
     private VBox unusedPane(ListView<OverviewViewModel.AttentionRow> list) {
         ChoiceBox<Integer> days = new ChoiceBox<>();
@@ -251,7 +264,7 @@ public final class OverviewView extends VBox {
         for (Reason reason : Reason.values()) {
             List<OverviewViewModel.AttentionRow> rows = s.attention().get(reason);
             pendingRows.put(reason, rows);
-            attentionTabs.get(reason).setText(reason.title() + " (" + formats.count(rows.size()) + ")");
+            attentionTabs.get(reason).setText(tabTitle(reason) + " (" + formats.count(rows.size()) + ")");
         }
         showPendingRows();
         // Without logs that can tell, the Unused tab goes and one sentence says why.

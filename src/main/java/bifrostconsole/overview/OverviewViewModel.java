@@ -233,9 +233,9 @@ public final class OverviewViewModel {
         }
         List<Bar> use = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            use.add(new Bar(i * 10 + "\u2013" + (i * 10 + 9) + "%", r.usedDistribution()[i]));
+            use.add(new Bar(i * 10 + "\u2013" + (i * 10 + 9), r.usedDistribution()[i]));
         }
-        use.add(new Bar("100%", r.usedDistribution()[10]));
+        use.add(new Bar("100", r.usedDistribution()[10]));
         String useNote = formats.count(r.unbounded()) + " keys have no limit at all";
         HeadroomWords words = new HeadroomWords(formats::money, formats::count);
         Map<Reason, List<AttentionRow>> attention = new EnumMap<>(Reason.class);
