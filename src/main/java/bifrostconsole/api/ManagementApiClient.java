@@ -582,6 +582,45 @@ public final class ManagementApiClient implements GovernanceSource {
         return merged;
     }
 
+    /**
+     * Requests per key in [start, end) from the logs' ranking by virtual key, every key in one answer
+     * ({@code all=true}). A server without it (404: no logs, logging off, or older than the rankings) gives a "not
+     * available" answer; other failures fail the future.
+     */
+    @Override
+    public CompletableFuture<LogsAnswer<Map<String, Long>>> keyTraffic(java.time.Instant start,
+                                                                     java.time.Instant end) {
+        String q = "dimension=virtual_key&all=true&" + LogsQuery.between(start, end).toQueryString();
+        CompletableFuture<LogsAnswer<Map<String, Long>>> exchange = getJson("/api/logs/rankings/by-dimension", q,
+                body -> {
+            DimensionRankings r = mapper.readValue(body, DimensionRankings.class);
+            if (r.rankings() == null) {
+                throw notBifrost("rankings");
+            }
+            Map<String, Long> requests = new java.util.HashMap<>(r.rankings().size() * 2);
+            for (DimensionRanking entry : r.rankings()) {
+                if (entry != null && entry.id() != null && !entry.id().isEmpty()) {
+                    requests.merge(entry.id(), entry.totalRequests(), Long::sum);
+                }
+            }
+            return LogsAnswer.of(Map.copyOf(requests));
+        });
+        CompletableFuture<LogsAnswer<Map<String, Long>>> answer = exchange.exceptionally(failure -> {
+            ApiException e = translate(failure);
+            if (e.statusCode() == 404) {
+                return LogsAnswer.notAvailable(settings.displayName() + " has no ranking of keys by traffic in its"
+                        + " logs (HTTP 404: logging is off or the server is older), so unused keys are not listed.");
+            }
+            throw e;
+        });
+        answer.whenComplete((v, f) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
     private <T extends Histogram> T histogram(byte[] body, Class<T> type) throws IOException {
         T histogram = mapper.readValue(body, type);
         if (histogram.bucketList() == null) {
@@ -731,6 +770,13 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {
+    }
+
+    /** {@code GET /api/logs/rankings/by-dimension}: {@code {rankings: [{id, name, total_requests, ...}], dimension}}. */
+    record DimensionRankings(List<DimensionRanking> rankings, String dimension) {
+    }
+
+    record DimensionRanking(String id, long totalRequests) {
     }
 
     /** The logstore histograms' wire shapes: {@code {buckets: [...], bucket_size_seconds}}. */
