@@ -66,6 +66,7 @@ final class KeyTable {
         add(KeyColumn.RATE_LIMITS, () -> new UsageCell(false));
         add(KeyColumn.STATUS, StatusCell::new);
         add(KeyColumn.PROVIDERS, () -> new TextCell(KeyRow::providersText, KeyRow::providersTooltip));
+        add(KeyColumn.METADATA, () -> new TextCell(KeyRow::metadataText, KeyRow::metadataTooltip));
         add(KeyColumn.CREATED, () -> new TextCell(KeyRow::createdText, KeyRow::createdTooltip));
 
         table.getSortOrder().addListener((ListChangeListener<TableColumn<KeyRow, ?>>) c -> userSorted(null));
