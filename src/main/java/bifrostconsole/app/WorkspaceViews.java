@@ -69,7 +69,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
                 services.uiExecutor());
 
         view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
-                workspace.serverVersion()), services.windows(), model.clipboard(),
+                workspace.features()), services.windows(), model.clipboard(),
                 () -> view.getScene() == null ? null : view.getScene().getWindow()));
 
         WorkspaceTabs tabs = new WorkspaceTabs();
