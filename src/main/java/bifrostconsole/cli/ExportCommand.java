@@ -56,7 +56,8 @@ public final class ExportCommand extends CommandSkeleton {
             Inactive, Expired, Exhausted), team_id, team, customer_id, customer, budgets (each as
             spent/limit/window in USD, several separated by "; "), token_limit and request_limit (as
             used/limit/window), providers, mcp_clients, created_at, updated_at, expires_at (UTC, ISO 8601),
-            and value with --include-secrets. JSON: an array of the keys as the API returns them.
+            metadata (key=value entries separated by "; "), and value with --include-secrets. JSON: an
+            array of the keys as the API returns them.
             Progress is shown on stderr when it is a terminal.
 
             A key the server sent in a shape this console cannot read is still written (CSV: status
