@@ -110,6 +110,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         StackPane.setAlignment(bar, Pos.TOP_RIGHT);
         StackPane.setMargin(bar, new Insets(4, 10, 0, 0));
         StackPane centre = new StackPane(tabs, bar);
+        TabRowFocus.install(tabs, bar);
         centre.setId("workspace");
         return centre;
     }

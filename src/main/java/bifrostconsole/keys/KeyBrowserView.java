@@ -93,10 +93,13 @@ public final class KeyBrowserView extends BorderPane {
 
         setTop(buildToolbar());
         tableArea = buildTableArea();
-        split.getItems().add(tableArea);
+        // The pager sits under the table, beside the details: Tab then meets table, pager, details, as one reads.
+        VBox tableAndPager = new VBox(tableArea, buildPager());
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
+        tableAndPager.setMinWidth(0);
+        split.getItems().add(tableAndPager);
         split.setOrientation(Orientation.HORIZONTAL);
         setCenter(split);
-        setBottom(buildPager());
 
         bindSelection();
         vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
@@ -195,7 +198,7 @@ public final class KeyBrowserView extends BorderPane {
         search.setId("key-search");
         search.getStyleClass().add("search-field");
         // What Bifrost 2.x matches (API.md §4; the demo gateway does the same): parts of these, ignoring case.
-        search.setPromptText("Search name, team, customer or metadata (Ctrl+F)");
+        search.setPromptText("Search name, team, customer, metadata");
         search.setLeft(Icons.icon(Feather.SEARCH));
         Button clearSearch = Icons.button(Feather.X, "Clear the search");
         clearSearch.setOnAction(e -> {
@@ -205,7 +208,7 @@ public final class KeyBrowserView extends BorderPane {
         clearSearch.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clearSearch);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setTooltip(new Tooltip("Sent to the server 300 ms after you stop typing. Matches part of a key's name,"
+        search.setTooltip(new Tooltip("Search (Ctrl+F): sent to the server 300 ms after you stop typing. Matches part of a key's name,"
                 + " its team's or customer's name, or a metadata value, ignoring case; servers before Bifrost 2.x"
                 + " match key names only."));
 

@@ -30,7 +30,7 @@ public enum KeyColumn implements TableColumnSpec {
                     + "The server sorts by the on/off switch only."),
     PROVIDERS("providers", "Providers", null, null, 170,
             "How many providers the key may use, and which."),
-    METADATA("metadata", "Metadata", null, null, 200,
+    METADATA("metadata", "Metadata", null, null, 260,
             "The key's metadata (Bifrost 2.x) as key=value pairs; hover a cell for the full list. Filter by it "
                     + "with the metadata field above the table. Hidden until picked in the Columns menu."),
     CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 130,

@@ -245,6 +245,9 @@ final class KeyTable {
 
         KeyValueCell() {
             field.offerReveal(vm.source().live()); // a snapshot file has nothing to reveal
+            // Tab leaves the table in one step instead of visiting two buttons a row; the details offer both.
+            field.revealButton().setFocusTraversable(false);
+            field.copyButton().setFocusTraversable(false);
             field.revealButton().setOnAction(e -> {
                 KeyRow row = getItem();
                 if (row != null) {
