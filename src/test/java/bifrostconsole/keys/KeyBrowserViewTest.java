@@ -525,6 +525,24 @@ class KeyBrowserViewTest {
             double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
             assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
         }
+
+        // With a key open the pager shares the width with the details: the paging controls still fit beside them.
+        Fx.run(() -> {
+            vm.selectedIndexProperty().set(1);
+            vm.openSelected();
+        });
+        Fx.waitUntil("the details", () -> vm.detail().detailsProperty().get() != null
+                && !vm.detail().loadingProperty().get());
+        Fx.settle();
+        screenshot("key-browser-1024-details");
+        double detailsLeft = Fx.call(() -> view.detailView().localToScene(view.detailView().getBoundsInLocal())
+                .getMinX());
+        for (String id : List.of("#page-size", "#page-field", "#previous-page", "#next-page", "#range-label")) {
+            Node node = robot.lookup(id).query();
+            double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            assertTrue(node.isVisible() && right <= detailsLeft + 0.5, id + " runs under the details: " + right
+                    + " > " + detailsLeft);
+        }
     }
 
     private String selectedTab() throws Exception {
