@@ -587,7 +587,10 @@ class KeyBrowserViewModelTest {
         assertTrue(vm.metadataIgnoredProperty().get().contains("ignored the metadata filter"));
 
         vm.refresh();
-        var tagged = List.of(TestKeys.key("vk-1").metadata(java.util.Map.of("env", "prod", "team", "a")).build(),
+        java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>(); // shown in the server's order
+        ordered.put("env", "prod");
+        ordered.put("team", "a");
+        var tagged = List.of(TestKeys.key("vk-1").metadata(ordered).build(),
                 TestKeys.key("vk-2").metadata(java.util.Map.of("env", "prod")).build());
         source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(tagged, 2, 2, 25, 0));
         assertNull(vm.metadataIgnoredProperty().get());
