@@ -35,8 +35,7 @@ final class TabRowFocus {
                     int after = all.indexOf(inRow.get(inRow.size() - 1)) + 1;
                     Node next = all.isEmpty() ? null : all.get(after < all.size() ? after : 0);
                     if (next != null && scene.getFocusOwner() == next) {
-                        List<Node> content = focusables(tabs.getSelectionModel().getSelectedItem() == null ? null
-                                : tabs.getSelectionModel().getSelectedItem().getContent());
+                        List<Node> content = content(tabs);
                         if (move(content, content.size() - 1)) {
                             e.consume();
                         }
@@ -49,8 +48,7 @@ final class TabRowFocus {
                 return;
             }
             Node focus = tabs.getScene() == null ? null : tabs.getScene().getFocusOwner();
-            List<Node> content = focusables(tabs.getSelectionModel().getSelectedItem() == null ? null
-                    : tabs.getSelectionModel().getSelectedItem().getContent());
+            List<Node> content = content(tabs);
             if (!e.isShiftDown() && focus == tabs && move(focusables(row), 0)) {
                 e.consume();
             } else if (!e.isShiftDown() && !content.isEmpty() && focus == content.get(content.size() - 1)) {
@@ -78,8 +76,7 @@ final class TabRowFocus {
                 return;
             }
             if (!e.isShiftDown() && focus == inRow.get(inRow.size() - 1)) {
-                List<Node> content = focusables(tabs.getSelectionModel().getSelectedItem() == null ? null
-                        : tabs.getSelectionModel().getSelectedItem().getContent());
+                List<Node> content = content(tabs);
                 if (move(content, 0)) {
                     e.consume();
                 }
@@ -88,6 +85,12 @@ final class TabRowFocus {
                 e.consume();
             }
         });
+    }
+
+    /** What Tab can reach in the view on screen. */
+    private static List<Node> content(TabPane tabs) {
+        var selected = tabs.getSelectionModel().getSelectedItem();
+        return focusables(selected == null ? null : selected.getContent());
     }
 
     private static boolean move(List<Node> nodes, int index) {
