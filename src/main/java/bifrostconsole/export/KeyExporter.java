@@ -82,7 +82,8 @@ public final class KeyExporter {
         KeyFileWriter format = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
         // Formatting and writing run beside the parsing of the next keys (see PipelinedKeyWriter).
         try (PipelinedKeyWriter writer = new PipelinedKeyWriter(format)) {
-            KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation);
+            KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation,
+                    request.format().keyReader());
             writer.finish();
             out.flush();
             return outcome;

@@ -3,6 +3,8 @@ package bifrostconsole.export;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.api.VirtualKeyStream;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +59,13 @@ public final class KeyPager {
      */
     public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
                            Cancellation cancellation) throws IOException {
-        Counter counter = new Counter(sink, progress, cancellation);
+        return forEach(query, scope, sink, progress, cancellation, VirtualKeyStream.fullReader());
+    }
+
+    /** As above, each key bound with {@code keyReader} (see {@link KeyPageSource#streamPage}). */
+    public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
+                           Cancellation cancellation, ObjectReader keyReader) throws IOException {
+        Counter counter = new Counter(sink, progress, cancellation, keyReader);
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
@@ -135,7 +143,7 @@ public final class KeyPager {
 
     private Fetch start(VirtualKeyQuery query, Counter counter, CompletableFuture<Void> gate) {
         Fetch fetch = new Fetch(gate == null ? CompletableFuture.completedFuture(null) : gate);
-        fetch.result = source.streamPage(query, key -> {
+        fetch.result = source.streamPage(query, counter.keyReader, key -> {
             fetch.gate.join(); // runs on this request's HTTP thread: waits for the previous page to finish
             counter.accept(key);
             fetch.received++;
@@ -172,6 +180,7 @@ public final class KeyPager {
         private final KeySink sink;
         private final ProgressListener progress;
         private final Cancellation cancellation;
+        private final ObjectReader keyReader;
         private final java.util.Set<String> seen = new java.util.HashSet<>();
         private long unreadable;
         private long duplicates;
@@ -179,8 +188,9 @@ public final class KeyPager {
         private volatile long total = -1;
         private volatile IOException writeFailure;
 
-        Counter(KeySink sink, ProgressListener progress, Cancellation cancellation) {
+        Counter(KeySink sink, ProgressListener progress, Cancellation cancellation, ObjectReader keyReader) {
             this.sink = sink;
+            this.keyReader = keyReader;
             this.progress = progress;
             this.cancellation = cancellation;
         }

@@ -91,6 +91,26 @@ final class FxStalls {
         return f.get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the FX thread has run the pulse after the current one: a change made before this call has then
+     * been laid out and rendered (animation timers run at the start of a pulse, layout and rendering after them).
+     */
+    static void afterNextPulse() throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int ticks;
+
+            @Override
+            public void handle(long now) {
+                if (++ticks == 2) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(60, TimeUnit.SECONDS);
+    }
+
     /** The nearest-rank share {@code p} (0 to 1) of {@code values}; NaN when there are none. */
     static double pct(List<Double> values, double p) {
         if (values.isEmpty()) {
