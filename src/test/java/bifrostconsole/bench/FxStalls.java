@@ -56,6 +56,8 @@ final class FxStalls {
         } finally {
             timer.shutdownNow();
         }
+        // Beats still queued behind a stall count too: let the FX thread run them before reading.
+        onFx(() -> null);
         return new ArrayList<>(waits);
     }
 

@@ -116,25 +116,27 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
                 return null;
             });
 
-            // Memory: page on through the rest, then the peak resident size of this whole process.
+            // Memory: page on through the rest, then the peak resident size of this whole process. The heap in use
+            // after a full GC, before and after, says whether paging leaks (it should not grow with pages).
+            double before = heapAfterGc();
             for (int i = 0; i < memoryPages; i++) {
                 pageShown(vm, vm::nextPage);
             }
-            System.gc();
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "Memory after %d more 100-key pages (%d in all): peak RSS %s, heap used after GC"
-                            + " %.0f MB, heap committed %.0f MB%n", memoryPages, vm.loadedPageCountProperty().get(),
-                    peakRss(), (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.totalMemory() / 1e6);
+            out.printf(Locale.ROOT, "Memory after %d more 100-key pages (%d in all): peak RSS %s, heap in use after GC"
+                            + " %.0f MB (%.0f MB before these pages), heap committed %.0f MB, max heap %.0f MB%n",
+                    memoryPages, vm.loadedPageCountProperty().get(), peakRss(), heapAfterGc(), before,
+                    rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
         }
     }
 
     private static void rowBuilding(ManagementApiClient client, PrintStream out) {
         List<VirtualKey> keys = client.listVirtualKeys(VirtualKeyQuery.firstPage(100)).join().items();
         Formats formats = Formats.system();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 50; i++) {
             build(keys, formats);
         }
-        int rounds = 500;
+        int rounds = 100;
         long t0 = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             build(keys, formats);
@@ -217,6 +219,12 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
             }
             Thread.sleep(1);
         }
+    }
+
+    private static double heapAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / 1e6;
     }
 
     private static String load() {
