@@ -4,6 +4,8 @@
 #      the module image (see the installer profile's --exclude-resources); otherwise JavaFX would unpack them into
 #      ~/.openjfx/cache on first start and checksum them on every start.
 #   2. Native libraries lose their symbol tables (strip --strip-unneeded): libjvm.so shrinks by about 4 MB.
+#   2b. JNA's native stubs for the other 25 platforms leave its jar (1.7 MB). jna-platform and jkeychain stay,
+#      though only Windows and macOS use them: java-keyring's backend probe fails without them.
 #   3. The start-up cache and its class list (build-startup-cache.sh), unless CACHE is false: an AOT cache when the
 #      runtime is JDK 24+ (AOT=true), an AppCDS archive on JDK 17.
 #   4. A copy of the image for the .deb, without the cache (it is most of the package's size, and JDK 17 accepts an
@@ -38,6 +40,21 @@ else
   echo "WARNING: strip not found (apt-get install -y binutils): native libraries keep their symbol tables" >&2
 fi
 
+# Before the start-up cache, which records the jars' sizes and times.
+case "$(uname -m)" in
+  x86_64|amd64) jna_platform=linux-x86-64 ;;
+  aarch64|arm64) jna_platform=linux-aarch64 ;;
+  *) jna_platform="" ;;
+esac
+jna_jar=$(ls "$image"/lib/app/jna-[0-9]*.jar 2>/dev/null | head -n 1 || true)
+if [ -n "$jna_jar" ] && [ -n "$jna_platform" ] && command -v zip >/dev/null; then
+  others=$("$jar" tf "$jna_jar" | grep -E '^com/sun/jna/[^/]+/(lib)?jnidispatch\.' | grep -v "^com/sun/jna/$jna_platform/" || true)
+  # shellcheck disable=SC2086
+  [ -z "$others" ] || zip -q -d "$jna_jar" $others
+  echo "JNA: native stubs for other platforms removed ($(echo "$others" | grep -c .) files)"
+elif [ -n "$jna_jar" ]; then
+  echo "WARNING: zip not found (apt-get install -y zip): JNA keeps its native stubs for every platform" >&2
+fi
 if [ "$cache" = true ]; then
   bash "$(dirname "$0")/build-startup-cache.sh" "$image" "$aot"
 else

@@ -2,6 +2,7 @@ package bifrostconsole.alerts;
 
 import atlantafx.base.controls.Popover;
 import bifrostconsole.ui.Icons;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,7 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.CheckBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.feather.Feather;
@@ -24,7 +27,6 @@ import java.util.function.Consumer;
  * notification opens the key when clicked.
  */
 public final class AlertsView extends Button {
-    private static final int ONE_BY_ONE = 3;
     private final AlertsViewModel vm;
     private final Consumer<String> openKey;
     private final ListView<AlertsViewModel.Alert> list = new ListView<>();
@@ -60,7 +62,19 @@ public final class AlertsView extends Button {
         if (popover == null) {
             Label title = new Label("Recent alerts \u00b7 double-click a key's alert to open it");
             title.getStyleClass().add("muted");
-            popover = new Popover(new VBox(6, title, list));
+            CheckBox desktop = new CheckBox("Also notify through the desktop while the window is in the background");
+            desktop.setId("alerts-desktop-notifications");
+            String unavailable = vm.desktopUnavailable();
+            if (unavailable == null) {
+                desktop.selectedProperty().bindBidirectional(vm.desktopNotificationsProperty());
+            } else {
+                desktop.setDisable(true);
+                desktop.setTooltip(new Tooltip(unavailable));
+                desktop.setText("Desktop notifications: " + unavailable);
+                desktop.setWrapText(true);
+                desktop.setMaxWidth(420);
+            }
+            popover = new Popover(new VBox(6, title, list, desktop));
             popover.setTitle("Alerts");
             popover.setArrowLocation(Popover.ArrowLocation.TOP_RIGHT);
         }
@@ -76,23 +90,38 @@ public final class AlertsView extends Button {
         }
     }
 
-    /** A few alerts one by one; more as one notification that opens the list. */
+    /**
+     * A few alerts one by one; more as one notification that opens the list. In the window always; also through
+     * the desktop (when on and offered) while the window is in the background, where a click brings the window up
+     * with the key open.
+     */
     void notify(List<AlertsViewModel.Alert> alerts) {
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+        if (getScene() == null || !(getScene().getWindow() instanceof Stage stage) || !stage.isShowing()) {
             return;
         }
-        if (alerts.size() <= ONE_BY_ONE) {
+        if (!stage.isFocused() || stage.isIconified()) {
+            vm.notifyDesktop(alerts, a -> Platform.runLater(() -> {
+                raise(stage);
+                open(a);
+            }), () -> Platform.runLater(() -> {
+                raise(stage);
+                showList();
+            }));
+        }
+        if (alerts.size() <= AlertsViewModel.ONE_BY_ONE) {
             for (AlertsViewModel.Alert a : alerts) {
                 notification(a.title(), a.text()).onAction(e -> open(a)).showWarning();
             }
         } else {
-            StringBuilder text = new StringBuilder();
-            for (AlertsViewModel.Alert a : alerts.subList(0, ONE_BY_ONE)) {
-                text.append(a.title()).append(": ").append(a.reason().title().toLowerCase()).append('\n');
-            }
-            text.append("and ").append(alerts.size() - ONE_BY_ONE).append(" more: click to see them all");
-            notification(alerts.size() + " new alerts", text.toString()).onAction(e -> showList()).showWarning();
+            notification(AlertsViewModel.summaryTitle(alerts), AlertsViewModel.summaryText(alerts))
+                    .onAction(e -> showList()).showWarning();
         }
+    }
+
+    private static void raise(Stage stage) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private Notifications notification(String title, String text) {

@@ -1,6 +1,7 @@
 package bifrostconsole.alerts;
 
 import bifrostconsole.api.Customer;
+import bifrostconsole.config.UiSettings;
 import bifrostconsole.api.Team;
 import bifrostconsole.headroom.AttentionItem;
 import bifrostconsole.headroom.HeadroomCalculator;
@@ -9,6 +10,8 @@ import bifrostconsole.headroom.Limit;
 import bifrostconsole.headroom.Reason;
 import bifrostconsole.headroom.ScanResult;
 import bifrostconsole.ui.Formats;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -29,6 +32,9 @@ import java.util.function.Consumer;
  */
 public final class AlertsViewModel {
     static final int KEPT = 50;
+    /** Up to this many new alerts are notified one by one; more become one notification that lists them. */
+    static final int ONE_BY_ONE = 3;
+    static final String DESKTOP_SETTING = "alerts.desktopNotifications";
 
     /** What an alert is about. */
     public enum Subject { KEY, TEAM, CUSTOMER }
@@ -46,9 +52,68 @@ public final class AlertsViewModel {
     private final Map<String, Instant> quietUntil = new HashMap<>();
     private boolean baselineSet;
     private Consumer<List<Alert>> notifier = alerts -> { };
+    private final SystemNotifier desktop;
+    private final BooleanProperty desktopNotifications = new SimpleBooleanProperty(this, "desktopNotifications");
 
+    /** Alerts in the window only. */
     public AlertsViewModel(Formats formats) {
+        this(formats, UiSettings.inMemory(), SystemNotifier.NONE);
+    }
+
+    /**
+     * @param desktop the system notifications; on unless switched off (remembered in {@code settings})
+     */
+    public AlertsViewModel(Formats formats, UiSettings settings, SystemNotifier desktop) {
         this.formats = formats;
+        this.desktop = desktop;
+        desktopNotifications.set(!"false".equals(settings.get(DESKTOP_SETTING, "true")));
+        desktopNotifications.addListener((o, a, on) -> settings.put(DESKTOP_SETTING, on.toString()));
+    }
+
+    /** Whether new alerts also go to the desktop's notifications (when it has them). */
+    public BooleanProperty desktopNotificationsProperty() {
+        return desktopNotifications;
+    }
+
+    /** Null when the desktop's notifications can be used, else the sentence saying why not. */
+    public String desktopUnavailable() {
+        return desktop.unavailableReason();
+    }
+
+    /**
+     * Sends new alerts to the desktop's notifications, unless switched off or unavailable: a few one by one (a
+     * click on one runs {@code open} with it), more as one whose click runs {@code showAll}. The callbacks run on
+     * a worker thread. Returns at once.
+     */
+    public void notifyDesktop(List<Alert> alerts, Consumer<Alert> open, Runnable showAll) {
+        if (alerts.isEmpty() || !desktopNotifications.get() || !desktop.available()) {
+            return;
+        }
+        if (alerts.size() <= ONE_BY_ONE) {
+            for (Alert a : alerts) {
+                desktop.send(a.title(), a.reason().title() + ": " + a.text(), () -> open.accept(a));
+            }
+        } else {
+            desktop.send(summaryTitle(alerts), summaryText(alerts), showAll);
+        }
+    }
+
+    /** "5 new alerts". */
+    public static String summaryTitle(List<Alert> alerts) {
+        return alerts.size() + " new alerts";
+    }
+
+    /** The first few alerts in a line each, then how many more. */
+    public static String summaryText(List<Alert> alerts) {
+        StringBuilder text = new StringBuilder();
+        for (Alert a : alerts.subList(0, Math.min(ONE_BY_ONE, alerts.size()))) {
+            text.append(a.title()).append(": ").append(a.reason().title().toLowerCase(java.util.Locale.ROOT))
+                    .append('\n');
+        }
+        if (alerts.size() > ONE_BY_ONE) {
+            text.append("and ").append(alerts.size() - ONE_BY_ONE).append(" more: click to see them all");
+        }
+        return text.toString().strip();
     }
 
     /** Where each scan's new alerts go (the window's notifications). */

@@ -43,6 +43,18 @@ public interface GovernanceSource {
                 + " holds no request logs, so usage over time is not available here."));
     }
 
+    /**
+     * Requests per virtual key id in [start, end), from the logs' ranking by virtual key
+     * ({@code /api/logs/rankings/by-dimension?dimension=virtual_key&all=true}): a key that is missing had no
+     * traffic in the window. Only a live server with logs has it: anything else (and a server answering 404)
+     * answers "not available" with the sentence to show.
+     */
+    default CompletableFuture<LogsAnswer<java.util.Map<String, Long>>> keyTraffic(java.time.Instant start,
+                                                                                 java.time.Instant end) {
+        return CompletableFuture.completedFuture(LogsAnswer.notAvailable(displayName()
+                + " holds no request logs, so unused keys cannot be told apart here."));
+    }
+
     /** False for snapshots: nothing on them can change. */
     default boolean live() {
         return true;

@@ -38,7 +38,8 @@ public final class ManagementApiClient implements GovernanceSource {
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
-    private final ItemReader<VirtualKey> keys = new ItemReader<>(mapper.readerFor(VirtualKey.class), "virtual key");
+    private final ObjectReader keyReader = mapper.readerFor(VirtualKey.class);
+    private final ItemReader<VirtualKey> keys = new ItemReader<>(keyReader, "virtual key");
     private final ItemReader<Team> teams = new ItemReader<>(mapper.readerFor(Team.class), "team");
     private final ItemReader<Customer> customers = new ItemReader<>(mapper.readerFor(Customer.class), "customer");
     private final ItemReader<McpClient> mcpClients = new ItemReader<>(mapper.readerFor(McpClient.class), "MCP client");
@@ -52,6 +53,10 @@ public final class ManagementApiClient implements GovernanceSource {
                 settings.requestTimeout(), settings.apiKey() != null);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // Over plain http the JDK asks every request to upgrade to HTTP/2 (h2c) and builds the headers for
+                // it; Bifrost (fasthttp) never upgrades. Over https, HTTP/2 is still offered through ALPN.
+                .version("http".equalsIgnoreCase(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
                 // Never follow: the JDK's client re-sends the Authorization header to wherever a redirect points,
                 // so a redirect to another host would hand it the management API key. A redirect is reported.
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -111,6 +116,10 @@ public final class ManagementApiClient implements GovernanceSource {
     @Override
     public CompletableFuture<VirtualKey> getVirtualKey(String id) {
         return getJson("/api/governance/virtual-keys/" + pathSegment(id), "", body -> {
+            VirtualKey direct = directItem(body, "virtual_key", keyReader);
+            if (direct != null) {
+                return direct;
+            }
             JsonNode node = mapper.readTree(body).get("virtual_key");
             if (node == null || !node.isObject()) {
                 throw notBifrost("virtual_key");
@@ -118,6 +127,30 @@ public final class ManagementApiClient implements GovernanceSource {
             ItemReader.Result<VirtualKey> read = keys.readAll(mapper.createArrayNode().add(node));
             return read.items().isEmpty() ? VirtualKey.unreadable(read.unreadable().get(0)) : read.items().get(0);
         });
+    }
+
+    /**
+     * The object under {@code field} of a one-item answer, bound straight from the bytes; null when that does not
+     * work out (no such field, a shape the model cannot read), so the caller goes the careful way through a tree,
+     * which names what is wrong. Half the work of tree-then-object on the answers a bulk change reads per key.
+     */
+    private static <T> T directItem(byte[] body, String field, ObjectReader reader) {
+        try (JsonParser p = reader.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(field)) {
+                    return value == JsonToken.START_OBJECT ? reader.readValue(p) : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -321,6 +354,14 @@ public final class ManagementApiClient implements GovernanceSource {
         return exchange(write, false);
     }
 
+    /**
+     * Sends one write as {@link #send} does and completes with the answer's bytes, unparsed: the change engine
+     * reads the key out of them with {@link #virtualKeyIn(byte[])}, once, instead of a tree and then the key.
+     */
+    public CompletableFuture<byte[]> sendForAnswer(WriteRequest write) {
+        return exchangeBytes(write, false);
+    }
+
     /** Creates a key with the server-generated value; the answer's key carries it. */
     public CompletableFuture<VirtualKey> createVirtualKey(ObjectNode body) {
         return send(WriteRequest.createVirtualKey(body)).thenApply(this::virtualKeyIn);
@@ -406,6 +447,19 @@ public final class ManagementApiClient implements GovernanceSource {
         return itemIn(answer, "virtual_key", VirtualKey.class);
     }
 
+    /** The {@code virtual_key} of a write's answer as {@link #sendForAnswer} gives it. */
+    public VirtualKey virtualKeyIn(byte[] answer) {
+        VirtualKey direct = directItem(answer, "virtual_key", keyReader);
+        if (direct != null) {
+            return direct;
+        }
+        try {
+            return virtualKeyIn(answer.length == 0 ? mapper.createObjectNode() : mapper.readTree(answer));
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+    }
+
     private BudgetOverrideResult overrideIn(JsonNode answer) {
         Budget budget = itemIn(answer, "budget", Budget.class);
         JsonNode effective = answer.get("effective_max_limit");
@@ -426,6 +480,18 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     private CompletableFuture<JsonNode> exchange(WriteRequest write, boolean errorsMapAnswers) {
+        CompletableFuture<byte[]> bytes = exchangeBytes(write, errorsMapAnswers);
+        return cancellable(bytes.thenApply(body -> {
+            try {
+                return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+            } catch (IOException e) {
+                throw failure(wording.unreadableAfterWrite(e), e);
+            }
+        }), bytes);
+    }
+
+    /** A write sent once; completes with the answer's bytes (a 2xx, or bulk rotation's 500 with its errors map). */
+    private CompletableFuture<byte[]> exchangeBytes(WriteRequest write, boolean errorsMapAnswers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl() + write.path()))
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/json");
@@ -440,7 +506,7 @@ public final class ManagementApiClient implements GovernanceSource {
         }
         CompletableFuture<HttpResponse<byte[]>> exchange =
                 http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        CompletableFuture<JsonNode> result = exchange.handle((response, failure) -> {
+        CompletableFuture<byte[]> result = exchange.handle((response, failure) -> {
             if (failure != null) {
                 throw perhapsApplied(failure);
             }
@@ -450,20 +516,15 @@ public final class ManagementApiClient implements GovernanceSource {
                 throw redirected(response);
             }
             if (status / 100 != 2) {
-                JsonNode errorsMap = errorsMapAnswers && status == 500 ? errorsMapIn(body) : null;
-                if (errorsMap != null) {
-                    return errorsMap;
+                if (errorsMapAnswers && status == 500 && errorsMapIn(body) != null) {
+                    return body;
                 }
                 throw writeFailure(write, status, body);
             }
             if (looksLikeHtml(body)) {
                 throw failure(wording.webPageAfterWrite(status), null);
             }
-            try {
-                return body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
-            } catch (IOException e) {
-                throw failure(wording.unreadableAfterWrite(e), e);
-            }
+            return body;
         });
         return cancellable(result, exchange);
     }
@@ -526,6 +587,45 @@ public final class ManagementApiClient implements GovernanceSource {
             }
         });
         return merged;
+    }
+
+    /**
+     * Requests per key in [start, end) from the logs' ranking by virtual key, every key in one answer
+     * ({@code all=true}). A server without it (404: no logs, logging off, or older than the rankings) gives a "not
+     * available" answer; other failures fail the future.
+     */
+    @Override
+    public CompletableFuture<LogsAnswer<Map<String, Long>>> keyTraffic(java.time.Instant start,
+                                                                     java.time.Instant end) {
+        String q = "dimension=virtual_key&all=true&" + LogsQuery.between(start, end).toQueryString();
+        CompletableFuture<LogsAnswer<Map<String, Long>>> exchange = getJson("/api/logs/rankings/by-dimension", q,
+                body -> {
+            DimensionRankings r = mapper.readValue(body, DimensionRankings.class);
+            if (r.rankings() == null) {
+                throw notBifrost("rankings");
+            }
+            Map<String, Long> requests = new java.util.HashMap<>(r.rankings().size() * 2);
+            for (DimensionRanking entry : r.rankings()) {
+                if (entry != null && entry.id() != null && !entry.id().isEmpty()) {
+                    requests.merge(entry.id(), entry.totalRequests(), Long::sum);
+                }
+            }
+            return LogsAnswer.of(Map.copyOf(requests));
+        });
+        CompletableFuture<LogsAnswer<Map<String, Long>>> answer = exchange.exceptionally(failure -> {
+            ApiException e = translate(failure);
+            if (e.statusCode() == 404) {
+                return LogsAnswer.notAvailable(settings.displayName() + " has no ranking of keys by traffic in its"
+                        + " logs (HTTP 404: logging is off or the server is older), so unused keys are not listed.");
+            }
+            throw e;
+        });
+        answer.whenComplete((v, f) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
     }
 
     private <T extends Histogram> T histogram(byte[] body, Class<T> type) throws IOException {
@@ -677,6 +777,13 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {
+    }
+
+    /** {@code GET /api/logs/rankings/by-dimension}: {@code {rankings: [{id, name, total_requests, ...}], dimension}}. */
+    record DimensionRankings(List<DimensionRanking> rankings, String dimension) {
+    }
+
+    record DimensionRanking(String id, long totalRequests) {
     }
 
     /** The logstore histograms' wire shapes: {@code {buckets: [...], bucket_size_seconds}}. */

@@ -52,8 +52,12 @@ final class WorkspaceTabs extends TabPane {
 
     private void shortcut(Scene scene, int number, Tab tab) {
         if (scene != null) {
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(number)),
-                    KeyCombination.SHORTCUT_DOWN), () -> getSelectionModel().select(tab));
+            scene.getAccelerators().put(shortcut(number), () -> getSelectionModel().select(tab));
         }
+    }
+
+    /** Ctrl+{@code number}: the shortcut of the view under that number. */
+    static KeyCombination shortcut(int number) {
+        return new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(number)), KeyCombination.SHORTCUT_DOWN);
     }
 }

@@ -91,7 +91,8 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         Tab overviewTab = tabs.add("overview", "Overview", 4, () -> new OverviewView(overview, services.formats()),
                 overview::setActive);
 
-        AlertsViewModel alerts = new AlertsViewModel(services.formats());
+        AlertsViewModel alerts = new AlertsViewModel(services.formats(), services.settings(),
+                bifrostconsole.alerts.SystemNotifier.forThisDesktop());
         overview.onResult(alerts::accept);
         AutoRefreshViewModel refresh = new AutoRefreshViewModel(services.settings(), services.scheduler(),
                 services.clock(), () -> {

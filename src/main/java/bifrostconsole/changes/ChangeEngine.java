@@ -8,7 +8,6 @@ import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.messages.UserMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -161,7 +160,7 @@ public final class ChangeEngine {
                                 + "), so it was not deleted."));
             }
             // Past this point the request goes out: a cancel no longer stops this key.
-            return client.send(plan.request()).handle((answer, sendFailure) -> sendFailure != null
+            return client.sendForAnswer(plan.request()).handle((answer, sendFailure) -> sendFailure != null
                     ? KeyOutcome.failed(plan, UserMessages.of(sendFailure), sendFailure)
                     : applied(plan, server, answer, file));
         }).thenCompose(outcome -> outcome);
@@ -187,7 +186,7 @@ public final class ChangeEngine {
     }
 
     /** The server accepted the request: the key as it now is, and any check of the answer. */
-    private KeyOutcome applied(KeyPlan plan, VirtualKey server, JsonNode answer, Path backup) {
+    private KeyOutcome applied(KeyPlan plan, VirtualKey server, byte[] answer, Path backup) {
         KeyChange change = plan.change();
         try {
             if (change instanceof KeyChange.Delete) {
@@ -195,7 +194,7 @@ public final class ChangeEngine {
             }
             if (change instanceof KeyChange.SetBudgetOverride || change instanceof KeyChange.RemoveBudgetOverride) {
                 // The answer holds only the budget: the key is the one just read with that budget replaced.
-                Budget budget = Json.mapper().treeToValue(answer.get("budget"), Budget.class);
+                Budget budget = Json.mapper().treeToValue(Json.mapper().readTree(answer).get("budget"), Budget.class);
                 return done(plan, withBudget(server, budget));
             }
             VirtualKey after = client.virtualKeyIn(answer);
@@ -212,7 +211,7 @@ public final class ChangeEngine {
                         Secret.of(after.plainValue()), after.previousValueExpiresAt(), null, null);
             }
             return done(plan, after);
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return KeyOutcome.of(plan, KeyOutcome.Status.FAILED, "The server applied the change but its answer could"
                     + " not be read (" + UserMessages.of(e) + "): refresh to see the key.");
         }

@@ -10,6 +10,7 @@ import bifrostconsole.headroom.AttentionItem;
 import bifrostconsole.headroom.Binding;
 import bifrostconsole.headroom.GatewayScan;
 import bifrostconsole.headroom.HeadroomWords;
+import bifrostconsole.headroom.Level;
 import bifrostconsole.headroom.Limit;
 import bifrostconsole.headroom.Reason;
 import bifrostconsole.headroom.ScanResult;
@@ -28,10 +29,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -102,19 +105,51 @@ public final class ReportCommand extends CommandSkeleton {
 
         ManagementApiClient client = new ManagementApiClient(settings);
         GatewayScan scan = new GatewayScan(client, new KeyPager(KeyPageSource.of(client), pageSize), clock);
-        ScanResult result = scan.run(rules, run.progress("Scanning"), run.cancellation());
+        // Half the keys of a large gateway may need attention, and they are sorted before anything is written:
+        // each is kept as a compact row, and the output is streamed from those rows.
+        List<Row> rows = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
+        ScanResult result = scan.run(rules, null, item -> rows.add(Row.of(item, shared)), run.progress("Scanning"),
+                run.cancellation());
         run.endProgress();
+        rows.sort(GatewayScan.urgency(Row::reasons, Row::usedFraction, Row::name));
         PrintStream out = run.out();
         switch (format) {
-            case "json" -> writeJson(result.attention(), out);
-            case "csv" -> writeCsv(result.attention(), out);
-            default -> writeText(result, out);
+            case "json" -> writeJson(rows, out);
+            case "csv" -> writeCsv(rows, out);
+            default -> writeText(rows, result, out);
         }
         out.flush();
         if (out.checkError()) {
             throw new IOException("standard output was closed");
         }
-        return a.flag("--exit-code") && !result.attention().isEmpty() ? ATTENTION_NEEDED : OK;
+        return a.flag("--exit-code") && !rows.isEmpty() ? ATTENTION_NEEDED : OK;
+    }
+
+    /**
+     * What the report needs of a key that needs attention, and no more: its id and name, reasons, the used share
+     * and what binds, and what is left.
+     *
+     * @param level null when nothing limits the key
+     */
+    record Row(String id, String name, Set<Reason> reasons, Double usedFraction, Binding binding, Level level,
+               String owner, Unit unit, String window, double remaining) {
+
+        /** {@code shared} hands out one copy of each owner name and window ("1M") for all rows. */
+        static Row of(AttentionItem item, Map<String, String> shared) {
+            Limit l = item.limit();
+            if (l == null) {
+                return new Row(item.keyId(), item.keyName(), item.reasons(), null, item.binding(), null, null, null,
+                        null, 0);
+            }
+            return new Row(item.keyId(), item.keyName(), item.reasons(), l.usedFraction(), item.binding(), l.level(),
+                    l.owner() == null ? null : shared.computeIfAbsent(l.owner(), o -> o), l.unit(),
+                    l.window() == null ? null : shared.computeIfAbsent(l.window(), w -> w), l.remaining());
+        }
+
+        boolean limited() {
+            return level != null;
+        }
     }
 
     private static Duration expiring(String text) throws CommandArguments.UsageException {
@@ -135,66 +170,76 @@ public final class ReportCommand extends CommandSkeleton {
         return "$" + String.format(Locale.ROOT, "%,.2f", amount);
     }
 
-    private static String reasons(AttentionItem item) {
-        return item.reasons().stream().sorted().map(Reason::word).collect(Collectors.joining(","));
+    private static String reasons(Row row) {
+        return row.reasons().stream().sorted().map(Reason::word).collect(Collectors.joining(","));
     }
 
     /** The used share in percent with one decimal, as JSON wants it; null without a binding limit. */
-    private static BigDecimal usedPercent(AttentionItem item) {
-        return item.usedFraction() == null ? null
-                : BigDecimal.valueOf(item.usedFraction() * 100).setScale(1, RoundingMode.HALF_UP);
+    private static BigDecimal usedPercent(Row row) {
+        return row.usedFraction() == null ? null
+                : BigDecimal.valueOf(row.usedFraction() * 100).setScale(1, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal remainingAmount(Limit limit) {
-        return limit.unit() == Unit.DOLLARS
-                ? BigDecimal.valueOf(limit.remaining()).setScale(2, RoundingMode.HALF_UP)
-                : BigDecimal.valueOf((long) limit.remaining());
+    private static BigDecimal remainingAmount(Row row) {
+        return row.unit() == Unit.DOLLARS
+                ? BigDecimal.valueOf(row.remaining()).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.valueOf((long) row.remaining());
     }
 
-    private static void writeText(ScanResult result, PrintStream out) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"KEY", "REASONS", "USED", "BINDING", "REMAINING", "ID"});
-        for (AttentionItem item : result.attention()) {
-            Limit l = item.limit();
-            rows.add(new String[]{item.keyName(), reasons(item),
-                    l == null ? "-" : usedPercent(item).setScale(0, RoundingMode.DOWN) + "%",
-                    l == null ? "no limit" : item.binding().word() + bindingDetail(l),
-                    l == null ? "-" : WORDS.amount(l.unit(), l.remaining()), item.keyId()});
+    private static final String[] TEXT_HEADER = {"KEY", "REASONS", "USED", "BINDING", "REMAINING", "ID"};
+
+    private static String[] textCells(Row row) {
+        return new String[]{row.name(), reasons(row),
+                !row.limited() ? "-" : usedPercent(row).setScale(0, RoundingMode.DOWN) + "%",
+                !row.limited() ? "no limit" : row.binding().word() + bindingDetail(row),
+                !row.limited() ? "-" : WORDS.amount(row.unit(), row.remaining()), row.id()};
+    }
+
+    /** Aligned columns: one pass for the widths, one to print, so no line is held. */
+    private static void writeText(List<Row> rows, ScanResult result, PrintStream out) {
+        int[] widths = new int[TEXT_HEADER.length];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = TEXT_HEADER[c].length();
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
+        for (Row row : rows) {
+            String[] cells = textCells(row);
+            for (int c = 0; c < cells.length; c++) {
+                widths[c] = Math.max(widths[c], cells[c].length());
             }
         }
-        if (!result.attention().isEmpty()) {
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 0; c < row.length; c++) {
-                    line.append(c == row.length - 1 ? row[c] : String.format("%-" + (widths[c] + 2) + "s", row[c]));
-                }
-                out.println(line.toString().stripTrailing());
+        if (!rows.isEmpty()) {
+            printLine(TEXT_HEADER, widths, out);
+            for (Row row : rows) {
+                printLine(textCells(row), widths, out);
             }
             out.println();
         }
         out.printf(Locale.ROOT, "%,d of %,d keys need attention (near the limit from %d%%, expiring within %s).%n",
-                result.attention().size(), result.keys(), Math.round(result.rules().threshold() * 100),
+                rows.size(), result.keys(), Math.round(result.rules().threshold() * 100),
                 days(result.rules().expiringWithin()));
     }
 
+    private static void printLine(String[] cells, int[] widths, PrintStream out) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.length; c++) {
+            line.append(c == cells.length - 1 ? cells[c] : String.format("%-" + (widths[c] + 2) + "s", cells[c]));
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
     /** " (team Platform, monthly)", " (key, tokens, hourly)". */
-    private static String bindingDetail(Limit l) {
+    private static String bindingDetail(Row row) {
         List<String> parts = new ArrayList<>();
-        if (l.level().ordinal() > 0) {
-            parts.add(l.level().word() + " " + l.owner());
-        } else if (l.unit() != Unit.DOLLARS) {
+        if (row.level().ordinal() > 0) {
+            parts.add(row.level().word() + " " + row.owner());
+        } else if (row.unit() != Unit.DOLLARS) {
             parts.add("key");
         }
-        if (l.unit() != Unit.DOLLARS) {
-            parts.add(l.unit().word());
+        if (row.unit() != Unit.DOLLARS) {
+            parts.add(row.unit().word());
         }
-        if (l.window() != null) {
-            parts.add(ResetWindow.inWords(l.window()));
+        if (row.window() != null) {
+            parts.add(ResetWindow.inWords(row.window()));
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
@@ -203,56 +248,59 @@ public final class ReportCommand extends CommandSkeleton {
         return d.toHours() % 24 == 0 ? d.toDays() + " d" : d.toHours() + " h";
     }
 
-    private static Map<String, Object> jsonObject(AttentionItem item) {
+    private static Map<String, Object> jsonObject(Row row) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", item.keyId());
-        o.put("name", item.keyName());
-        o.put("reasons", item.reasons().stream().sorted().map(Reason::word).toList());
-        o.put("used_percent", usedPercent(item));
-        Limit l = item.limit();
-        if (l == null) {
+        o.put("id", row.id());
+        o.put("name", row.name());
+        o.put("reasons", row.reasons().stream().sorted().map(Reason::word).toList());
+        o.put("used_percent", usedPercent(row));
+        if (!row.limited()) {
             o.put("binding", null);
             o.put("remaining", null);
         } else {
             Map<String, Object> binding = new LinkedHashMap<>();
-            binding.put("level", item.binding().word());
-            binding.put("owner", l.level().word());
-            binding.put("owner_name", l.owner());
-            binding.put("unit", l.unit().word());
-            binding.put("window", l.window());
+            binding.put("level", row.binding().word());
+            binding.put("owner", row.level().word());
+            binding.put("owner_name", row.owner());
+            binding.put("unit", row.unit().word());
+            binding.put("window", row.window());
             o.put("binding", binding);
             Map<String, Object> remaining = new LinkedHashMap<>();
-            remaining.put("amount", remainingAmount(l));
-            remaining.put("unit", l.unit().word());
+            remaining.put("amount", remainingAmount(row));
+            remaining.put("unit", row.unit().word());
             o.put("remaining", remaining);
         }
         return o;
     }
 
-    private static void writeJson(List<AttentionItem> items, PrintStream out) throws IOException {
+    /** One pretty-printed array, each object built and written in turn (never all of them at once). */
+    private static void writeJson(List<Row> rows, PrintStream out) throws IOException {
         ObjectMapper mapper = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
-        List<Map<String, Object>> objects = new ArrayList<>(items.size());
-        for (AttentionItem item : items) {
-            objects.add(jsonObject(item));
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (Row row : rows) {
+                mapper.writeValue(json, jsonObject(row));
+            }
+            json.writeEndArray();
         }
-        mapper.writerWithDefaultPrettyPrinter().writeValue(out, objects);
         out.println();
     }
 
-    private static void writeCsv(List<AttentionItem> items, PrintStream out) throws IOException {
+    private static void writeCsv(List<Row> rows, PrintStream out) throws IOException {
         CsvMapper csv = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
         CsvSchema.Builder schema = CsvSchema.builder();
         CSV_COLUMNS.forEach(schema::addColumn);
-        try (var rows = csv.writerFor(String[].class).with(schema.setUseHeader(true).build()).writeValues(out)) {
-            for (AttentionItem item : items) {
-                Limit l = item.limit();
-                rows.write(new String[]{item.keyId(), item.keyName(), reasons(item).replace(',', ';'),
-                        l == null ? "" : usedPercent(item).toPlainString(),
-                        item.binding() == Binding.NONE ? "" : item.binding().word(),
-                        l == null ? "" : l.level().word() + (l.level().ordinal() > 0 ? " " + l.owner() : ""),
-                        l == null || l.window() == null ? "" : l.window(),
-                        l == null ? "" : remainingAmount(l).toPlainString(), l == null ? "" : l.unit().word()});
+        try (var writer = csv.writerFor(String[].class).with(schema.setUseHeader(true).build()).writeValues(out)) {
+            for (Row row : rows) {
+                boolean l = row.limited();
+                writer.write(new String[]{row.id(), row.name(), reasons(row).replace(',', ';'),
+                        l ? usedPercent(row).toPlainString() : "",
+                        row.binding() == Binding.NONE ? "" : row.binding().word(),
+                        l ? row.level().word() + (row.level().ordinal() > 0 ? " " + row.owner() : "") : "",
+                        !l || row.window() == null ? "" : row.window(),
+                        l ? remainingAmount(row).toPlainString() : "", l ? row.unit().word() : ""});
             }
         }
     }

@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /api/governance/teams[/{id}]}, {@code /api/governance/customers[/{id}]}, {@code /api/mcp/clients},
  * {@code /api/providers}, {@code /api/providers/{p}/keys}, the writes listed in {@link WriteRoutes}, and the
  * logs endpoints of {@link DemoLogRoutes} ({@code /api/logs}, {@code /stats}, {@code /histogram},
- * {@code /histogram/tokens}, {@code /histogram/cost}). Anything else answers 404; a method a path does not
- * take, 405.
+ * {@code /histogram/tokens}, {@code /histogram/cost}, {@code /rankings/by-dimension}). Anything else answers
+ * 404; a method a path does not take, 405.
  * When started with a management API key, every {@code /api} route except {@code /api/version} needs
  * {@code Authorization: Bearer <key>}, else 401 {@code {"is_bifrost_error":false,"status_code":401,
  * "error":{"message":"Unauthorized"},"extra_fields":{}}}.
@@ -316,6 +316,11 @@ public final class DemoGateway implements AutoCloseable {
             requestLog.clear();
         }
         peakInFlight.set(0);
+    }
+
+    /** Requests being handled right now (from the request read until just before the answer goes out). */
+    public int requestsInFlight() {
+        return inFlight.get();
     }
 
     /** The most requests handled at the same moment since start or {@link #clearRequestLog()}. */

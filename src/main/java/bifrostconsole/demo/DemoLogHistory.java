@@ -14,8 +14,8 @@ import java.util.List;
  * counters: the cost a key's history shows between a budget's {@code last_reset} and now equals that budget's
  * {@code current_usage} (budgets are taken from the most recent window outwards; a longer window holds what its
  * shorter ones hold plus the rest). Before its oldest window a key keeps the rate of that window; a key without
- * budgets gets a steady rate picked from its id, and about one in eight such keys has no traffic at all. Nothing
- * happens before a key was created or more than {@link #HISTORY} ago.
+ * budgets gets a steady rate picked from its id, and about one in eight such keys (none whose rate limit counted
+ * anything) has no traffic at all. Nothing happens before a key was created or more than {@link #HISTORY} ago.
  *
  * <p>How it stays fast at 100,000 keys: every key follows one of {@link #GROUPS} hourly traffic shapes (a working
  * day, quieter weekends, noise from the hour and group); a key is then a few pieces of constant multiplier over
@@ -169,10 +169,29 @@ final class DemoLogHistory {
         return pieces;
     }
 
-    /** A steady rate for keys whose budgets say nothing: $0.20 to $40 a day, or none for one key in eight. */
+    /** A key's cost in [from, to) (epoch seconds): what its log entries there add up to. */
+    double cost(VirtualKey key, long from, long to) {
+        int g = group(key.id());
+        double cost = 0;
+        for (Piece p : pieces(key)) {
+            long lo = Math.max(from, p.from());
+            long hi = Math.min(to, p.to());
+            if (lo < hi && p.multiplier() > 0) {
+                cost += p.multiplier() * weight(g, lo, hi);
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * A steady rate for keys whose budgets say nothing: $0.20 to $40 a day, or none for one key in eight, unless
+     * its rate limit has counted tokens or requests (then it had traffic, and its logs must show some).
+     */
     private static double baseline(VirtualKey key) {
         long h = mix(key.id() == null ? 7 : key.id().hashCode() * 31L + 17);
-        if (Math.floorMod(h, 8) == 0) {
+        boolean counted = key.rateLimit() != null && (key.rateLimit().tokenCurrentUsage() > 0
+                || key.rateLimit().requestCurrentUsage() > 0);
+        if (Math.floorMod(h, 8) == 0 && !counted) {
             return 0;
         }
         double perDay = Math.exp(Math.log(0.2) + (Math.log(40) - Math.log(0.2)) * unit(mix(h)));

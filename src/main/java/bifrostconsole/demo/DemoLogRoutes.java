@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * The demo gateway's read-only logs endpoints (API.md §14), answered from {@link DemoLogHistory}:
- * {@code GET /api/logs}, {@code /api/logs/stats}, {@code /api/logs/histogram}, {@code /histogram/tokens} and
- * {@code /histogram/cost}, with Bifrost's filters {@code virtual_key_ids}, {@code team_ids}, {@code customer_ids}
- * (comma-separated), {@code start_time}/{@code end_time} (RFC 3339) or {@code period} ({@code 24h}, {@code 7d}),
+ * {@code GET /api/logs}, {@code /api/logs/stats}, {@code /api/logs/histogram}, {@code /histogram/tokens},
+ * {@code /histogram/cost} and {@code /rankings/by-dimension} (virtual keys), with Bifrost's filters
+ * {@code virtual_key_ids}, {@code team_ids}, {@code customer_ids} (comma-separated), {@code start_time}/{@code end_time} (RFC 3339) or {@code period} ({@code 24h}, {@code 7d}),
  * and Bifrost's bucket sizes (hourly for a day, daily for a week to a month, ...). {@link #setEnabled(boolean)}
  * turns them off, so the gateway answers 404 like a server without logs; {@link #setClock(Clock)} pins "now".
  */
@@ -86,6 +86,7 @@ public final class DemoLogRoutes {
             case "histogram" -> Optional.of(Answer.ok(requestHistogram(h, range, params)));
             case "histogram/tokens" -> Optional.of(Answer.ok(tokenHistogram(h, range, params)));
             case "histogram/cost" -> Optional.of(Answer.ok(costHistogram(h, range, params)));
+            case "rankings/by-dimension" -> Optional.of(rankings(h, range, params));
             default -> Optional.empty();
         };
     }
@@ -119,6 +120,16 @@ public final class DemoLogRoutes {
     }
 
     record LogList(List<LogEntry> logs, long total, int offset, int limit) {
+    }
+
+    record RankingTrend(boolean hasPreviousPeriod, double requestsTrend, double tokensTrend, double costTrend) {
+    }
+
+    record RankingEntry(String id, String name, long totalRequests, long totalTokens, double totalCost,
+                        RankingTrend trend) {
+    }
+
+    record DimensionRankings(List<RankingEntry> rankings, String dimension) {
     }
 
     // ---- time range and buckets --------------------------------------------------------------------------
@@ -295,6 +306,44 @@ public final class DemoLogRoutes {
         long errors = Math.min(requests, Math.round(sum(t.errors())));
         return new Stats(requests, Math.round(sum(t.tokens())), round6(cost), requests == 0 ? 0 : MEAN_LATENCY_MS,
                 requests == 0 ? 0 : 100.0 * (requests - errors) / requests);
+    }
+
+    /**
+     * {@code /rankings/by-dimension?dimension=virtual_key}: every key with traffic in the range, busiest first
+     * ({@code limit}, default 100, unless {@code all=true}); a key without requests there is not listed, as in
+     * Bifrost, which groups its log rows. Only the virtual-key dimension is served.
+     */
+    private Answer rankings(DemoLogHistory h, Range range, Map<String, String> params) {
+        String dimension = params.get("dimension");
+        if (!"virtual_key".equals(dimension)) {
+            return Answer.error(400, "unsupported dimension: " + dimension + " (the demo ranks virtual_key only)");
+        }
+        int limit;
+        try {
+            limit = params.containsKey("limit") ? Integer.parseInt(params.get("limit")) : 100;
+        } catch (NumberFormatException e) {
+            return Answer.error(400, "Invalid limit parameter: must be a number");
+        }
+        boolean all = "true".equalsIgnoreCase(params.get("all"));
+        long from = range.start().getEpochSecond();
+        long to = range.end().getEpochSecond();
+        List<RankingEntry> rankings = new ArrayList<>();
+        for (VirtualKey key : keys(params)) {
+            double cost = h.cost(key, from, to);
+            int g = DemoLogHistory.group(key.id());
+            long tokens = Math.round(cost * DemoLogHistory.tokensPerDollar(g));
+            long requests = Math.round(tokens / DemoLogHistory.tokensPerRequest(g));
+            if (requests > 0) {
+                rankings.add(new RankingEntry(key.id(), key.name(), requests, tokens, round6(cost),
+                        new RankingTrend(false, 0, 0, 0)));
+            }
+        }
+        rankings.sort(java.util.Comparator.comparingLong(RankingEntry::totalRequests).reversed()
+                .thenComparing(RankingEntry::id));
+        if (!all && limit > 0 && rankings.size() > limit) {
+            rankings = new ArrayList<>(rankings.subList(0, limit));
+        }
+        return Answer.ok(new DimensionRankings(rankings, dimension));
     }
 
     /** The newest (or oldest, {@code order=asc}) log entries of the filtered keys, made up hour by hour. */

@@ -6,18 +6,50 @@ import bifrostconsole.api.VirtualKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The rules that put a key on the "needs attention" lists, shared by the overview, the report command and the
  * alerts. A key is <em>near its limit</em> at or above {@code threshold} of its binding limit (and not yet used
  * up); <em>expiring</em> within {@code expiringWithin}; <em>inactive with recent spend</em> when switched off yet
- * something was spent in a budget window that is still open; <em>unassigned</em> with neither team nor customer.
+ * something was spent in a budget window that is still open; <em>unassigned</em> with neither team nor customer;
+ * <em>unused</em> when the logs show no request in the last {@link Traffic#period()} (only with {@code traffic},
+ * which the overview reads from the server's logs; the report and the alerts go without).
+ *
+ * @param traffic the keys with requests in the logs over a period; null when not asked for
  */
-public record Attention(double threshold, Duration expiringWithin) {
+public record Attention(double threshold, Duration expiringWithin, Traffic traffic) {
 
     /** 80 % and 7 days, as the console starts. */
     public static final Attention DEFAULTS = new Attention(0.8, Duration.ofDays(7));
+
+    /**
+     * Requests per key in the logs over the last {@code period}, or why the server cannot tell
+     * ({@code notAvailable}, the sentence to show; then {@code requests} is empty and no key counts as unused).
+     */
+    public record Traffic(Duration period, Map<String, Long> requests, String notAvailable) {
+        public Traffic {
+            requests = requests == null ? Map.of() : requests;
+        }
+
+        public boolean available() {
+            return notAvailable == null;
+        }
+
+        boolean unused(String keyId) {
+            return available() && requests.getOrDefault(keyId, 0L) <= 0;
+        }
+    }
+
+    public Attention(double threshold, Duration expiringWithin) {
+        this(threshold, expiringWithin, null);
+    }
+
+    /** The same rules, with the keys' traffic for the unused list. */
+    public Attention withTraffic(Traffic traffic) {
+        return new Attention(threshold, expiringWithin, traffic);
+    }
 
     public Attention {
         if (!(threshold > 0) || threshold > 10) {
@@ -47,6 +79,9 @@ public record Attention(double threshold, Duration expiringWithin) {
         }
         if (unassigned(key)) {
             reasons.add(Reason.UNASSIGNED);
+        }
+        if (traffic != null && traffic.unused(key.id())) {
+            reasons.add(Reason.UNUSED);
         }
         return reasons;
     }

@@ -13,8 +13,12 @@ import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.ProgressListener;
 
+import bifrostconsole.api.LogsAnswer;
+import bifrostconsole.messages.UserMessages;
+
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +31,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Scans every key of a gateway the way the export does (pages of 10,000 in export mode, streamed, the next page
@@ -39,10 +45,16 @@ public final class GatewayScan {
      * Most urgent first: by the most urgent reason (in {@link Reason}'s order: used up, near the limit, expired,
      * expiring, inactive with spend, unassigned), then by the share of the binding limit used, then by name.
      */
-    private static final Comparator<AttentionItem> URGENCY = Comparator
-            .comparingInt((AttentionItem i) -> i.reasons().stream().mapToInt(Enum::ordinal).min().orElse(99))
-            .thenComparingDouble(i -> i.usedFraction() == null ? 0 : -i.usedFraction())
-            .thenComparing(AttentionItem::keyName, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static final Comparator<AttentionItem> URGENCY = urgency(AttentionItem::reasons,
+            AttentionItem::usedFraction, AttentionItem::keyName);
+
+    /** The order of {@link ScanResult#attention()}, for anything else that lists keys needing attention. */
+    public static <T> Comparator<T> urgency(Function<T, Set<Reason>> reasons, Function<T, Double> usedFraction,
+                                            Function<T, String> name) {
+        return Comparator.comparingInt((T i) -> reasons.apply(i).stream().mapToInt(Enum::ordinal).min().orElse(99))
+                .thenComparingDouble(i -> usedFraction.apply(i) == null ? 0 : -usedFraction.apply(i))
+                .thenComparing(name, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
 
     private final GovernanceSource source;
     private final KeyPager pager;
@@ -66,16 +78,63 @@ public final class GatewayScan {
      * @throws java.util.concurrent.CancellationException when cancelled
      */
     public ScanResult run(Attention rules, ProgressListener progress, Cancellation cancellation) throws IOException {
+        return run(rules, null, null, progress, cancellation);
+    }
+
+    /**
+     * {@link #run(Attention, ProgressListener, Cancellation)} with two options.
+     *
+     * @param unusedPeriod when not null, the logs are asked (while the teams and customers are read) which keys had
+     *                     requests over this period, and those without any are {@link Reason#UNUSED}; when the
+     *                     server cannot tell, the result's {@code rules().traffic()} says why
+     * @param sink         when not null, each key that needs attention goes there, in the order the keys are read,
+     *                     instead of into the result, whose {@code attention()} is then empty: a caller that keeps
+     *                     less than an {@link AttentionItem} per key stays small on a large gateway
+     */
+    public ScanResult run(Attention rules, Duration unusedPeriod, Consumer<AttentionItem> sink,
+                          ProgressListener progress, Cancellation cancellation) throws IOException {
         Instant now = clock.instant();
-        OwnerLists owners = cancellation.await(OwnerLists.load(source));
+        CompletableFuture<LogsAnswer<Map<String, Long>>> traffic = unusedPeriod == null ? null
+                : source.keyTraffic(now.minus(unusedPeriod), now);
+        OwnerLists owners;
+        try {
+            owners = cancellation.await(OwnerLists.load(source));
+        } catch (RuntimeException e) {
+            if (traffic != null) {
+                traffic.cancel(true);
+            }
+            throw e;
+        }
+        if (traffic != null) {
+            rules = rules.withTraffic(traffic(unusedPeriod, traffic, cancellation));
+        }
         Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(), owners.customers(),
-                now);
+                now, sink);
         pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, tally::add, progress, cancellation);
         return tally.result(owners);
     }
 
+    /** The logs' answer; a failure does not stop the scan: the unused list then says what went wrong. */
+    private static Attention.Traffic traffic(Duration period, CompletableFuture<LogsAnswer<Map<String, Long>>> answer,
+                                             Cancellation cancellation) {
+        try {
+            LogsAnswer<Map<String, Long>> a = cancellation.await(answer);
+            return new Attention.Traffic(period, a.value(), a.notAvailable());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return new Attention.Traffic(period, null, UserMessages.of(e, "The logs could not be read to find unused keys"));
+        }
+    }
+
     /** {@link #run} on {@code background}; cancelling the returned future cancels the scan. */
     public CompletableFuture<ScanResult> runAsync(Attention rules, ProgressListener progress, Executor background) {
+        return runAsync(rules, null, progress, background);
+    }
+
+    /** {@link #run(Attention, Duration, Consumer, ProgressListener, Cancellation)} on {@code background}. */
+    public CompletableFuture<ScanResult> runAsync(Attention rules, Duration unusedPeriod, ProgressListener progress,
+                                                  Executor background) {
         Cancellation cancellation = new Cancellation();
         CompletableFuture<ScanResult> result = new CompletableFuture<>();
         result.whenComplete((r, failure) -> {
@@ -85,7 +144,7 @@ public final class GatewayScan {
         });
         background.execute(() -> {
             try {
-                result.complete(run(rules, progress, cancellation));
+                result.complete(run(rules, unusedPeriod, null, progress, cancellation));
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e instanceof CompletionException && e.getCause() != null
                         ? e.getCause() : e);
@@ -109,6 +168,7 @@ public final class GatewayScan {
         private final Map<String, Double> spendByCustomer = new HashMap<>();
         private final long[] distribution = new long[11];
         private final List<AttentionItem> attention = new ArrayList<>();
+        private final Consumer<AttentionItem> sink;
         private long keys;
         private long active;
         private long inactive;
@@ -118,8 +178,9 @@ public final class GatewayScan {
         private long unbounded;
 
         Tally(Attention rules, HeadroomCalculator calculator, List<Team> teams, List<Customer> customers,
-              Instant now) {
+              Instant now, Consumer<AttentionItem> sink) {
             this.rules = rules;
+            this.sink = sink == null ? attention::add : sink;
             this.calculator = calculator;
             this.now = now;
             this.teamCount = teams.size();
@@ -172,7 +233,7 @@ public final class GatewayScan {
                 spendByCustomer.merge(customerName, spent, Double::sum);
             }
             if (!reasons.isEmpty()) {
-                attention.add(new AttentionItem(key.id(), key.name(), reasons, headroom.binding(), headroom.limit(),
+                sink.accept(new AttentionItem(key.id(), key.name(), reasons, headroom.binding(), headroom.limit(),
                         key.expiresAt(), teamName, customerName));
             }
         }

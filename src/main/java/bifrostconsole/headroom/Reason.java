@@ -7,7 +7,9 @@ public enum Reason {
     EXPIRED("expired", "Expired"),
     EXPIRING("expiring", "Expiring soon"),
     INACTIVE_SPENDING("inactive-spending", "Inactive with recent spend"),
-    UNASSIGNED("unassigned", "Unassigned");
+    UNASSIGNED("unassigned", "Unassigned"),
+    /** No traffic in the logs over the chosen period; only where the server's logs can tell (the overview). */
+    UNUSED("unused", "Unused");
 
     private final String word;
     private final String title;

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param spendByTeam      team name to the spend of its keys in their budgets' open windows (the largest per key)
  * @param usedDistribution keys by the used share of their binding limit: [0] under 10 %, ... [9] 90-99 %,
  *                         [10] used up; keys without any limit are counted in {@code unbounded}
- * @param attention        every key with at least one reason, most urgent first
+ * @param attention        every key with at least one reason, most urgent first (empty when the scan handed them
+ *                         to a sink instead: see {@link GatewayScan#run(Attention, java.time.Duration,
+ *                         java.util.function.Consumer, bifrostconsole.export.ProgressListener,
+ *                         bifrostconsole.export.Cancellation)})
  * @param owners           the teams and customers read for the scan (the key table's headroom reuses them)
  */
 public record ScanResult(Instant at, long keys, long active, long inactive, long expired, long expiring,

@@ -132,8 +132,12 @@ public final class ChangeDialogViewModel {
     private List<KeyPlan> planned = List.of();
     private ChangeRun run;
     private RunResult result;
-    private int failedSoFar;
-    private int skippedSoFar;
+    /** Counted on the engine's threads as keys end; the FX thread reads them when it shows the progress. */
+    private final java.util.concurrent.atomic.AtomicInteger finishedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger skippedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    /** A progress update is queued on the UI executor and has not run yet: keys ending meanwhile join it. */
+    private final java.util.concurrent.atomic.AtomicBoolean progressQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param subject  the keys in words before they are planned ("payments-prod", "12 keys")
@@ -274,28 +278,49 @@ public final class ChangeDialogViewModel {
             return;
         }
         step.set(Step.RUNNING);
-        failedSoFar = 0;
-        skippedSoFar = 0;
+        finishedSoFar.set(0);
+        failedSoFar.set(0);
+        skippedSoFar.set(0);
         progress.set(0);
         progressText.set("Starting\u2026");
-        run = engine.start(planned, this::heard, uiExecutor);
-        // The run completes its result on the UI executor, after the last progress call.
-        run.result().whenComplete(this::finish);
+        // The engine reports each key where it ends; the UI executor hears of them at most one update at a time
+        // (a thousand keys ending within one frame are one update, not a thousand), and the result after them.
+        run = engine.start(planned, this::heard, Runnable::run);
+        int total = planned.size();
+        run.result().whenComplete((done, failure) -> uiExecutor.execute(() -> finish(done, failure)));
+        showProgressSoon(total);
     }
 
+    /** On an engine thread: counts the key and queues one progress update unless one is queued already. */
     private void heard(KeyOutcome outcome, int finished, int total) {
         if (outcome.status() == KeyOutcome.Status.FAILED) {
-            failedSoFar++;
+            failedSoFar.incrementAndGet();
         } else if (outcome.status() == KeyOutcome.Status.CHANGED_ON_SERVER) {
-            skippedSoFar++;
+            skippedSoFar.incrementAndGet();
         }
+        finishedSoFar.accumulateAndGet(finished, Math::max);
+        showProgressSoon(total);
+    }
+
+    private void showProgressSoon(int total) {
+        if (progressQueued.compareAndSet(false, true)) {
+            uiExecutor.execute(() -> showProgress(total));
+        }
+    }
+
+    private void showProgress(int total) {
+        progressQueued.set(false); // keys ending from now on queue the next update
+        if (step.get() != Step.RUNNING) {
+            return;
+        }
+        int finished = finishedSoFar.get();
         progress.set(total == 0 ? 1 : (double) finished / total);
         StringBuilder text = new StringBuilder(formats.count(finished)).append(" of ").append(keys(total));
-        if (failedSoFar > 0) {
-            text.append(" \u00b7 ").append(formats.count(failedSoFar)).append(" failed");
+        if (failedSoFar.get() > 0) {
+            text.append(" \u00b7 ").append(formats.count(failedSoFar.get())).append(" failed");
         }
-        if (skippedSoFar > 0) {
-            text.append(" \u00b7 ").append(formats.count(skippedSoFar)).append(" skipped");
+        if (skippedSoFar.get() > 0) {
+            text.append(" \u00b7 ").append(formats.count(skippedSoFar.get())).append(" skipped");
         }
         progressText.set(text.toString());
     }

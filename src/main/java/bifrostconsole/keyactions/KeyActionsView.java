@@ -22,6 +22,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -46,17 +47,23 @@ import java.util.Optional;
  * the shortcuts themselves. Each action opens the {@link ChangeDialog}; nothing is sent before it is confirmed.
  *
  * <p>The menus are shown by hand rather than set with {@code setContextMenu}: a control's context menu puts its
- * accelerators into the whole scene, where Delete or Ctrl+D would act while the admin types in a field. The
+ * accelerators into the whole scene, where Delete or Ctrl+Shift+D would act while the admin types in a field. The
  * shortcuts here act only when the focus is in the table or the details, never in a text field.
  */
 public final class KeyActionsView {
     static final String STYLESHEET = Objects.requireNonNull(KeyActionsView.class.getResource(
             "/bifrostconsole/keyactions/key-actions.css"), "key-actions.css is missing from the build").toExternalForm();
 
-    /** The shortcuts, as the menus show them; Copy id is the browser's own Ctrl+C. */
-    static final Map<KeyAction, KeyCombination> SHORTCUTS = new EnumMap<>(Map.of(
-            KeyAction.ENABLE, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-            KeyAction.DISABLE, new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+    /**
+     * The shortcuts, as the menus show them; Copy id is the browser's own Ctrl+C. Enable and Disable carry Shift:
+     * Ctrl+E is the browser's Edit, and a key press reaches both the browser's and these handlers.
+     */
+    public static final Map<KeyAction, KeyCombination> SHORTCUTS = java.util.Collections.unmodifiableMap(
+            new EnumMap<>(Map.of(
+            KeyAction.ENABLE, new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN),
+            KeyAction.DISABLE, new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN),
             KeyAction.ROTATE, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
                     KeyCombination.SHIFT_DOWN),
             KeyAction.DELETE, new KeyCodeCombination(KeyCode.DELETE),
@@ -66,7 +73,7 @@ public final class KeyActionsView {
                     KeyCombination.SHIFT_DOWN),
             KeyAction.ASSIGN, new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
                     KeyCombination.SHIFT_DOWN),
-            KeyAction.COPY_ID, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN)));
+            KeyAction.COPY_ID, KeyBrowserView.COPY)));
 
     /** The menu's groups: switch, change, copy, delete (last, apart, in red). */
     private static final List<List<KeyAction>> GROUPS = List.of(
@@ -160,7 +167,7 @@ public final class KeyActionsView {
     private void shortcut(KeyEvent e) {
         Node focus = browser.getScene() == null ? null : browser.getScene().getFocusOwner();
         if (focus instanceof TextInputControl) {
-            return; // Delete and Ctrl+D belong to the field being typed in
+            return; // Delete and Ctrl+Shift+D belong to the field being typed in
         }
         boolean inDetails = isInside(focus, KeyDetailView.class);
         for (Map.Entry<KeyAction, KeyCombination> s : SHORTCUTS.entrySet()) {
@@ -257,6 +264,8 @@ public final class KeyActionsView {
                 b.getStyleClass().add(action == KeyAction.DELETE ? Styles.DANGER : "destructive-text");
             }
             b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new Tooltip(action.label().replace("\u2026", "") + " ("
+                    + SHORTCUTS.get(action).getDisplayText() + ")"));
             b.setOnAction(e -> perform(action, vm.selection().target(), browser.getScene().getWindow()));
             actions.getChildren().add(b);
         }

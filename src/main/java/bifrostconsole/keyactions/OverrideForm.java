@@ -1,11 +1,8 @@
 package bifrostconsole.keyactions;
 
-import atlantafx.base.theme.Styles;
 import bifrostconsole.changes.KeyChange;
-import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.WindowService;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -14,30 +11,30 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.util.Optional;
 
 /**
  * Asks which budget to override, by how many dollars and for how long (or which override to remove), before the
- * change is previewed. Nothing is sent from here.
+ * change is previewed, in an {@link ActionForm}. Nothing is sent from here.
  */
-final class OverrideForm extends VBox {
-    private KeyChange chosen;
+final class OverrideForm {
+    private OverrideForm() {
+    }
 
-    private OverrideForm(OverrideFormViewModel vm, Runnable close) {
-        getStyleClass().add("action-form");
-        setId("override-form");
-        Stylesheets.apply(this);
-        getStylesheets().add(KeyActionsView.STYLESHEET);
+    /** Shows the form and waits; the change chosen, or empty when cancelled. */
+    static Optional<KeyChange> ask(WindowService windows, Window owner, OverrideFormViewModel vm) {
         String name = vm.key().name() == null ? vm.key().id() : vm.key().name();
-        Label intro = new Label(vm.removing()
+        String intro = vm.removing()
                 ? "Remove a budget override of \u201c" + name + "\u201d: the budget's own limit applies again."
                 : "An override adds dollars on top of a budget's limit of \u201c" + name + "\u201d, for a few windows"
-                + " or until removed. Usage is not reset.");
-        intro.setWrapText(true);
+                + " or until removed. Usage is not reset.";
+        return ActionForm.ask(windows, owner, vm.removing() ? "Remove a budget override" : "Add a budget override",
+                "override", intro, fields(vm), vm.errorProperty(), vm::change);
+    }
 
+    private static GridPane fields(OverrideFormViewModel vm) {
         ComboBox<OverrideFormViewModel.BudgetChoice> budget = new ComboBox<>(vm.budgets());
         budget.setId("override-budget");
         budget.valueProperty().bindBidirectional(vm.budgetProperty());
@@ -74,41 +71,6 @@ final class OverrideForm extends VBox {
             duration.setAlignment(Pos.CENTER_LEFT);
             grid.addRow(2, new Label("Lasting"), new VBox(6, duration, forever));
         }
-
-        Label error = new Label();
-        error.setId("override-error");
-        error.getStyleClass().add("danger-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
-        error.visibleProperty().bind(error.managedProperty());
-
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        cancel.setOnAction(e -> close.run());
-        Button next = new Button("Preview\u2026");
-        next.setId("override-preview");
-        next.getStyleClass().add(Styles.ACCENT);
-        next.setDefaultButton(true);
-        next.setOnAction(e -> {
-            chosen = vm.change();
-            if (chosen != null) {
-                close.run();
-            }
-        });
-        HBox buttons = new HBox(8, cancel, next);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(intro, grid, error, buttons);
-        setSpacing(12);
-        setPrefWidth(520);
-    }
-
-    /** Shows the form and waits; the change chosen, or empty when cancelled. */
-    static Optional<KeyChange> ask(WindowService windows, Window owner, OverrideFormViewModel vm) {
-        Stage[] stage = new Stage[1];
-        OverrideForm form = new OverrideForm(vm, () -> stage[0].close());
-        stage[0] = windows.dialog(owner, vm.removing() ? "Remove a budget override" : "Add a budget override", form);
-        stage[0].showAndWait();
-        return Optional.ofNullable(form.chosen);
+        return grid;
     }
 }

@@ -48,9 +48,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class KeyBrowserView extends BorderPane {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    /** Copy the key id: the key actions' "Copy id" is this same shortcut. */
+    public static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+
+    /**
+     * The browser's own shortcuts by what they do. Other parts of the key window add theirs (the key actions,
+     * History, the workspace tabs); a test checks that no two of them share a key.
+     */
+    public static final java.util.Map<String, KeyCombination> SHORTCUTS = java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(java.util.Map.of("new key", NEW, "edit key", EDIT, "search", FIND,
+                    "refresh", RELOAD, "refresh (F5)", REFRESH, "copy id", COPY)));
 
     private final KeyBrowserViewModel vm;
     private final KeyTable keyTable;
@@ -471,7 +481,7 @@ public final class KeyBrowserView extends BorderPane {
             search.requestFocus();
             search.selectAll();
             e.consume();
-        } else if (e.getCode() == KeyCode.F5 || RELOAD.match(e)) {
+        } else if (REFRESH.match(e) || RELOAD.match(e)) {
             vm.refresh();
             e.consume();
         } else if (e.getCode() == KeyCode.PAGE_DOWN && !e.isShortcutDown()) {

@@ -3,6 +3,7 @@ package bifrostconsole.keys;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
 import bifrostconsole.ui.SecretMask;
@@ -20,7 +21,6 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -85,9 +85,7 @@ final class KeyTable {
     private void add(KeyColumn c, Supplier<TableCell<KeyRow, KeyRow>> cell) {
         TableColumn<KeyRow, KeyRow> col = new TableColumn<>();
         Label header = new Label(c.title());
-        header.setTooltip(new Tooltip(c.tooltip()));
-        header.getTooltip().setWrapText(true);
-        header.getTooltip().setMaxWidth(360);
+        HoverTooltip.wrapping(header, 360).setText(c.tooltip());
         header.setMinWidth(Label.USE_PREF_SIZE);
         col.setGraphic(header);
         col.setText(null);
@@ -174,7 +172,7 @@ final class KeyTable {
         private final Label name = new Label();
         private final Label id = new Label();
         private final VBox box = new VBox(2, name, id);
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = HoverTooltip.wrapping(this, 400);
 
         NameCell() {
             getStyleClass().add("name-cell");
@@ -182,8 +180,6 @@ final class KeyTable {
             id.getStyleClass().addAll("muted", "small");
             id.setTextOverrun(OverrunStyle.ELLIPSIS);
             box.setAlignment(Pos.CENTER_LEFT);
-            tip.setWrapText(true);
-            tip.setMaxWidth(400);
             keepGraphic(this, box);
         }
 
@@ -192,7 +188,7 @@ final class KeyTable {
             super.updateItem(row, empty);
             box.setVisible(!empty && row != null);
             if (empty || row == null) {
-                setTooltip(null);
+                tip.setText(null);
                 return;
             }
             name.setText(row.name());
@@ -200,14 +196,13 @@ final class KeyTable {
             id.setText(description == null || description.isBlank() ? row.id() : description);
             tip.setText(row.name() + "\nID " + row.id() + (description == null || description.isBlank() ? ""
                     : "\n" + description));
-            setTooltip(tip);
         }
     }
 
     private static final class AssignedCell extends TableCell<KeyRow, KeyRow> {
         // One icon whose glyph changes: swapping icon nodes would make JavaFX restyle them on every update.
         private final FontIcon icon = Icons.icon(Feather.USERS);
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = new HoverTooltip(this, t -> { });
 
         AssignedCell() {
             setGraphicTextGap(6);
@@ -220,7 +215,7 @@ final class KeyTable {
             if (empty || row == null) {
                 setText(null);
                 icon.setVisible(false);
-                setTooltip(null);
+                tip.setText(null);
                 return;
             }
             String text = row.assignedTo();
@@ -235,7 +230,6 @@ final class KeyTable {
             }
             icon.setVisible(glyph != null);
             tip.setText(row.assignedToTooltip());
-            setTooltip(tip);
         }
     }
 
@@ -273,7 +267,7 @@ final class KeyTable {
         private final boolean budgets;
         private final UsageLineView[] lines = new UsageLineView[MAX_LINES];
         private final Label more = new Label();
-        private final Tooltip moreTip = new Tooltip();
+        private final HoverTooltip moreTip = new HoverTooltip(more, t -> { });
         private final Label none = new Label();
         private final VBox box = new VBox(3);
 
@@ -284,7 +278,6 @@ final class KeyTable {
                 lines[i].managedProperty().bind(lines[i].visibleProperty());
             }
             more.getStyleClass().addAll("muted", "small");
-            more.setTooltip(moreTip);
             more.managedProperty().bind(more.visibleProperty());
             none.getStyleClass().add("muted");
             none.setText(budgets ? "No budget" : "No limits");
@@ -348,12 +341,9 @@ final class KeyTable {
 
     private static final class StatusCell extends TableCell<KeyRow, KeyRow> {
         private final Label badge = StatusBadges.create();
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = HoverTooltip.wrapping(badge, 360);
 
         StatusCell() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            badge.setTooltip(tip);
             keepGraphic(this, badge);
         }
 
@@ -372,13 +362,11 @@ final class KeyTable {
     private static final class TextCell extends TableCell<KeyRow, KeyRow> {
         private final java.util.function.Function<KeyRow, String> text;
         private final java.util.function.Function<KeyRow, String> tooltip;
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = HoverTooltip.wrapping(this, 400);
 
         TextCell(java.util.function.Function<KeyRow, String> text, java.util.function.Function<KeyRow, String> tooltip) {
             this.text = text;
             this.tooltip = tooltip;
-            tip.setWrapText(true);
-            tip.setMaxWidth(400);
         }
 
         @Override
@@ -386,12 +374,11 @@ final class KeyTable {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setText(null);
-                setTooltip(null);
+                tip.setText(null);
                 return;
             }
             setText(text.apply(row));
             tip.setText(tooltip.apply(row));
-            setTooltip(tip);
         }
     }
 }

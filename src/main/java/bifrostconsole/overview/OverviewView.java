@@ -6,13 +6,16 @@ import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.usage.TimeCharts;
 import bifrostconsole.usage.UsageViewModel;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -55,6 +58,11 @@ public final class OverviewView extends VBox {
     private final TabPane attention = new TabPane();
     private final Map<Reason, ListView<OverviewViewModel.AttentionRow>> lists = new EnumMap<>(Reason.class);
     private final Map<Reason, Tab> attentionTabs = new EnumMap<>(Reason.class);
+    private final Map<Reason, List<OverviewViewModel.AttentionRow>> shownRows = new EnumMap<>(Reason.class);
+    /** The latest scan's rows per list; a list takes them when its tab is on screen (one list per update). */
+    private final Map<Reason, List<OverviewViewModel.AttentionRow>> pendingRows = new EnumMap<>(Reason.class);
+    /** Says why there is no Unused tab when the server's logs cannot tell. */
+    private final Label unusedNote = new Label();
 
     public OverviewView(OverviewViewModel vm, Formats formats) {
         this.vm = vm;
@@ -63,6 +71,8 @@ public final class OverviewView extends VBox {
         setId("overview");
 
         CategoryAxis useX = new CategoryAxis();
+        // the unit goes on the axis: bare "0-9" labels stay level at 1024 pixels, "0-9%" ones turned on end
+        useX.setLabel("% of the binding limit used");
         NumberAxis useY = new NumberAxis();
         useY.setMinorTickVisible(false);
         useY.setTickLabelFormatter(integers());
@@ -91,6 +101,7 @@ public final class OverviewView extends VBox {
         charts.getColumnConstraints().addAll(half, half);
 
         attention.setId("overview-attention");
+        attention.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showPendingRows());
         attention.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         attention.setMinHeight(220);
         attention.setPrefHeight(270);
@@ -110,7 +121,8 @@ public final class OverviewView extends VBox {
                 }
             });
             lists.put(reason, list);
-            Tab tab = new Tab(reason.title(), list);
+            Tab tab = new Tab(tabTitle(reason), reason == Reason.UNUSED ? unusedPane(list) : list);
+            tab.setTooltip(new Tooltip(reason.title()));
             tab.setId("attention-tab-" + reason.word());
             attentionTabs.put(reason, tab);
             attention.getTabs().add(tab);
@@ -119,8 +131,14 @@ public final class OverviewView extends VBox {
         attentionTitle.getStyleClass().add(Styles.TITLE_4);
         Label attentionHint = new Label("Double-click a key, or press Enter, to open it.");
         attentionHint.getStyleClass().add("muted");
+        unusedNote.setId("overview-unused-not-available");
+        unusedNote.getStyleClass().add("muted");
+        unusedNote.setWrapText(true);
+        unusedNote.setGraphic(Icons.icon(Feather.INFO));
+        unusedNote.setVisible(false);
+        unusedNote.managedProperty().bind(unusedNote.visibleProperty());
 
-        VBox content = new VBox(14, tiles, attentionTitle, attentionHint, attention, charts);
+        VBox content = new VBox(14, tiles, attentionTitle, attentionHint, attention, unusedNote, charts);
         content.getStyleClass().add("overview-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -180,6 +198,48 @@ public final class OverviewView extends VBox {
         return bar2;
     }
 
+    /** Short enough for all seven tabs to fit a 1024-pixel window; the tooltip has the full title. */
+    private static String tabTitle(Reason reason) {
+        return switch (reason) {
+            case NEAR_LIMIT -> "Near limit";
+            case EXPIRING -> "Expiring";
+            case INACTIVE_SPENDING -> "Inactive, spending";
+            default -> reason.title();
+        };
+    }
+
+    /** The unused list with the period it looks back over; changing the period scans again. */
+    private VBox unusedPane(ListView<OverviewViewModel.AttentionRow> list) {
+        ChoiceBox<Integer> days = new ChoiceBox<>();
+        days.setId("overview-unused-days");
+        days.getItems().setAll(OverviewViewModel.UNUSED_DAYS);
+        days.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer d) {
+                return d == null ? "" : d + " days";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        days.setValue(vm.unusedDaysProperty().get());
+        days.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.unusedDaysProperty().get()) {
+                vm.unusedDaysProperty().set(b);
+                vm.scan();
+            }
+        });
+        Label label = new Label("Keys without a request in the logs over the last");
+        label.setLabelFor(days);
+        HBox period = new HBox(8, label, days);
+        period.setAlignment(Pos.CENTER_LEFT);
+        period.getStyleClass().add("overview-unused-period");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return new VBox(6, period, list);
+    }
+
     private void open(ListView<OverviewViewModel.AttentionRow> list) {
         OverviewViewModel.AttentionRow row = list.getSelectionModel().getSelectedItem();
         if (row != null) {
@@ -191,46 +251,125 @@ public final class OverviewView extends VBox {
         if (s == null) {
             return;
         }
-        tiles.getChildren().clear();
-        for (OverviewViewModel.Tile t : s.tiles()) {
-            Label label = new Label(t.label());
-            label.getStyleClass().add("tile-label");
-            Label value = new Label(t.value());
-            value.getStyleClass().add("tile-value");
-            Label detail = new Label(t.detail());
-            detail.getStyleClass().addAll("tile-detail", "muted");
-            detail.setWrapText(true);
-            VBox tile = new VBox(2, label, value, detail);
-            tile.getStyleClass().add("overview-tile");
-            tile.setId("tile-" + t.id());
-            tile.setPrefWidth(220);
-            tiles.getChildren().add(tile);
-        }
+        showTiles(s.tiles());
         showSpend(teams, s.spendByTeam());
         showSpend(customers, s.spendByCustomer());
-        XYChart.Series<String, Number> use = new XYChart.Series<>();
+        // Bars keep their nodes from scan to scan: only their values change.
+        List<XYChart.Data<String, Number>> use = new java.util.ArrayList<>();
         for (OverviewViewModel.Bar b : s.budgetUse()) {
-            use.getData().add(new XYChart.Data<>(b.label(), b.value()));
+            use.add(new XYChart.Data<>(b.label(), b.value()));
         }
-        budgetUse.getData().setAll(List.of(use));
+        update(budgetUse, use);
         budgetUseNote.setText(s.budgetUseNote());
         for (Reason reason : Reason.values()) {
             List<OverviewViewModel.AttentionRow> rows = s.attention().get(reason);
-            // Keep the user's place: only a list whose contents changed is replaced.
-            if (!lists.get(reason).getItems().equals(rows)) {
-                lists.get(reason).getItems().setAll(rows);
+            pendingRows.put(reason, rows);
+            attentionTabs.get(reason).setText(tabTitle(reason) + " (" + formats.count(rows.size()) + ")");
+        }
+        showPendingRows();
+        // Without logs that can tell, the Unused tab goes and one sentence says why.
+        Tab unused = attentionTabs.get(Reason.UNUSED);
+        String note = s.unusedNotAvailable();
+        unusedNote.setText(note);
+        unusedNote.setVisible(note != null);
+        if (note != null) {
+            attention.getTabs().remove(unused);
+        } else if (!attention.getTabs().contains(unused)) {
+            attention.getTabs().add(unused);
+        }
+
+    }
+
+    /**
+     * Gives the list on screen the latest scan's rows; the others get theirs when their tab is selected, so a
+     * scan's result costs the FX thread one list (tens of thousands of rows each) instead of seven. A list whose
+     * rows did not change is left alone, keeping the user's place (the view-model hands out the same list then).
+     */
+    private void showPendingRows() {
+        Tab selected = attention.getSelectionModel().getSelectedItem();
+        for (Map.Entry<Reason, Tab> e : attentionTabs.entrySet()) {
+            List<OverviewViewModel.AttentionRow> rows = pendingRows.get(e.getKey());
+            if (e.getValue() == selected && rows != null && shownRows.get(e.getKey()) != rows) {
+                // a new item list costs the list less than replacing every item of the old one
+                lists.get(e.getKey()).setItems(FXCollections.observableList(rows));
+                shownRows.put(e.getKey(), rows);
             }
-            attentionTabs.get(reason).setText(reason.title() + " (" + formats.count(rows.size()) + ")");
+        }
+    }
+
+    /**
+     * The tiles of a scan. A rescan usually brings the same tiles with new figures: then only the texts change, so
+     * no new nodes need styling.
+     */
+    private void showTiles(List<OverviewViewModel.Tile> shown) {
+        List<String> ids = shown.stream().map(t -> "tile-" + t.id()).toList();
+        List<String> present = tiles.getChildren().stream().map(Node::getId).toList();
+        if (!ids.equals(present)) {
+            List<Node> made = new java.util.ArrayList<>();
+            for (OverviewViewModel.Tile t : shown) {
+                Label label = new Label();
+                label.getStyleClass().add("tile-label");
+                Label value = new Label();
+                value.getStyleClass().add("tile-value");
+                Label detail = new Label();
+                detail.getStyleClass().addAll("tile-detail", "muted");
+                detail.setWrapText(true);
+                VBox tile = new VBox(2, label, value, detail);
+                tile.getStyleClass().add("overview-tile");
+                tile.setId("tile-" + t.id());
+                tile.setPrefWidth(220);
+                made.add(tile);
+            }
+            tiles.getChildren().setAll(made);
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            List<Node> labels = ((VBox) tiles.getChildren().get(i)).getChildren();
+            ((Label) labels.get(0)).setText(shown.get(i).label());
+            ((Label) labels.get(1)).setText(shown.get(i).value());
+            ((Label) labels.get(2)).setText(shown.get(i).detail());
         }
     }
 
     private void showSpend(BarChart<Number, String> chart, List<OverviewViewModel.Bar> bars) {
-        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        List<XYChart.Data<Number, String>> data = new java.util.ArrayList<>();
         // Largest at the top: a category axis draws its first category at the bottom.
         for (int i = bars.size() - 1; i >= 0; i--) {
-            series.getData().add(new XYChart.Data<>(bars.get(i).value(), bars.get(i).label()));
+            data.add(new XYChart.Data<>(bars.get(i).value(), bars.get(i).label()));
         }
+        update(chart, data);
+    }
+
+    /**
+     * Shows {@code data} as the chart's one series: when the bars are the same as on screen (same categories in
+     * the same order) their values are set in place, which keeps the bars' nodes; otherwise the series is replaced.
+     */
+    private static <X, Y> void update(XYChart<X, Y> chart, List<XYChart.Data<X, Y>> data) {
+        if (chart.getData().size() == 1 && sameCategories(chart.getData().get(0).getData(), data)) {
+            List<XYChart.Data<X, Y>> shown = chart.getData().get(0).getData();
+            for (int i = 0; i < data.size(); i++) {
+                shown.get(i).setXValue(data.get(i).getXValue());
+                shown.get(i).setYValue(data.get(i).getYValue());
+            }
+            return;
+        }
+        XYChart.Series<X, Y> series = new XYChart.Series<>();
+        series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
+    }
+
+    /** The same bars: equal categories (a bar chart's string values) at every position. */
+    private static <X, Y> boolean sameCategories(List<XYChart.Data<X, Y>> a, List<XYChart.Data<X, Y>> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object ca = a.get(i).getXValue() instanceof String ? a.get(i).getXValue() : a.get(i).getYValue();
+            Object cb = b.get(i).getXValue() instanceof String ? b.get(i).getXValue() : b.get(i).getYValue();
+            if (!java.util.Objects.equals(ca, cb)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void showSpendOverTime() {

@@ -62,8 +62,11 @@ public final class OverviewViewModel {
     /** Everything the view draws from one scan, computed off the FX thread. */
     public record Shown(ScanResult result, List<Tile> tiles, List<Bar> spendByTeam, List<Bar> spendByCustomer,
                         List<Bar> budgetUse, String budgetUseNote, Map<Reason, List<AttentionRow>> attention,
-                        String summary) {
+                        String summary, String unusedNotAvailable) {
     }
+
+    /** The periods the unused list can look back over. */
+    public static final List<Integer> UNUSED_DAYS = List.of(7, 30, 90);
 
     private final GatewayScan scan;
     private final Executor background;
@@ -73,12 +76,15 @@ public final class OverviewViewModel {
     private final LatestRequest request;
     private final UsageViewModel spendOverTime;
     private final IntegerProperty threshold = new SimpleIntegerProperty(this, "threshold", 80);
+    private final IntegerProperty unusedDays = new SimpleIntegerProperty(this, "unusedDays", 7);
     private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final List<Consumer<ScanResult>> resultListeners = new ArrayList<>();
+    /** The lists of the last scan turned into rows (off the FX thread), to hand out unchanged lists again. */
+    private volatile Map<Reason, List<AttentionRow>> lastRows = Map.of();
     private Consumer<String> keyOpener = id -> { };
 
     public OverviewViewModel(GovernanceSource source, Executor uiExecutor, Executor background, Clock clock,
@@ -105,6 +111,9 @@ public final class OverviewViewModel {
         }
         threshold.set(Math.max(1, Math.min(100, remembered)));
         threshold.addListener((o, a, b) -> settings.put("overview.threshold", b.toString()));
+        String days = settings.get("overview.unusedDays", "7");
+        unusedDays.set(UNUSED_DAYS.stream().filter(d -> d.toString().equals(days)).findFirst().orElse(7));
+        unusedDays.addListener((o, a, b) -> settings.put("overview.unusedDays", b.toString()));
     }
 
     /** Scans every key again; a scan in progress is cancelled first. */
@@ -116,7 +125,8 @@ public final class OverviewViewModel {
         progressText.set("Reading teams and customers\u2026");
         Progress p = new Progress();
         LatestRequest.Ticket ticket = request.start();
-        CompletableFuture<Shown> work = ticket.track(scan.runAsync(rules, p, background))
+        Duration unusedPeriod = Duration.ofDays(unusedDays.get());
+        CompletableFuture<Shown> work = ticket.track(scan.runAsync(rules, unusedPeriod, p, background))
                 .thenApplyAsync(this::toShown, background);
         p.ticket = ticket;
         work.whenComplete((result, failure) -> ticket.ui(() -> {
@@ -223,9 +233,9 @@ public final class OverviewViewModel {
         }
         List<Bar> use = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            use.add(new Bar(i * 10 + "\u2013" + (i * 10 + 9) + "%", r.usedDistribution()[i]));
+            use.add(new Bar(i * 10 + "\u2013" + (i * 10 + 9), r.usedDistribution()[i]));
         }
-        use.add(new Bar("100%", r.usedDistribution()[10]));
+        use.add(new Bar("100", r.usedDistribution()[10]));
         String useNote = formats.count(r.unbounded()) + " keys have no limit at all";
         HeadroomWords words = new HeadroomWords(formats::money, formats::count);
         Map<Reason, List<AttentionRow>> attention = new EnumMap<>(Reason.class);
@@ -238,10 +248,19 @@ public final class OverviewViewModel {
                 attention.get(reason).add(row);
             }
         }
+        // A list equal to the last scan's is that very list again, so the view can tell "unchanged" at a glance
+        // (comparing 50,000 rows is work the FX thread should not do).
+        Map<Reason, List<AttentionRow>> previous = lastRows;
+        attention.replaceAll((reason, rows) -> rows.equals(previous.get(reason)) ? previous.get(reason)
+                : List.copyOf(rows));
+        lastRows = attention;
         String summary = "Scanned " + formats.count(r.keys()) + " keys \u00b7 " + formats.count(r.attention().size())
                 + " need attention";
+        Attention.Traffic traffic = r.rules().traffic();
+        String unusedNote = traffic == null ? "Unused keys were not looked for in this scan."
+                : traffic.notAvailable();
         return new Shown(r, List.copyOf(tiles), top(r.spendByTeam()), top(r.spendByCustomer()), List.copyOf(use),
-                useNote, attention, summary);
+                useNote, attention, summary, unusedNote);
     }
 
     private String detail(AttentionItem item, HeadroomWords words) {
@@ -288,6 +307,11 @@ public final class OverviewViewModel {
 
     public IntegerProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** How many days back the unused list looks for traffic (one of {@link #UNUSED_DAYS}; remembered). */
+    public IntegerProperty unusedDaysProperty() {
+        return unusedDays;
     }
 
     public ReadOnlyBooleanProperty scanningProperty() {

@@ -1,5 +1,6 @@
 package bifrostconsole.tables;
 
+import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
 import javafx.geometry.Pos;
@@ -8,7 +9,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -41,7 +41,7 @@ public final class Cells {
         private final Label nameLabel = new Label();
         private final Label badge = new Label();
         private final Label detailLabel = new Label();
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = HoverTooltip.wrapping(this, 400);
 
         /**
          * @param flagged    when the row gets the badge
@@ -64,8 +64,6 @@ public final class Cells {
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, top, detailLabel);
             box.setAlignment(Pos.CENTER_LEFT);
-            tip.setWrapText(true);
-            tip.setMaxWidth(400);
             keepGraphic(this, box);
         }
 
@@ -74,14 +72,13 @@ public final class Cells {
             super.updateItem(row, empty);
             getGraphic().setVisible(!empty && row != null);
             if (empty || row == null) {
-                setTooltip(null);
+                tip.setText(null);
                 return;
             }
             nameLabel.setText(name.apply(row));
             detailLabel.setText(detail.apply(row));
             badge.setVisible(flagged.test(row));
             tip.setText(name.apply(row) + "\n" + detail.apply(row));
-            setTooltip(tip);
         }
     }
 
@@ -90,7 +87,7 @@ public final class Cells {
         private final Function<R, List<UsageLine>> lines;
         private final UsageLineView[] views = new UsageLineView[MAX_LINES];
         private final Label more = new Label();
-        private final Tooltip moreTip = new Tooltip();
+        private final HoverTooltip moreTip = new HoverTooltip(more, t -> { });
         private final Label none = new Label();
         private final VBox box = new VBox(3);
 
@@ -101,7 +98,6 @@ public final class Cells {
                 views[i].managedProperty().bind(views[i].visibleProperty());
             }
             more.getStyleClass().addAll("muted", "small");
-            more.setTooltip(moreTip);
             more.managedProperty().bind(more.visibleProperty());
             none.getStyleClass().add("muted");
             none.setText(noneText);
@@ -146,13 +142,11 @@ public final class Cells {
     public static final class TextCell<R> extends TableCell<R, R> {
         private final Function<R, String> text;
         private final Function<R, String> tooltip;
-        private final Tooltip tip = new Tooltip();
+        private final HoverTooltip tip = HoverTooltip.wrapping(this, 400);
 
         public TextCell(Function<R, String> text, Function<R, String> tooltip) {
             this.text = text;
             this.tooltip = tooltip;
-            tip.setWrapText(true);
-            tip.setMaxWidth(400);
         }
 
         @Override
@@ -160,12 +154,11 @@ public final class Cells {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setText(null);
-                setTooltip(null);
+                tip.setText(null);
                 return;
             }
             setText(text.apply(row));
             tip.setText(tooltip.apply(row));
-            setTooltip(tip);
         }
     }
 }

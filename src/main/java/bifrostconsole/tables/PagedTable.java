@@ -1,12 +1,12 @@
 package bifrostconsole.tables;
 
+import bifrostconsole.ui.HoverTooltip;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 import java.util.function.Supplier;
@@ -36,9 +36,7 @@ public final class PagedTable<R> {
     public PagedTable<R> add(TableColumnSpec spec, Supplier<TableCell<R, R>> cell) {
         TableColumn<R, R> col = new TableColumn<>();
         Label header = new Label(spec.title());
-        header.setTooltip(new Tooltip(spec.tooltip()));
-        header.getTooltip().setWrapText(true);
-        header.getTooltip().setMaxWidth(360);
+        HoverTooltip.wrapping(header, 360).setText(spec.tooltip());
         header.setMinWidth(Label.USE_PREF_SIZE);
         col.setGraphic(header);
         col.setText(null);

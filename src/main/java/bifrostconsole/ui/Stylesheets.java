@@ -1,5 +1,7 @@
 package bifrostconsole.ui;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -23,9 +25,31 @@ public final class Stylesheets {
         addMissing(scene.getStylesheets(), List.of(MODENA_BRIDGE, CONSOLE));
     }
 
-    /** Adds the console stylesheet to one part of a scene, e.g. a view placed in someone else's window. */
+    /**
+     * Makes sure the console stylesheet reaches one part of a scene, e.g. a view placed in someone else's window.
+     * The sheet goes on the view only when its scene lacks it: the same sheet on the view and on the scene would
+     * make every node under the view match its rules twice, and CSS matching is most of the FX thread's start-up.
+     */
     public static void apply(Parent parent) {
-        addMissing(parent.getStylesheets(), List.of(CONSOLE));
+        if (parent.getScene() != null) {
+            addUnlessSceneHasIt(parent, parent.getScene());
+            return;
+        }
+        parent.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> property, Scene before, Scene scene) {
+                if (scene != null) {
+                    property.removeListener(this);
+                    addUnlessSceneHasIt(parent, scene);
+                }
+            }
+        });
+    }
+
+    private static void addUnlessSceneHasIt(Parent parent, Scene scene) {
+        if (!scene.getStylesheets().contains(CONSOLE)) {
+            addMissing(parent.getStylesheets(), List.of(CONSOLE));
+        }
     }
 
     private static void addMissing(List<String> sheets, List<String> wanted) {

@@ -2,7 +2,6 @@ package bifrostconsole.ui;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,13 +24,15 @@ public final class UsageLineView extends VBox {
     private final Label reset = new Label();
     private final Label lastReset = new Label();
     private final Label forecast = new Label();
-    private final Tooltip tooltip = new Tooltip();
+    /** Made on first hover: a table page has a few of these per row. */
+    private final HoverTooltip tooltip = new HoverTooltip(this, t -> {
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+    });
 
     public UsageLineView(Style style) {
         this.style = style;
         getStyleClass().addAll("usage-line", style == Style.COMPACT ? "compact" : "full");
-        tooltip.setShowDelay(Duration.millis(300));
-        tooltip.setShowDuration(Duration.seconds(30));
         used.getStyleClass().add("usage-text");
         used.setMinWidth(Region.USE_PREF_SIZE);
         if (style == Style.COMPACT) {
@@ -54,7 +55,6 @@ public final class UsageLineView extends VBox {
             forecast.managedProperty().bind(forecast.visibleProperty());
             getChildren().addAll(head, bar, used, reset, lastReset, forecast);
         }
-        Tooltip.install(this, tooltip);
     }
 
     public void show(UsageLine line) {

@@ -97,4 +97,82 @@ class AlertsViewModelTest {
         assertEquals(AlertsViewModel.KEPT, vm.recent().size());
         assertEquals("k59", vm.recent().get(0).subjectId(), "newest first");
     }
+
+    /** Records what would reach the desktop. */
+    static final class Recording implements SystemNotifier {
+        final String unavailable;
+        final List<String[]> sent = new ArrayList<>();
+        final List<Runnable> clicks = new ArrayList<>();
+
+        Recording(String unavailable) {
+            this.unavailable = unavailable;
+        }
+
+        @Override
+        public String unavailableReason() {
+            return unavailable;
+        }
+
+        @Override
+        public void send(String title, String text, Runnable onClick) {
+            sent.add(new String[]{title, text});
+            clicks.add(onClick);
+        }
+    }
+
+    private List<AlertsViewModel.Alert> alertsFor(AlertsViewModel model, int count) {
+        model.accept(scan(T0, List.of()));
+        AttentionItem[] items = new AttentionItem[count];
+        for (int i = 0; i < count; i++) {
+            items[i] = key("k" + i, 9, T0.plus(Duration.ofDays(1)));
+        }
+        return model.accept(scan(T0.plusSeconds(5), List.of(), items));
+    }
+
+    @Test
+    void desktopNotificationsGoOutOneByOneOrAsOneSummaryAndAClickOpensTheAlert() {
+        Recording desktop = new Recording(null);
+        bifrostconsole.config.UiSettings settings = bifrostconsole.config.UiSettings.inMemory();
+        AlertsViewModel model = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC), settings, desktop);
+        assertTrue(model.desktopNotificationsProperty().get(), "on unless switched off");
+        List<AlertsViewModel.Alert> two = alertsFor(model, 2);
+        List<AlertsViewModel.Alert> opened = new ArrayList<>();
+        model.notifyDesktop(two, opened::add, () -> { });
+        assertEquals(2, desktop.sent.size());
+        assertEquals("name-k0", desktop.sent.get(0)[0]);
+        assertEquals("Near the limit: 90% used, $1.00 left \u00b7 key, daily.", desktop.sent.get(0)[1]);
+        desktop.clicks.get(1).run();
+        assertEquals(List.of(two.get(1)), opened);
+
+        desktop.sent.clear();
+        desktop.clicks.clear();
+        List<Boolean> listShown = new ArrayList<>();
+        AlertsViewModel many = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC), settings, desktop);
+        model.notifyDesktop(alertsFor(many, 5), opened::add, () -> listShown.add(true));
+        assertEquals(1, desktop.sent.size());
+        assertEquals("5 new alerts", desktop.sent.get(0)[0]);
+        assertTrue(desktop.sent.get(0)[1].endsWith("and 2 more: click to see them all"), desktop.sent.get(0)[1]);
+        desktop.clicks.get(0).run();
+        assertEquals(List.of(true), listShown);
+    }
+
+    @Test
+    void nothingGoesToTheDesktopWhenSwitchedOffOrUnavailable() {
+        Recording desktop = new Recording(null);
+        bifrostconsole.config.UiSettings settings = bifrostconsole.config.UiSettings.inMemory();
+        AlertsViewModel model = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC), settings, desktop);
+        model.desktopNotificationsProperty().set(false);
+        assertEquals("false", settings.get(AlertsViewModel.DESKTOP_SETTING, ""));
+        model.notifyDesktop(alertsFor(model, 1), a -> { }, () -> { });
+        assertEquals(0, desktop.sent.size(), "switched off");
+        assertTrue(!new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC), settings, desktop)
+                .desktopNotificationsProperty().get(), "remembered");
+
+        Recording none = new Recording("notify-send is not installed.");
+        AlertsViewModel without = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC),
+                bifrostconsole.config.UiSettings.inMemory(), none);
+        without.notifyDesktop(alertsFor(without, 1), a -> { }, () -> { });
+        assertEquals(0, none.sent.size(), "unavailable");
+        assertEquals("notify-send is not installed.", without.desktopUnavailable());
+    }
 }

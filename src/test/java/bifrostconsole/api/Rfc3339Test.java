@@ -43,4 +43,28 @@ class Rfc3339Test {
         // One malformed time costs that field, not the key it is in (Json.ShapeTolerance).
         assertNull(Json.mapper().readValue("\"2026-02-30T00:00:00Z\"", Instant.class));
     }
+
+    @Test
+    void writesWhatInstantToStringWrites() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("2026-03-04T10:11:12.120Z"),
+                Instant.parse("2026-03-04T10:11:12.000120Z"), Instant.parse("2026-03-04T10:11:12.000000120Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T00:00:00Z"), Instant.MIN,
+                Instant.MAX));
+        for (int i = 0; i < 2000; i++) {
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, nanos));
+        }
+        for (Instant t : instants) {
+            assertEquals(t.toString(), Rfc3339.format(t));
+            assertEquals("\"" + t + "\"", Json.mapper().writeValueAsString(t), "the shared mapper writes it so");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.testing.DemoGatewayExtension;
+import bifrostconsole.testing.Wait;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -378,6 +379,9 @@ class ChangeEngineTest {
     void aBulkRunSendsOnlyAFewRequestsAtATime() throws Exception {
         List<VirtualKey> keys = seenAll(VirtualKey::active, 24);
         gateway.injectFault("PUT", KEYS, DemoGateway.Fault.delay(Duration.ofMillis(40)), 24);
+        // Only this run's requests count: the server counts from the request read until just before its answer,
+        // inside the time the client waits for it, so no request of a finished exchange can overlap the next.
+        Wait.until("no request left over at the gateway", () -> gateway.gateway().requestsInFlight() == 0);
         gateway.clearRequestLog();
         RunResult result = engine.start(engine.plan(keys, KeyChange.disable()), 3, ChangeListener.NONE, Runnable::run)
                 .result().get(30, TimeUnit.SECONDS);

@@ -184,4 +184,45 @@ class DemoLogRoutesTest {
         assertFalse(answer.available());
         assertTrue(answer.notAvailable().contains("no logs endpoints (HTTP 404)"), answer.notAvailable());
     }
+
+    @Test
+    void theRankingByKeyListsExactlyTheKeysWithTrafficAndTheClientReadsIt() throws Exception {
+        Instant from = NOW.minus(Duration.ofDays(7));
+        JsonNode all = json("/api/logs/rankings/by-dimension?dimension=virtual_key&all=true&start_time=" + from
+                + "&end_time=" + NOW);
+        assertEquals("virtual_key", all.get("dimension").asText());
+        java.util.Map<String, Long> ranked = new java.util.HashMap<>();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode e : all.get("rankings")) {
+            long requests = e.get("total_requests").asLong();
+            assertTrue(requests > 0 && requests <= previous, "busiest first, none without requests");
+            previous = requests;
+            ranked.put(e.get("id").asText(), requests);
+        }
+        List<VirtualKey> keys = gateway.store().virtualKeys();
+        assertTrue(ranked.size() > keys.size() / 2, "most demo keys have traffic: " + ranked.size());
+        assertTrue(ranked.size() < keys.size(), "and some have none, for the unused list");
+        // consistent with the histograms: a ranked key has cost in the window, an unranked one next to none
+        int checked = 0;
+        for (VirtualKey k : keys.subList(0, 40)) {
+            double cost = cost(k.id(), from, NOW);
+            if (ranked.containsKey(k.id())) {
+                assertTrue(cost > 0, k.id());
+            } else {
+                assertTrue(cost < 0.01, k.id() + " costs " + cost);
+            }
+            checked++;
+        }
+        assertEquals(40, checked);
+        assertEquals(100, json("/api/logs/rankings/by-dimension?dimension=virtual_key&period=7d")
+                .get("rankings").size(), "Bifrost's default limit without all=true");
+        get(gateway, "/api/logs/rankings/by-dimension?dimension=model", 400);
+
+        LogsAnswer<java.util.Map<String, Long>> read = gateway.client().keyTraffic(from, NOW).get(10, TimeUnit.SECONDS);
+        assertEquals(ranked, read.value());
+        LogsAnswer<java.util.Map<String, Long>> none = withoutLogs.client().keyTraffic(from, NOW)
+                .get(10, TimeUnit.SECONDS);
+        assertFalse(none.available());
+        assertTrue(none.notAvailable().contains("HTTP 404"), none.notAvailable());
+    }
 }

@@ -245,7 +245,7 @@ class KeyActionsViewTest {
                 "a right click selects the key it is on");
         assertNotNull(item(menu, KeyAction.DISABLE));
         assertNull(item(menu, KeyAction.ENABLE), "an active key offers Disable only");
-        assertEquals("Ctrl+D", item(menu, KeyAction.DISABLE).getAccelerator().getDisplayText());
+        assertEquals("Ctrl+Shift+D", item(menu, KeyAction.DISABLE).getAccelerator().getDisplayText());
         assertEquals("Delete", item(menu, KeyAction.DELETE).getAccelerator().getDisplayText());
         assertTrue(item(menu, KeyAction.DELETE).getStyleClass().contains("danger-item"));
         assertFalse(browser.detail().shownProperty().get(), "a right click opens no details");
@@ -281,6 +281,18 @@ class KeyActionsViewTest {
         robot.type(KeyCode.DELETE);
         Stage dialog = dialog("Delete");
         assertNotNull(dialog);
+        closeWindows();
+
+        // Ctrl+E is the browser's Edit; Enable and Disable are Ctrl+Shift+E and Ctrl+Shift+D.
+        boolean active = onFx(() -> browser.rows().get(0).key().active());
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Window.getWindows().stream().noneMatch(w -> w instanceof Stage s && s.isShowing()
+                && ("Enable".equals(s.getTitle()) || "Disable".equals(s.getTitle()))), "Ctrl+E previews no change");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(active ? KeyCode.D : KeyCode.E)
+                .release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertNotNull(dialog(active ? "Disable" : "Enable"));
     }
 
     @Test

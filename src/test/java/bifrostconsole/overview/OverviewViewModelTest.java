@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,13 +33,25 @@ class OverviewViewModelTest {
     @RegisterExtension
     static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(5, 300).asOf(NOW);
 
+    /** The same data with the logs' history ending at NOW, and a server without logs. */
+    @RegisterExtension
+    static final DemoGatewayExtension withLogs = DemoGatewayExtension.withKeys(5, 300).asOf(NOW)
+            .configured(g -> g.logRoutes().setClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+    @RegisterExtension
+    static final DemoGatewayExtension withoutLogs = DemoGatewayExtension.withKeys(5, 40).asOf(NOW)
+            .configured(g -> g.logRoutes().setEnabled(false));
+
     @AfterAll
     static void stop() {
         background.shutdownNow();
     }
 
     private OverviewViewModel vm(UiQueue ui, UiSettings settings) {
-        return new OverviewViewModel(gateway.client(), ui,
+        return vm(gateway, ui, settings);
+    }
+
+    private OverviewViewModel vm(DemoGatewayExtension server, UiQueue ui, UiSettings settings) {
+        return new OverviewViewModel(server.client(), ui,
                 background, Clock.fixed(NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC), settings);
     }
 
@@ -95,6 +108,61 @@ class OverviewViewModelTest {
         assertEquals(0.95, vm.shownProperty().get().result().rules().threshold(), 1e-9);
         assertTrue(vm.shownProperty().get().result().with(Reason.NEAR_LIMIT).stream()
                 .allMatch(i -> i.usedFraction() >= 0.95));
+    }
+
+    @Test
+    void unusedKeysAreTheKeysWithoutRequestsInTheLogsOverTheChosenPeriod() throws Exception {
+        UiSettings settings = UiSettings.inMemory();
+        UiQueue ui = new UiQueue();
+        OverviewViewModel vm = vm(withLogs, ui, settings);
+        assertEquals(7, vm.unusedDaysProperty().get());
+        vm.scan();
+        ui.runUntil("the scan's end", () -> !vm.scanningProperty().get());
+        java.util.Set<String> week = unused(vm);
+        assertEquals(withoutTraffic(Duration.ofDays(7)), week);
+        assertTrue(!week.isEmpty() && week.size() < 300, "the demo leaves some keys unused: " + week.size());
+        assertNull(vm.shownProperty().get().unusedNotAvailable());
+        assertEquals(Duration.ofDays(7), vm.shownProperty().get().result().rules().traffic().period());
+
+        vm.unusedDaysProperty().set(30);
+        assertEquals("30", settings.get("overview.unusedDays", ""));
+        assertEquals(30, vm(withLogs, ui, settings).unusedDaysProperty().get(), "remembered");
+        vm.scan();
+        ui.runUntil("the second scan's end", () -> !vm.scanningProperty().get()
+                && vm.shownProperty().get().result().rules().traffic().period().toDays() == 30);
+        java.util.Set<String> month = unused(vm);
+        assertEquals(withoutTraffic(Duration.ofDays(30)), month);
+        assertTrue(week.containsAll(month), "a key quiet for 30 days was quiet for the last 7");
+    }
+
+    @Test
+    void withoutLogsTheUnusedListIsNotAvailableAndTheScanStillWorks() throws Exception {
+        UiQueue ui = new UiQueue();
+        OverviewViewModel vm = vm(withoutLogs, ui, UiSettings.inMemory());
+        vm.scan();
+        ui.runUntil("the scan's end", () -> !vm.scanningProperty().get());
+        OverviewViewModel.Shown shown = vm.shownProperty().get();
+        assertNull(vm.errorProperty().get());
+        assertEquals(40, shown.result().keys());
+        assertTrue(shown.unusedNotAvailable().contains("HTTP 404"), shown.unusedNotAvailable());
+        assertTrue(shown.attention().get(Reason.UNUSED).isEmpty());
+    }
+
+    private static java.util.Set<String> unused(OverviewViewModel vm) {
+        return vm.shownProperty().get().attention().get(Reason.UNUSED).stream()
+                .map(OverviewViewModel.AttentionRow::keyId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Asked of the server directly: every key the logs' ranking leaves out over the period up to NOW. */
+    private static java.util.Set<String> withoutTraffic(Duration period) throws Exception {
+        Map<String, Long> traffic = withLogs.client().keyTraffic(NOW.minus(period), NOW).get().value();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (var key : withLogs.store().virtualKeys()) {
+            if (!traffic.containsKey(key.id())) {
+                out.add(key.id());
+            }
+        }
+        return out;
     }
 
     @Test

@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OverviewViewTest {
     @RegisterExtension
     static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(42, 600);
+    @RegisterExtension
+    static final DemoGatewayExtension withoutLogs = DemoGatewayExtension.withKeys(42, 30)
+            .configured(g -> g.logRoutes().setEnabled(false));
 
     private OverviewViewModel vm;
     private Stage stage;
@@ -86,6 +89,16 @@ class OverviewViewTest {
         robot.doubleClickOn(first);
         Fx.settle();
         assertEquals(List.of(shown.attention().get(Reason.EXHAUSTED).get(0).keyId()), opened);
+
+        robot.clickOn("#attention-tab-unused");
+        ListView<?> unused = robot.lookup("#attention-unused").queryAs(ListView.class);
+        assertEquals(shown.attention().get(Reason.UNUSED).size(), unused.getItems().size());
+        assertTrue(unused.getItems().size() > 0, "the demo leaves some keys unused");
+        assertEquals(7, robot.lookup("#overview-unused-days").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue());
+        assertTrue(!robot.lookup("#overview-unused-not-available").query().isVisible());
+        snapshot("overview-unused-light");
+        robot.clickOn("#attention-tab-exhausted");
         snapshot("overview-light");
         Fx.run(() -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#overview-scroll"))
                 .setVvalue(1));
@@ -104,6 +117,25 @@ class OverviewViewTest {
         });
         Fx.waitUntil("the window is 1024 wide", () -> stage.getScene().getWidth() == 1024);
         snapshot("overview-1024");
+    }
+
+    @Test
+    void withoutLogsTheUnusedTabMakesWayForOneSentence(FxRobot robot) throws Exception {
+        Formats formats = new Formats(Locale.US, ZoneOffset.UTC);
+        OverviewViewModel noLogs = new OverviewViewModel(withoutLogs.client(), Platform::runLater,
+                Executors.newCachedThreadPool(), Clock.systemUTC(), formats, UiSettings.inMemory());
+        Fx.run(() -> {
+            Scene scene = new Scene(new OverviewView(noLogs, formats), 1280, 800);
+            Stylesheets.apply(scene);
+            stage.setScene(scene);
+            noLogs.setActive(true);
+        });
+        Fx.waitUntil("the scan's end", () -> noLogs.shownProperty().get() != null);
+        Fx.settle();
+        Label note = robot.lookup("#overview-unused-not-available").queryAs(Label.class);
+        assertTrue(note.isVisible() && note.getText().contains("HTTP 404"), note.getText());
+        assertTrue(robot.lookup("#attention-tab-unused").tryQuery().isEmpty(), "no Unused tab");
+        assertTrue(robot.lookup("#attention-tab-expired").tryQuery().isPresent(), "the other lists stay");
     }
 
     @Test
