@@ -79,15 +79,12 @@ public final class KeyExporter {
     private KeyPager.Outcome write(OutputStream raw, ExportRequest request, ProgressListener progress,
                                    Cancellation cancellation, Instant now) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(raw, BUFFER);
-        KeyFileWriter format = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
-        // Formatting and writing run beside the parsing of the next keys (see PipelinedKeyWriter).
-        try (PipelinedKeyWriter writer = new PipelinedKeyWriter(format)) {
-            KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation,
-                    request.format().keyReader());
-            writer.finish();
-            out.flush();
-            return outcome;
-        }
+        KeyFileWriter writer = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
+        KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation,
+                request.format().keyReader());
+        writer.finish();
+        out.flush();
+        return outcome;
     }
 
     private ExportResult result(KeyPager.Outcome outcome, Path target, Instant start) {
