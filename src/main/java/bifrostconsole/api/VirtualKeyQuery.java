@@ -2,6 +2,8 @@ package bifrostconsole.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -18,7 +20,21 @@ public record VirtualKeyQuery(
         SortOrder order,
         boolean export,
         boolean fromMemory,
-        boolean excludeAccessProfileManaged) {
+        boolean excludeAccessProfileManaged,
+        Map<String, String> metadata) {
+
+    /** {@code metadata}: the metadata filter, key to value in the order given, AND-ed; never null. */
+    public VirtualKeyQuery {
+        metadata = metadata == null || metadata.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    public VirtualKeyQuery(Integer limit, Integer offset, String search, String customerId, String teamId,
+                           SortField sortBy, SortOrder order, boolean export, boolean fromMemory,
+                           boolean excludeAccessProfileManaged) {
+        this(limit, offset, search, customerId, teamId, sortBy, order, export, fromMemory,
+                excludeAccessProfileManaged, Map.of());
+    }
 
     public static VirtualKeyQuery firstPage(int limit) {
         return new VirtualKeyQuery(limit, 0, null, null, null, null, null, false, false, false);
@@ -30,46 +46,53 @@ public record VirtualKeyQuery(
 
     public VirtualKeyQuery withLimit(Integer v) {
         return new VirtualKeyQuery(v, offset, search, customerId, teamId, sortBy, order, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withOffset(Integer v) {
         return new VirtualKeyQuery(limit, v, search, customerId, teamId, sortBy, order, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withSearch(String v) {
         return new VirtualKeyQuery(limit, offset, v, customerId, teamId, sortBy, order, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withCustomerId(String v) {
         return new VirtualKeyQuery(limit, offset, search, v, teamId, sortBy, order, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withTeamId(String v) {
         return new VirtualKeyQuery(limit, offset, search, customerId, v, sortBy, order, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withSort(SortField field, SortOrder v) {
         return new VirtualKeyQuery(limit, offset, search, customerId, teamId, field, v, export, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withExport(boolean v) {
         return new VirtualKeyQuery(limit, offset, search, customerId, teamId, sortBy, order, v, fromMemory,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withFromMemory(boolean v) {
         return new VirtualKeyQuery(limit, offset, search, customerId, teamId, sortBy, order, export, v,
-                excludeAccessProfileManaged);
+                excludeAccessProfileManaged, metadata);
     }
 
     public VirtualKeyQuery withExcludeAccessProfileManaged(boolean v) {
-        return new VirtualKeyQuery(limit, offset, search, customerId, teamId, sortBy, order, export, fromMemory, v);
+        return new VirtualKeyQuery(limit, offset, search, customerId, teamId, sortBy, order, export, fromMemory, v,
+                metadata);
+    }
+
+    /** The same query with this metadata filter (key to value, AND-ed); empty for none. */
+    public VirtualKeyQuery withMetadata(Map<String, String> v) {
+        return new VirtualKeyQuery(limit, offset, search, customerId, teamId, sortBy, order, export, fromMemory,
+                excludeAccessProfileManaged, v);
     }
 
     /** The URL query string (without '?'), empty when nothing is set. */
@@ -82,6 +105,8 @@ public record VirtualKeyQuery(
         add(q, "team_id", teamId);
         add(q, "sort_by", sortBy == null ? null : sortBy.wireName());
         add(q, "order", order == null ? null : order.wireName());
+        // metadata_<key>=<value>; Bifrost refuses a key outside [A-Za-z0-9._-] with a 400, so it is sent as typed
+        metadata.forEach((k, v) -> add(q, KeyMetadata.FILTER_PREFIX + k, v));
         if (export) {
             q.add("export=true");
         }

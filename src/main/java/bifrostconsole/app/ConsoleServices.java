@@ -138,9 +138,10 @@ public final class ConsoleServices implements AutoCloseable {
     }
 
     /** What the key editor works with over a live server. */
-    public KeyEditorViewModel.Context keyEditor(ManagementApiClient client, ChangeEngine engine, String serverVersion) {
+    public KeyEditorViewModel.Context keyEditor(ManagementApiClient client, ChangeEngine engine,
+                                                ServerFeatures features) {
         return new KeyEditorViewModel.Context(client, engine, uiExecutor, Scheduler.onUiExecutor(timer, uiExecutor),
-                clock, formats, ServerFeatures.of(serverVersion));
+                clock, formats, features);
     }
 
     private OwnerListViewModel.Writes ownerWrites(ManagementApiClient client, ChangeEngine engine,

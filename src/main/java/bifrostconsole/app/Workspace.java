@@ -2,6 +2,7 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Page;
+import bifrostconsole.api.ServerFeatures;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
@@ -14,6 +15,12 @@ import bifrostconsole.connection.ConnectionProfile;
 public record Workspace(String id, String displayName, ConnectionProfile profile, ManagementApiClient client,
                         boolean demo, String serverVersion, VirtualKeyQuery firstPageQuery,
                         Page<VirtualKey> firstPage) {
+
+    /** What the server can do: from its version, and key metadata also when the first page carries some. */
+    public ServerFeatures features() {
+        return ServerFeatures.of(serverVersion).withKeyMetadataSeen(firstPage.items().stream()
+                .anyMatch(k -> !k.metadata().isEmpty()));
+    }
 
     public long keyCount() {
         return firstPage.totalCount();

@@ -69,7 +69,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
                 services.uiExecutor());
 
         view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
-                workspace.serverVersion()), services.windows(), model.clipboard(),
+                workspace.features()), services.windows(), model.clipboard(),
                 () -> view.getScene() == null ? null : view.getScene().getWindow()));
 
         WorkspaceTabs tabs = new WorkspaceTabs();
@@ -111,6 +111,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         StackPane.setAlignment(bar, Pos.TOP_RIGHT);
         StackPane.setMargin(bar, new Insets(4, 10, 0, 0));
         StackPane centre = new StackPane(tabs, bar);
+        TabRowFocus.install(tabs, bar);
         centre.setId("workspace");
         return centre;
     }

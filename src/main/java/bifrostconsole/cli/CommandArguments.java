@@ -19,6 +19,7 @@ final class CommandArguments {
     }
 
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final List<String> positionals = new ArrayList<>();
 
     private CommandArguments() {
@@ -26,6 +27,12 @@ final class CommandArguments {
 
     static CommandArguments parse(List<String> args, Set<String> valueOptions, Set<String> flags)
             throws UsageException {
+        return parse(args, valueOptions, flags, Set.of());
+    }
+
+    /** {@code repeatable}: value options that may be given more than once, read with {@link #values}. */
+    static CommandArguments parse(List<String> args, Set<String> valueOptions, Set<String> flags,
+                                  Set<String> repeatable) throws UsageException {
         CommandArguments parsed = new CommandArguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -52,10 +59,11 @@ final class CommandArguments {
                     }
                     value = args.get(++i);
                 }
-                if (parsed.values.containsKey(name)) {
+                if (parsed.values.containsKey(name) && !repeatable.contains(name)) {
                     throw new UsageException(name + " is given twice");
                 }
                 parsed.values.put(name, value);
+                parsed.repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option " + name);
             }
@@ -65,6 +73,11 @@ final class CommandArguments {
 
     String value(String name) {
         return values.get(name);
+    }
+
+    /** Every value given for {@code name}, in order; empty when it was not given. */
+    List<String> values(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     boolean flag(String name) {

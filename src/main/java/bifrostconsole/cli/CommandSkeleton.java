@@ -56,24 +56,31 @@ abstract class CommandSkeleton implements Subcommand {
 
     /** What a verb declares: its name, its line in the console's --help, its own help text and its options. */
     record Spec(String name, String summary, String help, Set<String> valueOptions, Set<String> flags,
-                boolean takesPositionals) {
+                boolean takesPositionals, Set<String> repeatable) {
         static Spec of(String name, String summary, String help) {
-            return new Spec(name, summary, help, Set.of(), Set.of(), false);
+            return new Spec(name, summary, help, Set.of(), Set.of(), false, Set.of());
         }
 
         /** Options that take a value: {@code --name value} or {@code --name=value}. */
         Spec options(String... names) {
-            return new Spec(name, summary, help, Set.of(names), flags, takesPositionals);
+            return new Spec(name, summary, help, Set.of(names), flags, takesPositionals, repeatable);
         }
 
         /** Options without a value; {@code --help} is always one. */
         Spec flags(String... names) {
-            return new Spec(name, summary, help, valueOptions, Set.of(names), takesPositionals);
+            return new Spec(name, summary, help, valueOptions, Set.of(names), takesPositionals, repeatable);
         }
 
         /** The verb reads positional arguments itself; without this, any is a usage error. */
         Spec withPositionals() {
-            return new Spec(name, summary, help, valueOptions, flags, true);
+            return new Spec(name, summary, help, valueOptions, flags, true, repeatable);
+        }
+
+        /** Value options that may be given several times ({@link CommandArguments#values}); call after options. */
+        Spec repeatable(String... names) {
+            Set<String> all = new java.util.HashSet<>(valueOptions);
+            all.addAll(Set.of(names));
+            return new Spec(name, summary, help, Set.copyOf(all), flags, takesPositionals, Set.of(names));
         }
     }
 
@@ -116,7 +123,7 @@ abstract class CommandSkeleton implements Subcommand {
     @Override
     public final int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> env) {
         try {
-            CommandArguments args = CommandArguments.parse(argv, spec.valueOptions(), flagsWithHelp);
+            CommandArguments args = CommandArguments.parse(argv, spec.valueOptions(), flagsWithHelp, spec.repeatable());
             if (args.flag("--help") || args.positionals().contains("-h")) {
                 out.print(spec.help());
                 out.flush();

@@ -1,6 +1,7 @@
 package bifrostconsole.cli;
 
 import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
@@ -15,15 +16,18 @@ import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.ProgressListener;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** {@code export}: every virtual key matching a search and filters, as CSV or JSON, streamed. */
 public final class ExportCommand extends CommandSkeleton {
     static final String HELP_TEXT = """
             usage: bifrost-console export [--server URL] [--format csv|json] [--out FILE] [--search S]
-                                          [--team ID] [--customer ID] [--sort FIELD] [--order asc|desc]
-                                          [--include-secrets] [--raw-csv]
+                                          [--team ID] [--customer ID] [--metadata KEY=VALUE]...
+                                          [--sort FIELD] [--order asc|desc] [--include-secrets] [--raw-csv]
 
             Writes every virtual key matching the search and filters. Keys are fetched 10,000 a request and
             written as they arrive, so memory stays flat at any number of keys.
@@ -32,9 +36,14 @@ public final class ExportCommand extends CommandSkeleton {
               --format csv|json    file format (default: from the extension of --out, else csv)
               --out FILE           write FILE; it is replaced only once the export is complete, so a failure
                                    leaves an earlier file intact (default: standard output)
-              --search S           keys whose name contains S, ignoring case
+              --search S           keys whose name contains S, ignoring case (Bifrost 2.x: or whose team's or
+                                   customer's name, or a metadata value, contains it)
               --team ID            keys of this team
               --customer ID        keys of this customer (with --team: keys of either, as Bifrost filters)
+              --metadata KEY=VALUE keys whose metadata entry KEY is exactly VALUE; repeat it for more
+                                   conditions, which must all hold. KEY is 1 to 256 letters, digits, '.', '_'
+                                   or '-'. Servers before metadata filters (Bifrost 2.2.5 and older) ignore
+                                   it: the export then stops with an error instead of writing other keys
               --sort FIELD         name, budget_spent, created_at or status (default: created_at)
               --order asc|desc     sort direction (default: asc)
               --include-secrets    include the key values: the output is then a secret
@@ -47,7 +56,8 @@ public final class ExportCommand extends CommandSkeleton {
             Inactive, Expired, Exhausted), team_id, team, customer_id, customer, budgets (each as
             spent/limit/window in USD, several separated by "; "), token_limit and request_limit (as
             used/limit/window), providers, mcp_clients, created_at, updated_at, expires_at (UTC, ISO 8601),
-            and value with --include-secrets. JSON: an array of the keys as the API returns them.
+            metadata (key=value entries separated by "; "), and value with --include-secrets. JSON: an
+            array of the keys as the API returns them.
             Progress is shown on stderr when it is a terminal.
 
             A key the server sent in a shape this console cannot read is still written (CSV: status
@@ -62,6 +72,7 @@ public final class ExportCommand extends CommandSkeleton {
             "write the virtual keys matching a search and filters as CSV or JSON", HELP_TEXT)
             .options(ServerOptions.OPTION, "--format", "--out", "--search", "--team", "--customer", "--sort",
                     "--order", "--page-size")
+            .repeatable("--metadata")
             .flags("--include-secrets", "--raw-csv");
 
     public ExportCommand() {
@@ -81,7 +92,8 @@ public final class ExportCommand extends CommandSkeleton {
         VirtualKeyQuery query = VirtualKeyQuery.all()
                 .withSearch(a.value("--search"))
                 .withTeamId(a.value("--team"))
-                .withCustomerId(a.value("--customer"));
+                .withCustomerId(a.value("--customer"))
+                .withMetadata(metadata(a.values("--metadata")));
         if (a.value("--sort") != null || a.value("--order") != null) {
             query = query.withSort(a.value("--sort") == null ? SortField.CREATED_AT : sortField(a.value("--sort")),
                     order(a.value("--order")));
@@ -117,6 +129,22 @@ public final class ExportCommand extends CommandSkeleton {
         }
         ExportFormat fromName = target == null ? null : ExportFormat.fromFileName(target.getFileName().toString());
         return fromName == null ? ExportFormat.CSV : fromName;
+    }
+
+    /** {@code --metadata key=value}, each checked with Bifrost's key rules before anything is sent. */
+    static Map<String, String> metadata(List<String> options) throws CommandArguments.UsageException {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (String option : options) {
+            KeyMetadata.Parsed parsed = KeyMetadata.parseCondition(option);
+            if (!parsed.ok()) {
+                throw new CommandArguments.UsageException("--metadata '" + option + "': " + parsed.problem());
+            }
+            if (conditions.put(parsed.condition().key(), parsed.condition().value()) != null) {
+                throw new CommandArguments.UsageException("--metadata gives " + parsed.condition().key()
+                        + " twice: a key holds one value");
+            }
+        }
+        return conditions;
     }
 
     private static SortField sortField(String text) throws CommandArguments.UsageException {

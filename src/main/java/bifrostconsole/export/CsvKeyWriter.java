@@ -34,7 +34,7 @@ final class CsvKeyWriter implements KeyFileWriter {
     /** The header row, in column order; {@code value} is appended only when key values are included. */
     static final List<String> COLUMNS = List.of("id", "name", "description", "status", "team_id", "team",
             "customer_id", "customer", "budgets", "token_limit", "request_limit", "providers", "mcp_clients",
-            "created_at", "updated_at", "expires_at");
+            "created_at", "updated_at", "expires_at", "metadata");
     static final String VALUE_COLUMN = "value";
     static final String LIST_SEPARATOR = "; ";
 
@@ -128,6 +128,9 @@ final class CsvKeyWriter implements KeyFileWriter {
         cells.add(instant(key.createdAt()));
         cells.add(instant(key.updatedAt()));
         cells.add(instant(key.expiresAt()));
+        // key=value entries as for budgets; a metadata key never holds "=" or ";", so the cell splits back
+        cells.add(key.metadata().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(LIST_SEPARATOR)));
         if (includeSecrets) {
             cells.add(key.plainValue());
         }

@@ -1,5 +1,7 @@
 package bifrostconsole.export;
 
+import bifrostconsole.api.ApiException;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
@@ -65,7 +67,7 @@ public final class KeyPager {
     /** As above, each key bound with {@code keyReader} (see {@link KeyPageSource#streamPage}). */
     public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
                            Cancellation cancellation, ObjectReader keyReader) throws IOException {
-        Counter counter = new Counter(sink, progress, cancellation, keyReader);
+        Counter counter = new Counter(sink, progress, cancellation, query.metadata(), keyReader);
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
@@ -188,7 +190,12 @@ public final class KeyPager {
         private volatile long total = -1;
         private volatile IOException writeFailure;
 
-        Counter(KeySink sink, ProgressListener progress, Cancellation cancellation, ObjectReader keyReader) {
+        /** The metadata filter asked for: a key that does not match shows the server ignored it. */
+        private final java.util.Map<String, String> metadata;
+
+        Counter(KeySink sink, ProgressListener progress, Cancellation cancellation,
+                java.util.Map<String, String> metadata, ObjectReader keyReader) {
+            this.metadata = metadata;
             this.sink = sink;
             this.keyReader = keyReader;
             this.progress = progress;
@@ -204,6 +211,12 @@ public final class KeyPager {
             }
             if (key.isUnreadable()) {
                 unreadable++;
+            } else if (!metadata.isEmpty() && !KeyMetadata.matches(key.metadata(), metadata)) {
+                // Servers without metadata filters ignore them and send every key (API.md §4): exporting those
+                // would pass the whole list off as the filtered one.
+                throw new ApiException(ApiException.Kind.BAD_JSON, 200, null, "The server ignored the metadata"
+                        + " filter and sent keys that do not match it (metadata filters need a Bifrost newer than"
+                        + " 2.2.5); nothing more was exported.", null, null);
             }
             try {
                 sink.accept(key);

@@ -59,6 +59,13 @@ public final class ExportDialog extends VBox {
             r.setSelected(vm.scopeProperty().get() == s);
             scopeBox.getChildren().add(r);
         }
+        if (!vm.filterText().isEmpty()) {
+            Label filter = new Label(vm.filterText());
+            filter.setId("export-filter");
+            filter.getStyleClass().add("text-muted");
+            filter.setWrapText(true);
+            scopeBox.getChildren().add(filter);
+        }
         scopes.selectedToggleProperty().addListener((o, old, now) -> {
             if (now != null) {
                 vm.scopeProperty().set((ExportScope) now.getUserData());

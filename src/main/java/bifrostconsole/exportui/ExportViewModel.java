@@ -31,6 +31,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -145,6 +147,22 @@ public final class ExportViewModel {
             return name.substring(0, name.length() - old.extension().length()) + now.extension();
         }
         return name;
+    }
+
+    /**
+     * What narrows the export besides the team and customer pickers, as the user typed it: "Search “ops” · metadata
+     * env = prod, cost_center = cc-42"; empty when neither is set.
+     */
+    public String filterText() {
+        List<String> parts = new ArrayList<>();
+        if (query.search() != null) {
+            parts.add("search \u201c" + query.search() + "\u201d");
+        }
+        if (!query.metadata().isEmpty()) {
+            parts.add("metadata " + query.metadata().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return parts.isEmpty() ? "" : "Filtered by " + String.join(" \u00b7 ", parts);
     }
 
     /** "All 1,234 matching keys" / "This page (25 keys)": the scope choices as the user sees them. */

@@ -1,5 +1,7 @@
 package bifrostconsole.keyeditor;
 
+import bifrostconsole.api.KeyMetadata;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +14,8 @@ import java.util.regex.PatternSyntaxException;
  * returns null, or the one sentence shown beside the field.
  */
 public final class KeyRules {
-    /** Metadata keys: 1 to 256 of these characters (API.md §5.9). */
-    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9._-]{1,256}");
     static final int METADATA_ENTRIES = 50;
-    static final int METADATA_VALUE_CHARS = 512;
+    static final int METADATA_VALUE_CHARS = KeyMetadata.MAX_VALUE_CHARS;
     /**
      * What Java's regular expressions accept and RE2 (Bifrost's, Go's {@code regexp}) refuses: lookaround,
      * backreferences, atomic groups and possessive quantifiers. A pattern using them would be refused with a 400.
@@ -80,17 +80,12 @@ public final class KeyRules {
         if (key == null || key.isEmpty()) {
             return "A metadata entry needs a key.";
         }
-        if (!METADATA_KEY.matcher(key).matches()) {
-            return key.length() > 256 ? "A metadata key has at most 256 characters."
-                    : "\u201c" + key + "\u201d: a metadata key may hold only letters, digits, dots, dashes and"
-                    + " underscores.";
+        String keyProblem = KeyMetadata.keyProblem(key);
+        if (keyProblem != null) {
+            return keyProblem;
         }
-        if (key.equals("isAsyncRequest") || key.startsWith("bifrost_alb_")) {
-            return "\u201c" + key + "\u201d is reserved by Bifrost.";
-        }
-        String v = value == null ? "" : value;
         // Bifrost counts Unicode characters, not Java's UTF-16 units.
-        if (v.codePointCount(0, v.length()) > METADATA_VALUE_CHARS) {
+        if (KeyMetadata.valueTooLong(value)) {
             return "A metadata value has at most " + METADATA_VALUE_CHARS + " characters.";
         }
         return null;

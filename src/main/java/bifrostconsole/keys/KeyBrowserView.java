@@ -2,6 +2,7 @@ package bifrostconsole.keys;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.tables.PagerBar;
@@ -65,6 +66,9 @@ public final class KeyBrowserView extends BorderPane {
     private final KeyBrowserViewModel vm;
     private final KeyTable keyTable;
     private final CustomTextField search = new CustomTextField();
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    private final CustomTextField metadataField = new CustomTextField();
+    private final HBox metadataChips = new HBox(6);
     private final HBox toolbarSlot = new HBox(8);
     private final VBox tableBox = new VBox();
     private final java.util.List<Node> detailHeaderItems = new java.util.ArrayList<>();
@@ -99,10 +103,13 @@ public final class KeyBrowserView extends BorderPane {
 
         setTop(buildToolbar());
         tableArea = buildTableArea();
-        split.getItems().add(tableArea);
+        // The pager sits under the table, beside the details: Tab then meets table, pager, details, as one reads.
+        VBox tableAndPager = new VBox(tableArea, buildPager());
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
+        tableAndPager.setMinWidth(0);
+        split.getItems().add(tableAndPager);
         split.setOrientation(Orientation.HORIZONTAL);
         setCenter(split);
-        setBottom(buildPager());
 
         bindSelection();
         vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
@@ -200,7 +207,8 @@ public final class KeyBrowserView extends BorderPane {
     private Node buildToolbar() {
         search.setId("key-search");
         search.getStyleClass().add("search-field");
-        search.setPromptText("Search key names (Ctrl+F)");
+        // What Bifrost 2.x matches (API.md §4; the demo gateway does the same): parts of these, ignoring case.
+        search.setPromptText("Search name, team, customer, metadata");
         search.setLeft(Icons.icon(Feather.SEARCH));
         Button clearSearch = Icons.button(Feather.X, "Clear the search");
         clearSearch.setOnAction(e -> {
@@ -210,7 +218,9 @@ public final class KeyBrowserView extends BorderPane {
         clearSearch.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clearSearch);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setTooltip(new Tooltip("Sent to the server 300 ms after you stop typing; matches parts of key names."));
+        search.setTooltip(new Tooltip("Search (Ctrl+F): sent to the server 300 ms after you stop typing. Matches part of a key's name,"
+                + " its team's or customer's name, or a metadata value, ignoring case; servers before Bifrost 2.x"
+                + " match key names only."));
 
         FilterPicker team = new FilterPicker(vm.teamPicker(), Feather.USERS);
         FilterPicker customer = new FilterPicker(vm.customerPicker(), Feather.BRIEFCASE);
@@ -219,6 +229,8 @@ public final class KeyBrowserView extends BorderPane {
         or.setTooltip(new Tooltip("The server combines team and customer filters with OR: "
                 + "a key of the team or of the customer is shown."));
         or.setMinWidth(Region.USE_PREF_SIZE);
+
+        Node metadataFilter = buildMetadataFilter();
 
         ToggleSwitch hideProfiles = Switches.create("Hide access-profile keys");
         javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
@@ -269,7 +281,8 @@ public final class KeyBrowserView extends BorderPane {
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
         toolbarSlot.setMinWidth(Region.USE_PREF_SIZE);
         // The filters wrap onto a second line in a narrow window instead of being cut off.
-        FlowPane filters = new FlowPane(10, 8, search, team, or, customer, hideProfiles, fromMemory);
+        FlowPane filters = new FlowPane(10, 8, search, team, or, customer, metadataFilter, metadataChips,
+                hideProfiles, fromMemory);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setMinWidth(0);
         filters.setPrefWrapLength(400);
@@ -285,11 +298,82 @@ public final class KeyBrowserView extends BorderPane {
         hint.textProperty().bind(Bindings.when(vm.fromMemoryProperty())
                 .then("From memory: every key in the gateway's in-memory cache, by creation time. The server "
                         + "ignores search, filters, sorting and paging in this mode.")
-                .otherwise("Search matches key names. Team and customer filters combine with OR: keys of the "
-                        + "team or of the customer are shown."));
-        VBox area = new VBox(row, hint);
+                .otherwise("Search matches names (the key's, its team's, its customer's) and metadata values. Team"
+                        + " and customer filters combine with OR; metadata conditions must all hold (AND)."));
+        Label metadataProblem = new Label();
+        metadataProblem.setId("metadata-problem");
+        metadataProblem.getStyleClass().add("field-error");
+        metadataProblem.setWrapText(true);
+        metadataProblem.textProperty().bind(vm.metadataProblemProperty());
+        Label metadataIgnored = new Label();
+        metadataIgnored.setId("metadata-ignored");
+        metadataIgnored.getStyleClass().add("field-warning");
+        metadataIgnored.setWrapText(true);
+        metadataIgnored.textProperty().bind(vm.metadataIgnoredProperty());
+        for (Label l : new Label[] {metadataProblem, metadataIgnored}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        VBox area = new VBox(row, metadataProblem, metadataIgnored, hint);
         area.getStyleClass().add("toolbar-area");
         return area;
+    }
+
+    /**
+     * The metadata filter: a field taking {@code key = value} (checked as you type, added with Enter or +), and a
+     * removable chip per condition in force. Conditions are AND-ed, as Bifrost does.
+     */
+    private Node buildMetadataFilter() {
+        metadataField.setId("metadata-filter");
+        metadataField.getStyleClass().add("metadata-field");
+        metadataField.setPromptText("Metadata key = value");
+        metadataField.setLeft(Icons.icon(Feather.TAG));
+        metadataField.textProperty().bindBidirectional(vm.metadataInputProperty());
+        metadataField.setTooltip(new Tooltip("Show only keys whose metadata holds exactly this value (Bifrost 2.x):"
+                + " type key = value and press Enter. Several conditions must all hold."));
+        metadataField.setAccessibleText("Metadata filter, key = value");
+        metadataField.setOnAction(e -> vm.addMetadataCondition());
+        vm.metadataProblemProperty().addListener((o, a, problem) ->
+                metadataField.pseudoClassStateChanged(INVALID, problem != null));
+        Button add = Icons.button(Feather.PLUS, "Add the metadata condition (Enter)");
+        add.setId("metadata-filter-add");
+        add.setOnAction(e -> {
+            vm.addMetadataCondition();
+            metadataField.requestFocus();
+        });
+        add.disableProperty().bind(vm.metadataInputProperty().isEmpty());
+        metadataField.setRight(add);
+        metadataField.disableProperty().bind(vm.fromMemoryProperty());
+        metadataChips.setId("metadata-chips");
+        metadataChips.setAlignment(Pos.CENTER_LEFT);
+        metadataChips.disableProperty().bind(vm.fromMemoryProperty());
+        vm.metadataConditions().addListener((javafx.collections.ListChangeListener<KeyMetadata.Condition>) c ->
+                showMetadataChips());
+        showMetadataChips();
+        return metadataField;
+    }
+
+    private void showMetadataChips() {
+        metadataChips.getChildren().setAll(vm.metadataConditions().stream().map(this::metadataChip).toList());
+        metadataChips.setVisible(!vm.metadataConditions().isEmpty());
+        metadataChips.setManaged(metadataChips.isVisible());
+    }
+
+    /** "env = prod ×": a click (or Space on it) takes the condition out of the filter. */
+    private Node metadataChip(KeyMetadata.Condition condition) {
+        Button chip = new Button(condition.toString(), Icons.icon(Feather.X));
+        chip.getStyleClass().addAll("metadata-chip", "small");
+        chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        chip.setMnemonicParsing(false);
+        chip.setMaxWidth(260);
+        chip.setTooltip(new Tooltip("Metadata " + condition.key() + " is exactly \u201c" + condition.value()
+                + "\u201d. Click to remove this condition."));
+        chip.setAccessibleText("Remove the metadata condition " + condition);
+        chip.setOnAction(e -> {
+            vm.removeMetadataCondition(condition);
+            metadataField.requestFocus();
+        });
+        return chip;
     }
 
     // ---- table and its states -------------------------------------------------------------------------

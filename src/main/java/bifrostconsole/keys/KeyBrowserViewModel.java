@@ -1,6 +1,7 @@
 package bifrostconsole.keys;
 
 import bifrostconsole.api.GovernanceSource;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
@@ -78,6 +79,12 @@ public final class KeyBrowserViewModel implements Pageable {
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final BooleanProperty hideAccessProfileKeys = new SimpleBooleanProperty(this, "hideAccessProfileKeys");
     private final BooleanProperty fromMemory = new SimpleBooleanProperty(this, "fromMemory");
+    private final StringProperty metadataInput = new SimpleStringProperty(this, "metadataInput", "");
+    private final ReadOnlyStringWrapper metadataProblem = new ReadOnlyStringWrapper(this, "metadataProblem");
+    private final ObservableList<KeyMetadata.Condition> metadataConditions = FXCollections.observableArrayList();
+    private final ObservableList<KeyMetadata.Condition> readOnlyMetadataConditions =
+            FXCollections.unmodifiableObservableList(metadataConditions);
+    private final ReadOnlyStringWrapper metadataIgnored = new ReadOnlyStringWrapper(this, "metadataIgnored");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 25);
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -150,6 +157,9 @@ public final class KeyBrowserViewModel implements Pageable {
             }
             pendingSearch = scheduler.schedule(SEARCH_DELAY, () -> applySearch(text));
         });
+        // Checked as you type, with Bifrost's key rules; nothing is sent until the condition is added.
+        metadataInput.addListener((o, a, text) -> metadataProblem.set(text == null || text.isBlank() ? null
+                : KeyMetadata.parseCondition(text).problem()));
         teamPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
         customerPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
         hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
@@ -327,6 +337,37 @@ public final class KeyBrowserViewModel implements Pageable {
         load(query.get().withSort(field, order).withOffset(0));
     }
 
+    /**
+     * Adds the condition typed in the metadata field ({@code key = value}) to the metadata filter and asks the
+     * server for the first page; a condition on a key already filtered replaces it (one key holds one value).
+     * Returns false, leaving the text and its problem on screen, when the text is not a valid condition.
+     */
+    public boolean addMetadataCondition() {
+        KeyMetadata.Parsed parsed = KeyMetadata.parseCondition(metadataInput.get());
+        if (!parsed.ok()) {
+            metadataProblem.set(parsed.problem());
+            return false;
+        }
+        KeyMetadata.Condition added = parsed.condition();
+        batchingChanges = true;
+        try {
+            metadataConditions.removeIf(c -> c.key().equals(added.key()));
+            metadataConditions.add(added);
+            metadataInput.set("");
+        } finally {
+            batchingChanges = false;
+        }
+        filtersChanged();
+        return true;
+    }
+
+    /** Takes one condition out of the metadata filter (its chip's ×). */
+    public void removeMetadataCondition(KeyMetadata.Condition condition) {
+        if (metadataConditions.remove(condition)) {
+            filtersChanged();
+        }
+    }
+
     /** Empties the search box and every filter, with one request. */
     public void clearFilters() {
         if (pendingSearch != null) {
@@ -342,6 +383,8 @@ public final class KeyBrowserViewModel implements Pageable {
             customerPicker.clear();
             hideAccessProfileKeys.set(false);
             fromMemory.set(false);
+            metadataConditions.clear();
+            metadataInput.set("");
         } finally {
             batchingChanges = false;
         }
@@ -360,6 +403,7 @@ public final class KeyBrowserViewModel implements Pageable {
             customerPicker.clear();
             hideAccessProfileKeys.set(false);
             fromMemory.set(false);
+            metadataConditions.clear();
         } finally {
             batchingChanges = false;
         }
@@ -389,6 +433,7 @@ public final class KeyBrowserViewModel implements Pageable {
             picker.choose(option);
             hideAccessProfileKeys.set(false);
             fromMemory.set(false);
+            metadataConditions.clear();
         } finally {
             batchingChanges = false;
         }
@@ -512,9 +557,11 @@ public final class KeyBrowserViewModel implements Pageable {
         VirtualKeyQuery base = previous == null ? query.get() : previous;
         FilterOption team = teamPicker.selectedProperty().get();
         FilterOption customer = customerPicker.selectedProperty().get();
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadataConditions.forEach(c -> metadata.put(c.key(), c.value()));
         return new VirtualKeyQuery(pageSize.get(), base.offset(), normalise(searchText.get()),
                 customer == null ? null : customer.id(), team == null ? null : team.id(), base.sortBy(),
-                base.order(), false, fromMemory.get(), hideAccessProfileKeys.get());
+                base.order(), false, fromMemory.get(), hideAccessProfileKeys.get(), metadata);
     }
 
     private void goToOffset(int offset) {
@@ -528,7 +575,7 @@ public final class KeyBrowserViewModel implements Pageable {
         refreshInPlace = false;
         query.set(q);
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
-                || q.excludeAccessProfileManaged() || q.fromMemory());
+                || q.excludeAccessProfileManaged() || q.fromMemory() || !q.metadata().isEmpty());
         loading.set(true);
         if (rows.isEmpty()) {
             viewState.set(ViewState.LOADING);
@@ -568,6 +615,7 @@ public final class KeyBrowserViewModel implements Pageable {
         String keep = selectionToKeep;
         selectionToKeep = null;
         errorMessage.set(null);
+        metadataIgnored.set(ignoredMetadataFilter(q, p));
         shownQuery.set(q);
         List<KeyRow> fresh = sortedForPage(new ArrayList<>(loaded.rows()));
         boolean quiet = refreshInPlace && pendingSelection == PendingSelection.NONE && replaceInPlace(fresh);
@@ -589,6 +637,23 @@ public final class KeyBrowserViewModel implements Pageable {
             restoreSelection(keep);
         }
         firstPageShown.complete(null);
+    }
+
+    /**
+     * A server without metadata filters (before they shipped, after v2.2.5) ignores them and sends the whole list
+     * (API.md §4): a key on the page that does not match shows it, whatever the version says.
+     */
+    private static String ignoredMetadataFilter(VirtualKeyQuery q, Page<VirtualKey> p) {
+        if (q.metadata().isEmpty() || q.fromMemory()) {
+            return null;
+        }
+        for (VirtualKey k : p.items()) {
+            if (!KeyMetadata.matches(k.metadata(), q.metadata())) {
+                return "This server ignored the metadata filter and lists keys that do not match it: metadata"
+                        + " filters need a Bifrost newer than 2.2.5.";
+            }
+        }
+        return null;
     }
 
     private void restoreSelection(String keepId) {
@@ -669,6 +734,26 @@ public final class KeyBrowserViewModel implements Pageable {
 
     public BooleanProperty fromMemoryProperty() {
         return fromMemory;
+    }
+
+    /** The metadata condition being typed, {@code key = value}; added to the filter by {@link #addMetadataCondition}. */
+    public StringProperty metadataInputProperty() {
+        return metadataInput;
+    }
+
+    /** What is wrong with the condition being typed (Bifrost's key rules), or null. */
+    public ReadOnlyStringProperty metadataProblemProperty() {
+        return metadataProblem.getReadOnlyProperty();
+    }
+
+    /** The metadata filter in force, AND-ed; change it with the add and remove commands. */
+    public ObservableList<KeyMetadata.Condition> metadataConditions() {
+        return readOnlyMetadataConditions;
+    }
+
+    /** Set when the page on screen shows the server ignored the metadata filter; null otherwise. */
+    public ReadOnlyStringProperty metadataIgnoredProperty() {
+        return metadataIgnored.getReadOnlyProperty();
     }
 
     public IntegerProperty pageSizeProperty() {

@@ -30,6 +30,9 @@ public enum KeyColumn implements TableColumnSpec {
                     + "The server sorts by the on/off switch only."),
     PROVIDERS("providers", "Providers", null, null, 170,
             "How many providers the key may use, and which."),
+    METADATA("metadata", "Metadata", null, null, 260,
+            "The key's metadata (Bifrost 2.x) as key=value pairs; hover a cell for the full list. Filter by it "
+                    + "with the metadata field above the table. Hidden until picked in the Columns menu."),
     CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 130,
             "When the key was created. Sorted by the server.");
 
@@ -59,6 +62,11 @@ public enum KeyColumn implements TableColumnSpec {
     @Override
     public String title() {
         return title;
+    }
+
+    @Override
+    public boolean visibleByDefault() {
+        return this != METADATA;
     }
 
     /** The server's sort field, or null when the server cannot sort by this column. */

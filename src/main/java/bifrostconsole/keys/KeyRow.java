@@ -1,5 +1,6 @@
 package bifrostconsole.keys;
 
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.VirtualKey;
@@ -30,6 +31,8 @@ public record KeyRow(
         String statusReason,
         String providersText,
         String providersTooltip,
+        String metadataText,
+        String metadataTooltip,
         String createdText,
         String createdTooltip) {
 
@@ -52,6 +55,17 @@ public record KeyRow(
 
     public static KeyRow of(VirtualKey key, Formats formats, Instant now) {
         return of(key, formats, now, Owners.EMBEDDED);
+    }
+
+    /** Every entry on a line of its own, as the cell's text may be cut short. */
+    private static String metadataTooltip(VirtualKey key) {
+        if (key.metadata().isEmpty()) {
+            return "No metadata.";
+        }
+        StringBuilder tip = new StringBuilder(key.metadata().size() == 1 ? "1 metadata entry:"
+                : key.metadata().size() + " metadata entries:");
+        key.metadata().forEach((k, v) -> tip.append('\n').append(k).append(" = ").append(v));
+        return tip.toString();
     }
 
     /** {@code owners}: the teams and customers read so far, for budgets a key does not embed. */
@@ -95,6 +109,7 @@ public record KeyRow(
                 usage.rateLimit(key.rateLimit(), key.calendarAligned()),
                 usage.headroom(new HeadroomCalculator(owners).of(key, now)),
                 status, KeyStatus.reason(key, now), providers, providersTip,
+                key.metadata().isEmpty() ? "\u2014" : KeyMetadata.compact(key.metadata()), metadataTooltip(key),
                 formats.date(key.createdAt()),
                 key.createdAt() == null ? "Creation time unknown"
                         : formats.dateTime(key.createdAt()) + " (" + formats.relative(key.createdAt(), now) + ")");

@@ -66,6 +66,7 @@ final class KeyTable {
         add(KeyColumn.RATE_LIMITS, () -> new UsageCell(false));
         add(KeyColumn.STATUS, StatusCell::new);
         add(KeyColumn.PROVIDERS, () -> new TextCell(KeyRow::providersText, KeyRow::providersTooltip));
+        add(KeyColumn.METADATA, () -> new TextCell(KeyRow::metadataText, KeyRow::metadataTooltip));
         add(KeyColumn.CREATED, () -> new TextCell(KeyRow::createdText, KeyRow::createdTooltip));
 
         table.getSortOrder().addListener((ListChangeListener<TableColumn<KeyRow, ?>>) c -> userSorted(null));
@@ -238,6 +239,9 @@ final class KeyTable {
 
         KeyValueCell() {
             field.offerReveal(vm.source().live()); // a snapshot file has nothing to reveal
+            // Tab leaves the table in one step instead of visiting two buttons a row; the details offer both.
+            field.revealButton().setFocusTraversable(false);
+            field.copyButton().setFocusTraversable(false);
             field.revealButton().setOnAction(e -> {
                 KeyRow row = getItem();
                 if (row != null) {

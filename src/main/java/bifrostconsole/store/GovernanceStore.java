@@ -2,6 +2,7 @@ package bifrostconsole.store;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.Provider;
@@ -42,7 +43,8 @@ public final class GovernanceStore {
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
     public static final int EXPORT_LIMIT = 10_000;
-    public static final String VERSION = "v1.4.3";
+    /** What {@code GET /api/version} answers (a JSON string): the latest 2.2 release (API.md §0, §16). */
+    public static final String VERSION = "v2.2.5";
 
     /** A query or write Bifrost would refuse: the HTTP status and the {@code error.message} it would send. */
     public static final class QueryException extends RuntimeException {
@@ -71,7 +73,8 @@ public final class GovernanceStore {
         final List<VirtualKey> keys;
         /** Each key's index in {@link #keys}. */
         final Map<String, Integer> indexById;
-        final String[] lowerNames;
+        /** What {@code search} looks in, lower-cased: the name, the team's and customer's names, metadata values. */
+        final String[][] searchTexts;
         final double[] budgetSpent;
         /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
         final int[] byId;
@@ -86,12 +89,12 @@ public final class GovernanceStore {
             this.keys = List.copyOf(keys);
             int n = this.keys.size();
             this.indexById = new HashMap<>(n * 2);
-            this.lowerNames = new String[n];
+            this.searchTexts = new String[n][];
             this.budgetSpent = new double[n];
             for (int i = 0; i < n; i++) {
                 VirtualKey key = this.keys.get(i);
                 indexById.putIfAbsent(key.id(), i);
-                lowerNames[i] = lowerName(key);
+                searchTexts[i] = searchTexts(key);
                 budgetSpent[i] = spent(key);
             }
             Integer[] indexes = new Integer[n];
@@ -115,12 +118,12 @@ public final class GovernanceStore {
         Data(Data base, Map<Integer, VirtualKey> replaced, List<Team> teams, List<Customer> customers,
              List<McpClient> mcpClients) {
             List<VirtualKey> copy = new ArrayList<>(base.keys);
-            this.lowerNames = base.lowerNames.clone();
+            this.searchTexts = base.searchTexts.clone();
             this.budgetSpent = base.budgetSpent.clone();
             java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
             replaced.forEach((index, key) -> {
                 VirtualKey old = copy.set(index, key);
-                lowerNames[index] = lowerName(key);
+                searchTexts[index] = searchTexts(key);
                 budgetSpent[index] = spent(key);
                 if (!java.util.Objects.equals(old.name(), key.name())) {
                     stale.add(Sort.NAME);
@@ -163,8 +166,23 @@ public final class GovernanceStore {
             return index == null ? null : keys.get(index);
         }
 
-        private static String lowerName(VirtualKey key) {
-            return key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
+        /**
+         * Bifrost 2.x matches {@code search} against the key's name, its team's and customer's names and (with
+         * metadata) every metadata value (API.md §4); separate strings, so a match never spans two of them.
+         */
+        private static String[] searchTexts(VirtualKey key) {
+            List<String> texts = new ArrayList<>(3 + key.metadata().size());
+            texts.add(key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT));
+            if (key.team() != null && key.team().name() != null) {
+                texts.add(key.team().name().toLowerCase(Locale.ROOT));
+            }
+            if (key.customer() != null && key.customer().name() != null) {
+                texts.add(key.customer().name().toLowerCase(Locale.ROOT));
+            }
+            for (String value : key.metadata().values()) {
+                texts.add(value.toLowerCase(Locale.ROOT));
+            }
+            return texts.toArray(String[]::new);
         }
 
         /** COALESCE(MAX(current_usage), 0) over the key's own budgets. */
@@ -387,10 +405,11 @@ public final class GovernanceStore {
         }
         boolean export = isTrue(params, "export");
         boolean excludeAccessProfileManaged = isTrue(params, "exclude_access_profile_managed_virtual");
+        Map<String, String> metadata = metadataFilter(params);
         boolean paged = present(params, "limit") || present(params, "offset") || present(params, "search")
                 || present(params, "customer_id") || present(params, "team_id") || present(params, "sort_by")
                 || export || excludeAccessProfileManaged || isTrue(params, "exclude_assigned_virtual_keys")
-                || isTrue(params, "for_user_assignment");
+                || isTrue(params, "for_user_assignment") || !metadata.isEmpty();
         int requestedLimit = strictNumber(params, "limit");
         int offset = strictNumber(params, "offset");
         if (!paged) {
@@ -400,7 +419,7 @@ public final class GovernanceStore {
         Sort sort = Sort.of(params.get("sort_by"));
         boolean descending = "desc".equalsIgnoreCase(params.get("order"));
         IntPredicate filter = keyFilter(d, params.get("search"), params.get("customer_id"),
-                params.get("team_id"), excludeAccessProfileManaged);
+                params.get("team_id"), excludeAccessProfileManaged, metadata);
 
         int[] order = order(d, sort, descending);
         List<VirtualKey> page = new ArrayList<>(Math.min(limit, order.length));
@@ -436,12 +455,19 @@ public final class GovernanceStore {
 
     /** null when nothing filters, so the common unfiltered page is a plain slice. */
     private static IntPredicate keyFilter(Data d, String search, String customerId, String teamId,
-                                          boolean excludeManaged) {
+                                          boolean excludeManaged, Map<String, String> metadata) {
         IntPredicate filter = null;
         List<VirtualKey> keys = d.keys;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
-            filter = i -> d.lowerNames[i].contains(needle);
+            filter = i -> {
+                for (String text : d.searchTexts[i]) {
+                    if (text.contains(needle)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
         }
         boolean byCustomer = customerId != null && !customerId.isEmpty();
         boolean byTeam = teamId != null && !teamId.isEmpty();
@@ -455,6 +481,30 @@ public final class GovernanceStore {
             IntPredicate unmanaged = i -> !keys.get(i).accessProfileManaged();
             filter = filter == null ? unmanaged : filter.and(unmanaged);
         }
+        if (!metadata.isEmpty()) {
+            IntPredicate tagged = i -> KeyMetadata.matches(keys.get(i).metadata(), metadata);
+            filter = filter == null ? tagged : filter.and(tagged);
+        }
+        return filter;
+    }
+
+    /**
+     * The {@code metadata_<key>=<value>} filters (API.md §4): each non-empty one an exact match, AND-ed; a key
+     * outside Bifrost's rules is refused with a 400, never dropped. An empty value filters nothing, as in Bifrost.
+     */
+    private static Map<String, String> metadataFilter(Map<String, String> params) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (!name.startsWith(KeyMetadata.FILTER_PREFIX) || value == null || value.isEmpty()) {
+                return;
+            }
+            String key = name.substring(KeyMetadata.FILTER_PREFIX.length());
+            if (!KeyMetadata.validKey(key)) {
+                throw new QueryException(400, "invalid metadata filter key '" + key
+                        + "': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
+            }
+            filter.put(key, value);
+        });
         return filter;
     }
 

@@ -5,6 +5,7 @@ import bifrostconsole.api.BudgetOverrideResult;
 import bifrostconsole.api.BulkRotation;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
+import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.McpClient;
 import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.McpVirtualKeyAccess;
@@ -45,7 +46,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Bifrost's write semantics over a {@link GovernanceStore} (API.md §5.3 to §5.8, §6, §7, §9): creating, updating,
@@ -882,8 +882,6 @@ public final class GovernanceWrites {
         }
     }
 
-    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9._-]{1,256}");
-
     /** Bifrost's metadata rules: at most 50 entries, keys of [A-Za-z0-9._-], none reserved, values of 512 characters. */
     private static JsonNode metadata(JsonNode map) {
         if (!map.isObject()) {
@@ -895,17 +893,16 @@ public final class GovernanceWrites {
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
-            if (!METADATA_KEY.matcher(name).matches()) {
+            if (!KeyMetadata.validKey(name)) {
                 throw bad("invalid metadata key '" + name + "': use 1 to 256 of A-Z, a-z, 0-9, '.', '_' and '-'");
             }
-            if (name.equals("isAsyncRequest") || name.startsWith("bifrost_alb_")) {
+            if (KeyMetadata.reserved(name)) {
                 throw bad("invalid metadata key '" + name + "': the name is reserved");
             }
             if (!entry.getValue().isTextual()) {
                 throw new QueryException(400, INVALID_JSON);
             }
-            String value = entry.getValue().asText();
-            if (value.codePointCount(0, value.length()) > 512) {
+            if (KeyMetadata.valueTooLong(entry.getValue().asText())) {
                 throw bad("invalid metadata value for '" + name + "': longer than 512 characters");
             }
         }

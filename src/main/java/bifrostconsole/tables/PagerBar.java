@@ -4,6 +4,7 @@ import bifrostconsole.ui.Icons;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -113,9 +114,32 @@ public final class PagerBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(rowsLabel, size, new Separator(Orientation.VERTICAL), range, spacer, notice, updated,
-                new Separator(Orientation.VERTICAL), first, previous, pageLabel, pageField, ofPages, next, last);
+        Separator left = new Separator(Orientation.VERTICAL);
+        Separator right = new Separator(Orientation.VERTICAL);
+        getChildren().setAll(rowsLabel, size, left, range, spacer, notice, updated, right, first, previous,
+                pageLabel, pageField, ofPages, next, last);
+        size.setMinWidth(Region.USE_PREF_SIZE);
+        setMinWidth(0); // take the width it is given, and drop words to fit it (below)
+        size.setAccessibleText("Rows per page");
+        size.setTooltip(new Tooltip("Rows per page"));
+        // Beside an open detail pane the bar is narrow: the words go first, then the first and last buttons,
+        // so the page number and the next and previous buttons always fit.
+        widthProperty().addListener((o, a, w) -> {
+            boolean compact = w.doubleValue() > 0 && w.doubleValue() < COMPACT_BELOW;
+            boolean tiny = w.doubleValue() > 0 && w.doubleValue() < TINY_BELOW;
+            for (Node n : new Node[] {rowsLabel, left, right, updated, pageLabel}) {
+                n.setVisible(!compact);
+                n.setManaged(!compact);
+            }
+            for (Node n : new Node[] {first, last}) {
+                n.setVisible(!tiny);
+                n.setManaged(!tiny);
+            }
+        });
     }
+
+    private static final double COMPACT_BELOW = 800;
+    private static final double TINY_BELOW = 520;
 
     /** Greys out the page size and page number while {@code disabled} holds (the key list read from memory). */
     public void disablePaging(ObservableBooleanValue disabled) {

@@ -15,4 +15,9 @@ public interface TableColumnSpec {
 
     /** What the header's tooltip explains: what the column shows and whether the server sorts by it. */
     String tooltip();
+
+    /** Whether the column shows until the user hides it; an optional one waits to be picked in the column menu. */
+    default boolean visibleByDefault() {
+        return true;
+    }
 }

@@ -35,7 +35,7 @@ public class TableSettings {
     }
 
     public boolean columnVisible(TableColumnSpec column) {
-        return Boolean.parseBoolean(get("column." + column.id() + ".visible", "true"));
+        return Boolean.parseBoolean(get("column." + column.id() + ".visible", Boolean.toString(column.visibleByDefault())));
     }
 
     public void saveColumnVisible(TableColumnSpec column, boolean visible) {

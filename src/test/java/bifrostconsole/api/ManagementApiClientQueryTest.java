@@ -388,7 +388,7 @@ class ManagementApiClientQueryTest {
         Health health = client.health().join();
         assertTrue(health.ok());
         assertEquals("ok", health.components().get("db_pings"));
-        assertEquals("v1.4.3", client.version().join());
+        assertEquals("v2.2.5", client.version().join());
     }
 
     @Test

@@ -94,7 +94,7 @@ class ConsoleWindowUiTest {
         robot.clickOn("#open-demo");
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         Label status = robot.lookup("#connection-status").queryAs(Label.class);
-        assertEquals("Bifrost v1.4.3 \u00b7 2,000 virtual keys", status.getText());
+        assertEquals("Bifrost v2.2.5 \u00b7 2,000 virtual keys", status.getText());
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
         assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
         console.firstPageShown().get(30, TimeUnit.SECONDS);

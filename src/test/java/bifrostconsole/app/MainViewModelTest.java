@@ -72,7 +72,7 @@ class MainViewModelTest {
         model.start(StartupOptions.none());
         waitFor(() -> model.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         assertEquals("Staging", model.workspaceProperty().get().displayName());
-        assertEquals("Bifrost v1.4.3 \u00b7 40 virtual keys", model.statusTextProperty().get());
+        assertEquals("Bifrost v2.2.5 \u00b7 40 virtual keys", model.statusTextProperty().get());
         assertEquals(0, prompts.keyQuestions.size());
     }
 

@@ -93,6 +93,52 @@ class CommandsTest {
     }
 
     @Test
+    void exportTakesMetadataConditionsAndedTogether() throws IOException {
+        VirtualKey tagged = gateway.store().listVirtualKeys(Map.of("export", "true")).items().stream()
+                .filter(k -> k.metadata().containsKey("env")).findFirst().orElseThrow();
+        String costCenter = tagged.metadata().get("cost_center");
+        String env = tagged.metadata().get("env");
+        Path file = dir.resolve("tagged.json");
+        Run r = export("--out", file.toString(), "--metadata", "cost_center=" + costCenter,
+                "--metadata", "env = " + env);
+        assertEquals(0, r.code(), r.err());
+        List<VirtualKey> keys = Json.mapper().readValue(Files.readString(file), new TypeReference<>() { });
+        List<String> expected = gateway.store().listVirtualKeys(Map.of("metadata_cost_center", costCenter,
+                "metadata_env", env, "export", "true")).items().stream().map(VirtualKey::id).toList();
+        assertEquals(expected, keys.stream().map(VirtualKey::id).toList());
+        assertTrue(keys.stream().anyMatch(k -> k.id().equals(tagged.id())));
+        long byCostCenter = gateway.store().listVirtualKeys(Map.of("metadata_cost_center", costCenter,
+                "export", "true")).totalCount();
+        assertTrue(keys.size() < byCostCenter, "both conditions hold, not either");
+        assertTrue(gateway.requestLog().stream().anyMatch(u -> u.contains("metadata_cost_center=" + costCenter)
+                && u.contains("metadata_env=" + env) && u.contains("export=true")), gateway.requestLog().toString());
+    }
+
+    @Test
+    void aBadMetadataConditionIsAUsageErrorAndNothingIsSent() {
+        gateway.clearRequestLog();
+        assertUsage(export("--metadata", "cost center=cc-1"),
+                "--metadata 'cost center=cc-1': \u201ccost center\u201d: a metadata key may hold only letters");
+        assertUsage(export("--metadata", "env"), "--metadata 'env': Add \u201c= value\u201d");
+        assertUsage(export("--metadata", "env="), "Give \u201cenv\u201d a value");
+        assertUsage(export("--metadata", "env=a", "--metadata", "env=b"), "--metadata gives env twice");
+        assertEquals(List.of(), gateway.requestLog(), "a usage error sends nothing");
+        assertTrue(export("--help").out().contains("--metadata KEY=VALUE"));
+    }
+
+    @Test
+    void aServerThatIgnoresTheMetadataFilterFailsTheExportAndLeavesNoFile() throws IOException {
+        // What a server without metadata filters answers: every key, none of them tagged.
+        gateway.injectFault("/api/governance/virtual-keys", DemoGateway.Fault.json(200, ("{\"virtual_keys\":["
+                + "{\"id\":\"vk-1\",\"name\":\"one\",\"is_active\":true}],\"count\":1,\"total_count\":1,"
+                + "\"limit\":10000,\"offset\":0}").getBytes(StandardCharsets.UTF_8)));
+        Run r = export("--out", dir.resolve("k.csv").toString(), "--metadata", "env=prod");
+        assertEquals(Subcommand.SERVER_ERROR, r.code(), r.err());
+        assertTrue(r.err().contains("ignored the metadata filter"), r.err());
+        assertEquals(List.of(), TestFiles.in(dir), "neither file nor temporary file");
+    }
+
+    @Test
     void exportShowsProgressOnlyOnATerminal() {
         Run r = run(new ExportCommand(() -> true, NO_PROFILES), env, "--out", dir.resolve("k.json").toString());
         assertEquals(0, r.code());

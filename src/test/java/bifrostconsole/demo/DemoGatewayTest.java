@@ -52,7 +52,7 @@ class DemoGatewayTest {
                 () -> client.listVirtualKeys(VirtualKeyQuery.firstPage(5)).join());
         assertEquals(ApiException.Kind.UNAUTHORIZED, assertInstanceOf(ApiException.class, e.getCause()).kind());
         // /api/version and /health stay public
-        assertEquals("v1.4.3", client.version().join());
+        assertEquals("v2.2.5", client.version().join());
         assertTrue(client.health().join().ok());
     }
 }

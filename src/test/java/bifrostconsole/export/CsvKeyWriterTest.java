@@ -89,9 +89,14 @@ public class CsvKeyWriterTest {
 
     @Test
     void governedKeyBecomesOneReadableRow() throws IOException {
-        List<List<String>> rows = CsvRows.parse(write(List.of(TestKeys.governed("vk-1", "billing").build()), false));
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("cost_center", "cc-42");
+        metadata.put("env", "prod");
+        List<List<String>> rows = CsvRows.parse(write(List.of(TestKeys.governed("vk-1", "billing")
+                .metadata(metadata).build()), false));
         List<String> header = rows.get(0);
         List<String> row = rows.get(1);
+        assertEquals("cost_center=cc-42; env=prod", cell(header, row, "metadata"));
 
         assertEquals("Active", cell(header, row, "status"));
         assertEquals("team-1", cell(header, row, "team_id"));

@@ -77,6 +77,27 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theCurrentFilterExportKeepsItsMetadataConditions() throws Exception {
+        String costCenter = gateway.store().listVirtualKeys(java.util.Map.of("export", "true")).items().stream()
+                .filter(k -> k.metadata().containsKey("cost_center")).findFirst().orElseThrow()
+                .metadata().get("cost_center");
+        long matching = gateway.store().listVirtualKeys(java.util.Map.of("export", "true",
+                "metadata_cost_center", costCenter)).totalCount();
+        assertTrue(matching > 0 && matching < 140);
+        ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25).withSearch("a")
+                .withMetadata(java.util.Map.of("cost_center", costCenter)));
+        assertEquals("Filtered by search \u201ca\u201d \u00b7 metadata cost_center = " + costCenter, vm.filterText());
+        vm = vm(VirtualKeyQuery.firstPage(25).withMetadata(java.util.Map.of("cost_center", costCenter)));
+        vm.start();
+        awaitOutcome(vm);
+        assertTrue(vm.finishedProperty().get(), vm.errorProperty().get());
+        var rows = CsvRows.read(Path.of(vm.fileNameProperty().get()));
+        assertEquals(matching + 1, rows.size());
+        int column = rows.get(0).indexOf("metadata");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(column).contains("cost_center=" + costCenter)));
+    }
+
+    @Test
     void thisPageExportsOnlyThePageOnScreen() throws Exception {
         ExportViewModel vm = vm(VirtualKeyQuery.firstPage(25).withOffset(50));
         vm.scopeProperty().set(ExportScope.CURRENT_PAGE);

@@ -520,4 +520,90 @@ class KeyBrowserViewModelTest {
         assertTrue(again.columnVisibleProperty(KeyColumn.NAME).get());
         assertEquals(321, again.columnWidthProperty(KeyColumn.NAME).get());
     }
+
+    @Test
+    void metadataConditionsAreCheckedAsTypedAndSentAndedWithThePageQuery() {
+        vm.start();
+        source.answerLast(0, 25, 1234, 25);
+        vm.nextPage();
+        source.answerLast(25, 25, 1234, 25);
+        int requests = source.keyQueries.size();
+
+        vm.metadataInputProperty().set("cost center = cc-42");
+        assertTrue(vm.metadataProblemProperty().get().contains("only letters, digits, dots, dashes and underscores"),
+                vm.metadataProblemProperty().get());
+        assertFalse(vm.addMetadataCondition());
+        vm.metadataInputProperty().set("isAsyncRequest = true");
+        assertTrue(vm.metadataProblemProperty().get().contains("reserved"), vm.metadataProblemProperty().get());
+        vm.metadataInputProperty().set("env =");
+        assertTrue(vm.metadataProblemProperty().get().contains("value"), vm.metadataProblemProperty().get());
+        vm.metadataInputProperty().set("env");
+        assertTrue(vm.metadataProblemProperty().get().contains("= value"), vm.metadataProblemProperty().get());
+        vm.metadataInputProperty().set("k".repeat(257) + "=v");
+        assertEquals("A metadata key has at most 256 characters.", vm.metadataProblemProperty().get());
+        // Bifrost counts characters, not UTF-16 units: 512 emoji (1,024 units) fit, 513 do not.
+        vm.metadataInputProperty().set("note = " + "\uD83D\uDE00".repeat(513));
+        assertEquals("A metadata value has at most 512 characters.", vm.metadataProblemProperty().get());
+        vm.metadataInputProperty().set("note = " + "\uD83D\uDE00".repeat(512));
+        assertNull(vm.metadataProblemProperty().get());
+        assertEquals(requests, source.keyQueries.size(), "nothing is sent while typing or for a refused condition");
+
+        vm.metadataInputProperty().set("  cost_center = cc-42 ");
+        assertNull(vm.metadataProblemProperty().get());
+        assertTrue(vm.addMetadataCondition());
+        assertEquals("", vm.metadataInputProperty().get());
+        VirtualKeyQuery q = source.lastQuery();
+        assertEquals(java.util.Map.of("cost_center", "cc-42"), q.metadata());
+        assertEquals(0, q.offset(), "a new filter goes back to the first page");
+        assertTrue(vm.filtersActiveProperty().get());
+
+        vm.metadataInputProperty().set("env=prod");
+        assertTrue(vm.addMetadataCondition());
+        assertEquals(List.of("cost_center", "env"), List.copyOf(source.lastQuery().metadata().keySet()));
+        assertTrue(source.lastQuery().toQueryString().contains("metadata_cost_center=cc-42&metadata_env=prod"),
+                source.lastQuery().toQueryString());
+        vm.metadataInputProperty().set("env = dev team");
+        assertTrue(vm.addMetadataCondition(), "a second condition on a key replaces the first");
+        assertEquals(java.util.Map.of("cost_center", "cc-42", "env", "dev team"), source.lastQuery().metadata());
+        assertTrue(source.lastQuery().toQueryString().contains("metadata_env=dev+team"));
+        assertEquals(2, vm.metadataConditions().size());
+
+        vm.removeMetadataCondition(vm.metadataConditions().get(0));
+        assertEquals(java.util.Map.of("env", "dev team"), source.lastQuery().metadata());
+        vm.clearFilters();
+        assertTrue(source.lastQuery().metadata().isEmpty());
+        assertTrue(vm.metadataConditions().isEmpty());
+        assertFalse(vm.filtersActiveProperty().get());
+    }
+
+    @Test
+    void aServerThatIgnoresTheMetadataFilterIsCaught() {
+        vm.start();
+        source.answerLast(0, 25, 1234, 25);
+        vm.metadataInputProperty().set("env = prod");
+        vm.addMetadataCondition();
+        // An older server sends the whole list: keys without the entry.
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(TestKeys.keys(0, 25), 25, 1234, 25, 0));
+        assertTrue(vm.metadataIgnoredProperty().get().contains("ignored the metadata filter"));
+
+        vm.refresh();
+        java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>(); // shown in the server's order
+        ordered.put("env", "prod");
+        ordered.put("team", "a");
+        var tagged = List.of(TestKeys.key("vk-1").metadata(ordered).build(),
+                TestKeys.key("vk-2").metadata(java.util.Map.of("env", "prod")).build());
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(tagged, 2, 2, 25, 0));
+        assertNull(vm.metadataIgnoredProperty().get());
+        assertEquals(2, vm.rows().size());
+        assertEquals("env=prod, team=a", vm.rows().get(0).metadataText());
+        assertEquals("2 metadata entries:\nenv = prod\nteam = a", vm.rows().get(0).metadataTooltip());
+    }
+
+    @Test
+    void theMetadataColumnIsHiddenUntilPickedAndThenRemembered() {
+        assertFalse(vm.columnVisibleProperty(KeyColumn.METADATA).get());
+        assertTrue(vm.columnVisibleProperty(KeyColumn.PROVIDERS).get());
+        vm.columnVisibleProperty(KeyColumn.METADATA).set(true);
+        assertTrue(newViewModel().columnVisibleProperty(KeyColumn.METADATA).get());
+    }
 }

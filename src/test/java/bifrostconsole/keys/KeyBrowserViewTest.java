@@ -177,6 +177,72 @@ class KeyBrowserViewTest {
     }
 
     @Test
+    void theMetadataColumnAndFilterWorkInTheView(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        TableColumn<KeyRow, ?> metadata = view.table().getColumns().get(KeyColumn.METADATA.ordinal());
+        assertFalse(metadata.isVisible(), "off by default");
+        robot.clickOn("#columns-menu");
+        robot.clickOn(robot.lookup(".context-menu .label").match(l -> "Metadata".equals(((Label) l).getText()))
+                .queryAs(Node.class));
+        Fx.settle();
+        assertTrue(metadata.isVisible());
+        assertEquals("true", settings.get("keys.column.metadata.visible", ""), "remembered like the others");
+
+        robot.clickOn("#metadata-filter").write("cost center=x");
+        Fx.waitUntil(() -> robot.lookup("#metadata-problem").query().isVisible());
+        assertTrue(text(robot, "#metadata-problem").contains("only letters, digits"), text(robot, "#metadata-problem"));
+        int requests = gateway.requestLog().size();
+        robot.type(KeyCode.ENTER);
+        Fx.settle();
+        assertEquals(requests, gateway.requestLog().size(), "a refused condition is not sent");
+
+        VirtualKey tagged = gateway.store().virtualKeys().stream().filter(k -> k.metadata().containsKey("env"))
+                .findFirst().orElseThrow();
+        String costCenter = tagged.metadata().get("cost_center");
+        Fx.run(() -> vm.metadataInputProperty().set(""));
+        robot.clickOn("#metadata-filter").write("cost_center = " + costCenter).type(KeyCode.ENTER);
+        Fx.waitUntil(() -> costCenter.equals(vm.shownQueryProperty().get().metadata().get("cost_center"))
+                && !vm.loadingProperty().get());
+        assertFalse(robot.lookup("#metadata-problem").query().isVisible());
+        assertTrue(logged("metadata_cost_center=" + costCenter), gateway.requestLog().toString());
+        long expected = gateway.store().virtualKeys().stream()
+                .filter(k -> costCenter.equals(k.metadata().get("cost_center"))).count();
+        assertEquals(expected, vm.pageProperty().get().total());
+        List<String> cells = Fx.call(() -> robot.lookup("#key-table .table-row-cell").queryAll().stream()
+                .filter(Node::isVisible)
+                .map(r -> robot.from(r).lookup(".table-cell").queryAll().stream()
+                        .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getTableColumn() == metadata)
+                        .map(c -> ((javafx.scene.control.TableCell<?, ?>) c).getText()).findFirst().orElse(null))
+                .filter(t -> t != null && !t.isEmpty()).toList());
+        assertFalse(cells.isEmpty());
+        assertTrue(cells.stream().allMatch(t -> t.contains("cost_center=" + costCenter)), cells.toString());
+        assertTrue(robot.lookup("#metadata-chips .metadata-chip").queryAll().size() == 1);
+        assertTrue(robot.lookup("#metadata-ignored").query().isManaged() == false, "the demo honours the filter");
+
+        Fx.run(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        Fx.waitUntil("the window is 1024 wide", () -> stage.getScene().getWidth() == 1024);
+        Fx.run(() -> view.table().scrollToColumn(metadata));
+        screenshot("key-browser-metadata-1024-light");
+        for (String id : List.of("#metadata-filter", "#metadata-chips", "#refresh", "#columns-menu")) {
+            Node node = robot.lookup(id).query();
+            double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
+        }
+        Fx.run(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        WritableImage dark = screenshot("key-browser-metadata-1024-dark");
+        Fx.run(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        assertTrue(Screenshots.brightness(dark) < 0.3, "the dark theme is dark: " + Screenshots.brightness(dark));
+
+        robot.clickOn("#metadata-chips .metadata-chip");
+        Fx.waitUntil(() -> vm.shownQueryProperty().get().metadata().isEmpty() && !vm.loadingProperty().get());
+        assertEquals(KEY_COUNT, vm.pageProperty().get().total());
+        assertTrue(robot.lookup("#metadata-chips .metadata-chip").queryAll().isEmpty());
+    }
+
+    @Test
     void fromMemoryShowsTheWholeCacheAndDisablesServerFilters(FxRobot robot) throws Exception {
         waitForFirstPage();
         robot.clickOn("#from-memory");
@@ -458,6 +524,24 @@ class KeyBrowserViewTest {
             Node node = robot.lookup(id).query();
             double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
             assertTrue(right <= 1024.5, id + " is cut off at the window's edge: " + right);
+        }
+
+        // With a key open the pager shares the width with the details: the paging controls still fit beside them.
+        Fx.run(() -> {
+            vm.selectedIndexProperty().set(1);
+            vm.openSelected();
+        });
+        Fx.waitUntil("the details", () -> vm.detail().detailsProperty().get() != null
+                && !vm.detail().loadingProperty().get());
+        Fx.settle();
+        screenshot("key-browser-1024-details");
+        double detailsLeft = Fx.call(() -> view.detailView().localToScene(view.detailView().getBoundsInLocal())
+                .getMinX());
+        for (String id : List.of("#page-size", "#page-field", "#previous-page", "#next-page", "#range-label")) {
+            Node node = robot.lookup(id).query();
+            double right = Fx.call(() -> node.localToScene(node.getBoundsInLocal()).getMaxX());
+            assertTrue(node.isVisible() && right <= detailsLeft + 0.5, id + " runs under the details: " + right
+                    + " > " + detailsLeft);
         }
     }
 

@@ -43,7 +43,7 @@ class ConnectionCheckTest {
                 "KEY_LIST RUNNING", "KEY_LIST PASSED"), told.stream().map(r -> r.step() + " " + r.status()).toList());
         assertEquals(report.steps(), told.stream().filter(r -> r.status() != Status.RUNNING).toList(),
                 "the report holds the last word of each step");
-        assertEquals("Bifrost v1.4.3", report.steps().get(1).detail());
+        assertEquals("Bifrost v2.2.5", report.steps().get(1).detail());
         assertEquals("No key needed (authentication is off on this server): 3 virtual keys visible.",
                 report.steps().get(2).detail());
     }

@@ -99,6 +99,7 @@ public final class TestKeys {
         b.createdByUserId = key.createdByUserId();
         b.createdAt = key.createdAt();
         b.updatedAt = key.updatedAt();
+        b.metadata = key.metadata();
         return b;
     }
 
@@ -159,6 +160,8 @@ public final class TestKeys {
             this.name = id;
             this.value = SecretValue.plain("sk-bf-" + id + "-secret");
         }
+
+        private java.util.Map<String, String> metadata;
 
         public Builder name(String value) {
             name = value;
@@ -317,11 +320,18 @@ public final class TestKeys {
             return this;
         }
 
+        /** The key's metadata (Bifrost 2.x), in the map's order. */
+        public Builder metadata(java.util.Map<String, String> value) {
+            metadata = value;
+            return this;
+        }
+
         public VirtualKey build() {
             return new VirtualKey(id, name, description, value, isActive, expiresAt, List.copyOf(providerConfigs),
                     List.copyOf(mcpConfigs), teamId, customerId, rateLimitId, calendarAligned, allowAllProviders,
                     team, customer, rateLimit, List.copyOf(budgets), isAccessProfileManaged, assignedUser,
-                    configHash, previousValueExpiresAt, rotatedAt, createdByUserId, createdAt, updatedAt);
+                    configHash, previousValueExpiresAt, rotatedAt, createdByUserId, createdAt, updatedAt,
+                    metadata, null, null, null, null);
         }
     }
 }
