@@ -159,6 +159,12 @@ public final class ManagementApiClient implements GovernanceSource {
      * {@code sink} runs on an HTTP worker thread.
      */
     public CompletableFuture<Page<VirtualKey>> streamVirtualKeys(VirtualKeyQuery query, Consumer<VirtualKey> sink) {
+        return streamVirtualKeys(query, VirtualKeyStream.fullReader(), sink);
+    }
+
+    /** As {@link #streamVirtualKeys(VirtualKeyQuery, Consumer)}, binding each key with {@code keyReader}. */
+    public CompletableFuture<Page<VirtualKey>> streamVirtualKeys(VirtualKeyQuery query, ObjectReader keyReader,
+                                                                 Consumer<VirtualKey> sink) {
         HttpRequest request = request("/api/governance/virtual-keys", query.toQueryString());
         CompletableFuture<HttpResponse<InputStream>> exchange =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -173,7 +179,7 @@ public final class ManagementApiClient implements GovernanceSource {
                 if (response.statusCode() / 100 != 2) {
                     throw httpError("/api/governance/virtual-keys", response.statusCode(), in.readAllBytes());
                 }
-                return streamKeys(in, sink);
+                return streamKeys(in, keyReader, sink);
             } catch (IOException e) {
                 throw translate(e);
             }
@@ -182,14 +188,15 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     /** The keys of one streamed page, handed over as parsed; see {@link VirtualKeyStream}. */
-    private Page<VirtualKey> streamKeys(InputStream body, Consumer<VirtualKey> sink) throws IOException {
+    private Page<VirtualKey> streamKeys(InputStream body, ObjectReader keyReader, Consumer<VirtualKey> sink)
+            throws IOException {
         Integer count = null;
         Long total = null;
         Integer limit = null;
         Integer offset = null;
         boolean sawKeys = false;
         int seen = 0;
-        try (VirtualKeyStream stream = VirtualKeyStream.over(body)) {
+        try (VirtualKeyStream stream = VirtualKeyStream.over(body, keyReader)) {
             JsonParser p = stream.parser();
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {

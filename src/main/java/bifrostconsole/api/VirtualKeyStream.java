@@ -3,6 +3,7 @@ package bifrostconsole.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +18,31 @@ import java.util.function.Consumer;
 public final class VirtualKeyStream implements AutoCloseable {
     private final RecordingInputStream in;
     private final JsonParser parser;
-    private final ItemReader<VirtualKey> keys = new ItemReader<>(Json.mapper().readerFor(VirtualKey.class),
-            "virtual key");
+    private static final ObjectReader FULL = Json.mapper().readerFor(VirtualKey.class);
 
-    private VirtualKeyStream(InputStream source) throws IOException {
+    /** The reader that binds every field of a key: the default. */
+    public static ObjectReader fullReader() {
+        return FULL;
+    }
+
+    private final ItemReader<VirtualKey> keys;
+
+    private VirtualKeyStream(InputStream source, ObjectReader keyReader) throws IOException {
         this.in = new RecordingInputStream(source);
         this.parser = Json.mapper().createParser(in);
+        this.keys = new ItemReader<>(keyReader, "virtual key");
     }
 
     public static VirtualKeyStream over(InputStream source) throws IOException {
-        return new VirtualKeyStream(source);
+        return new VirtualKeyStream(source, FULL);
+    }
+
+    /**
+     * Binds each key with {@code keyReader}, a reader for {@link VirtualKey} that may leave out what its caller
+     * never uses (a CSV export's narrower reading, see {@code CsvKeyWriter.KEY_READER}).
+     */
+    public static VirtualKeyStream over(InputStream source, ObjectReader keyReader) throws IOException {
+        return new VirtualKeyStream(source, keyReader);
     }
 
     /** The parser, for the fields around the array. */

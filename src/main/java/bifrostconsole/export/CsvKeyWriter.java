@@ -1,12 +1,17 @@
 package bifrostconsole.export;
 
 import bifrostconsole.api.Budget;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.Json;
+import bifrostconsole.api.Team;
 import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
 import bifrostconsole.api.VirtualKey;
+import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -38,6 +43,27 @@ final class CsvKeyWriter implements KeyFileWriter {
             // Quote only cells that need it (separator, quote, line break, edge spaces), as spreadsheets do.
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
+
+    /**
+     * Binds a key for its CSV row only: of a provider config the row shows the provider's name, of a team and a
+     * customer their id and name, so the rest of those objects (most of a key's bytes: provider keys, model lists,
+     * the team's budgets and limits) is skipped by the parser instead of built. Every field the row reads is
+     * bound as in the full model, so the rows are the same (CsvKeyWriterTest compares them); a key whose skipped
+     * parts are malformed now gets its full row instead of an Unreadable one.
+     */
+    static final ObjectReader KEY_READER = Json.mapper().copy()
+            .addMixIn(ProviderConfig.class, OnlyProvider.class)
+            .addMixIn(Team.class, OnlyIdAndName.class)
+            .addMixIn(Customer.class, OnlyIdAndName.class)
+            .readerFor(VirtualKey.class);
+
+    @JsonIncludeProperties({"provider"})
+    private abstract static class OnlyProvider {
+    }
+
+    @JsonIncludeProperties({"id", "name"})
+    private abstract static class OnlyIdAndName {
+    }
 
     private final SequenceWriter rows;
     private final boolean includeSecrets;

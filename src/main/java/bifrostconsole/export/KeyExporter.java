@@ -80,7 +80,8 @@ public final class KeyExporter {
                                    Cancellation cancellation, Instant now) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(raw, BUFFER);
         KeyFileWriter writer = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
-        KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation);
+        KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation,
+                request.format().keyReader());
         writer.finish();
         out.flush();
         return outcome;

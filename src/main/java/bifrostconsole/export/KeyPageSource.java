@@ -5,6 +5,7 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -18,9 +19,29 @@ public interface KeyPageSource {
 
     CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, Consumer<VirtualKey> sink);
 
+    /**
+     * As {@link #streamPage(VirtualKeyQuery, Consumer)}, binding each key with {@code keyReader} where keys are
+     * parsed here (a format that writes few fields reads fewer); sources holding their keys already ignore it.
+     */
+    default CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, ObjectReader keyReader,
+                                                           Consumer<VirtualKey> sink) {
+        return streamPage(query, sink);
+    }
+
     /** A live server: keys are parsed and handed over one by one, so a 10,000-key page never sits in memory. */
     static KeyPageSource of(ManagementApiClient client) {
-        return client::streamVirtualKeys;
+        return new KeyPageSource() {
+            @Override
+            public CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, Consumer<VirtualKey> sink) {
+                return client.streamVirtualKeys(query, sink);
+            }
+
+            @Override
+            public CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, ObjectReader keyReader,
+                                                                  Consumer<VirtualKey> sink) {
+                return client.streamVirtualKeys(query, keyReader, sink);
+            }
+        };
     }
 
     /**

@@ -5,6 +5,8 @@ import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.api.VirtualKeyStream;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +61,13 @@ public final class KeyPager {
      */
     public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
                            Cancellation cancellation) throws IOException {
-        Counter counter = new Counter(sink, progress, cancellation, query.metadata());
+        return forEach(query, scope, sink, progress, cancellation, VirtualKeyStream.fullReader());
+    }
+
+    /** As above, each key bound with {@code keyReader} (see {@link KeyPageSource#streamPage}). */
+    public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
+                           Cancellation cancellation, ObjectReader keyReader) throws IOException {
+        Counter counter = new Counter(sink, progress, cancellation, query.metadata(), keyReader);
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
@@ -137,7 +145,7 @@ public final class KeyPager {
 
     private Fetch start(VirtualKeyQuery query, Counter counter, CompletableFuture<Void> gate) {
         Fetch fetch = new Fetch(gate == null ? CompletableFuture.completedFuture(null) : gate);
-        fetch.result = source.streamPage(query, key -> {
+        fetch.result = source.streamPage(query, counter.keyReader, key -> {
             fetch.gate.join(); // runs on this request's HTTP thread: waits for the previous page to finish
             counter.accept(key);
             fetch.received++;
@@ -174,6 +182,7 @@ public final class KeyPager {
         private final KeySink sink;
         private final ProgressListener progress;
         private final Cancellation cancellation;
+        private final ObjectReader keyReader;
         private final java.util.Set<String> seen = new java.util.HashSet<>();
         private long unreadable;
         private long duplicates;
@@ -185,9 +194,10 @@ public final class KeyPager {
         private final java.util.Map<String, String> metadata;
 
         Counter(KeySink sink, ProgressListener progress, Cancellation cancellation,
-                java.util.Map<String, String> metadata) {
+                java.util.Map<String, String> metadata, ObjectReader keyReader) {
             this.metadata = metadata;
             this.sink = sink;
+            this.keyReader = keyReader;
             this.progress = progress;
             this.cancellation = cancellation;
         }

@@ -35,6 +35,8 @@ public final class KeyDetailView extends VBox {
     private final Label id = new Label();
     private final MaskedSecretField value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
     private final TabPane tabs = new TabPane();
+    /** The tabs whose pane still shows an earlier key, and how to bring each up to date. */
+    private final java.util.Map<Tab, Runnable> stale = new java.util.HashMap<>();
     private final OverviewPane overview = new OverviewPane();
     private final ProviderConfigsPane providers = new ProviderConfigsPane();
     private final ProviderKeysPane providerKeys = new ProviderKeysPane();
@@ -160,6 +162,7 @@ public final class KeyDetailView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         getChildren().addAll(header, stripHolder, error, tabs);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelectedTab());
         vm.detailsProperty().addListener((o, a, d) -> show(d));
         show(vm.detailsProperty().get());
     }
@@ -180,6 +183,7 @@ public final class KeyDetailView extends VBox {
             status.setVisible(false);
             id.setText(vm.requestedIdProperty().get() == null ? "" : vm.requestedIdProperty().get());
             value.show("", false);
+            stale.clear();
             for (Tab t : tabs.getTabs()) {
                 if (t != usageTab) {
                     ((ScrollPane) t.getContent()).setContent(new VBox());
@@ -201,16 +205,27 @@ public final class KeyDetailView extends VBox {
         id.setText(d.key().id());
         showValue();
         overview.show(d);
-        providers.show(d);
-        providerKeys.show(d);
-        budgets.show(d);
-        rateLimits.show(d);
-        mcp.show(d);
+        // Only the tab on screen builds its cards now; the others when they are picked (opening a key is then one
+        // pane's nodes and styling, not six).
+        stale.clear();
+        stale.put(providersTab, () -> providers.show(d));
+        stale.put(providerKeysTab, () -> providerKeys.show(d));
+        stale.put(budgetsTab, () -> budgets.show(d));
+        stale.put(rateLimitsTab, () -> rateLimits.show(d));
+        stale.put(mcpTab, () -> mcp.show(d));
+        showSelectedTab();
         providersTab.setText("Providers (" + d.providers().size() + ")");
         providerKeysTab.setText("Keys (" + d.providerKeys().size() + ")");
         budgetsTab.setText("Budgets (" + d.budgets().size() + ")");
         rateLimitsTab.setText("Limits (" + d.rateLimits().size() + ")");
         mcpTab.setText("MCP (" + d.mcpClients().size() + ")");
+    }
+
+    private void showSelectedTab() {
+        Runnable build = stale.remove(tabs.getSelectionModel().getSelectedItem());
+        if (build != null) {
+            build.run();
+        }
     }
 
     private void showValue() {

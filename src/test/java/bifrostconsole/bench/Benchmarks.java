@@ -33,6 +33,7 @@ public final class Benchmarks {
         REGISTRY.put("gateway", new GatewayLatencyBenchmark());
         REGISTRY.put("writes", new BulkWriteBenchmark());
         REGISTRY.put("writes-fx", new BulkWriteFxBenchmark());
+        REGISTRY.put("table", new KeyTableBenchmark());
         REGISTRY.put("export", new Benchmark() {
             @Override
             public String description() {

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * </ol>
  * Needs {@code mvn -DskipTests package} first (for target/lib). Run:
  * {@code mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=bifrostconsole.bench.ExportBenchmark}
- * (arguments: {@code -Dexec.args="100000 3"} = keys, rounds).
+ * (arguments: {@code -Dexec.args="100000 3"} = keys, rounds; {@code -Dbench.export.children=false} skips the
+ * child JVMs).
  */
 public final class ExportBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -91,21 +92,31 @@ public final class ExportBenchmark {
             List<Double> plain = new ArrayList<>();
             List<Double> csv = new ArrayList<>();
             List<Double> json = new ArrayList<>();
+            // This JVM's CPU seconds per phase: on a shared machine wall time swings with the load, CPU much less.
+            List<Double> plainCpu = new ArrayList<>();
+            List<Double> csvCpu = new ArrayList<>();
+            List<Double> jsonCpu = new ArrayList<>();
             long downloaded = 0;
             long csvBytes = 0;
             long jsonBytes = 0;
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
+                double cpu = cpuSeconds();
                 downloaded = plainLoop(url, keys);
                 plain.add(seconds(t));
+                plainCpu.add(cpuSeconds() - cpu);
                 t = System.nanoTime();
+                cpu = cpuSeconds();
                 ExportResult c = exportInProcess(exporter, out, ExportFormat.CSV);
                 csv.add(seconds(t));
+                csvCpu.add(cpuSeconds() - cpu);
                 csvBytes = Files.size(out);
                 check(c, keys);
                 t = System.nanoTime();
+                cpu = cpuSeconds();
                 ExportResult j = exportInProcess(exporter, out, ExportFormat.JSON);
                 json.add(seconds(t));
+                jsonCpu.add(cpuSeconds() - cpu);
                 jsonBytes = Files.size(out);
                 check(j, keys);
             }
@@ -117,6 +128,11 @@ public final class ExportBenchmark {
                     median(csv), csv, csvBytes / 1e6, median(csv) / plainMedian);
             System.out.printf(Locale.ROOT, "  export JSON to file:               %.2f s %s, %.1f MB written, ratio %.2fx%n",
                     median(json), json, jsonBytes / 1e6, median(json) / plainMedian);
+            System.out.printf(Locale.ROOT, "  this JVM's CPU (median): plain loop %.2f s, CSV %.2f s, JSON %.2f s%n",
+                    median(plainCpu), median(csvCpu), median(jsonCpu));
+            if (!Boolean.parseBoolean(System.getProperty("bench.export.children", "true"))) {
+                return; // -Dbench.export.children=false: the in-process comparison only
+            }
 
             System.out.println("In child JVMs (" + CHILD_HEAP + ", start-up included, peak RSS from /usr/bin/time -v):");
             Child plainChild = child(List.of(java(), CHILD_HEAP, "-cp", benchClasspath,
@@ -226,6 +242,12 @@ public final class ExportBenchmark {
 
     private static double seconds(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+
+    private static double cpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
     }
 
     private static double median(List<Double> values) {

@@ -38,7 +38,11 @@ final class FxStalls {
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyStarted) {
+            started.countDown(); // an earlier benchmark of the same run started it: -Dbench=writes-fx,table
+        }
         started.await();
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     }
@@ -56,6 +60,8 @@ final class FxStalls {
         } finally {
             timer.shutdownNow();
         }
+        // Beats still queued behind a stall count too: let the FX thread run them before reading.
+        onFx(() -> null);
         return new ArrayList<>(waits);
     }
 
@@ -89,6 +95,26 @@ final class FxStalls {
             }
         });
         return f.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until the FX thread has run the pulse after the current one: a change made before this call has then
+     * been laid out and rendered (animation timers run at the start of a pulse, layout and rendering after them).
+     */
+    static void afterNextPulse() throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int ticks;
+
+            @Override
+            public void handle(long now) {
+                if (++ticks == 2) {
+                    stop();
+                    done.complete(null);
+                }
+            }
+        }.start());
+        done.get(60, TimeUnit.SECONDS);
     }
 
     /** The nearest-rank share {@code p} (0 to 1) of {@code values}; NaN when there are none. */

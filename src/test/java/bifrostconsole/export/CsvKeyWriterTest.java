@@ -17,6 +17,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class CsvKeyWriterTest {
+
+    /**
+     * A CSV export binds only what its columns show (KEY_READER); every row must be what the full model gives, for
+     * every shape of key the demo gateway makes (teams, customers, budgets, overrides, limits, MCP, expiry).
+     */
+    @Test
+    void theNarrowReadingGivesTheRowsOfTheFullModel() throws IOException {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        List<VirtualKey> keys = bifrostconsole.demo.DemoDataGenerator.generate(7, 2_000, now).virtualKeys();
+        byte[] page = bifrostconsole.api.Json.mapper().writeValueAsBytes(java.util.Map.of("virtual_keys", keys));
+        List<String> full = rows(page, bifrostconsole.api.VirtualKeyStream.fullReader(), now);
+        List<String> narrow = rows(page, CsvKeyWriter.KEY_READER, now);
+        assertEquals(keys.size(), narrow.size());
+        assertTrue(full.stream().anyMatch(r -> r.contains("; ")), "some keys have several budgets or providers");
+        assertEquals(full, narrow);
+    }
+
+    private static List<String> rows(byte[] page, com.fasterxml.jackson.databind.ObjectReader reader, Instant now)
+            throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (bifrostconsole.api.VirtualKeyStream stream = bifrostconsole.api.VirtualKeyStream.over(
+                new java.io.ByteArrayInputStream(page), reader)) {
+            stream.parser().nextToken(); // {
+            stream.parser().nextToken(); // "virtual_keys"
+            stream.parser().nextToken(); // [
+            stream.readKeys(k -> rows.add(String.join("|", CsvKeyWriter.row(k, true, now))));
+        }
+        return rows;
+    }
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
     @Test

@@ -1,0 +1,254 @@
+package bifrostconsole.bench;
+
+import bifrostconsole.api.ConnectionSettings;
+import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Secret;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.demo.DemoDataGenerator;
+import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.keydetail.KeyDetails;
+import bifrostconsole.keys.KeyBrowserView;
+import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.keys.KeyColumn;
+import bifrostconsole.keys.KeyRow;
+import bifrostconsole.testing.TestServices;
+import bifrostconsole.ui.Formats;
+import bifrostconsole.ui.Stylesheets;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Does the key table keep the window responsive? Drives the real key browser (table and details pane) headlessly
+ * against the demo gateway in this JVM, as the console's demo workspace does, while {@link FxStalls#heartbeat}
+ * measures how long the FX thread takes to pick up a task queued every 5 ms: idle, paging through 100- and 25-key
+ * pages, sorting by each sortable column, filtering by search text, and opening a key's details row after row.
+ * Ends with this process's peak RSS (VmHWM) after paging {@code bench.table.memoryPages} 100-key pages, which is
+ * the console's own memory when run as a fresh JVM with {@code -Dbench.table.keys=100000}.
+ * Run: {@code mvn -B -q -Pbench test-compile exec:java -Dbench=table}, or for the memory figure in a fresh JVM
+ * without the build tool: {@code java -Dbench.table.keys=100000 -cp "target/classes:target/test-classes:target/lib/*"
+ * bifrostconsole.bench.KeyTableBenchmark}.
+ */
+public final class KeyTableBenchmark implements Benchmarks.Benchmark {
+    private static final int PAGES = 20;
+    private static final int OPENS = 20;
+
+    public static void main(String[] args) throws Exception {
+        new KeyTableBenchmark().run(System.out);
+        Platform.exit();
+    }
+
+    @Override
+    public String description() {
+        return "the key table: FX-thread stalls while paging, sorting, filtering, opening details; peak RSS";
+    }
+
+    @Override
+    public boolean inDefaultRun() {
+        return false;
+    }
+
+    @Override
+    public void run(PrintStream out) throws Exception {
+        int keyCount = Integer.getInteger("bench.table.keys", 5_000);
+        int memoryPages = Integer.getInteger("bench.table.memoryPages", 50);
+        Instant now = Instant.now();
+        try (DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
+                DemoDataGenerator.generate(11, keyCount, now)))) {
+            ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(), Secret.of("")));
+            rowBuilding(client, out);
+
+            FxStalls.startHeadless();
+            KeyBrowserViewModel vm = FxStalls.onFx(() -> {
+                KeyBrowserViewModel model = TestServices.keyBrowser(client, UiSettings.inMemory());
+                Stage stage = new Stage();
+                KeyBrowserView view = new KeyBrowserView(model);
+                Scene scene = new Scene(view, 1280, 800);
+                Stylesheets.apply(scene);
+                stage.setScene(scene);
+                stage.show();
+                view.table().requestFocus(); // no blinking caret in the search box
+                return model;
+            });
+            vm.firstPageShown().get(60, TimeUnit.SECONDS);
+            Thread.sleep(2000); // let the first frames settle before measuring
+
+            out.printf(Locale.ROOT, "Key table: %,d keys in the demo gateway (this JVM), Monocle headless, load %s%n",
+                    keyCount, load());
+            out.printf(Locale.ROOT, "%-34s %8s %8s %8s %16s%n", "FX thread stall (ms)", "p50", "p99", "max",
+                    "action shown ms");
+            report(out, "idle", FxStalls.heartbeat(() -> Thread.sleep(3000)), Double.NaN);
+
+            for (int size : new int[]{100, 25}) {
+                setPageSize(vm, size);
+                double[] ms = new double[1];
+                List<Double> stalls = FxStalls.heartbeat(() -> ms[0] = repeat(PAGES, () -> pageShown(vm, vm::nextPage)));
+                report(out, "paging, " + size + "-key pages x" + PAGES, stalls, ms[0]);
+            }
+            setPageSize(vm, 100);
+
+            List<KeyColumn> sortable = java.util.Arrays.stream(KeyColumn.values()).filter(KeyColumn::sortable).toList();
+            double[] ms = new double[1];
+            List<Double> stalls = FxStalls.heartbeat(() -> ms[0] = repeat(PAGES,
+                    i -> pageShown(vm, () -> vm.sortBy(sortable.get(i % sortable.size())))));
+            report(out, "sorting x" + PAGES + " (" + sortable.size() + " columns)", stalls, ms[0]);
+
+            String[] searches = {"a", "an", "api", "s", "se", "sec", "p", "pr", "prod", ""};
+            stalls = FxStalls.heartbeat(() -> ms[0] = repeat(searches.length * 2,
+                    i -> pageShown(vm, () -> vm.searchTextProperty().set(searches[i % searches.length]))));
+            report(out, "filtering x" + searches.length * 2 + " (search text)", stalls, ms[0]);
+
+            stalls = FxStalls.heartbeat(() -> ms[0] = repeat(OPENS, i -> detailShown(vm, i)));
+            report(out, "opening details x" + OPENS, stalls, ms[0]);
+            FxStalls.onFx(() -> {
+                vm.closeDetail();
+                return null;
+            });
+
+            // Memory: page on through the rest, then the peak resident size of this whole process. The heap in use
+            // after a full GC, before and after, says whether paging leaks (it should not grow with pages).
+            double before = heapAfterGc();
+            for (int i = 0; i < memoryPages; i++) {
+                pageShown(vm, vm::nextPage);
+            }
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "Memory after %d more 100-key pages (%d in all): peak RSS %s, heap in use after GC"
+                            + " %.0f MB (%.0f MB before these pages), heap committed %.0f MB, max heap %.0f MB%n",
+                    memoryPages, vm.loadedPageCountProperty().get(), peakRss(), heapAfterGc(), before,
+                    rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+        }
+    }
+
+    private static void rowBuilding(ManagementApiClient client, PrintStream out) {
+        List<VirtualKey> keys = client.listVirtualKeys(VirtualKeyQuery.firstPage(100)).join().items();
+        Formats formats = Formats.system();
+        for (int i = 0; i < 50; i++) {
+            build(keys, formats);
+        }
+        int rounds = 100;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            build(keys, formats);
+        }
+        out.printf(Locale.ROOT, "Building the rows of a 100-key page (off the FX thread): %.3f ms per page%n",
+                (System.nanoTime() - t0) / 1e6 / rounds);
+    }
+
+    private static int build(List<VirtualKey> keys, Formats formats) {
+        int n = 0;
+        Instant now = Instant.now();
+        for (VirtualKey k : keys) {
+            n += KeyRow.of(k, formats, now).budgets().size();
+        }
+        return n;
+    }
+
+    private interface Step {
+        double run(int i) throws Exception;
+    }
+
+    /** Runs {@code step} {@code times} times; returns its mean result (ms). */
+    private static double repeat(int times, Step step) throws Exception {
+        double total = 0;
+        for (int i = 0; i < times; i++) {
+            total += step.run(i);
+        }
+        return total / times;
+    }
+
+    private static double repeat(int times, FxStalls.Work step) throws Exception {
+        return repeat(times, i -> {
+            long t0 = System.nanoTime();
+            step.run();
+            return (System.nanoTime() - t0) / 1e6;
+        });
+    }
+
+    /** Runs {@code action} on the FX thread and waits until the page it asked for is on screen; returns ms. */
+    private static double pageShown(KeyBrowserViewModel vm, Runnable action) throws Exception {
+        int target = vm.loadedPageCountProperty().get() + 1;
+        long t0 = System.nanoTime();
+        Platform.runLater(action);
+        await(() -> vm.loadedPageCountProperty().get() >= target, "the page");
+        afterPulse();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Selects row {@code i} of the page, opens it, and waits until its details are shown and laid out. */
+    private static double detailShown(KeyBrowserViewModel vm, int i) throws Exception {
+        String id = FxStalls.onFx(() -> vm.rows().get(i % vm.rows().size()).id());
+        long t0 = System.nanoTime();
+        Platform.runLater(() -> {
+            vm.selectedIndexProperty().set(i % vm.rows().size());
+            vm.openSelected();
+        });
+        await(() -> {
+            KeyDetails d = vm.detail().detailsProperty().get();
+            return d != null && d.key().id().equals(id) && !vm.detail().loadingProperty().get();
+        }, "the key's details");
+        afterPulse();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void afterPulse() throws Exception {
+        FxStalls.afterNextPulse();
+    }
+
+    private static void setPageSize(KeyBrowserViewModel vm, int size) throws Exception {
+        if (vm.pageSizeProperty().get() != size) {
+            pageShown(vm, () -> vm.pageSizeProperty().set(size));
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not arrive within 30 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static double heapAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / 1e6;
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> String.format(Locale.ROOT, "%.0f MB",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void report(PrintStream out, String label, List<Double> waits, double actionMs) {
+        out.printf(Locale.ROOT, "%-34s %8.1f %8.1f %8.1f %16s%n", label, FxStalls.pct(waits, 0.5),
+                FxStalls.pct(waits, 0.99), FxStalls.pct(waits, 1.0),
+                Double.isNaN(actionMs) ? "-" : String.format(Locale.ROOT, "%.1f", actionMs));
+    }
+}
