@@ -1,15 +1,10 @@
 package bifrostconsole.app;
 
-import bifrostconsole.config.ConfigFolder;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
-import bifrostconsole.connection.InMemoryCredentialStore;
-import bifrostconsole.connection.ProfileService;
-import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
-import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.TestConsoleWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -24,11 +19,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,36 +35,20 @@ class ConsoleWindowUiTest {
     @RegisterExtension
     static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(4, 60).withApiKey(PROMPTED_KEY);
 
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
-    private ProfileStore profileStore;
-    private ProfileService profiles;
-    private DemoWorkspace demo;
-    private ThemeManager themes;
-    private final UiSettings settings = UiSettings.inMemory();
+    private TestConsoleWindow window;
     private ConsoleWindow console;
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
-        profileStore = new ProfileStore(folder.resolve("profiles.json"));
-        profiles = new ProfileService(profileStore, credentials);
-        demo = new DemoWorkspace(background);
-        themes = new ThemeManager(settings, Runnable::run);
-        themes.applyRemembered();
-        console = new ConsoleWindow(TestServices.onFxThread(UiSettings.inMemory(), profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        window = TestConsoleWindow.show(stage);
+        console = window.console();
     }
 
     @AfterEach
     void stop() throws Exception {
-        // Dialogs left open would be found by later UI tests' look-ups.
-        org.testfx.api.FxToolkit.cleanupStages();
-        demo.close();
-        profiles.close();
-        background.shutdownNow();
+        window.close();
     }
 
     @Test
@@ -84,8 +60,8 @@ class ConsoleWindowUiTest {
         robot.clickOn("#toggle-theme");
         Fx.settle();
         Screenshots.save(stage.getScene(), "welcome-dark");
-        assertEquals(ThemeManager.Theme.DARK, themes.theme());
-        assertEquals("dark", settings.get("theme", ""), "the choice is remembered for the next start");
+        assertEquals(ThemeManager.Theme.DARK, window.themes().theme());
+        assertEquals("dark", window.settings().get("theme", ""), "the choice is remembered for the next start");
     }
 
     @Test
@@ -105,7 +81,7 @@ class ConsoleWindowUiTest {
         Fx.settle();
         Screenshots.save(stage.getScene(), "demo-workspace-dark");
         // Next start opens the demo again: it was the last thing opened.
-        Fx.waitUntil(() -> "demo".equals(profileStore.load().profiles().lastUsedId()));
+        Fx.waitUntil(() -> "demo".equals(window.profileStore().load().profiles().lastUsedId()));
     }
 
     @Test
@@ -133,10 +109,10 @@ class ConsoleWindowUiTest {
         robot.clickOn("#save-profile");
         Fx.waitUntil(() -> !editor.isShowing());
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.FAILED);
-        List<ConnectionProfile> saved = profileStore.load().profiles().profiles();
+        List<ConnectionProfile> saved = window.profileStore().load().profiles().profiles();
         assertEquals(1, saved.size());
         assertEquals("Staging", saved.get(0).name());
-        assertEquals("bfst-ui-test", credentials.read(saved.get(0).id()).orElseThrow().reveal());
+        assertEquals("bfst-ui-test", window.credentials().read(saved.get(0).id()).orElseThrow().reveal());
         Label failure = robot.lookup("#failure-message").queryAs(Label.class);
         assertTrue(failure.getText().startsWith("Nothing is listening on port " + closedPort), failure.getText());
         assertEquals("Staging", console.model().selectedProperty().get().label());
@@ -166,7 +142,7 @@ class ConsoleWindowUiTest {
         robot.clickOn("#profile-insecure");
         Fx.settle();
         Screenshots.save(url.getScene(), "profile-editor-insecure-light");
-        robot.interact(themes::toggle);
+        robot.interact(window.themes()::toggle);
         Fx.settle();
         Screenshots.save(url.getScene(), "profile-editor-insecure-dark");
     }
@@ -177,8 +153,8 @@ class ConsoleWindowUiTest {
         ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
         ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
         assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
-        profiles.save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
-        profiles.save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+        window.profiles().save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
+        window.profiles().save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
 
         robot.interact(() -> console.model().openProfile(secured));
         Fx.waitUntil(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
@@ -187,8 +163,8 @@ class ConsoleWindowUiTest {
         robot.clickOn("#prompt-connect");
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
         assertEquals("Production", console.model().workspaceProperty().get().displayName());
-        Fx.waitUntil(() -> credentials.read(secured.id()).isPresent());
-        assertEquals(PROMPTED_KEY, credentials.read(secured.id()).orElseThrow().reveal());
+        Fx.waitUntil(() -> window.credentials().read(secured.id()).isPresent());
+        assertEquals(PROMPTED_KEY, window.credentials().read(secured.id()).orElseThrow().reveal());
 
         robot.clickOn("#manage-connections");
         Fx.waitUntil(() -> robot.lookup("#connections-list").tryQuery().isPresent());

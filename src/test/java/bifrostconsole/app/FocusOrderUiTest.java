@@ -1,13 +1,8 @@
 package bifrostconsole.app;
 
-import bifrostconsole.config.ConfigFolder;
-import bifrostconsole.config.UiSettings;
-import bifrostconsole.connection.InMemoryCredentialStore;
-import bifrostconsole.connection.ProfileService;
-import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
-import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.TestConsoleWindow;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,12 +21,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,34 +37,22 @@ class FocusOrderUiTest {
     /** Where a control sits, in the order a reader meets the parts of the window. */
     enum Part { TOP_BAR, FILTER_BAR, TABLE, PAGER, DETAILS }
 
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    private ProfileService profiles;
-    private DemoWorkspace demo;
+    private TestConsoleWindow window;
     private ConsoleWindow console;
-    private ThemeManager themes;
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
-        profiles = new ProfileService(new ProfileStore(folder.resolve("profiles.json")),
-                InMemoryCredentialStore.pretendingPersistent());
-        demo = new DemoWorkspace(background);
-        themes = new ThemeManager(UiSettings.inMemory(), Runnable::run);
-        themes.applyRemembered();
-        console = new ConsoleWindow(TestServices.onFxThread(UiSettings.inMemory(), profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        window = TestConsoleWindow.show(stage);
+        console = window.console();
         stage.setWidth(1280);
         stage.setHeight(800);
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        demo.close();
-        profiles.close();
-        background.shutdownNow();
+        window.close();
     }
 
     private void openDemoWithAKeyOpen(FxRobot robot) throws Exception {
@@ -171,7 +150,7 @@ class FocusOrderUiTest {
     void aFocusedControlShowsAVisibleRingInBothThemes(FxRobot robot) throws Exception {
         openDemoWithAKeyOpen(robot);
         for (ThemeManager.Theme theme : List.of(ThemeManager.Theme.LIGHT, ThemeManager.Theme.DARK)) {
-            Fx.run(() -> themes.select(theme));
+            Fx.run(() -> window.themes().select(theme));
             Fx.settle();
             String suffix = theme == ThemeManager.Theme.DARK ? "dark" : "light";
             ring(robot, robot.lookup("#refresh").queryAs(Button.class), "focus-button-" + suffix);

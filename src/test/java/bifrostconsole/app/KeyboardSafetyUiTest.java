@@ -1,14 +1,9 @@
 package bifrostconsole.app;
 
-import bifrostconsole.config.ConfigFolder;
-import bifrostconsole.config.UiSettings;
 import bifrostconsole.connection.ConnectionProfile;
-import bifrostconsole.connection.InMemoryCredentialStore;
-import bifrostconsole.connection.ProfileService;
-import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
-import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.TestConsoleWindow;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
@@ -24,13 +19,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,34 +36,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardSafetyUiTest {
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    private ProfileService profiles;
-    private DemoWorkspace demo;
+    private TestConsoleWindow window;
     private ConsoleWindow console;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
-        profiles = new ProfileService(new ProfileStore(folder.resolve("profiles.json")),
-                InMemoryCredentialStore.pretendingPersistent());
-        // A second connection in the switcher, so a stray Down would have somewhere to go.
-        profiles.save(ConnectionProfile.create("Staging", "http://127.0.0.1:9"), Optional.empty())
-                .get(10, TimeUnit.SECONDS);
-        demo = new DemoWorkspace(background);
-        ThemeManager themes = new ThemeManager(UiSettings.inMemory(), Runnable::run);
-        themes.applyRemembered();
-        console = new ConsoleWindow(TestServices.onFxThread(UiSettings.inMemory(), profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        window = TestConsoleWindow.show(stage, profiles ->
+                // A second connection in the switcher, so a stray Down would have somewhere to go.
+                profiles.save(ConnectionProfile.create("Staging", "http://127.0.0.1:9"), Optional.empty())
+                        .get(10, TimeUnit.SECONDS));
+        console = window.console();
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        demo.close();
-        profiles.close();
-        background.shutdownNow();
+        window.close();
     }
 
     private void openDemo() throws Exception {

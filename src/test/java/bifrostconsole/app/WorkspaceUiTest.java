@@ -1,13 +1,8 @@
 package bifrostconsole.app;
 
-import bifrostconsole.config.ConfigFolder;
-import bifrostconsole.config.UiSettings;
-import bifrostconsole.connection.InMemoryCredentialStore;
-import bifrostconsole.connection.ProfileService;
-import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.keys.KeyRow;
 import bifrostconsole.testing.Screenshots;
-import bifrostconsole.testing.TestServices;
+import bifrostconsole.testing.TestConsoleWindow;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -24,12 +19,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,32 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The demo workspace's views together: the overview opens a key, auto-refresh keeps the user's place. */
 @ExtendWith(ApplicationExtension.class)
 class WorkspaceUiTest {
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    private ProfileService profiles;
-    private DemoWorkspace demo;
+    private TestConsoleWindow window;
     private ConsoleWindow console;
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path folder = ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID());
-        profiles = new ProfileService(new ProfileStore(folder.resolve("profiles.json")),
-                InMemoryCredentialStore.pretendingPersistent());
-        demo = new DemoWorkspace(background);
-        UiSettings settings = UiSettings.inMemory();
-        ThemeManager themes = new ThemeManager(settings, Runnable::run);
-        themes.applyRemembered();
-        console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        window = TestConsoleWindow.show(stage);
+        console = window.console();
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        demo.close();
-        profiles.close();
-        background.shutdownNow();
+        window.close();
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {

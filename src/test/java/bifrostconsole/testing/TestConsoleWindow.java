@@ -1,0 +1,87 @@
+package bifrostconsole.testing;
+
+import bifrostconsole.app.ConsoleWindow;
+import bifrostconsole.app.DemoWorkspace;
+import bifrostconsole.app.ThemeManager;
+import bifrostconsole.config.ConfigFolder;
+import bifrostconsole.config.UiSettings;
+import bifrostconsole.connection.InMemoryCredentialStore;
+import bifrostconsole.connection.ProfileService;
+import bifrostconsole.connection.ProfileStore;
+import bifrostconsole.app.StartupOptions;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole main window as the app builds it, for UI tests: a throw-away profile folder, in-memory settings
+ * and credentials, the demo workspace and the remembered theme. Call {@link #show} from a TestFX {@code @Start}
+ * and {@link #close} from {@code @AfterEach}.
+ */
+public final class TestConsoleWindow implements AutoCloseable {
+    /** What a test does to the profiles before the window opens, e.g. save a second connection. */
+    public interface BeforeShow {
+        void prepare(ProfileService profiles) throws Exception;
+    }
+
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final UiSettings settings = UiSettings.inMemory();
+    private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
+    private final ProfileStore profileStore =
+            new ProfileStore(ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID()).resolve("profiles.json"));
+    private final ProfileService profiles = new ProfileService(profileStore, credentials);
+    private final ThemeManager themes = new ThemeManager(settings, Runnable::run);
+    private final DemoWorkspace demo = new DemoWorkspace(background);
+    private final ConsoleWindow console;
+
+    private TestConsoleWindow(Stage stage, BeforeShow beforeShow) throws Exception {
+        beforeShow.prepare(profiles);
+        themes.applyRemembered();
+        console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
+        console.show(stage, StartupOptions.none());
+    }
+
+    public static TestConsoleWindow show(Stage stage) throws Exception {
+        return new TestConsoleWindow(stage, profiles -> { });
+    }
+
+    public static TestConsoleWindow show(Stage stage, BeforeShow beforeShow) throws Exception {
+        return new TestConsoleWindow(stage, beforeShow);
+    }
+
+    public ConsoleWindow console() {
+        return console;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
+    }
+
+    public ProfileStore profileStore() {
+        return profileStore;
+    }
+
+    public InMemoryCredentialStore credentials() {
+        return credentials;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    /** Closes what the window left open: dialogs (later tests' look-ups would find them), the demo, the pool. */
+    @Override
+    public void close() throws Exception {
+        FxToolkit.cleanupStages();
+        demo.close();
+        profiles.close();
+        background.shutdownNow();
+    }
+}
