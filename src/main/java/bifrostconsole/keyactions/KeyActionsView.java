@@ -28,9 +28,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -253,7 +254,8 @@ public final class KeyActionsView {
         count.setId("selection-count");
         count.getStyleClass().add("selection-count");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox actions = new HBox(4);
+        // The bar sits above the table, beside the details, so it may be narrow: the buttons wrap.
+        FlowPane actions = new FlowPane(4, 4);
         actions.setAlignment(Pos.CENTER_LEFT);
         for (KeyAction action : List.of(KeyAction.ENABLE, KeyAction.DISABLE, KeyAction.ROTATE,
                 KeyAction.RESET_USAGE, KeyAction.ASSIGN, KeyAction.DELETE)) {
@@ -277,12 +279,11 @@ public final class KeyActionsView {
         clear.setId("clear-selection");
         clear.setOnAction(e -> vm.selection().clear());
         clear.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, count, actions, spacer, all, clear);
+        HBox summary = new HBox(10, count, all, clear);
+        summary.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, summary, actions);
         bar.setId("selection-bar");
         bar.getStyleClass().add("selection-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
 
         SelectedKeys selection = vm.selection();
         Runnable update = () -> {

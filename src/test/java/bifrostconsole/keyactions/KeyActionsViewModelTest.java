@@ -171,12 +171,12 @@ class KeyActionsViewModelTest {
 
         ChangeDialogViewModel dialog = f.onUi(() -> f.actions.change(new KeyChange.SetActive(true), target));
         f.planned(dialog);
-        Set<String> expected = f.gateway.store().virtualKeys().stream().filter(k -> k.name().contains("a"))
+        Set<String> expected = f.gateway.store().virtualKeys().stream().filter(k -> searchMatches(k, "a"))
                 .map(VirtualKey::id).collect(Collectors.toSet());
         Set<String> planned = dialog.plans().stream().map(ChangeDialogViewModel.PlanItem::keyId)
                 .collect(Collectors.toSet());
         assertEquals(expected, planned, "every matching key, not only the page on screen");
-        long inactive = f.gateway.store().virtualKeys().stream().filter(k -> k.name().contains("a") && !k.active())
+        long inactive = f.gateway.store().virtualKeys().stream().filter(k -> searchMatches(k, "a") && !k.active())
                 .count();
         assertTrue(inactive > 0, "the demo data has inactive keys");
         assertEquals(inactive, dialog.readyCountProperty().get());
@@ -328,5 +328,22 @@ class KeyActionsViewModelTest {
         f.onUi(() -> f.browser.searchTextProperty().set("zz-no-such-key"));
         f.await(f.browser.queryProperty(), (VirtualKeyQuery q) -> "zz-no-such-key".equals(q.search()));
         assertEquals(0, f.onUi(() -> f.actions.selection().countProperty().get()));
+    }
+
+    /**
+     * What Bifrost 2.x's {@code search} matches, case-insensitively: the key's name, its team's and customer's names
+     * and its metadata values (API.md §4).
+     */
+    private static boolean searchMatches(VirtualKey key, String text) {
+        java.util.List<String> texts = new java.util.ArrayList<>(key.metadata().values());
+        texts.add(key.name());
+        if (key.team() != null) {
+            texts.add(key.team().name());
+        }
+        if (key.customer() != null) {
+            texts.add(key.customer().name());
+        }
+        String needle = text.toLowerCase(java.util.Locale.ROOT);
+        return texts.stream().anyMatch(t -> t != null && t.toLowerCase(java.util.Locale.ROOT).contains(needle));
     }
 }
