@@ -271,7 +271,7 @@ public final class HeadroomCalculator {
         if (key.team() != null) {
             return key.team();
         }
-        notes.add("team " + id + " could not be read: its budgets are not counted");
+        notes.add(missingOwner("team", id));
         return null;
     }
 
@@ -293,8 +293,15 @@ public final class HeadroomCalculator {
         if (embedded != null) {
             return embedded;
         }
-        notes.add("customer " + id + " could not be read: its budgets are not counted");
+        notes.add(missingOwner("customer", id));
         return null;
+    }
+
+    /** Without the lists (not read yet, or their read failed) a missing owner is not a server fault: say which. */
+    private String missingOwner(String kind, String id) {
+        return owners == Owners.EMBEDDED
+                ? "the " + kind + " list is not loaded, so " + kind + " " + id + "'s budgets are not counted"
+                : kind + " " + id + " could not be read: its budgets are not counted";
     }
 
     // ---- one budget or rate limit -------------------------------------------------------------------------

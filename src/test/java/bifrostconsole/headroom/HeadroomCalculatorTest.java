@@ -80,6 +80,18 @@ class HeadroomCalculatorTest {
         }
 
         @Test
+        void aTeamMissingFromTheListsIsNamedApartFromListsNotLoadedYet() {
+            VirtualKey key = key().teamId("t-404").build();
+            List<String> notLoaded = headroom(key).levels().stream().flatMap(l -> l.notes().stream()).toList();
+            assertTrue(notLoaded.contains("the team list is not loaded, so team t-404's budgets are not counted"),
+                    notLoaded.toString());
+            List<String> missing = headroom(key, Owners.of(List.of(), List.of())).levels().stream()
+                    .flatMap(l -> l.notes().stream()).toList();
+            assertTrue(missing.contains("team t-404 could not be read: its budgets are not counted"),
+                    missing.toString());
+        }
+
+        @Test
         void theCustomerOfTheKeysTeamFromTheLists() {
             Team team = team("t-1", "Platform", "c-1", false, null, budget(1000, "1M", 10));
             Owners owners = Owners.of(List.of(team), List.of(customer("c-1", "Acme", false, budget(50, "1w", 49))));
