@@ -4,11 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.ProviderConfig;
-import bifrostconsole.api.ServerFeatures;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.changes.ChangeEngine;
-import bifrostconsole.changes.ChangeHistory;
-import bifrostconsole.changes.DeletedKeys;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.demo.DemoGateway;
 import bifrostconsole.keys.KeyBrowserView;
@@ -17,7 +13,6 @@ import bifrostconsole.testing.DemoGatewayExtension;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestServices;
-import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Stylesheets;
 import javafx.application.Application;
@@ -40,10 +35,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,16 +71,7 @@ class KeyEditorUiTest {
         keys = TestServices.keyBrowser(client, UiSettings.inMemory());
         keys.setClipboard(new FxClipboardService(javafx.util.Duration.seconds(30)));
         KeyBrowserView view = new KeyBrowserView(keys);
-        var io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "editor-test-io");
-            t.setDaemon(true);
-            return t;
-        });
-        ChangeEngine engine = new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), io,
-                Clock.systemUTC());
-        KeyEditorViewModel.Context context = new KeyEditorViewModel.Context(client, engine, Platform::runLater,
-                TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC),
-                ServerFeatures.of("v2.2.5"));
+        KeyEditorViewModel.Context context = TestServices.keyEditorContext(client, data);
         view.setEditing(dialogs = new KeyEditorDialogs(keys, context, TestServices.windows(), keys.clipboard(),
                 () -> stage));
         Scene scene = new Scene(view, 1024, 700);

@@ -6,9 +6,7 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.ServerFeatures;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.changes.ChangeEngine;
 import bifrostconsole.changes.ChangeHistory;
-import bifrostconsole.changes.DeletedKeys;
 import bifrostconsole.changes.OwnerChanges;
 import bifrostconsole.config.UiSettings;
 import bifrostconsole.customers.CustomersView;
@@ -145,16 +143,7 @@ class FormsScreensTest {
         KeyBrowserViewModel keys = TestServices.keyBrowser(client, UiSettings.inMemory());
         keys.setClipboard(new FxClipboardService(javafx.util.Duration.seconds(30)));
         KeyBrowserView view = new KeyBrowserView(keys);
-        var io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "screens-io");
-            t.setDaemon(true);
-            return t;
-        });
-        ChangeEngine engine = new ChangeEngine(client, ChangeHistory.in(data), DeletedKeys.in(data), io,
-                Clock.systemUTC());
-        KeyEditorViewModel.Context context = new KeyEditorViewModel.Context(client, engine, Platform::runLater,
-                TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC),
-                ServerFeatures.of("v2.2.5"));
+        KeyEditorViewModel.Context context = TestServices.keyEditorContext(client, data);
         view.setEditing(new KeyEditorDialogs(keys, context, TestServices.windows(), keys.clipboard(), () -> stage));
         show(view);
         keys.firstPageShown().get(20, java.util.concurrent.TimeUnit.SECONDS);
