@@ -184,6 +184,38 @@ public record ResetWindow(String text, Duration length, CalendarUnit calendarUni
         return "every " + String.join(" ", parts);
     }
 
+    /**
+     * The window as a unit after a slash, for the narrowest table cells: "/day", "/wk", "/mo", "/qtr", "/yr", "/h",
+     * "/min", "/2 wk", "/6 h", "/1 h 30 min".
+     */
+    public String abbreviated() {
+        if (calendarUnit != null) {
+            String unit = switch (calendarUnit) {
+                case DAY -> "day";
+                case WEEK -> "wk";
+                case MONTH -> "mo";
+                case QUARTER -> "qtr";
+                case YEAR -> "yr";
+            };
+            return count.compareTo(BigDecimal.ONE) == 0 ? "/" + unit
+                    : "/" + count.stripTrailingZeros().toPlainString() + " " + unit;
+        }
+        long s = length.getSeconds();
+        if (s == 3_600) {
+            return "/h";
+        }
+        if (s == 60) {
+            return "/min";
+        }
+        String every = inShortWords();
+        return "/" + (every.startsWith("every ") ? every.substring("every ".length()) : every);
+    }
+
+    /** {@link #abbreviated()} for any window text; the raw text when it cannot be parsed. */
+    public static String abbreviated(String text) {
+        return parse(text).map(ResetWindow::abbreviated).orElse(text == null || text.isBlank() ? "no reset" : text);
+    }
+
     public static String inShortWords(String text) {
         return parse(text).map(ResetWindow::inShortWords).orElse(text == null || text.isBlank() ? "no reset" : text);
     }

@@ -9,31 +9,31 @@ import bifrostconsole.tables.TableColumnSpec;
  * the others are not sortable, because a page-local sort would lie about the order of the whole list.
  */
 public enum KeyColumn implements TableColumnSpec {
-    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 250,
+    NAME("name", "Name", SortField.NAME, SortOrder.ASC, 250, 160, 2,
             "The key's name. Sorted by the server."),
-    ASSIGNED_TO("assigned", "Assigned to", null, null, 200,
+    ASSIGNED_TO("assigned", "Assigned to", null, null, 180, 110, 0.5,
             "The team or customer the key belongs to; their budgets apply on top of the key's own."),
-    KEY("key", "Key", null, null, 230,
+    KEY("key", "Key", null, null, 210, 170, 0,
             "The key value, masked after its first 8 characters. Reveal or copy it with the buttons."),
-    BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 220,
+    BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 210, 130, 1,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
                     + "Sorted by the server by the highest amount spent."),
-    HEADROOM("headroom", "Headroom", null, null, 230,
+    HEADROOM("headroom", "Headroom", null, null, 210, 130, 1,
             "What the key can still use now: the tightest of its own budgets, its provider configs', its team's and "
                     + "customer's budgets and every rate limit, with windows that ended counted as reset. The bar is "
                     + "the used share of that limit. Sorts this page only (the server cannot sort by it)."),
-    RATE_LIMITS("ratelimits", "Rate limits", null, null, 220,
+    RATE_LIMITS("ratelimits", "Rate limits", null, null, 200, 130, 1,
             "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
                     + "counted in the current window."),
-    STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 110,
+    STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 100, 96, 0,
             "Active, Inactive (switched off), Expired, or Exhausted (a budget or rate limit used up). "
                     + "The server sorts by the on/off switch only."),
-    PROVIDERS("providers", "Providers", null, null, 170,
+    PROVIDERS("providers", "Providers", null, null, 120, 80, 0.5,
             "How many providers the key may use, and which."),
-    METADATA("metadata", "Metadata", null, null, 260,
+    METADATA("metadata", "Metadata", null, null, 220, 120, 1,
             "The key's metadata (Bifrost 2.x) as key=value pairs; hover a cell for the full list. Filter by it "
                     + "with the metadata field above the table. Hidden until picked in the Columns menu."),
-    CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 130,
+    CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 110, 100, 0,
             "When the key was created. Sorted by the server.");
 
     private final String id;
@@ -41,15 +41,25 @@ public enum KeyColumn implements TableColumnSpec {
     private final SortField sortField;
     private final SortOrder firstOrder;
     private final double defaultWidth;
+    private final double minWidth;
+    private final double grow;
     private final String tooltip;
 
+    /**
+     * {@code defaultWidth} is what the column gets when the table has room; {@code minWidth} the narrowest it is
+     * still readable at (usage texts take their short forms there); {@code grow} its share of spare room. The
+     * defaults add up to 1,590 px and the minimums of the columns shown by default to 1,106 px, so at 1,280 px
+     * with the details closed every column is in sight ({@link bifrostconsole.tables.ColumnFit}).
+     */
     KeyColumn(String id, String title, SortField sortField, SortOrder firstOrder, double defaultWidth,
-              String tooltip) {
+              double minWidth, double grow, String tooltip) {
         this.id = id;
         this.title = title;
         this.sortField = sortField;
         this.firstOrder = firstOrder;
         this.defaultWidth = defaultWidth;
+        this.minWidth = minWidth;
+        this.grow = grow;
         this.tooltip = tooltip;
     }
 
@@ -91,6 +101,16 @@ public enum KeyColumn implements TableColumnSpec {
     @Override
     public double defaultWidth() {
         return defaultWidth;
+    }
+
+    /** The narrowest this column is made to share the table's width. */
+    public double minWidth() {
+        return minWidth;
+    }
+
+    /** Its share of the room the table has beyond every column's default width. */
+    public double grow() {
+        return grow;
     }
 
     @Override

@@ -3,6 +3,7 @@ package bifrostconsole.keys;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.tables.ColumnFit;
 import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
@@ -14,10 +15,12 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,6 +29,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,9 @@ final class KeyTable {
     private final TableView<KeyRow> table = new TableView<>();
     private final Map<KeyColumn, TableColumn<KeyRow, KeyRow>> columns = new EnumMap<>(KeyColumn.class);
     private boolean syncingSort;
+    /** Saves a dragged column's width once the dragging stops, not on every pixel. */
+    private final PauseTransition dragSettle = new PauseTransition(Duration.millis(500));
+    private ScrollBar verticalBar;
     /** One header click can change both the sort order list and a sort type: act on it once. */
     private boolean sortClickPending;
 
@@ -55,7 +62,7 @@ final class KeyTable {
         table.setFixedCellSize(58);
         table.setTableMenuButtonVisible(false); // the toolbar's Columns menu keeps Name visible
         table.setPlaceholder(new Label(""));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(this::userResized);
         table.setSortPolicy(t -> true); // the server sorts; the rows arrive in order
 
         add(KeyColumn.NAME, NameCell::new);
@@ -71,6 +78,12 @@ final class KeyTable {
 
         table.getSortOrder().addListener((ListChangeListener<TableColumn<KeyRow, ?>>) c -> userSorted(null));
         vm.shownQueryProperty().addListener((o, a, b) -> showSortInForce());
+        // A new result (search, filter, sort, page) starts at the Name column, wherever the last was scrolled to.
+        // A refresh of the same page keeps the query (and the scroll position), so it does not come here.
+        vm.shownQueryProperty().addListener((o, a, b) -> table.scrollToColumnIndex(0));
+        table.widthProperty().addListener((o, a, b) -> fitColumns());
+        table.getColumns().addListener((ListChangeListener<TableColumn<KeyRow, ?>>) c -> fitColumns());
+        table.skinProperty().addListener((o, a, skin) -> watchVerticalScrollBar());
         vm.pageSortProperty().addListener((o, a, b) -> showSortInForce());
         showSortInForce();
     }
@@ -96,15 +109,71 @@ final class KeyTable {
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(x -> cell.get());
         col.setPrefWidth(vm.columnWidthProperty(c).get());
-        col.setMinWidth(70);
+        col.setMinWidth(c.minWidth());
         col.visibleProperty().bindBidirectional(vm.columnVisibleProperty(c));
-        // Remember the width once the user stops dragging, not on every pixel.
-        PauseTransition settle = new PauseTransition(Duration.millis(500));
-        settle.setOnFinished(e -> vm.columnWidthProperty(c).set(col.getWidth()));
-        col.widthProperty().addListener((o, a, b) -> settle.playFromStart());
+        col.visibleProperty().addListener((o, a, b) -> fitColumns());
         col.sortTypeProperty().addListener((o, a, b) -> userSorted(col));
         columns.put(c, col);
         table.getColumns().add(col);
+    }
+
+    /**
+     * A column's edge was dragged: the column takes the new width (as in an unconstrained table; the others keep
+     * theirs), and that width becomes what the column asks for from now on, remembered once the dragging stops. Only
+     * a drag lands here with a column; the table's own resizing is {@link #fitColumns}'.
+     */
+    private boolean userResized(TableView.ResizeFeatures<KeyRow> features) {
+        boolean done = TableView.UNCONSTRAINED_RESIZE_POLICY.call(features);
+        TableColumn<KeyRow, ?> col = features.getColumn();
+        if (col != null && col.getUserData() instanceof KeyColumn c) {
+            dragSettle.setOnFinished(e -> vm.columnWidthProperty(c).set(col.getWidth()));
+            dragSettle.playFromStart();
+        }
+        return done;
+    }
+
+    /**
+     * Shares the table's width between the key columns shown ({@link ColumnFit}): each asks for its remembered or
+     * default width and gives up part of what it has above its minimum when the table is narrower, so Status,
+     * Providers and Created stay in sight without scrolling sideways. Columns other features add (the row's ⋯)
+     * keep their width.
+     */
+    private void fitColumns() {
+        if (table.getWidth() <= 0) {
+            return;
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        if (verticalBar == null) {
+            watchVerticalScrollBar();
+        }
+        if (verticalBar != null && verticalBar.isVisible()) {
+            room -= verticalBar.getWidth();
+        }
+        List<TableColumn<KeyRow, KeyRow>> fitted = new ArrayList<>();
+        List<ColumnFit.Need> needs = new ArrayList<>();
+        for (TableColumn<KeyRow, ?> col : table.getVisibleLeafColumns()) {
+            if (col.getUserData() instanceof KeyColumn c) {
+                fitted.add(columns.get(c));
+                needs.add(new ColumnFit.Need(c.minWidth(), vm.columnWidthProperty(c).get(), c.grow()));
+            } else {
+                room -= col.getWidth();
+            }
+        }
+        List<Double> widths = ColumnFit.fit(room, needs);
+        for (int i = 0; i < fitted.size(); i++) {
+            fitted.get(i).setPrefWidth(widths.get(i));
+        }
+    }
+
+    /** The vertical scroll bar comes and goes with the rows: the room for the columns changes with it. */
+    private void watchVerticalScrollBar() {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                verticalBar = bar;
+                bar.visibleProperty().addListener((o, a, b) -> fitColumns());
+                bar.widthProperty().addListener((o, a, b) -> fitColumns());
+            }
+        }
     }
 
     /**
@@ -167,6 +236,16 @@ final class KeyTable {
     private static void keepGraphic(TableCell<KeyRow, KeyRow> cell, Node graphic) {
         cell.setGraphic(graphic);
         cell.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    /**
+     * Makes a cell's graphic as wide as the cell: a graphic is otherwise only as wide as its own texts, so a usage
+     * line would choose its text for a width that changes with the text it chose.
+     */
+    private static void fillWidth(TableCell<KeyRow, KeyRow> cell, javafx.scene.layout.Region graphic) {
+        graphic.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset()),
+                cell.widthProperty(), cell.paddingProperty()));
     }
 
     private static final class NameCell extends TableCell<KeyRow, KeyRow> {
@@ -292,6 +371,7 @@ final class KeyTable {
             box.getChildren().addAll(lines);
             box.getChildren().addAll(more, none);
             keepGraphic(this, box);
+            fillWidth(this, box);
         }
 
         @Override
@@ -312,10 +392,11 @@ final class KeyTable {
             }
             more.setVisible(items.size() > shown);
             if (items.size() > shown) {
-                more.setText("+" + (items.size() - shown) + " more: open the key to see all");
-                StringBuilder rest = new StringBuilder();
+                // Short, so a narrow column shows it whole; the tooltip lists the rest.
+                more.setText("+" + (items.size() - shown) + " more");
+                StringBuilder rest = new StringBuilder("Open the key to see them all. The others:");
                 for (UsageLine line : items.subList(shown, items.size())) {
-                    rest.append(rest.length() == 0 ? "" : "\n").append(line.compactText());
+                    rest.append("\n").append(line.compactText());
                 }
                 moreTip.setText(rest.toString());
             }
@@ -330,6 +411,7 @@ final class KeyTable {
         HeadroomCell() {
             getStyleClass().add("headroom-cell");
             keepGraphic(this, line);
+            fillWidth(this, line);
         }
 
         @Override

@@ -82,6 +82,32 @@ public final class Formats {
         return f.format(dollars);
     }
 
+    /**
+     * Dollars for the narrowest table cells: cents only under $100 and when there are any ("$59.71", "$20"), whole
+     * dollars up to $1,000 ("$152", rounded down like the compact counts, so a budget never reads as used up before
+     * it is), then the locale's compact form with the currency sign where money puts it ("$1.7K", "$12.5K"). The
+     * exact amount belongs in a tooltip.
+     */
+    public String compactMoney(double dollars) {
+        double abs = Math.abs(dollars);
+        NumberFormat f = (NumberFormat) money.get().clone();
+        f.setRoundingMode(RoundingMode.DOWN);
+        if (abs < 100 && abs != Math.floor(abs)) {
+            return money(dollars);
+        }
+        if (abs < 1_000) {
+            f.setMinimumFractionDigits(0);
+            f.setMaximumFractionDigits(0);
+            return f.format(dollars);
+        }
+        String number = compact.get().format(abs);
+        if (f instanceof java.text.DecimalFormat d) {
+            return dollars < 0 ? d.getNegativePrefix() + number + d.getNegativeSuffix()
+                    : d.getPositivePrefix() + number + d.getPositiveSuffix();
+        }
+        return (dollars < 0 ? "-" : "") + "$" + number;
+    }
+
     /** A whole count with the locale's grouping ("1,234,567"). */
     public String count(long n) {
         return integer.get().format(n);

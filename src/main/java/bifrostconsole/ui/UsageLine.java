@@ -13,6 +13,8 @@ public record UsageLine(
         Level level,
         String windowText,
         String shortWindowText,
+        String abbreviatedText,
+        String tinyText,
         String resetText,
         String lastResetText,
         String forecastText,
@@ -34,5 +36,14 @@ public record UsageLine(
     /** The short text over the bar in a table cell: "$12.50 / $100.00 · monthly", "654.1K / 3.7M tokens · hourly". */
     public String compactText() {
         return shortUsedText + " \u00b7 " + shortWindowText;
+    }
+
+    /**
+     * The table cell's texts from the widest to the narrowest, for the cell to show the widest that fits:
+     * "$1,904.38 / $3,500.00 · monthly", then "$1,904.38 / $3,500.00 /mo" ({@code abbreviatedText}), then
+     * "$1.9K / $3.5K /mo" ({@code tinyText}).
+     */
+    public java.util.List<String> cellTexts() {
+        return java.util.List.of(compactText(), abbreviatedText, tinyText);
     }
 }

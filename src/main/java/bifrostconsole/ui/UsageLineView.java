@@ -10,7 +10,9 @@ import javafx.util.Duration;
 
 /**
  * One usage line drawn as text and a bar. {@link Style#COMPACT} is for table cells ("$85.00 / $100.00 ·
- * monthly" over the bar); {@link Style#FULL} is for the detail panes, adding percent, reset and last reset.
+ * monthly" over the bar, or its shorter forms "$85.00 / $100.00 /mo" and "$85 / $100 /mo" when the column is
+ * narrow: the widest that fits, so the window is never cut to "· mon…"); {@link Style#FULL} is for the detail panes,
+ * adding percent, reset and last reset.
  * Built once and refilled with {@link #show}, so table cells reuse it.
  */
 public final class UsageLineView extends VBox {
@@ -24,6 +26,10 @@ public final class UsageLineView extends VBox {
     private final Label reset = new Label();
     private final Label lastReset = new Label();
     private final Label forecast = new Label();
+    /** COMPACT: the texts to choose from, widest first ({@link UsageLine#cellTexts}). */
+    private java.util.List<String> cellTexts = java.util.List.of();
+    /** Measures a candidate text in the label's font; never shown. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     /** Made on first hover: a table page has a few of these per row. */
     private final HoverTooltip tooltip = new HoverTooltip(this, t -> {
         t.setShowDelay(Duration.millis(300));
@@ -39,6 +45,8 @@ public final class UsageLineView extends VBox {
             setSpacing(2);
             used.setMinWidth(0);
             getChildren().addAll(used, bar);
+            widthProperty().addListener(o -> chooseCellText());
+            used.fontProperty().addListener(o -> chooseCellText());
         } else {
             setSpacing(4);
             title.getStyleClass().add("usage-title");
@@ -61,7 +69,9 @@ public final class UsageLineView extends VBox {
         bar.show(line);
         tooltip.setText(line.tooltip());
         if (style == Style.COMPACT) {
+            cellTexts = line.cellTexts();
             used.setText(line.compactText());
+            chooseCellText();
         } else {
             title.setText(line.title() + " \u00b7 " + line.windowText());
             percent.setText(line.percentText());
@@ -72,6 +82,30 @@ public final class UsageLineView extends VBox {
             forecast.setText(capitalise(line.forecastText()));
             forecast.setVisible(!line.forecastText().isEmpty());
             forecast.pseudoClassStateChanged(UsageBar.WARNING, line.runsOutBeforeReset());
+        }
+    }
+
+    /**
+     * COMPACT: shows the widest of the cell texts that fits the width the line has now. Called when the line, its
+     * width or its font changes (not from layout: a text changed during a layout pass was seen to stay stale).
+     */
+    private void chooseCellText() {
+        if (cellTexts.isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - used.snappedLeftInset()
+                - used.snappedRightInset();
+        measure.setFont(used.getFont());
+        String pick = cellTexts.get(cellTexts.size() - 1);
+        for (String text : cellTexts) {
+            measure.setText(text);
+            if (Math.ceil(measure.getLayoutBounds().getWidth()) <= room) {
+                pick = text;
+                break;
+            }
+        }
+        if (!pick.equals(used.getText())) {
+            used.setText(pick);
         }
     }
 

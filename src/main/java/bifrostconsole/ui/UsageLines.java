@@ -52,9 +52,12 @@ public final class UsageLines {
         if (!forecast.text().isEmpty()) {
             tip.append("\n").append(capitalise(forecast.text()));
         }
+        String mark = overridden ? " *" : "";
+        String perWindow = " " + ResetWindow.abbreviated(b.resetDuration());
+        String tiny = formats.compactMoney(b.currentUsage()) + " / " + formats.compactMoney(limit) + mark + perWindow;
         return new UsageLine("Budget", used, used, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, ResetWindow.inShortWords(b.resetDuration()), reset, lastReset, forecast.text(),
-                forecast.beforeReset(), tip.toString());
+                window, ResetWindow.inShortWords(b.resetDuration()), used + perWindow, tiny, reset, lastReset,
+                forecast.text(), forecast.beforeReset(), tip.toString());
     }
 
     /** "for good", "this cycle and 1 more (of 3)", "1 cycle left" (the current window counts as cycle 1). */
@@ -95,15 +98,17 @@ public final class UsageLines {
         HeadroomWords words = words();
         if (!h.bounded()) {
             return new UsageLine("Headroom", "No limit", "No limit", "", 0, UsageLine.Level.NORMAL, "",
-                    "no budget or rate limit applies", "", "", "", false, tooltip(h, words));
+                    "no budget or rate limit applies", "No limit", "No limit", "", "", "", false, tooltip(h, words));
         }
         double fraction = h.usedFraction();
         String left = words.left(h.limit());
         String shortLeft = h.unit() == bifrostconsole.headroom.Unit.DOLLARS ? left
                 : formats.compactCount((long) h.remaining()) + " " + h.unit().word() + " left";
+        // What binds is the point of the cell: it is cut at the end rather than abbreviated.
+        String text = shortLeft + " \u00b7 " + words.what(h.limit());
         return new UsageLine("Headroom", left, shortLeft, formats.percent(fraction), fraction,
-                UsageLine.Level.of(fraction), words.what(h.limit()), words.what(h.limit()), "", "", "", false,
-                tooltip(h, words));
+                UsageLine.Level.of(fraction), words.what(h.limit()), words.what(h.limit()), text, text, "", "", "",
+                false, tooltip(h, words));
     }
 
     /** The words of headroom texts in this locale. */
@@ -133,6 +138,9 @@ public final class UsageLines {
         double fraction = max <= 0 ? 0 : (double) used / max;
         String usedText = formats.count(used) + " / " + formats.count(max) + " " + unit;
         String shortText = formats.compactCount(used) + " / " + formats.compactCount(max) + " " + unit;
+        String perWindow = " " + ResetWindow.abbreviated(duration);
+        String tiny = formats.compactCount(used) + " / " + formats.compactCount(max) + " "
+                + (unit.equals("tokens") ? "tok" : "req") + perWindow;
         String window = ResetWindow.inWords(duration);
         String reset = resetText(duration, lastReset, calendarAligned);
         String lastResetText = lastReset == null ? "never reset" : "last reset " + formats.relative(lastReset, now);
@@ -142,8 +150,8 @@ public final class UsageLines {
                 + (lastReset == null ? "" : "\nLast reset " + formats.dateTime(lastReset))
                 + (forecast.text().isEmpty() ? "" : "\n" + capitalise(forecast.text()));
         return new UsageLine(title, usedText, shortText, formats.percent(fraction), fraction, UsageLine.Level.of(fraction),
-                window, ResetWindow.inShortWords(duration), reset, lastResetText, forecast.text(),
-                forecast.beforeReset(), tip);
+                window, ResetWindow.inShortWords(duration), shortText + perWindow, tiny, reset, lastResetText,
+                forecast.text(), forecast.beforeReset(), tip);
     }
 
     private record Forecast(String text, boolean beforeReset) {

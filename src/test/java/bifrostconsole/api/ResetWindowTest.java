@@ -57,4 +57,22 @@ class ResetWindowTest {
         assertEquals("quarterly", quarter.inWords());
         assertEquals("every 2 quarters", ResetWindow.inWords("2Q"));
     }
+
+    @Test
+    void theNarrowestCellsGetTheWindowAsAUnitAfterASlash() {
+        assertEquals("/day", ResetWindow.abbreviated("1d"));
+        assertEquals("/day", ResetWindow.abbreviated("daily"));
+        assertEquals("/wk", ResetWindow.abbreviated("1w"));
+        assertEquals("/mo", ResetWindow.abbreviated("1M"));
+        assertEquals("/qtr", ResetWindow.abbreviated("1Q"));
+        assertEquals("/yr", ResetWindow.abbreviated("1Y"));
+        assertEquals("/2 wk", ResetWindow.abbreviated("2w"));
+        assertEquals("/1.5 day", ResetWindow.abbreviated("1.5d"));
+        assertEquals("/h", ResetWindow.abbreviated("1h"));
+        assertEquals("/min", ResetWindow.abbreviated("1m"));
+        assertEquals("/6 h", ResetWindow.abbreviated("6h"));
+        assertEquals("/1 h 30 min", ResetWindow.abbreviated("1h30m"));
+        assertEquals("no reset", ResetWindow.abbreviated(""));
+        assertEquals("weird", ResetWindow.abbreviated("weird"), "unparsable text as sent");
+    }
 }

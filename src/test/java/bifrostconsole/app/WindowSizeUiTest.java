@@ -1,15 +1,13 @@
 package bifrostconsole.app;
 
 import bifrostconsole.config.UiSettings;
+import bifrostconsole.testing.CutTexts;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestConsoleWindow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +67,7 @@ class WindowSizeUiTest {
             Node tabs = stage.getScene().lookup("#workspace-tabs");
             Node refresh = stage.getScene().lookup("#refresh-bar");
             for (Node area : List.of(topBar, tabs.lookup(".tab-header-area"), refresh)) {
-                collectCut(area, found);
+                found.addAll(CutTexts.under(area));
             }
             // The auto-refresh bar lies over the tab row's right end: it must not cover the last tab.
             Node lastTab = tabs.lookupAll(".tab").stream().reduce((a, b) -> b).orElseThrow();
@@ -83,27 +81,6 @@ class WindowSizeUiTest {
         assertTrue(stage.getMinWidth() >= 1000 && stage.getMinHeight() >= 640,
                 "a minimum size that leaves room for the table: " + stage.getMinWidth() + "×" + stage.getMinHeight());
         assertEquals(List.of(), cut, "cut at " + stage.getMinWidth() + "×" + stage.getMinHeight());
-    }
-
-    /** Every visible label or button under {@code node} whose text on screen is not its whole text. */
-    private static void collectCut(Node node, List<String> found) {
-        if (node == null || !node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
-            // The skin's text node, not the graphic (an icon is a Text too).
-            String shown = labeled.getChildrenUnmodifiable().stream()
-                    .filter(t -> t instanceof Text && t != labeled.getGraphic())
-                    .map(t -> ((Text) t).getText()).findFirst().orElse("");
-            if (!shown.equals(labeled.getText())) {
-                found.add("\u201c" + labeled.getText() + "\u201d shows as \u201c" + shown + "\u201d");
-            }
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collectCut(child, found);
-            }
-        }
     }
 
     @Test

@@ -27,6 +27,21 @@ class FormatsTest {
     }
 
     @Test
+    void compactMoneyIsShortForNarrowCellsAndNeverRoundsUp() {
+        assertEquals("$59.71", us.compactMoney(59.71), "cents under $100");
+        assertEquals("$20", us.compactMoney(20), "no .00");
+        assertEquals("$152", us.compactMoney(152.99), "whole dollars up to $1,000, rounded down");
+        assertEquals("$300", us.compactMoney(300));
+        assertEquals("$1.7K", us.compactMoney(1_700));
+        assertEquals("$1.9K", us.compactMoney(1_999.99), "down, like the compact counts");
+        assertEquals("$12.5K", us.compactMoney(12_500));
+        assertEquals("$3M", us.compactMoney(3_000_000));
+        assertEquals("-$1.7K", us.compactMoney(-1_700));
+        // German has no short form for thousands: the locale decides, the sign goes where money puts it.
+        assertEquals("1.700 $", german.compactMoney(1_700).replace('\u00a0', ' '));
+    }
+
+    @Test
     void countsHaveSeparators() {
         assertEquals("1,234,567", us.count(1_234_567));
         assertEquals("1.234.567", german.count(1_234_567));
