@@ -231,6 +231,7 @@ public final class KeyBrowserView extends BorderPane {
         or.setMinWidth(Region.USE_PREF_SIZE);
 
         Node metadataFilter = buildMetadataFilter();
+        Node statusFilter = buildStatusFilter();
 
         ToggleSwitch hideProfiles = Switches.create("Hide access-profile keys");
         javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
@@ -282,7 +283,7 @@ public final class KeyBrowserView extends BorderPane {
         toolbarSlot.setMinWidth(Region.USE_PREF_SIZE);
         // The filters wrap onto a second line in a narrow window instead of being cut off.
         FlowPane filters = new FlowPane(10, 8, search, team, or, customer, metadataFilter, metadataChips,
-                hideProfiles, fromMemory);
+                statusFilter, hideProfiles, fromMemory);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setMinWidth(0);
         filters.setPrefWrapLength(400);
@@ -310,11 +311,22 @@ public final class KeyBrowserView extends BorderPane {
         metadataIgnored.getStyleClass().add("field-warning");
         metadataIgnored.setWrapText(true);
         metadataIgnored.textProperty().bind(vm.metadataIgnoredProperty());
-        for (Label l : new Label[] {metadataProblem, metadataIgnored}) {
+        // The status filter and the Status sort work on less than they seem to: said where they are in force.
+        Label statusFilterNote = new Label();
+        statusFilterNote.setId("status-filter-note");
+        statusFilterNote.getStyleClass().add("field-warning");
+        statusFilterNote.setWrapText(true);
+        statusFilterNote.textProperty().bind(vm.statusFilterNoteProperty());
+        Label statusSortNote = new Label();
+        statusSortNote.setId("status-sort-note");
+        statusSortNote.getStyleClass().add("hint");
+        statusSortNote.setWrapText(true);
+        statusSortNote.textProperty().bind(vm.statusSortNoteProperty());
+        for (Label l : new Label[] {metadataProblem, metadataIgnored, statusFilterNote, statusSortNote}) {
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
         }
-        VBox area = new VBox(row, metadataProblem, metadataIgnored, hint);
+        VBox area = new VBox(row, metadataProblem, metadataIgnored, statusFilterNote, statusSortNote, hint);
         area.getStyleClass().add("toolbar-area");
         return area;
     }
@@ -351,6 +363,51 @@ public final class KeyBrowserView extends BorderPane {
                 showMetadataChips());
         showMetadataChips();
         return metadataField;
+    }
+
+    /**
+     * "Any status", Active, Inactive, Expired, Exhausted. Bifrost cannot filter by status, so the menu filters the
+     * page on screen and the note under the filters says how many of the page's keys it kept.
+     */
+    private Node buildStatusFilter() {
+        javafx.scene.control.ComboBox<bifrostconsole.api.KeyStatus> status = new javafx.scene.control.ComboBox<>();
+        status.setId("status-filter");
+        status.getItems().add(null);
+        status.getItems().addAll(KeyBrowserViewModel.FILTERABLE_STATUSES);
+        javafx.util.StringConverter<bifrostconsole.api.KeyStatus> words = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(bifrostconsole.api.KeyStatus s) {
+                return s == null ? "Any status" : s.label();
+            }
+
+            @Override
+            public bifrostconsole.api.KeyStatus fromString(String text) {
+                return null;
+            }
+        };
+        status.setConverter(words);
+        // A ComboBox draws a null item as blank unless its cells are told how to show it; the button shows
+        // "Any status" for no value (its cell is then empty), the list for its null item.
+        status.setButtonCell(statusCell(words, true));
+        status.setCellFactory(list -> statusCell(words, false));
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        status.setTooltip(new Tooltip("Show only the keys of this status among the keys on this page. The server"
+                + " cannot filter by status, so other pages are not searched; the note under the filters says how"
+                + " many of the page's keys are shown."));
+        status.setAccessibleText("Status filter (this page)");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        return status;
+    }
+
+    private static javafx.scene.control.ListCell<bifrostconsole.api.KeyStatus> statusCell(
+            javafx.util.StringConverter<bifrostconsole.api.KeyStatus> words, boolean button) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(bifrostconsole.api.KeyStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty && !button ? null : words.toString(empty ? null : item));
+            }
+        };
     }
 
     private void showMetadataChips() {

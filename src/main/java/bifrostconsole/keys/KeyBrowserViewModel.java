@@ -2,6 +2,7 @@ package bifrostconsole.keys;
 
 import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.KeyMetadata;
+import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
@@ -19,6 +20,8 @@ import bifrostconsole.ui.Formats;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -88,6 +91,12 @@ public final class KeyBrowserViewModel implements Pageable {
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 25);
     private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    /** The page as the server sent it (in the page's order); {@link #rows} is what of it the status filter lets through. */
+    private List<KeyRow> pageRows = List.of();
+    /** Only keys of this status among the page's, or null for every key: the server cannot filter by status. */
+    private final ObjectProperty<KeyStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
+    private final ReadOnlyStringWrapper statusFilterNote = new ReadOnlyStringWrapper(this, "statusFilterNote");
+    private final ReadOnlyStringWrapper statusSortNote = new ReadOnlyStringWrapper(this, "statusSortNote");
     private final ReadOnlyObjectWrapper<ViewState> viewState = new ReadOnlyObjectWrapper<>(this, "viewState",
             ViewState.LOADING);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -163,6 +172,7 @@ public final class KeyBrowserViewModel implements Pageable {
         teamPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
         customerPicker.selectedProperty().addListener((o, a, b) -> filtersChanged());
         hideAccessProfileKeys.addListener((o, a, b) -> filtersChanged());
+        statusFilter.addListener((o, a, b) -> showStatusFiltered());
         fromMemory.addListener((o, a, b) -> filtersChanged());
         pageSize.addListener((o, a, b) -> {
             settings.savePageSize(b.intValue());
@@ -225,11 +235,12 @@ public final class KeyBrowserViewModel implements Pageable {
     public void setOwners(Owners value) {
         owners = value;
         Instant now = clock.instant();
-        List<KeyRow> recomputed = new ArrayList<>(rows.size());
-        for (KeyRow r : rows) {
+        List<KeyRow> recomputed = new ArrayList<>(pageRows.size());
+        for (KeyRow r : pageRows) {
             recomputed.add(KeyRow.of(r.key(), formats, now, value));
         }
-        replaceInPlace(recomputed);
+        pageRows = recomputed;
+        replaceInPlace(byStatus(recomputed));
     }
 
     public Owners owners() {
@@ -244,9 +255,9 @@ public final class KeyBrowserViewModel implements Pageable {
         pageSort.set(pageSort.get() == PageSort.MOST_USED_FIRST ? PageSort.LEAST_USED_FIRST
                 : PageSort.MOST_USED_FIRST);
         KeyRow selected = selectedRow();
-        List<KeyRow> sorted = sortedForPage(new ArrayList<>(rows));
+        pageRows = sortedForPage(new ArrayList<>(pageRows));
         selectedIndex.set(-1);
-        rows.setAll(sorted);
+        rows.setAll(byStatus(pageRows));
         if (selected != null) {
             restoreSelection(selected.id());
         }
@@ -385,6 +396,7 @@ public final class KeyBrowserViewModel implements Pageable {
             fromMemory.set(false);
             metadataConditions.clear();
             metadataInput.set("");
+            statusFilter.set(null);
         } finally {
             batchingChanges = false;
         }
@@ -537,6 +549,71 @@ public final class KeyBrowserViewModel implements Pageable {
         return clipboard;
     }
 
+    // ---- the status filter (on the page: the server cannot filter by status) -------------------------
+
+    /** Said where the Status sort is in force: the server's order is not the order of the badges. */
+    static final String STATUS_SORT_NOTE = "Sorted by the on/off switch only: the server sorts by is_active and"
+            + " does not know Expired or Exhausted, so those keys sit among the Active ones. The status filter picks"
+            + " them out on a page.";
+
+    /** The statuses the filter offers, in the menu's order; null in the menu is "Any status". */
+    public static final List<KeyStatus> FILTERABLE_STATUSES = List.of(KeyStatus.ACTIVE, KeyStatus.INACTIVE,
+            KeyStatus.EXPIRED, KeyStatus.EXHAUSTED);
+
+    private List<KeyRow> byStatus(List<KeyRow> page) {
+        KeyStatus wanted = statusFilter.get();
+        if (wanted == null) {
+            return page;
+        }
+        List<KeyRow> kept = new ArrayList<>(page.size());
+        for (KeyRow r : page) {
+            if (r.status() == wanted) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    /** The filter changed: the same page, filtered anew, keeping the selected key when it still shows. */
+    private void showStatusFiltered() {
+        KeyRow selected = selectedRow();
+        selectedIndex.set(-1);
+        rows.setAll(byStatus(pageRows));
+        if (selected != null) {
+            restoreSelection(selected.id());
+        }
+        updateStatusFilterNote();
+    }
+
+    private void updateStatusFilterNote() {
+        KeyStatus wanted = statusFilter.get();
+        if (wanted == null) {
+            statusFilterNote.set(null);
+            return;
+        }
+        int total = pageRows.size();
+        String page = total == 1 ? "the 1 key on this page" : "the " + formats.count(total) + " keys on this page";
+        String found = rows.isEmpty() ? "None of " + page + " is " + wanted.label()
+                : formats.count(rows.size()) + " of " + page + (rows.size() == 1 ? " is " : " are ") + wanted.label();
+        statusFilterNote.set(found + ". The status filter applies to " + page + " only: the server cannot filter by"
+                + " status, so other pages are not searched.");
+    }
+
+    /** Shows only keys of one status among the page's keys (null: all); set by the Status menu. */
+    public ObjectProperty<KeyStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** What the status filter did and that it covers this page only; null while no status is picked. */
+    public ReadOnlyStringProperty statusFilterNoteProperty() {
+        return statusFilterNote.getReadOnlyProperty();
+    }
+
+    /** Set while the rows on screen are sorted by Status: what that order really is; null otherwise. */
+    public ReadOnlyStringProperty statusSortNoteProperty() {
+        return statusSortNote.getReadOnlyProperty();
+    }
+
     // ---- loading ----------------------------------------------------------------------------------------
 
     private void applySearch(String text) {
@@ -577,7 +654,7 @@ public final class KeyBrowserViewModel implements Pageable {
         filtersActive.set(q.search() != null || q.teamId() != null || q.customerId() != null
                 || q.excludeAccessProfileManaged() || q.fromMemory() || !q.metadata().isEmpty());
         loading.set(true);
-        if (rows.isEmpty()) {
+        if (pageRows.isEmpty()) {
             viewState.set(ViewState.LOADING);
         }
         // From memory the server ignores every other parameter and returns all keys by creation time.
@@ -617,7 +694,8 @@ public final class KeyBrowserViewModel implements Pageable {
         errorMessage.set(null);
         metadataIgnored.set(ignoredMetadataFilter(q, p));
         shownQuery.set(q);
-        List<KeyRow> fresh = sortedForPage(new ArrayList<>(loaded.rows()));
+        pageRows = sortedForPage(new ArrayList<>(loaded.rows()));
+        List<KeyRow> fresh = byStatus(pageRows);
         boolean quiet = refreshInPlace && pendingSelection == PendingSelection.NONE && replaceInPlace(fresh);
         refreshInPlace = false;
         if (!quiet) {
@@ -630,7 +708,10 @@ public final class KeyBrowserViewModel implements Pageable {
         page.set(window);
         rangeText.set(window.rangeText(formats));
         pageText.set(window.pageText(formats));
-        viewState.set(rows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
+        // A page whose keys the status filter all hides is not an empty list: the note says so, with the pager.
+        viewState.set(pageRows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
+        statusSortNote.set(q.sortBy() == bifrostconsole.api.SortField.STATUS && !q.fromMemory() ? STATUS_SORT_NOTE : null);
+        updateStatusFilterNote();
         lastRefreshed.set(clock.instant());
         loadedPageCount.set(loadedPageCount.get() + 1);
         if (!quiet) {
@@ -680,7 +761,7 @@ public final class KeyBrowserViewModel implements Pageable {
         pendingSelection = PendingSelection.NONE;
         selectionToKeep = null;
         errorMessage.set(UserMessages.of(failure, "The keys could not be loaded"));
-        viewState.set(rows.isEmpty() ? ViewState.ERROR : ViewState.READY);
+        viewState.set(pageRows.isEmpty() ? ViewState.ERROR : ViewState.READY);
     }
 
     private static int limitOf(VirtualKeyQuery q, Page<?> p) {

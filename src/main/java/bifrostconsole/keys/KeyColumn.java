@@ -27,7 +27,9 @@ public enum KeyColumn implements TableColumnSpec {
                     + "counted in the current window."),
     STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 100, 96, 0,
             "Active, Inactive (switched off), Expired, or Exhausted (a budget or rate limit used up). "
-                    + "The server sorts by the on/off switch only."),
+                    + "Sorting by Status sorts by the on/off switch only (the server's is_active): Expired and "
+                    + "Exhausted keys sit among the Active ones. To see only one status, use the Status filter "
+                    + "above the table (it applies to the keys on the page: the server cannot filter by status)."),
     PROVIDERS("providers", "Providers", null, null, 120, 80, 0.5,
             "How many providers the key may use, and which."),
     METADATA("metadata", "Metadata", null, null, 220, 120, 1,

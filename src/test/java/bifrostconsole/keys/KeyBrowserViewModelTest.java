@@ -606,4 +606,102 @@ class KeyBrowserViewModelTest {
         vm.columnVisibleProperty(KeyColumn.METADATA).set(true);
         assertTrue(newViewModel().columnVisibleProperty(KeyColumn.METADATA).get());
     }
+
+    // ---- the status filter and the Status sort (issue 15 item 8) -----------------------------------------
+
+    /** Active, Inactive, Expired, Exhausted, Active, Expired: as the server's is_active sort mixes them. */
+    private static List<bifrostconsole.api.VirtualKey> mixedStatuses() {
+        return List.of(TestKeys.key("a1").name("active-1").build(),
+                TestKeys.key("i1").name("inactive-1").active(false).build(),
+                TestKeys.key("e1").name("expired-1").expiresAt(TestKeys.NOW.minusSeconds(3600)).build(),
+                TestKeys.key("x1").name("exhausted-1").rateLimit(TestKeys.rateLimit(100, 100L, 0, null)).build(),
+                TestKeys.key("a2").name("active-2").build(),
+                TestKeys.key("e2").name("expired-2").expiresAt(TestKeys.NOW.minusSeconds(60)).build());
+    }
+
+    private List<String> rowIds() {
+        return vm.rows().stream().map(KeyRow::id).toList();
+    }
+
+    @Test
+    void theStatusFilterKeepsThatStatusOfThePageAndSaysItCoversThePageOnly() {
+        vm.start();
+        source.keyAnswers.get(0).complete(new Page<>(mixedStatuses(), 6, 300, 25, 0));
+        int asked = source.keyQueries.size();
+
+        vm.statusFilterProperty().set(bifrostconsole.api.KeyStatus.EXPIRED);
+
+        assertEquals(List.of("e1", "e2"), rowIds());
+        assertEquals(asked, source.keyQueries.size(), "the server cannot filter by status: nothing is asked");
+        assertEquals("2 of the 6 keys on this page are Expired. The status filter applies to the 6 keys on this"
+                + " page only: the server cannot filter by status, so other pages are not searched.",
+                vm.statusFilterNoteProperty().get());
+        assertEquals("1\u20136 of 300", vm.rangeTextProperty().get(), "the pager still counts the server's page");
+
+        vm.statusFilterProperty().set(bifrostconsole.api.KeyStatus.EXHAUSTED);
+        assertEquals(List.of("x1"), rowIds());
+        assertTrue(vm.statusFilterNoteProperty().get().startsWith("1 of the 6 keys on this page is Exhausted."));
+
+        vm.statusFilterProperty().set(null);
+        assertEquals(List.of("a1", "i1", "e1", "x1", "a2", "e2"), rowIds());
+        assertNull(vm.statusFilterNoteProperty().get());
+    }
+
+    @Test
+    void aPageWithoutThatStatusIsNotAnEmptyList() {
+        vm.start();
+        source.keyAnswers.get(0).complete(new Page<>(TestKeys.keys(0, 25), 25, 300, 25, 0));
+
+        vm.statusFilterProperty().set(bifrostconsole.api.KeyStatus.INACTIVE);
+
+        assertEquals(List.of(), rowIds());
+        assertEquals(ViewState.READY, vm.viewStateProperty().get(), "the pager stays, to try the next page");
+        assertTrue(vm.statusFilterNoteProperty().get().startsWith("None of the 25 keys on this page is Inactive."),
+                vm.statusFilterNoteProperty().get());
+    }
+
+    @Test
+    void theStatusFilterKeepsTheSelectedKeyAndFiltersTheNextPageToo() {
+        vm.start();
+        source.keyAnswers.get(0).complete(new Page<>(mixedStatuses(), 6, 300, 6, 0));
+        vm.selectedIndexProperty().set(5); // e2
+        vm.statusFilterProperty().set(bifrostconsole.api.KeyStatus.EXPIRED);
+        assertEquals("e2", vm.selectedRow().id(), "the selected key still shows: it stays selected");
+
+        vm.nextPage();
+        assertEquals(6, source.lastQuery().offset(), "paging still asks the server for its next page");
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(List.of(
+                TestKeys.key("a3").build(), TestKeys.key("e3").expiresAt(TestKeys.NOW.minusSeconds(1)).build()),
+                2, 300, 6, 6));
+        assertEquals(List.of("e3"), rowIds());
+        assertTrue(vm.statusFilterNoteProperty().get().startsWith("1 of the 2 keys on this page is Expired."));
+    }
+
+    @Test
+    void clearingTheFiltersClearsTheStatusFilter() {
+        vm.start();
+        source.keyAnswers.get(0).complete(new Page<>(mixedStatuses(), 6, 300, 25, 0));
+        vm.statusFilterProperty().set(bifrostconsole.api.KeyStatus.ACTIVE);
+        vm.clearFilters();
+        assertNull(vm.statusFilterProperty().get());
+        assertNull(vm.statusFilterNoteProperty().get());
+    }
+
+    @Test
+    void sortingByStatusSaysTheServerSortsByTheSwitchOnly() {
+        vm.start();
+        source.answerLast(0, 25, 300, 25);
+        assertNull(vm.statusSortNoteProperty().get());
+
+        vm.sortBy(KeyColumn.STATUS);
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(mixedStatuses(), 6, 300, 25, 0));
+
+        assertEquals(KeyBrowserViewModel.STATUS_SORT_NOTE, vm.statusSortNoteProperty().get());
+        assertTrue(vm.statusSortNoteProperty().get().contains("Expired or Exhausted"));
+        assertTrue(KeyColumn.STATUS.tooltip().contains("on/off switch only"), "the header's tooltip says so too");
+
+        vm.sortBy(KeyColumn.NAME);
+        source.answerLast(0, 25, 300, 25);
+        assertNull(vm.statusSortNoteProperty().get());
+    }
 }

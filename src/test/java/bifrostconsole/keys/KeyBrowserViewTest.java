@@ -557,4 +557,20 @@ class KeyBrowserViewTest {
         assertEquals(stage.getScene().getHeight(), image.getHeight(), name);
         return image;
     }
+
+    @Test
+    void theStatusMenuFiltersThePageAndSaysSo(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        int asked = gateway.requestLog().size();
+        robot.clickOn("#status-filter");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(c -> "Active".equals(
+                ((javafx.scene.control.ListCell<?>) c).getText())).queryAs(Node.class));
+        Fx.waitUntil(() -> vm.statusFilterProperty().get() == bifrostconsole.api.KeyStatus.ACTIVE);
+        assertTrue(Fx.call(() -> vm.rows().stream().allMatch(r -> r.status() == bifrostconsole.api.KeyStatus.ACTIVE)));
+        assertEquals(Fx.call(() -> vm.rows().size()), Fx.call(() -> view.table().getItems().size()));
+        String note = Fx.visibleText(robot, "#status-filter-note");
+        assertTrue(note != null && note.contains("applies to the 25 keys on this page only"), note);
+        assertEquals(asked, gateway.requestLog().size(), "filtered on the page, nothing asked of the server");
+        Screenshots.save(stage.getScene(), "key-browser-status-filter-light");
+    }
 }
