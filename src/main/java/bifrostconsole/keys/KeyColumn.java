@@ -13,16 +13,16 @@ public enum KeyColumn implements TableColumnSpec {
             "The key's name. Sorted by the server."),
     ASSIGNED_TO("assigned", "Assigned to", null, null, 180, 110, 0.5,
             "The team or customer the key belongs to; their budgets apply on top of the key's own."),
-    KEY("key", "Key", null, null, 210, 170, 0,
+    KEY("key", "Key", null, null, 215, 205, 0,
             "The key value, masked after its first 8 characters. Reveal or copy it with the buttons."),
     BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 210, 130, 1,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
                     + "Sorted by the server by the highest amount spent."),
-    HEADROOM("headroom", "Headroom", null, null, 210, 130, 1,
+    HEADROOM("headroom", "Headroom", null, null, 210, 120, 1,
             "What the key can still use now: the tightest of its own budgets, its provider configs', its team's and "
                     + "customer's budgets and every rate limit, with windows that ended counted as reset. The bar is "
                     + "the used share of that limit. Sorts this page only (the server cannot sort by it)."),
-    RATE_LIMITS("ratelimits", "Rate limits", null, null, 200, 130, 1,
+    RATE_LIMITS("ratelimits", "Rate limits", null, null, 200, 140, 1,
             "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
                     + "counted in the current window."),
     STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 100, 96, 0,
@@ -35,7 +35,7 @@ public enum KeyColumn implements TableColumnSpec {
     METADATA("metadata", "Metadata", null, null, 220, 120, 1,
             "The key's metadata (Bifrost 2.x) as key=value pairs; hover a cell for the full list. Filter by it "
                     + "with the metadata field above the table. Hidden until picked in the Columns menu."),
-    CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 110, 100, 0,
+    CREATED("created", "Created", SortField.CREATED_AT, SortOrder.DESC, 120, 118, 0,
             "When the key was created. Sorted by the server.");
 
     private final String id;
@@ -50,7 +50,8 @@ public enum KeyColumn implements TableColumnSpec {
     /**
      * {@code defaultWidth} is what the column gets when the table has room; {@code minWidth} the narrowest it is
      * still readable at (usage texts take their short forms there); {@code grow} its share of spare room. The
-     * defaults add up to 1,590 px and the minimums of the columns shown by default to 1,106 px, so at 1,280 px
+     * defaults add up to 1,605 px and the minimums of the columns shown by default to 1,159 px (the key value's
+     * "sk-bf-39" prefix and a date stay whole), so at 1,280 px
      * with the details closed every column is in sight ({@link bifrostconsole.tables.ColumnFit}).
      */
     KeyColumn(String id, String title, SortField sortField, SortOrder firstOrder, double defaultWidth,

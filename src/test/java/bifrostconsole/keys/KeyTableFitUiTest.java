@@ -107,14 +107,14 @@ class KeyTableFitUiTest {
     }
 
     @Test
-    void budgetAndRateLimitTextsAreWholeAt1280Px(FxRobot robot) throws Exception {
+    void budgetRateLimitKeyAndCreatedTextsAreWholeAt1280Px(FxRobot robot) throws Exception {
         TableView<?> table = openDemoAt(robot, 1280, 800);
         java.util.concurrent.Callable<List<String>> cutTexts = () -> {
             List<String> found = new ArrayList<>();
             for (Node cell : table.lookupAll(".table-cell")) {
                 if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
-                        && (c.getTableColumn().getUserData() == KeyColumn.BUDGET
-                        || c.getTableColumn().getUserData() == KeyColumn.RATE_LIMITS)) {
+                        && java.util.Set.of(KeyColumn.BUDGET, KeyColumn.RATE_LIMITS, KeyColumn.KEY, KeyColumn.CREATED)
+                        .contains(java.util.Objects.requireNonNullElse(c.getTableColumn().getUserData(), ""))) {
                     found.addAll(CutTexts.under(c));
                 }
             }
