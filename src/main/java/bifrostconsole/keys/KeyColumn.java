@@ -18,11 +18,11 @@ public enum KeyColumn implements TableColumnSpec {
     BUDGET("budget", "Budget", SortField.BUDGET_SPENT, SortOrder.DESC, 210, 130, 1,
             "Spending budgets in US dollars per reset window. Amber from 80% used, red when used up. "
                     + "Sorted by the server by the highest amount spent."),
-    HEADROOM("headroom", "Headroom", null, null, 210, 120, 1,
+    HEADROOM("headroom", "Headroom", null, null, 210, 114, 1,
             "What the key can still use now: the tightest of its own budgets, its provider configs', its team's and "
                     + "customer's budgets and every rate limit, with windows that ended counted as reset. The bar is "
                     + "the used share of that limit. Sorts this page only (the server cannot sort by it)."),
-    RATE_LIMITS("ratelimits", "Rate limits", null, null, 200, 140, 1,
+    RATE_LIMITS("ratelimits", "Rate limits", null, null, 200, 148, 1,
             "Token (TPM-style) and request (RPM-style) limits over their reset windows, with the usage "
                     + "counted in the current window."),
     STATUS("status", "Status", SortField.STATUS, SortOrder.ASC, 100, 96, 0,
@@ -50,7 +50,7 @@ public enum KeyColumn implements TableColumnSpec {
     /**
      * {@code defaultWidth} is what the column gets when the table has room; {@code minWidth} the narrowest it is
      * still readable at (usage texts take their short forms there); {@code grow} its share of spare room. The
-     * defaults add up to 1,605 px and the minimums of the columns shown by default to 1,159 px (the key value's
+     * defaults add up to 1,605 px and the minimums of the columns shown by default to 1,161 px (the key value's
      * "sk-bf-39" prefix and a date stay whole), so at 1,280 px
      * with the details closed every column is in sight ({@link bifrostconsole.tables.ColumnFit}).
      */
