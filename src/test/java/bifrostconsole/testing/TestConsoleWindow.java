@@ -28,16 +28,18 @@ public final class TestConsoleWindow implements AutoCloseable {
     }
 
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private final UiSettings settings = UiSettings.inMemory();
+    private final UiSettings settings;
     private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
     private final ProfileStore profileStore =
             new ProfileStore(ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID()).resolve("profiles.json"));
     private final ProfileService profiles = new ProfileService(profileStore, credentials);
-    private final ThemeManager themes = new ThemeManager(settings, Runnable::run);
+    private final ThemeManager themes;
     private final DemoWorkspace demo = new DemoWorkspace(background);
     private final ConsoleWindow console;
 
-    private TestConsoleWindow(Stage stage, BeforeShow beforeShow) throws Exception {
+    private TestConsoleWindow(Stage stage, UiSettings settings, BeforeShow beforeShow) throws Exception {
+        this.settings = settings;
+        this.themes = new ThemeManager(settings, Runnable::run);
         beforeShow.prepare(profiles);
         themes.applyRemembered();
         console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
@@ -45,11 +47,16 @@ public final class TestConsoleWindow implements AutoCloseable {
     }
 
     public static TestConsoleWindow show(Stage stage) throws Exception {
-        return new TestConsoleWindow(stage, profiles -> { });
+        return new TestConsoleWindow(stage, UiSettings.inMemory(), profiles -> { });
+    }
+
+    /** The window over settings the test prepared, e.g. a remembered window place. */
+    public static TestConsoleWindow show(Stage stage, UiSettings settings) throws Exception {
+        return new TestConsoleWindow(stage, settings, profiles -> { });
     }
 
     public static TestConsoleWindow show(Stage stage, BeforeShow beforeShow) throws Exception {
-        return new TestConsoleWindow(stage, beforeShow);
+        return new TestConsoleWindow(stage, UiSettings.inMemory(), beforeShow);
     }
 
     public ConsoleWindow console() {
