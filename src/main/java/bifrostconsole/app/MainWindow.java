@@ -112,14 +112,15 @@ final class MainWindow extends BorderPane {
             switch (now) {
                 case CONNECTED -> dot.getStyleClass().add("connected");
                 case CONNECTING -> dot.getStyleClass().add("connecting");
-                case FAILED -> dot.getStyleClass().add("failed");
+                case FAILED, ANSWER_FAILED -> dot.getStyleClass().add("failed");
                 default -> { }
             }
         });
 
-        status.setTooltip(new Tooltip());
-        model.workspaceProperty().addListener((obs, was, now) -> status.getTooltip().setText(
-                now == null ? "Not connected" : now.displayName() + " at " + now.client().displayName()));
+        // Which server, and when and how it last answered: the dot and count follow every answer of the key list.
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(model.statusDetailProperty());
+        status.setTooltip(statusTip);
 
         // The risky choices stay visible while the connection is in use, not only in its settings.
         Label insecure = new Label("TLS not verified");

@@ -98,6 +98,7 @@ public final class KeyBrowserViewModel implements Pageable {
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final ReadOnlyIntegerWrapper loadedPageCount = new ReadOnlyIntegerWrapper(this, "loadedPageCount");
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
+    private final ReadOnlyObjectWrapper<ListAnswer> lastAnswer = new ReadOnlyObjectWrapper<>(this, "lastAnswer");
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
@@ -632,6 +633,7 @@ public final class KeyBrowserViewModel implements Pageable {
         pageText.set(window.pageText(formats));
         viewState.set(rows.isEmpty() ? ViewState.EMPTY : ViewState.READY);
         lastRefreshed.set(clock.instant());
+        lastAnswer.set(answer(gatewayKeyCount(q, p), null));
         loadedPageCount.set(loadedPageCount.get() + 1);
         if (!quiet) {
             restoreSelection(keep);
@@ -681,6 +683,29 @@ public final class KeyBrowserViewModel implements Pageable {
         selectionToKeep = null;
         errorMessage.set(UserMessages.of(failure, "The keys could not be loaded"));
         viewState.set(rows.isEmpty() ? ViewState.ERROR : ViewState.READY);
+        lastAnswer.set(answer(null, errorMessage.get()));
+    }
+
+    private ListAnswer answer(Long keyCount, String failure) {
+        Instant at = clock.instant();
+        return new ListAnswer(at, ANSWER_TIME.withLocale(formats.locale()).withZone(formats.zone()).format(at),
+                keyCount, failure);
+    }
+
+    private static final java.time.format.DateTimeFormatter ANSWER_TIME =
+            java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM);
+
+    /**
+     * How many keys the whole gateway holds, when this answer says: its total counts every key only when nothing
+     * narrowed the list (a search or filter counts the matches). From memory the gateway sends every key.
+     */
+    private static Long gatewayKeyCount(VirtualKeyQuery q, Page<VirtualKey> p) {
+        if (q.fromMemory()) {
+            return (long) p.items().size();
+        }
+        boolean narrowed = q.search() != null || q.teamId() != null || q.customerId() != null
+                || q.excludeAccessProfileManaged() || !q.metadata().isEmpty();
+        return narrowed ? null : p.totalCount();
     }
 
     private static int limitOf(VirtualKeyQuery q, Page<?> p) {
@@ -805,6 +830,11 @@ public final class KeyBrowserViewModel implements Pageable {
 
     public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
         return lastRefreshed.getReadOnlyProperty();
+    }
+
+    /** The server's last answer to the key list (or its failure) and when it came, for the window's header. */
+    public ReadOnlyObjectProperty<ListAnswer> lastAnswerProperty() {
+        return lastAnswer.getReadOnlyProperty();
     }
 
     public IntegerProperty selectedIndexProperty() {
