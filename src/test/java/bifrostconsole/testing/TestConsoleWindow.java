@@ -37,19 +37,25 @@ public final class TestConsoleWindow implements AutoCloseable {
     private final DemoWorkspace demo = new DemoWorkspace(background);
     private final ConsoleWindow console;
 
-    private TestConsoleWindow(Stage stage, BeforeShow beforeShow) throws Exception {
+    private TestConsoleWindow(Stage stage, StartupOptions options, BeforeShow beforeShow) throws Exception {
         beforeShow.prepare(profiles);
         themes.applyRemembered();
         console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        console.show(stage, options);
     }
 
     public static TestConsoleWindow show(Stage stage) throws Exception {
-        return new TestConsoleWindow(stage, profiles -> { });
+        return new TestConsoleWindow(stage, StartupOptions.none(), profiles -> { });
     }
 
     public static TestConsoleWindow show(Stage stage, BeforeShow beforeShow) throws Exception {
-        return new TestConsoleWindow(stage, beforeShow);
+        return new TestConsoleWindow(stage, StartupOptions.none(), beforeShow);
+    }
+
+    /** As started from a command line: {@code --demo}, {@code --server URL} with {@code BIFROST_API_KEY}. */
+    public static TestConsoleWindow show(Stage stage, StartupOptions options, BeforeShow beforeShow)
+            throws Exception {
+        return new TestConsoleWindow(stage, options, beforeShow);
     }
 
     public ConsoleWindow console() {
