@@ -95,6 +95,7 @@ public final class StartupBenchmark {
             Map<String, List<Long>> wall = new LinkedHashMap<>();
             Map<String, List<Long>> probe = new LinkedHashMap<>();
             Map<String, List<Long>> painted = new LinkedHashMap<>();
+            Map<String, Integer> usedStore = new LinkedHashMap<>();
             variants.keySet().forEach(name -> {
                 wall.put(name, new ArrayList<>());
                 probe.put(name, new ArrayList<>());
@@ -109,9 +110,8 @@ public final class StartupBenchmark {
                         Matcher m = PROBE_MARK.matcher(started.output());
                         if (m.find()) {
                             probe.get(variant.getKey()).add(Long.parseLong(m.group(2)));
-                            if (variant.getKey().startsWith("live") && m.group(1) != null) {
-                                throw new IllegalStateException("The console did not use the live Secret Service:\n"
-                                        + started.output());
+                            if (m.group(1) == null) {
+                                usedStore.merge(variant.getKey(), 1, Integer::sum);
                             }
                         }
                     }
@@ -120,10 +120,11 @@ public final class StartupBenchmark {
             for (String name : variants.keySet()) {
                 List<Long> probes = probe.get(name);
                 System.out.printf("  %-22s median %5d ms  (min %5d, max %5d; first page self-reported median %5d ms;"
-                                + " probe done before the first page in %d of %d runs%s)%n", name,
+                                + " probe done before the first page in %d of %d runs%s; OS store used in %d)%n", name,
                         median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
                         median(painted.get(name)), probes.size(), rounds,
-                        probes.isEmpty() ? "" : ", at median " + median(probes) + " ms");
+                        probes.isEmpty() ? "" : ", at median " + median(probes) + " ms",
+                        usedStore.getOrDefault(name, 0));
             }
             System.out.printf("Ratio live Secret Service / none: %.2f%n",
                     ratio(wall, "live Secret Service", "no Secret Service"));
