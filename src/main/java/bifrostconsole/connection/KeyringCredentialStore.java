@@ -25,8 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keys in the operating system's credential store: the Secret Service on Linux (GNOME Keyring, KeePassXC; see
- * {@link SecretServiceKeyring}), the macOS Keychain and the Windows Credential Manager through java-keyring. Every
+ * Keys in the operating system's credential store: the Secret Service on Linux (GNOME Keyring, KeePassXC, KWallet
+ * 5.97+; see {@link SecretServiceKeyring}), the macOS Keychain and the Windows Credential Manager through java-keyring. Every
  * call runs on one daemon thread with a time limit, because a missing or locked store can make D-Bus calls hang; a
  * call that does not finish in time fails instead of freezing the console.
  *
@@ -125,7 +125,7 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
             });
             worker.shutdown();
             return InMemoryCredentialStore.sessionOnly("The system credential store did not answer within "
-                    + timeout.toSeconds() + " s, so keys are kept only until the console closes: unlock or start"
+                    + inWords(timeout) + ", so keys are kept only until the console closes: unlock or start"
                     + " your keyring (e.g. GNOME Keyring) and restart the console to save them.");
         } catch (ExecutionException e) {
             worker.shutdownNow();
@@ -150,8 +150,9 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
     }
 
     /**
-     * Linux: the Secret Service first (what GNOME, KeePassXC and KWallet 5.97+ offer), then java-keyring's KWallet
-     * backend for older KDE. macOS and Windows: only their own store, so no other platform's native library is loaded
+     * Linux: the Secret Service (GNOME Keyring, KeePassXC, KWallet 5.97+). java-keyring's KWallet backend for older
+     * KDE is not tried: it opens a shared D-Bus connection it never closes when KWallet is absent, whose threads keep
+     * the JVM from exiting. macOS and Windows: only their own store, so no other platform's native library is loaded
      * (java-keyring's own order tries the macOS Keychain first everywhere).
      */
     private static Backend openThisPlatform() throws Exception {
@@ -163,17 +164,7 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
             return new JavaKeyring(Keyring.create(KeyringStorageType.WINDOWS_CREDENTIAL_STORE),
                     "the Windows Credential Manager");
         }
-        try {
-            return SecretServiceKeyring.open(null);
-        } catch (SecretServiceKeyring.Unusable e) {
-            throw e;
-        } catch (Exception noSecretService) {
-            try {
-                return new JavaKeyring(Keyring.create(KeyringStorageType.KWALLET), "KWallet");
-            } catch (BackendNotSupportedException noKWallet) {
-                throw noSecretService;
-            }
-        }
+        return SecretServiceKeyring.open(null);
     }
 
     /** No session bus at all (no DBUS_SESSION_BUS_ADDRESS, no DISPLAY): dbus-java's resolver says so by type. */
@@ -275,7 +266,7 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
     private String why(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (e instanceof TimeoutException) {
-            return "it did not answer within " + timeout.toSeconds() + " s";
+            return "it did not answer within " + inWords(timeout);
         }
         if (cause instanceof SecretServiceKeyring.Unusable) {
             return cause.getMessage();
@@ -294,6 +285,11 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
             future.cancel(true);
             throw e;
         }
+    }
+
+    /** "3 s", or "500 ms" for the short limits of tests. */
+    private static String inWords(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     static String account(String profileId) {
@@ -339,7 +335,7 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
         return "KeyringCredentialStore[" + storeName + (fallbackReason == null ? "" : ", session only") + "]";
     }
 
-    /** macOS Keychain, Windows Credential Manager, KWallet: java-keyring's backends. */
+    /** macOS Keychain, Windows Credential Manager: java-keyring's backends. */
     private record JavaKeyring(Keyring keyring, String name) implements Backend {
         @Override
         public Optional<String> read(String account) throws Exception {

@@ -29,6 +29,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("secret-service")
 class KeyringCredentialStoreLiveTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The console's own limit (BifrostConsoleApp.CREDENTIAL_PROBE_TIMEOUT): a loaded CI machine is slow too. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** New on every run, so finding one anywhere means this run leaked it. */
     private static final String KEY_A = "bfst-live-a-" + UUID.randomUUID();
     private static final String KEY_B = "bfst-live-b-" + UUID.randomUUID();
@@ -200,23 +202,25 @@ class KeyringCredentialStoreLiveTest {
 
     @Test
     void aKeyringLockedMidSessionGivesTheReasonOnceAndKeepsTheKeyForTheSession() throws Exception {
-        assertFallbackMidSession(live::lockDefaultKeyring, "Keys can no longer be saved in the Secret Service"
+        assertFallbackMidSession(live::lockDefaultKeyring, Pattern.quote("Keys can no longer be saved in the Secret Service"
                 + " keyring (it is locked), so they are kept only until the console closes: unlock or start it and"
-                + " restart the console to save them again.");
+                + " restart the console to save them again."));
     }
 
     @Test
     void theKeyringDaemonGoingAwayMidSessionGivesTheReasonAndKeepsTheKeyForTheSession() throws Exception {
-        assertFallbackMidSession(live::stopKeyring, "Keys can no longer be saved in the Secret Service keyring (it"
+        assertFallbackMidSession(live::stopKeyring, Pattern.quote("Keys can no longer be saved in the Secret Service keyring (it"
                 + " is no longer running), so they are kept only until the console closes: unlock or start it and"
-                + " restart the console to save them again.");
+                + " restart the console to save them again."));
     }
 
     @Test
     void theSessionBusGoingAwayMidSessionGivesTheReasonAndKeepsTheKeyForTheSession() throws Exception {
-        assertFallbackMidSession(live::stopBus, "Keys can no longer be saved in the Secret Service keyring (its"
-                + " D-Bus connection is gone), so they are kept only until the console closes: unlock or start it"
-                + " and restart the console to save them again.");
+        // Whether dbus-java sees the socket close before the call or only after it, the call fails at once or at
+        // the time limit: either reason is the truth, and either way the session goes on.
+        assertFallbackMidSession(live::stopBus, "Keys can no longer be saved in the Secret Service keyring \\((its"
+                + " D-Bus connection is gone|it did not answer within 10 s)\\), so they are kept only until the console"
+                + " closes: unlock or start it and restart the console to save them again\\.");
     }
 
     @Test
@@ -234,7 +238,7 @@ class KeyringCredentialStoreLiveTest {
         assertEquals(List.of(), alive, "threads the store started and left running");
     }
 
-    private void assertFallbackMidSession(Interruption interruption, String reason) throws Exception {
+    private void assertFallbackMidSession(Interruption interruption, String reasonPattern) throws Exception {
         ConnectionProfile a = ConnectionProfile.create("Live A", serverA.baseUrl());
         ConnectionProfile b = ConnectionProfile.create("Live B", serverB.baseUrl());
         List<String> notices = new CopyOnWriteArrayList<>();
@@ -246,8 +250,9 @@ class KeyringCredentialStoreLiveTest {
             interruption.run();
             // Saving still works, for this session: the profile is saved, the key kept in memory, the reason given.
             profiles.save(b, Optional.of(Secret.of(KEY_B))).get(30, TimeUnit.SECONDS);
-            assertEquals(List.of(reason), notices);
-            assertEquals(new CredentialStore.Availability(false, reason),
+            assertEquals(1, notices.size(), "" + notices);
+            assertTrue(notices.get(0).matches(reasonPattern), notices.get(0));
+            assertEquals(new CredentialStore.Availability(false, notices.get(0)),
                     profiles.credentialAvailability().get(10, TimeUnit.SECONDS));
             assertEquals(Optional.of(Secret.of(KEY_B)), profiles.readKey(b.id()).get(10, TimeUnit.SECONDS));
             // The key saved before the interruption is still at hand this session.

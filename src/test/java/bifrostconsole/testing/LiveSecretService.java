@@ -53,13 +53,26 @@ public final class LiveSecretService implements AutoCloseable {
     public static LiveSecretService start() throws IOException, InterruptedException {
         List<String> missing = PROGRAMS.stream().filter(p -> onPath(p).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            String reason = "No Secret Service to test against: " + String.join(", ", missing) + " not installed"
-                    + " (apt-get install dbus-daemon gnome-keyring libsecret-tools libglib2.0-bin)";
-            if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
-                Assertions.fail(reason + ", and -D" + REQUIRED_PROPERTY + "=true says this suite must run");
-            }
-            Assumptions.abort(reason);
+            skipOrFail("No Secret Service to test against: " + String.join(", ", missing) + " not installed"
+                    + " (apt-get install dbus-daemon gnome-keyring libsecret-tools libglib2.0-bin)");
         }
+        try {
+            return startDaemons();
+        } catch (IllegalStateException e) {
+            // Installed but not startable here (a sandbox without unix sockets, say): the same rule as missing.
+            return skipOrFail("No Secret Service to test against: " + e.getMessage());
+        }
+    }
+
+    private static LiveSecretService skipOrFail(String reason) {
+        if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
+            Assertions.fail(reason + ", and -D" + REQUIRED_PROPERTY + "=true says this suite must run");
+        }
+        Assumptions.abort(reason);
+        throw new AssertionError("unreachable");
+    }
+
+    private static LiveSecretService startDaemons() throws IOException, InterruptedException {
         Path home = Files.createDirectories(Path.of("target", "secret-service")).toAbsolutePath()
                 .resolve("home-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Files.createDirectories(home.resolve("data"));
