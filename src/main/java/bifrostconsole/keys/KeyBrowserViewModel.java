@@ -120,6 +120,10 @@ public final class KeyBrowserViewModel implements Pageable {
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
+    /** The details were asked for again with this page (a refresh): the page need not retry them. */
+    private boolean detailAsked;
+    /** The last list on screen that held the details' key, to tell "another page" from "filtered out". */
+    private VirtualKeyQuery detailListedIn;
     /** The answer on its way is a refresh of the page on screen: it may replace rows in place. */
     private boolean refreshInPlace;
 
@@ -174,7 +178,19 @@ public final class KeyBrowserViewModel implements Pageable {
         selectedIndex.addListener((o, a, b) -> {
             KeyRow row = selectedRow();
             if (row != null && detail.shownProperty().get()) {
-                detail.open(row.id());
+                detail.open(row.key());
+            }
+        });
+        // The table highlights the key the details show, however it was opened (a link, the overview).
+        detail.requestedIdProperty().addListener((o, a, id) -> followDetail());
+        detail.shownProperty().addListener((o, a, shown) -> {
+            if (shown) {
+                followDetail();
+            }
+        });
+        detail.goneProperty().addListener((o, a, name) -> {
+            if (name != null) {
+                notice.set("\u201c" + name + "\u201d no longer exists on the server: its details were closed.");
             }
         });
     }
@@ -214,9 +230,8 @@ public final class KeyBrowserViewModel implements Pageable {
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
         refreshInPlace = true;
-        if (detail.shownProperty().get()) {
-            detail.retry(); // the open key's details too; the old ones stay on screen meanwhile
-        }
+        detail.refresh(); // the open key's details too; the old ones stay on screen meanwhile, a deleted key closes
+        detailAsked = true;
     }
 
     /**
@@ -488,7 +503,7 @@ public final class KeyBrowserViewModel implements Pageable {
         }
         KeyRow row = selectedRow();
         if (row != null) {
-            detail.open(row.id());
+            detail.open(row.key());
         }
     }
 
@@ -638,6 +653,12 @@ public final class KeyBrowserViewModel implements Pageable {
         if (!quiet) {
             restoreSelection(keep);
         }
+        // Details that failed to load are read again with the table (its Retry, a refresh), once the server answers.
+        if (!detailAsked && detail.shownProperty().get() && detail.errorMessageProperty().get() != null) {
+            detail.retry();
+        }
+        detailAsked = false;
+        followDetail();
         firstPageShown.complete(null);
     }
 
@@ -656,6 +677,50 @@ public final class KeyBrowserViewModel implements Pageable {
             }
         }
         return null;
+    }
+
+    /**
+     * Keeps the table and the details on the same key: the details' key is selected when the page holds it (none
+     * is, when it does not: the table must not highlight another key), and the details say when the list on screen
+     * does not hold it, and why.
+     */
+    private void followDetail() {
+        String id = detail.requestedIdProperty().get();
+        if (!detail.shownProperty().get() || id == null) {
+            return;
+        }
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                index = i;
+                break;
+            }
+        }
+        if (index >= 0) {
+            detailListedIn = shownQuery.get();
+            detail.markNotInList(null);
+            if (selectedIndex.get() != index && (selectedRow() == null || !selectedRow().id().equals(id))) {
+                selectedIndex.set(index);
+            }
+            return;
+        }
+        if (loading.get()) {
+            return; // the list is about to change: it is compared once it is on screen
+        }
+        if (selectedRow() != null) {
+            selectedIndex.set(-1);
+        }
+        VirtualKeyQuery shown = shownQuery.get();
+        String why;
+        if (rows.isEmpty()) {
+            why = "Not in the current list: the list is empty.";
+        } else if (!filtersActive.get()
+                || detailListedIn != null && shown != null && detailListedIn.withOffset(0).equals(shown.withOffset(0))) {
+            why = "Not on this page of the list.";
+        } else {
+            why = "Not in the current list: the search or filters leave it out.";
+        }
+        detail.markNotInList(why);
     }
 
     private void restoreSelection(String keepId) {
@@ -681,6 +746,7 @@ public final class KeyBrowserViewModel implements Pageable {
     private void showFailure(Throwable failure) {
         pendingSelection = PendingSelection.NONE;
         selectionToKeep = null;
+        detailAsked = false;
         errorMessage.set(UserMessages.of(failure, "The keys could not be loaded"));
         viewState.set(rows.isEmpty() ? ViewState.ERROR : ViewState.READY);
         lastAnswer.set(answer(null, errorMessage.get()));

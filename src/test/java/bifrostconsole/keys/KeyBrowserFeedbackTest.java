@@ -65,4 +65,103 @@ class KeyBrowserFeedbackTest {
         source.answerLast(0, 0, 0, 25);
         assertEquals(0L, vm.lastAnswerProperty().get().keyCount(), "an empty gateway counts 0");
     }
+
+    private void failDetail(ApiException.Kind kind, int status, String message) {
+        source.detailAnswers.get(source.detailAnswers.size() - 1).completeExceptionally(new ApiException(kind, status,
+                "http://gw", message, null, null));
+    }
+
+    private void answerDetail(String id, String name) {
+        source.detailAnswers.get(source.detailAnswers.size() - 1).complete(TestKeys.key(id).name(name).build());
+    }
+
+    @Test
+    void aFailedDetailKeepsTheRowsNameIdAndValueAndRetriesWithTheTable() {
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        vm.selectedIndexProperty().set(3);
+        KeyRow row = vm.selectedRow();
+        vm.openSelected();
+
+        var detail = vm.detail();
+        assertEquals(row.id(), detail.detailsProperty().get().key().id(), "the table's copy shows at once");
+        assertEquals(row.name(), detail.detailsProperty().get().key().name());
+        assertFalse(detail.freshProperty().get());
+        failDetail(ApiException.Kind.SERVER_ERROR, 500, "The server failed (500).");
+        assertEquals("The server failed (500).", detail.errorMessageProperty().get());
+        assertEquals(row.id(), detail.detailsProperty().get().key().id(), "the key keeps its identity");
+        assertEquals(row.name(), detail.detailsProperty().get().key().name());
+        assertEquals(row.plainValue(), detail.detailsProperty().get().key().plainValue());
+
+        // The server is down: the table's refresh fails too; its Retry brings both back.
+        vm.refresh();
+        fail(500);
+        failDetail(ApiException.Kind.SERVER_ERROR, 500, "The server failed (500).");
+        int detailRequests = source.detailIds.size();
+        vm.retry();
+        source.answerLast(0, 25, 500, 25);
+        assertEquals(detailRequests + 1, source.detailIds.size(), "the details are read again with the table");
+        answerDetail(row.id(), row.name());
+        assertNull(detail.errorMessageProperty().get());
+        assertTrue(detail.freshProperty().get());
+        assertEquals(row.id(), vm.selectedRow().id(), "the table still highlights the key on show");
+    }
+
+    @Test
+    void theTableHighlightsTheKeyTheDetailsShowHoweverItWasOpened() {
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        vm.selectedIndexProperty().set(3);
+        vm.openSelected();
+        answerDetail("vk-3", "three");
+
+        vm.detail().open("vk-7"); // e.g. from the overview's lists
+        assertEquals("vk-7", vm.selectedRow().id());
+        assertNull(vm.detail().detailsProperty().get(), "never the previous key's details meanwhile");
+        int requests = source.detailIds.size();
+        answerDetail("vk-7", "seven");
+        assertEquals(requests, source.detailIds.size(), "selecting its row asks for nothing more");
+
+        vm.detail().open("vk-400"); // not on this page
+        assertNull(vm.selectedRow(), "no other key stays highlighted");
+        assertEquals("Not on this page of the list.", vm.detail().notInListProperty().get());
+    }
+
+    @Test
+    void detailsOfAKeyTheListNoLongerHoldsAreMarkedAndADeletedKeyIsDroppedOnRefresh() {
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        vm.selectedIndexProperty().set(3);
+        vm.openSelected();
+        answerDetail("vk-3", "three");
+        assertNull(vm.detail().notInListProperty().get());
+
+        vm.searchTextProperty().set("nothing like it");
+        scheduler.advance(KeyBrowserViewModel.SEARCH_DELAY);
+        source.answerLast(0, 0, 0, 25);
+        assertEquals("Not in the current list: the list is empty.", vm.detail().notInListProperty().get());
+
+        vm.searchTextProperty().set("key 1");
+        scheduler.advance(KeyBrowserViewModel.SEARCH_DELAY);
+        source.answerLast(10, 5, 5, 25);
+        assertEquals("Not in the current list: the search or filters leave it out.",
+                vm.detail().notInListProperty().get());
+
+        vm.clearFilters();
+        source.answerLast(0, 25, 500, 25);
+        assertNull(vm.detail().notInListProperty().get());
+        assertEquals("vk-3", vm.selectedRow().id());
+        vm.nextPage();
+        source.answerLast(25, 25, 500, 25);
+        assertEquals("Not on this page of the list.", vm.detail().notInListProperty().get());
+        assertTrue(vm.detail().shownProperty().get());
+
+        // Deleted on the server meanwhile: the refresh drops the details and says why.
+        vm.refresh();
+        source.answerLast(25, 25, 499, 25);
+        failDetail(ApiException.Kind.NOT_FOUND, 404, "The key no longer exists.");
+        assertFalse(vm.detail().shownProperty().get());
+        assertEquals("\u201cthree\u201d no longer exists on the server: its details were closed.",
+                vm.noticeProperty().get());
+    }
 }
