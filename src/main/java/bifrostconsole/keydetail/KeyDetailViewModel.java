@@ -48,7 +48,16 @@ public final class KeyDetailViewModel {
     private java.util.function.Supplier<Owners> owners = () -> Owners.EMBEDDED;
     private final UsageViewModel usage;
 
-    public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
+    /** How long a revealed key value stays readable before it is masked again. */
+    public static final java.time.Duration REVEAL_FOR = java.time.Duration.ofSeconds(60);
+
+    private final bifrostconsole.service.Scheduler scheduler;
+    private bifrostconsole.service.Scheduler.Cancellable pendingMask;
+
+    /** @param scheduler masks a revealed value again after {@link #REVEAL_FOR} */
+    public KeyDetailViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats,
+                              bifrostconsole.service.Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.source = source;
         this.clock = clock;
         this.formats = formats;
@@ -108,7 +117,7 @@ public final class KeyDetailViewModel {
     private void select(String id) {
         shown.set(true);
         if (!id.equals(requestedId.get())) {
-            valueRevealed.set(false);
+            setRevealed(false); // the value shown was another key's
             notInList.set(null);
         }
         gone.set(null);
@@ -144,7 +153,7 @@ public final class KeyDetailViewModel {
         usage.setActive(false);
         loading.set(false);
         shown.set(false);
-        valueRevealed.set(false);
+        setRevealed(false);
     }
 
     private void fetch(String id, boolean closeIfGone) {
@@ -196,8 +205,20 @@ public final class KeyDetailViewModel {
         }
     }
 
+    /** Shows the value in full, or masks it again; a shown value is masked again after {@link #REVEAL_FOR}. */
     public void toggleReveal() {
-        valueRevealed.set(!valueRevealed.get());
+        setRevealed(!valueRevealed.get());
+    }
+
+    private void setRevealed(boolean value) {
+        if (pendingMask != null) {
+            pendingMask.cancel();
+            pendingMask = null;
+        }
+        valueRevealed.set(value);
+        if (value) {
+            pendingMask = scheduler.schedule(REVEAL_FOR, () -> setRevealed(false));
+        }
     }
 
     public void setClipboard(ClipboardService clipboard) {

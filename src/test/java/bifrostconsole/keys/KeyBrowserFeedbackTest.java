@@ -164,4 +164,110 @@ class KeyBrowserFeedbackTest {
         assertEquals("\u201cthree\u201d no longer exists on the server: its details were closed.",
                 vm.noticeProperty().get());
     }
+
+    @Test
+    void aLateAnswerSaysHowLongItHasWaitedAndCanBeCancelled() {
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        vm.nextPage();
+        scheduler.advance(java.time.Duration.ofMillis(1900));
+        assertNull(vm.waitingProperty().get(), "a quick answer needs no words");
+        scheduler.advance(java.time.Duration.ofMillis(100));
+        assertEquals("Waiting for the server\u2026 2 s", vm.waitingProperty().get());
+        for (int i = 0; i < 10; i++) {
+            scheduler.advance(java.time.Duration.ofSeconds(1));
+        }
+        assertEquals("Waiting for the server\u2026 12 s", vm.waitingProperty().get());
+
+        vm.cancelWaiting();
+        assertNull(vm.waitingProperty().get());
+        assertFalse(vm.loadingProperty().get());
+        assertTrue(source.keyAnswers.get(1).isCancelled(), "the request is aborted");
+        assertEquals("vk-0", vm.rows().get(0).id(), "the rows on screen stay");
+        assertEquals("You stopped waiting for the server's answer.", vm.errorMessageProperty().get());
+        scheduler.advance(java.time.Duration.ofSeconds(5));
+        assertNull(vm.waitingProperty().get(), "no tick of the cancelled wait comes back");
+
+        vm.retry();
+        assertEquals(25, source.lastQuery().offset(), "Retry asks for the page again");
+        scheduler.advance(java.time.Duration.ofSeconds(3));
+        source.answerLast(25, 25, 500, 25);
+        assertNull(vm.waitingProperty().get(), "the answer ends the wait");
+        assertNull(vm.errorMessageProperty().get());
+    }
+
+    /** Remembers what was copied, like the system clipboard would. */
+    private static final class RecordingClipboard implements bifrostconsole.ui.ClipboardService {
+        final java.util.List<String> copied = new java.util.ArrayList<>();
+
+        @Override
+        public void copy(String text) {
+            copied.add(text);
+        }
+
+        @Override
+        public void copySecret(String secret) {
+            copied.add(secret);
+        }
+    }
+
+    @Test
+    void aCopyIsConfirmedForAMoment() {
+        RecordingClipboard clipboard = new RecordingClipboard();
+        vm.setClipboard(clipboard);
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        KeyRow row = vm.rows().get(2);
+
+        vm.copyKeyValue(row);
+        assertEquals(java.util.List.of(row.plainValue()), clipboard.copied);
+        assertEquals("Copied \u2014 clears in 30 s", vm.copyConfirmationProperty().get());
+        scheduler.advance(KeyBrowserViewModel.COPY_CONFIRMATION_FOR);
+        assertNull(vm.copyConfirmationProperty().get());
+
+        // From the details too, which copy through the same confirmation.
+        vm.selectedIndexProperty().set(2);
+        vm.openSelected();
+        vm.detail().copyValue();
+        assertEquals("Copied \u2014 clears in 30 s", vm.copyConfirmationProperty().get());
+        scheduler.advance(java.time.Duration.ofSeconds(2));
+        vm.detail().copyId();
+        assertEquals("Copied", vm.copyConfirmationProperty().get());
+        scheduler.advance(java.time.Duration.ofSeconds(2));
+        assertEquals("Copied", vm.copyConfirmationProperty().get(), "a new copy shows its full moment");
+        scheduler.advance(java.time.Duration.ofSeconds(1));
+        assertNull(vm.copyConfirmationProperty().get());
+    }
+
+    @Test
+    void aRevealedValueIsMaskedAgainAfterAWhileAndWhenTheKeyIsLeft() {
+        vm.start();
+        source.answerLast(0, 25, 500, 25);
+        KeyRow row = vm.rows().get(1);
+        assertTrue(vm.toggleReveal(row));
+        assertTrue(vm.isRevealed(row));
+        scheduler.advance(KeyBrowserViewModel.REVEAL_FOR.minusSeconds(1));
+        assertTrue(vm.isRevealed(row));
+        scheduler.advance(java.time.Duration.ofSeconds(1));
+        assertFalse(vm.isRevealed(row), "masked again after a minute");
+
+        assertTrue(vm.toggleReveal(row));
+        vm.nextPage();
+        source.answerLast(25, 25, 500, 25);
+        assertTrue(vm.revealedKeyIds().isEmpty(), "its row left the screen");
+
+        // The details: after a minute, and when another key opens.
+        vm.selectedIndexProperty().set(0);
+        vm.openSelected();
+        vm.detail().toggleReveal();
+        assertTrue(vm.detail().valueRevealedProperty().get());
+        scheduler.advance(KeyBrowserViewModel.REVEAL_FOR);
+        assertFalse(vm.detail().valueRevealedProperty().get());
+        vm.detail().toggleReveal();
+        vm.selectNext();
+        assertFalse(vm.detail().valueRevealedProperty().get(), "the key was left");
+        vm.detail().toggleReveal();
+        vm.closeDetail();
+        assertFalse(vm.detail().valueRevealedProperty().get());
+    }
 }
