@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 15, items 3 and 4, clicked headlessly against the demo gateway: a detail that fails to load keeps the key's
- * name, id and masked value and comes back with the table's Retry; details of a key the list no longer holds say so.
+ * Issue 15, items 3, 4 and 10, clicked headlessly against the demo gateway: a detail that fails to load keeps the
+ * key's name, id and masked value and comes back with the table's Retry; details of a key the list no longer holds
+ * say so; a slow answer says how long it has waited, with Cancel; a copy is confirmed.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyDetailStateUiTest {
@@ -44,6 +45,7 @@ class KeyDetailStateUiTest {
     static final DemoGatewayExtension gateway = DemoGatewayExtension.withKeys(21, 80);
 
     private KeyBrowserViewModel vm;
+    private Scene scene;
 
     @Start
     void start(Stage stage) {
@@ -51,7 +53,7 @@ class KeyDetailStateUiTest {
         vm = new KeyBrowserViewModel(gateway.client(), Platform::runLater, new KeyTableSettings(UiSettings.inMemory(),
                 Runnable::run), TestServices.fxScheduler(), Clock.systemUTC(), new Formats(Locale.US, ZoneOffset.UTC));
         vm.setClipboard(new FxClipboardService(javafx.util.Duration.millis(600)));
-        Scene scene = new Scene(new KeyBrowserView(vm), 1280, 800);
+        scene = new Scene(new KeyBrowserView(vm), 1280, 800);
         Stylesheets.apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -136,5 +138,42 @@ class KeyDetailStateUiTest {
                 && !vm.loadingProperty().get());
         Fx.settle();
         assertFalse(visible(robot, "#detail-not-in-list"));
+    }
+
+    @Test
+    void aSlowServerSaysHowLongItHasWaitedAndCancelKeepsTheRows(FxRobot robot) throws Exception {
+        Wait.get(vm.firstPageShown());
+        Fx.settle();
+        String firstId = Fx.call(() -> vm.rows().get(0).id());
+        assertFalse(visible(robot, "#waiting-banner"));
+        gateway.injectFault(KEYS, DemoGateway.Fault.delay(java.time.Duration.ofSeconds(20)));
+        robot.clickOn("#next-page");
+        Fx.waitUntil("the banner after 2 s", () -> vm.waitingProperty().get() != null
+                && vm.waitingProperty().get().endsWith(" 3 s"));
+        Fx.settle();
+        assertTrue(visible(robot, "#waiting-banner"));
+        assertTrue(text(robot, "#waiting-text").startsWith("Waiting for the server\u2026 "), text(robot, "#waiting-text"));
+        bifrostconsole.testing.Screenshots.save(scene, "issue15-waiting-banner");
+
+        robot.clickOn("#waiting-cancel");
+        Fx.settle();
+        assertFalse(visible(robot, "#waiting-banner"));
+        assertFalse(Fx.call(() -> vm.loadingProperty().get()));
+        assertEquals(firstId, Fx.call(() -> vm.rows().get(0).id()), "the rows on screen stay");
+        assertTrue(visible(robot, "#retry-inline"));
+    }
+
+    @Test
+    void copyingAValueIsConfirmed(FxRobot robot) throws Exception {
+        openRow(robot, 0);
+        assertFalse(visible(robot, "#copy-toast"));
+        Node copy = Fx.call(() -> robot.lookup("#detail-value").queryAs(bifrostconsole.ui.MaskedSecretField.class)
+                .copyButton());
+        robot.clickOn(copy);
+        Fx.settle();
+        assertTrue(visible(robot, "#copy-toast"));
+        assertEquals("Copied \u2014 clears in 30 s", text(robot, "#copy-toast"));
+        bifrostconsole.testing.Screenshots.save(scene, "issue15-copy-toast");
+        Fx.waitUntil("the confirmation goes after a moment", () -> vm.copyConfirmationProperty().get() == null);
     }
 }
