@@ -43,6 +43,7 @@ public final class ConsoleWindow {
         this.windows = services.windows();
         this.model = services.mainViewModel(demo, new FxConnectionPrompts(windows));
         model.workspaceProperty().addListener((obs, was, now) -> workspaceViews.close(was));
+        workspaceViews.onListAnswer(model::keyListAnswered);
         this.mainWindow = new MainWindow(model, themes, workspaceViews, new MainWindow.Actions() {
             @Override
             public void addConnection() {

@@ -37,7 +37,11 @@ public final class MainViewModel {
 
     public enum Screen { STARTING, WELCOME, CONNECTING, FAILED, WORKSPACE }
 
-    public enum Status { NONE, CONNECTING, CONNECTED, FAILED }
+    /**
+     * The dot in the top bar. ANSWER_FAILED: the workspace is open, but the server's last answer to the key list
+     * was an error (a 500, 401, 403, a proxy's HTML page, a cut-off body): its rows on screen may be stale.
+     */
+    public enum Status { NONE, CONNECTING, CONNECTED, ANSWER_FAILED, FAILED }
 
     /** One entry of the profile switcher. */
     public record Choice(String id, String label, ConnectionProfile profile, boolean saved) {
@@ -59,6 +63,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.STARTING);
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.NONE);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper statusDetail = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper connectingTo = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
@@ -67,6 +72,11 @@ public final class MainViewModel {
     /** Opening a workspace takes several steps; opening another (or the welcome screen) silences them all. */
     private final LatestRequest opening;
 
+    private Workspace answeredWorkspace;
+    private bifrostconsole.keys.ListAnswer lastAnswer;
+    private bifrostconsole.keys.ListAnswer lastGood;
+    private long keyCount;
+    private String countedAt;
     private Choice adHoc;
     private Runnable lastAttempt = () -> { };
     private boolean keysPersist = true;
@@ -114,6 +124,54 @@ public final class MainViewModel {
         return statusText.getReadOnlyProperty();
     }
 
+    /** The status's tooltip: which server, when it last answered and how, and when its keys were counted. */
+    public ReadOnlyStringProperty statusDetailProperty() {
+        return statusDetail.getReadOnlyProperty();
+    }
+
+    /**
+     * The open workspace's key list got an answer (or a failure): the header's count, dot and tooltip follow it,
+     * instead of saying what the server answered when it was opened. Answers of a workspace left meanwhile are
+     * ignored. Call on the UI thread.
+     */
+    public void keyListAnswered(Workspace ws, bifrostconsole.keys.ListAnswer answer) {
+        if (ws == null || answer == null || ws != workspace.get()) {
+            return;
+        }
+        if (answeredWorkspace != ws) {
+            answeredWorkspace = ws;
+            lastGood = null;
+        }
+        lastAnswer = answer;
+        if (answer.ok()) {
+            lastGood = answer;
+            if (answer.keyCount() != null) {
+                keyCount = answer.keyCount();
+                countedAt = answer.time();
+            }
+        }
+        showAnswer(ws);
+    }
+
+    /** The header as the last answer has it: see {@link #keyListAnswered}. */
+    private void showAnswer(Workspace ws) {
+        String where = ws.displayName() + " at " + ws.client().displayName();
+        String count = String.format("%,d virtual key%s", keyCount, keyCount == 1 ? "" : "s");
+        String counted = countedAt == null ? "" : "\n" + count + ", counted at " + countedAt + ".";
+        if (lastAnswer == null || lastAnswer.ok()) {
+            status.set(Status.CONNECTED);
+            statusText.set("Bifrost " + ws.serverVersion() + " \u00b7 " + count);
+            statusDetail.set(where + (lastAnswer == null ? "" : "\nLast answer at " + lastAnswer.time() + ": "
+                    + (lastAnswer.keyCount() != null ? "the key list." : "a searched or filtered key list."))
+                    + counted);
+            return;
+        }
+        status.set(Status.ANSWER_FAILED);
+        statusText.set("Bifrost " + ws.serverVersion() + " \u00b7 last answer failed (" + lastAnswer.time() + ")");
+        statusDetail.set(where + "\nLast answer at " + lastAnswer.time() + " failed: " + lastAnswer.failure()
+                + (lastGood == null ? "" : "\nLast good answer at " + lastGood.time() + ".") + counted);
+    }
+
     /** Why the last attempt failed, in one sentence; empty otherwise. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
@@ -139,6 +197,11 @@ public final class MainViewModel {
     /** Loads the profiles, then opens what the command line, the environment or the last session says. */
     public CompletableFuture<Void> start(StartupOptions options) {
         profiles.credentialAvailability().thenAcceptAsync(a -> keysPersist = a.persistent(), uiExecutor);
+        // The store failing mid-session (locked, its daemon gone): say so once, and stop offering to save keys.
+        profiles.onCredentialFallback(reason -> uiExecutor.execute(() -> {
+            keysPersist = false;
+            notices.add(reason);
+        }));
         return profiles.load().handleAsync((loaded, error) -> {
             if (error != null) {
                 notices.add(UserMessages.of(error));
@@ -247,6 +310,7 @@ public final class MainViewModel {
         screen.set(Screen.WELCOME);
         status.set(Status.NONE);
         statusText.set("Not connected");
+        statusDetail.set("Not connected");
         failure.set("");
     }
 
@@ -296,6 +360,7 @@ public final class MainViewModel {
         screen.set(Screen.CONNECTING);
         status.set(Status.CONNECTING);
         statusText.set(text);
+        statusDetail.set(text);
         failure.set("");
     }
 
@@ -350,9 +415,15 @@ public final class MainViewModel {
         unsavedWork.set(null);
         workspace.set(ws);
         screen.set(Screen.WORKSPACE);
-        status.set(Status.CONNECTED);
-        statusText.set(String.format("Bifrost %s \u00b7 %,d virtual key%s", ws.serverVersion(), ws.keyCount(),
-                ws.keyCount() == 1 ? "" : "s"));
+        if (answeredWorkspace != ws) {
+            // No answer of its key list yet: the count is the one read while opening.
+            answeredWorkspace = ws;
+            lastAnswer = null;
+            lastGood = null;
+            keyCount = ws.keyCount();
+            countedAt = null;
+        }
+        showAnswer(ws);
         if (choice.saved() || ws.demo()) {
             profiles.markLastUsed(ws.demo() ? DemoWorkspace.ID : ws.profile().id());
         }
@@ -366,6 +437,7 @@ public final class MainViewModel {
         failure.set(message);
         status.set(Status.FAILED);
         statusText.set("Not connected");
+        statusDetail.set(message);
         workspace.set(null);
         screen.set(Screen.FAILED);
     }

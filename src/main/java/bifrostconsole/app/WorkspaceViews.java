@@ -45,6 +45,13 @@ final class WorkspaceViews implements Function<Workspace, Node> {
     private record Opened(OverviewViewModel overview, AutoRefreshViewModel refresh, WorkspaceLinks links) {
     }
 
+    private java.util.function.BiConsumer<Workspace, bifrostconsole.keys.ListAnswer> listAnswers = (w, a) -> { };
+
+    /** Who hears each answer of a workspace's key list (the main window's header). */
+    void onListAnswer(java.util.function.BiConsumer<Workspace, bifrostconsole.keys.ListAnswer> listener) {
+        listAnswers = listener;
+    }
+
     WorkspaceViews(ConsoleServices services) {
         this.services = services;
         this.exportActions = services.exportActions();
@@ -57,6 +64,11 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         // The page asked for while opening the server: the view then starts with rows instead of a request.
         model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
         open.put(workspace, model);
+        // The header's count and status dot follow the key list's answers (the prefetched page's too).
+        model.lastAnswerProperty().addListener((o, a, answer) -> listAnswers.accept(workspace, answer));
+        if (model.lastAnswerProperty().get() != null) {
+            listAnswers.accept(workspace, model.lastAnswerProperty().get());
+        }
         KeyBrowserView view = new KeyBrowserView(model);
         exportActions.install(view, model, workspace.client());
         // One write engine a workspace: key actions, the key editor and the team and customer forms share it.

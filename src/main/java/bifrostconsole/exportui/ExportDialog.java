@@ -146,6 +146,10 @@ public final class ExportDialog extends VBox {
         export.setOnAction(e -> vm.start());
         Button cancel = new Button();
         cancel.setId("export-cancel");
+        // As wide as the wider of its two words, so neither it nor Export moves when it turns from Cancel to Close.
+        cancel.minWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
+                textWidth(cancel, "Cancel"), textWidth(cancel, "Close")) + cancel.snappedLeftInset()
+                + cancel.snappedRightInset() + 2, cancel.fontProperty(), cancel.paddingProperty()));
         cancel.textProperty().bind(Bindings.when(vm.runningProperty()).then("Cancel").otherwise("Close"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> {
@@ -161,10 +165,22 @@ public final class ExportDialog extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         form.disableProperty().bind(vm.runningProperty());
-        // The outcome may take more lines than the dialog had: grow the window to show all of it.
+        // The outcome has room for three lines from the start, so the buttons stay where they are when it appears;
+        // a longer one (an error with a path) grows the window to show all of it.
+        VBox outcome = new VBox(4, status, error);
+        outcome.setId("export-outcome");
+        outcome.setMinHeight(OUTCOME_LINES * 1.45 * Math.max(12, status.getFont().getSize()));
         vm.statusProperty().addListener((o, old, now) -> fitWindow());
         vm.errorProperty().addListener((o, old, now) -> fitWindow());
-        getChildren().addAll(title, form, bar, status, error, buttons);
+        getChildren().addAll(title, form, bar, outcome, buttons);
+    }
+
+    private static final int OUTCOME_LINES = 3;
+
+    private static double textWidth(Button button, String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(button.getFont());
+        return Math.ceil(measure.getLayoutBounds().getWidth());
     }
 
     /** Opens the dialog over {@code owner}; closing it while an export runs cancels the export. */

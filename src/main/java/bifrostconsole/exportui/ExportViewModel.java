@@ -79,6 +79,21 @@ public final class ExportViewModel {
         fileName.set(folder.resolve(defaultName(ExportFormat.CSV)).toString());
         format.addListener((obs, old, now) -> fileName.set(withExtension(fileName.get(), old, now)));
         canStart = Bindings.createBooleanBinding(() -> !running.get() && !fileName.get().isBlank(), running, fileName);
+        // The outcome line speaks of the run before: once a choice changes it no longer describes what Export does.
+        scope.addListener((o, a, b) -> forgetOutcome());
+        format.addListener((o, a, b) -> forgetOutcome());
+        fileName.addListener((o, a, b) -> forgetOutcome());
+        includeSecrets.addListener((o, a, b) -> forgetOutcome());
+    }
+
+    private void forgetOutcome() {
+        if (running.get()) {
+            return;
+        }
+        status.set("");
+        error.set("");
+        progress.set(0);
+        finished.set(false);
     }
 
     /** Starts the export; ignored while one runs. */

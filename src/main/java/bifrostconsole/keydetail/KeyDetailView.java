@@ -105,7 +105,8 @@ public final class KeyDetailView extends VBox {
         for (Button b : new Button[]{edit, duplicate}) {
             b.setVisible(false);
             b.managedProperty().bind(b.visibleProperty());
-            b.disableProperty().bind(vm.detailsProperty().isNull());
+            // Edited from a fresh read only: the table's copy may be a page old.
+            b.disableProperty().bind(vm.detailsProperty().isNull().or(vm.freshProperty().not()));
         }
         top = new HBox(8, title, status, edit, duplicate, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -124,7 +125,7 @@ public final class KeyDetailView extends VBox {
         value.setOnCopy(vm::copyValue);
         vm.valueRevealedProperty().addListener((o, a, b) -> showValue());
 
-        VBox header = new VBox(top, idRow, valueRow);
+        VBox header = new VBox(top, idRow, valueRow, notInListMark(), tableCopyNote());
         header.getStyleClass().add("detail-header");
 
         ProgressBar strip = new ProgressBar(ProgressIndicator.INDETERMINATE_PROGRESS);
@@ -165,6 +166,42 @@ public final class KeyDetailView extends VBox {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelectedTab());
         vm.detailsProperty().addListener((o, a, d) -> show(d));
         show(vm.detailsProperty().get());
+    }
+
+    /** "Not in the current list: …" while the table's list does not hold the key on show. */
+    private Label notInListMark() {
+        Label mark = new Label();
+        mark.setId("detail-not-in-list");
+        mark.getStyleClass().add("field-warning");
+        mark.setWrapText(true);
+        mark.setGraphic(Icons.icon(Feather.EYE_OFF));
+        mark.textProperty().bind(vm.notInListProperty());
+        mark.visibleProperty().bind(vm.notInListProperty().isNotNull());
+        mark.managedProperty().bind(mark.visibleProperty());
+        return mark;
+    }
+
+    /** Says so when the pane shows the table's copy of the key because it could not be read fresh. */
+    private Label tableCopyNote() {
+        Label note = new Label();
+        note.setId("detail-table-copy");
+        note.getStyleClass().addAll("hint", "small");
+        note.setWrapText(true);
+        Runnable update = () -> {
+            boolean copy = vm.detailsProperty().get() != null && !vm.freshProperty().get();
+            // Only after a failure: while it loads (a J/K step) the loading strip says enough, and a line coming
+            // and going with every step would make the pane jump.
+            note.setText(copy && !vm.loadingProperty().get() && vm.errorMessageProperty().get() != null
+                    ? "Showing the table's copy of this key: it could not be read fresh." : null);
+            note.setVisible(note.getText() != null);
+            note.setManaged(note.isVisible());
+        };
+        vm.detailsProperty().addListener((o, a, b) -> update.run());
+        vm.freshProperty().addListener((o, a, b) -> update.run());
+        vm.loadingProperty().addListener((o, a, b) -> update.run());
+        vm.errorMessageProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        return note;
     }
 
     private static Tab tab(String id, String text, Node content, String tooltip) {

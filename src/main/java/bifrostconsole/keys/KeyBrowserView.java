@@ -109,7 +109,7 @@ public final class KeyBrowserView extends BorderPane {
         tableAndPager.setMinWidth(0);
         split.getItems().add(tableAndPager);
         split.setOrientation(Orientation.HORIZONTAL);
-        setCenter(split);
+        setCenter(new StackPane(split, copyToast()));
 
         bindSelection();
         vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
@@ -524,7 +524,53 @@ public final class KeyBrowserView extends BorderPane {
         errorPane.getStyleClass().add("error");
         errorPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.ERROR));
 
-        return new StackPane(tableBox, loadingPane, emptyPane, errorPane);
+        return new StackPane(tableBox, loadingPane, emptyPane, errorPane, waitingBanner());
+    }
+
+    /**
+     * "Waiting for the server… 12 s" with Cancel, over the rows (or the first load's spinner) once an answer is
+     * two seconds late: the thin strip alone does not say the rows may be stale, nor offer a way out.
+     */
+    private Node waitingBanner() {
+        Label text = new Label();
+        text.setId("waiting-text");
+        text.textProperty().bind(vm.waitingProperty());
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
+        Button cancel = new Button("Cancel");
+        cancel.setId("waiting-cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setTooltip(new Tooltip("Stop waiting: the rows on screen stay, and Retry asks again"));
+        cancel.setOnAction(e -> vm.cancelWaiting());
+        HBox banner = new HBox(10, spinner, text, cancel);
+        banner.setId("waiting-banner");
+        banner.getStyleClass().add("waiting-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setMargin(banner, new javafx.geometry.Insets(36, 0, 0, 0));
+        var shown = vm.waitingProperty().isNotNull();
+        banner.visibleProperty().bind(shown);
+        // Spins (and repaints) only while shown.
+        spinner.progressProperty().bind(Bindings.when(shown).then(-1.0).otherwise(0.0));
+        return banner;
+    }
+
+    /** "Copied — clears in 30 s" for a moment at the bottom of the browser, whichever copy button was used. */
+    private Node copyToast() {
+        Label toast = new Label();
+        toast.setId("copy-toast");
+        toast.getStyleClass().add("copy-toast");
+        toast.setGraphic(Icons.icon(Feather.CHECK));
+        toast.textProperty().bind(vm.copyConfirmationProperty());
+        toast.visibleProperty().bind(vm.copyConfirmationProperty().isNotNull());
+        toast.setMouseTransparent(true);
+        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(0, 0, 56, 0));
+        return toast;
     }
 
     private static VBox statePane(String id, Node... children) {
@@ -643,6 +689,10 @@ public final class KeyBrowserView extends BorderPane {
                 e.consume();
             } else if (focus == search && !search.getText().isEmpty()) {
                 search.clear();
+                e.consume();
+            } else if (focus == search) {
+                // An empty search has nothing left to undo: Esc hands the keyboard back to the keys (J/K, Enter).
+                keyTable.view().requestFocus();
                 e.consume();
             }
         } else if (!typing && !e.isShortcutDown() && (e.getCode() == KeyCode.J || e.getCode() == KeyCode.K)) {

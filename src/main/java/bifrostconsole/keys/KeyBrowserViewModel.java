@@ -43,10 +43,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -107,12 +105,20 @@ public final class KeyBrowserViewModel implements Pageable {
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final ReadOnlyIntegerWrapper loadedPageCount = new ReadOnlyIntegerWrapper(this, "loadedPageCount");
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
+    private final ReadOnlyObjectWrapper<ListAnswer> lastAnswer = new ReadOnlyObjectWrapper<>(this, "lastAnswer");
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting");
+    private final ReadOnlyStringWrapper copyConfirmation = new ReadOnlyStringWrapper(this, "copyConfirmation");
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final CompletableFuture<Void> firstPageShown = new CompletableFuture<>();
     private final Map<KeyColumn, BooleanProperty> columnVisible = new EnumMap<>(KeyColumn.class);
     private final Map<KeyColumn, DoubleProperty> columnWidth = new EnumMap<>(KeyColumn.class);
-    private final Set<String> revealedKeyIds = new HashSet<>();
+    /** The table's revealed key values: each is masked again after {@link #REVEAL_FOR}, and when the page changes. */
+    private final javafx.collections.ObservableSet<String> revealedKeyIds = FXCollections.observableSet();
+    private final javafx.collections.ObservableSet<String> readOnlyRevealedKeyIds =
+            FXCollections.unmodifiableObservableSet(revealedKeyIds);
+    private final Map<String, Scheduler.Cancellable> revealTimers = new java.util.HashMap<>();
+    private Scheduler.Cancellable pendingCopyClear;
     private final DoubleProperty detailDivider = new SimpleDoubleProperty(this, "detailDivider");
 
     /** The page sorted by the console by headroom (the server cannot), or NONE for the server's order. */
@@ -128,6 +134,15 @@ public final class KeyBrowserViewModel implements Pageable {
     private boolean batchingChanges;
     private PendingSelection pendingSelection = PendingSelection.NONE;
     private String selectionToKeep;
+    /** How long an answer may take before the table says it is waiting, with a Cancel. */
+    static final Duration WAIT_SHOWN_AFTER = Duration.ofSeconds(2);
+    private Scheduler.Cancellable pendingWaitTick;
+    /** Tells a tick of an earlier wait (its timer already on the UI queue) from the current one. */
+    private long waitGeneration;
+    /** The details were asked for again with this page (a refresh): the page need not retry them. */
+    private boolean detailAsked;
+    /** The last list on screen that held the details' key, to tell "another page" from "filtered out". */
+    private VirtualKeyQuery detailListedIn;
     /** The answer on its way is a refresh of the page on screen: it may replace rows in place. */
     private boolean refreshInPlace;
 
@@ -139,7 +154,7 @@ public final class KeyBrowserViewModel implements Pageable {
         this.clock = clock;
         this.formats = formats;
         this.pageRequest = new LatestRequest(uiExecutor);
-        this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats);
+        this.detail = new KeyDetailViewModel(source, uiExecutor, clock, formats, scheduler);
         detail.ownersFrom(this::owners);
         FilterOptions filterOptions = new FilterOptions(source, formats);
         this.teamPicker = new FilterPickerViewModel("team", filterOptions::teams, uiExecutor, scheduler);
@@ -183,7 +198,19 @@ public final class KeyBrowserViewModel implements Pageable {
         selectedIndex.addListener((o, a, b) -> {
             KeyRow row = selectedRow();
             if (row != null && detail.shownProperty().get()) {
-                detail.open(row.id());
+                detail.open(row.key());
+            }
+        });
+        // The table highlights the key the details show, however it was opened (a link, the overview).
+        detail.requestedIdProperty().addListener((o, a, id) -> followDetail());
+        detail.shownProperty().addListener((o, a, shown) -> {
+            if (shown) {
+                followDetail();
+            }
+        });
+        detail.goneProperty().addListener((o, a, name) -> {
+            if (name != null) {
+                notice.set("\u201c" + name + "\u201d no longer exists on the server: its details were closed.");
             }
         });
     }
@@ -223,9 +250,8 @@ public final class KeyBrowserViewModel implements Pageable {
         selectionToKeep = row == null ? null : row.id();
         load(query.get());
         refreshInPlace = true;
-        if (detail.shownProperty().get()) {
-            detail.retry(); // the open key's details too; the old ones stay on screen meanwhile
-        }
+        detail.refresh(); // the open key's details too; the old ones stay on screen meanwhile, a deleted key closes
+        detailAsked = true;
     }
 
     /**
@@ -460,12 +486,56 @@ public final class KeyBrowserViewModel implements Pageable {
      * the pending search, and ignores any answer still on its way.
      */
     public void close() {
+        stopWaitWatch();
         pageRequest.cancel();
         if (pendingSearch != null) {
             pendingSearch.cancel();
         }
         loading.set(false);
         detail.close();
+    }
+
+    /**
+     * Stops waiting for a slow answer (the Cancel of "Waiting for the server…"): the request is aborted and its
+     * answer dropped, the rows on screen stay, and Retry asks again.
+     */
+    public void cancelWaiting() {
+        if (!loading.get()) {
+            return;
+        }
+        stopWaitWatch();
+        pageRequest.cancel();
+        loading.set(false);
+        pendingSelection = PendingSelection.NONE;
+        selectionToKeep = null;
+        refreshInPlace = false;
+        errorMessage.set("You stopped waiting for the server's answer.");
+        viewState.set(pageRows.isEmpty() ? ViewState.ERROR : ViewState.READY);
+    }
+
+    /** After {@link #WAIT_SHOWN_AFTER} without an answer, says how long the server has taken, every second. */
+    private void watchWait() {
+        stopWaitWatch();
+        long started = ++waitGeneration;
+        pendingWaitTick = scheduler.schedule(WAIT_SHOWN_AFTER, () -> waitTick(started,
+                (int) WAIT_SHOWN_AFTER.toSeconds()));
+    }
+
+    private void waitTick(long generation, int seconds) {
+        if (generation != waitGeneration || !loading.get()) {
+            return;
+        }
+        waiting.set("Waiting for the server\u2026 " + seconds + " s");
+        pendingWaitTick = scheduler.schedule(Duration.ofSeconds(1), () -> waitTick(generation, seconds + 1));
+    }
+
+    private void stopWaitWatch() {
+        waitGeneration++;
+        if (pendingWaitTick != null) {
+            pendingWaitTick.cancel();
+            pendingWaitTick = null;
+        }
+        waiting.set(null);
     }
 
     /** Moves the selection down one key; past the last row of the page it loads the next page. */
@@ -499,7 +569,7 @@ public final class KeyBrowserViewModel implements Pageable {
         }
         KeyRow row = selectedRow();
         if (row != null) {
-            detail.open(row.id());
+            detail.open(row.key());
         }
     }
 
@@ -514,6 +584,7 @@ public final class KeyBrowserViewModel implements Pageable {
             return false;
         }
         clipboard.copy(row.id());
+        confirmCopy(COPIED);
         notice.set("Copied the id of \u201c" + row.name() + "\u201d.");
         return true;
     }
@@ -524,6 +595,7 @@ public final class KeyBrowserViewModel implements Pageable {
             return;
         }
         clipboard.copySecret(row.plainValue());
+        confirmCopy(COPIED_SECRET);
         notice.set("Copied the value of \u201c" + row.name() + "\u201d; it is cleared from the clipboard in 30 s.");
     }
 
@@ -531,18 +603,79 @@ public final class KeyBrowserViewModel implements Pageable {
         return revealedKeyIds.contains(row.id());
     }
 
-    /** Shows or masks one key's value again; remembered for this session only, never saved. */
+    /**
+     * Shows or masks one key's value again; never saved. A shown value is masked again after {@link #REVEAL_FOR},
+     * or when its row leaves the screen (another page, search or filter), so a value is not left on screen.
+     */
     public boolean toggleReveal(KeyRow row) {
-        if (!revealedKeyIds.remove(row.id())) {
-            revealedKeyIds.add(row.id());
-            return true;
+        String id = row.id();
+        Scheduler.Cancellable timer = revealTimers.remove(id);
+        if (timer != null) {
+            timer.cancel();
         }
-        return false;
+        if (revealedKeyIds.remove(id)) {
+            return false;
+        }
+        revealedKeyIds.add(id);
+        revealTimers.put(id, scheduler.schedule(REVEAL_FOR, () -> {
+            revealTimers.remove(id);
+            revealedKeyIds.remove(id);
+        }));
+        return true;
     }
 
+    private void maskAllRevealed() {
+        revealTimers.values().forEach(Scheduler.Cancellable::cancel);
+        revealTimers.clear();
+        revealedKeyIds.clear();
+    }
+
+    /** The ids whose value the table shows in full; a cell shows its value masked again when its id leaves. */
+    public javafx.collections.ObservableSet<String> revealedKeyIds() {
+        return readOnlyRevealedKeyIds;
+    }
+
+    /** How long a revealed key value stays readable, in the table and in the details. */
+    public static final Duration REVEAL_FOR = KeyDetailViewModel.REVEAL_FOR;
+    /** How long "Copied" stays on screen. */
+    static final Duration COPY_CONFIRMATION_FOR = Duration.ofSeconds(3);
+    static final String COPIED = "Copied";
+    static final String COPIED_SECRET = "Copied \u2014 clears in 30 s";
+
+    /** Says "Copied…" for a moment where the user looks, whichever button or key copied. */
+    private void confirmCopy(String text) {
+        if (pendingCopyClear != null) {
+            pendingCopyClear.cancel();
+        }
+        copyConfirmation.set(null); // the same text again still shows anew
+        copyConfirmation.set(text);
+        pendingCopyClear = scheduler.schedule(COPY_CONFIRMATION_FOR, () -> copyConfirmation.set(null));
+    }
+
+    /**
+     * The clipboard the table and its details copy through (the value a key action copies too). The details copy
+     * through it with a confirmation of their own; {@link #clipboard()} hands the same one to other features.
+     */
     public void setClipboard(ClipboardService clipboard) {
         this.clipboard = clipboard;
-        detail.setClipboard(clipboard);
+        detail.setClipboard(new ClipboardService() {
+            @Override
+            public void copy(String text) {
+                clipboard.copy(text);
+                confirmCopy(COPIED);
+            }
+
+            @Override
+            public void copySecret(String secret) {
+                clipboard.copySecret(secret);
+                confirmCopy(COPIED_SECRET);
+            }
+        });
+    }
+
+    /** "Copied — clears in 30 s" for a moment after a copy, or null. */
+    public ReadOnlyStringProperty copyConfirmationProperty() {
+        return copyConfirmation.getReadOnlyProperty();
     }
 
     public ClipboardService clipboard() {
@@ -583,6 +716,7 @@ public final class KeyBrowserViewModel implements Pageable {
             restoreSelection(selected.id());
         }
         updateStatusFilterNote();
+        followDetail();
     }
 
     private void updateStatusFilterNote() {
@@ -661,8 +795,10 @@ public final class KeyBrowserViewModel implements Pageable {
         VirtualKeyQuery wire = q.fromMemory() ? VirtualKeyQuery.all().withFromMemory(true) : q;
         Instant now = clock.instant();
         // A newer request wins: the older exchange is aborted and its late answer dropped.
+        watchWait();
         pageRequest.submit(() -> source.listVirtualKeys(wire), p -> new LoadedPage(p, toRows(p.items(), now)),
                 (loaded, failure) -> {
+                    stopWaitWatch();
                     loading.set(false);
                     if (failure != null) {
                         showFailure(failure);
@@ -701,6 +837,7 @@ public final class KeyBrowserViewModel implements Pageable {
         if (!quiet) {
             selectedIndex.set(-1);
             rows.setAll(fresh);
+            maskAllRevealed(); // the rows whose values were shown have left the screen
         }
         PageWindow window = q.fromMemory()
                 ? new PageWindow(0, Math.max(1, p.items().size()), p.items().size(), p.items().size())
@@ -713,10 +850,17 @@ public final class KeyBrowserViewModel implements Pageable {
         statusSortNote.set(q.sortBy() == bifrostconsole.api.SortField.STATUS && !q.fromMemory() ? STATUS_SORT_NOTE : null);
         updateStatusFilterNote();
         lastRefreshed.set(clock.instant());
+        lastAnswer.set(answer(gatewayKeyCount(q, p), null));
         loadedPageCount.set(loadedPageCount.get() + 1);
         if (!quiet) {
             restoreSelection(keep);
         }
+        // Details that failed to load are read again with the table (its Retry, a refresh), once the server answers.
+        if (!detailAsked && detail.shownProperty().get() && detail.errorMessageProperty().get() != null) {
+            detail.retry();
+        }
+        detailAsked = false;
+        followDetail();
         firstPageShown.complete(null);
     }
 
@@ -735,6 +879,52 @@ public final class KeyBrowserViewModel implements Pageable {
             }
         }
         return null;
+    }
+
+    /**
+     * Keeps the table and the details on the same key: the details' key is selected when the page holds it (none
+     * is, when it does not: the table must not highlight another key), and the details say when the list on screen
+     * does not hold it, and why.
+     */
+    private void followDetail() {
+        String id = detail.requestedIdProperty().get();
+        if (!detail.shownProperty().get() || id == null) {
+            return;
+        }
+        int index = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                index = i;
+                break;
+            }
+        }
+        if (index >= 0) {
+            detailListedIn = shownQuery.get();
+            detail.markNotInList(null);
+            if (selectedIndex.get() != index && (selectedRow() == null || !selectedRow().id().equals(id))) {
+                selectedIndex.set(index);
+            }
+            return;
+        }
+        if (loading.get()) {
+            return; // the list is about to change: it is compared once it is on screen
+        }
+        if (selectedRow() != null) {
+            selectedIndex.set(-1);
+        }
+        VirtualKeyQuery shown = shownQuery.get();
+        String why;
+        if (pageRows.stream().anyMatch(r -> r.id().equals(id))) {
+            why = "Not in the current list: the status filter leaves it out.";
+        } else if (rows.isEmpty()) {
+            why = "Not in the current list: the list is empty.";
+        } else if (!filtersActive.get()
+                || detailListedIn != null && shown != null && detailListedIn.withOffset(0).equals(shown.withOffset(0))) {
+            why = "Not on this page of the list.";
+        } else {
+            why = "Not in the current list: the search or filters leave it out.";
+        }
+        detail.markNotInList(why);
     }
 
     private void restoreSelection(String keepId) {
@@ -760,8 +950,32 @@ public final class KeyBrowserViewModel implements Pageable {
     private void showFailure(Throwable failure) {
         pendingSelection = PendingSelection.NONE;
         selectionToKeep = null;
+        detailAsked = false;
         errorMessage.set(UserMessages.of(failure, "The keys could not be loaded"));
         viewState.set(pageRows.isEmpty() ? ViewState.ERROR : ViewState.READY);
+        lastAnswer.set(answer(null, errorMessage.get()));
+    }
+
+    private ListAnswer answer(Long keyCount, String failure) {
+        Instant at = clock.instant();
+        return new ListAnswer(at, ANSWER_TIME.withLocale(formats.locale()).withZone(formats.zone()).format(at),
+                keyCount, failure);
+    }
+
+    private static final java.time.format.DateTimeFormatter ANSWER_TIME =
+            java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM);
+
+    /**
+     * How many keys the whole gateway holds, when this answer says: its total counts every key only when nothing
+     * narrowed the list (a search or filter counts the matches). From memory the gateway sends every key.
+     */
+    private static Long gatewayKeyCount(VirtualKeyQuery q, Page<VirtualKey> p) {
+        if (q.fromMemory()) {
+            return (long) p.items().size();
+        }
+        boolean narrowed = q.search() != null || q.teamId() != null || q.customerId() != null
+                || q.excludeAccessProfileManaged() || !q.metadata().isEmpty();
+        return narrowed ? null : p.totalCount();
     }
 
     private static int limitOf(VirtualKeyQuery q, Page<?> p) {
@@ -886,6 +1100,16 @@ public final class KeyBrowserViewModel implements Pageable {
 
     public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
         return lastRefreshed.getReadOnlyProperty();
+    }
+
+    /** "Waiting for the server… 12 s" while an answer is late (after 2 s), or null. */
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    /** The server's last answer to the key list (or its failure) and when it came, for the window's header. */
+    public ReadOnlyObjectProperty<ListAnswer> lastAnswerProperty() {
+        return lastAnswer.getReadOnlyProperty();
     }
 
     public IntegerProperty selectedIndexProperty() {

@@ -333,6 +333,14 @@ final class KeyTable {
                     vm.copyKeyValue(row);
                 }
             });
+            // A revealed value is masked again after a while or when its page goes: show it so at once.
+            vm.revealedKeyIds().addListener((javafx.collections.SetChangeListener<String>) c -> {
+                KeyRow row = getItem();
+                String id = c.wasRemoved() ? c.getElementRemoved() : c.getElementAdded();
+                if (row != null && row.id().equals(id)) {
+                    field.show(row.plainValue(), vm.isRevealed(row));
+                }
+            });
             keepGraphic(this, field);
         }
 

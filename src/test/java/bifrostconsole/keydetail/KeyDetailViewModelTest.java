@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeyDetailViewModelTest {
     private final HeldAnswersSource source = new HeldAnswersSource();
     private final KeyDetailViewModel vm = new KeyDetailViewModel(source, Runnable::run,
-            Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC));
+            Clock.fixed(TestKeys.NOW, ZoneOffset.UTC), new Formats(Locale.US, ZoneOffset.UTC),
+            new bifrostconsole.testing.ManualScheduler());
 
     @Test
     void fetchesFreshByIdAndDropsTheAnswerForAKeyNoLongerWanted() {
