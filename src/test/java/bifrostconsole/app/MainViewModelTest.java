@@ -5,6 +5,7 @@ import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.connection.ConnectionProfile;
+import bifrostconsole.connection.CredentialStore;
 import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
@@ -193,6 +194,54 @@ class MainViewModelTest {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; screen " + model.screenProperty().get() + ", failure '"
                     + model.failureProperty().get() + "'", e);
+        }
+    }
+
+    @Test
+    void aCredentialStoreThatFailsMidSessionIsANoticeOnce() throws Exception {
+        String reason = "Keys can no longer be saved in the test keyring (it is locked), so they are kept only until"
+                + " the console closes: unlock or start it and restart the console to save them again.";
+        List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CredentialStore failing = new CredentialStore() {
+            private final InMemoryCredentialStore keys = InMemoryCredentialStore.pretendingPersistent();
+
+            @Override
+            public Availability availability() {
+                return keys.availability();
+            }
+
+            @Override
+            public Optional<Secret> read(String profileId) {
+                return keys.read(profileId);
+            }
+
+            @Override
+            public void write(String profileId, Secret key) {
+                keys.write(profileId, key);
+            }
+
+            @Override
+            public void delete(String profileId) {
+                keys.delete(profileId);
+            }
+
+            @Override
+            public void onFallback(java.util.function.Consumer<String> listener) {
+                listeners.add(listener);
+            }
+        };
+        ConnectionProfile staging = ConnectionProfile.create("Staging", gateway.baseUrl());
+        new ProfileStore(file).save(Profiles.empty().with(staging).withLastUsed(staging.id()));
+        failing.write(staging.id(), Secret.of(KEY));
+        try (ProfileService service = new ProfileService(new ProfileStore(file), failing)) {
+            MainViewModel m = new MainViewModel(service, demo, prompts, ManagementApiClient::new, ui);
+            m.start(StartupOptions.none());
+            waitFor(() -> m.screenProperty().get() == MainViewModel.Screen.WORKSPACE);
+            assertEquals(List.of(), new ArrayList<>(m.notices()));
+
+            listeners.forEach(l -> l.accept(reason));
+            waitFor(() -> m.notices().contains(reason));
+            assertEquals(1, m.notices().size());
         }
     }
 
