@@ -89,17 +89,16 @@ public final class ConsoleWindow {
 
     /** Puts the window on {@code stage}; call on the FX thread. */
     public void show(Stage stage, StartupOptions options) {
-        // The key table and its detail pane want width: take most of the screen, up to a comfortable maximum.
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(mainWindow, Math.max(900, Math.min(1600, screen.getWidth() * 0.92)),
-                Math.max(560, Math.min(1000, screen.getHeight() * 0.9)));
+        WindowMemory memory = new WindowMemory(services.settings(), services.background(), services.scheduler());
+        WindowPlacement.Placement placement = memory.initial();
+        Scene scene = new Scene(mainWindow, placement.bounds().width(), placement.bounds().height());
         windows.decorateMain(stage, scene);
         stage.setTitle("Bifrost Console");
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        memory.prepare(stage, placement);
         model.workspaceProperty().addListener((obs, was, now) ->
                 stage.setTitle(now == null ? "Bifrost Console" : now.displayName() + " \u2014 Bifrost Console"));
         stage.show();
+        memory.showing(stage, placement);
         model.start(options);
     }
 

@@ -197,6 +197,11 @@ public final class MainViewModel {
     /** Loads the profiles, then opens what the command line, the environment or the last session says. */
     public CompletableFuture<Void> start(StartupOptions options) {
         profiles.credentialAvailability().thenAcceptAsync(a -> keysPersist = a.persistent(), uiExecutor);
+        // The store failing mid-session (locked, its daemon gone): say so once, and stop offering to save keys.
+        profiles.onCredentialFallback(reason -> uiExecutor.execute(() -> {
+            keysPersist = false;
+            notices.add(reason);
+        }));
         return profiles.load().handleAsync((loaded, error) -> {
             if (error != null) {
                 notices.add(UserMessages.of(error));

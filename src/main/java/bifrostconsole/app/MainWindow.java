@@ -247,16 +247,37 @@ final class MainWindow extends BorderPane {
     }
 
     /**
-     * A workspace opens with the keyboard in its key table, so the first Down selects a key: left on the top bar,
-     * focus would sit on the connection switcher. Deferred one pulse, until the new centre is in the scene.
+     * A workspace opens with the keyboard in its key table, so Ctrl+F, J/K, Enter and the first Down work without a
+     * click: left where it was, focus would sit on the connection switcher (where the scene puts it when the
+     * welcome card or the Retry button that had it leaves the scene) or on a dialog's button. The table lives
+     * inside controls whose parts (skins) are only built by a CSS pass; a request deferred to the next event often
+     * still comes before that pass under a window manager, finds no table and leaves the focus on the switcher. So
+     * the pass is made here, once, for the new centre (the next pulse then has nothing left to do for it), and the
+     * table takes the focus in the same moment the workspace replaces the screen before it.
      */
     private void focusKeyTable() {
-        javafx.application.Platform.runLater(() -> {
-            Node table = getCenter() == null ? null : getCenter().lookup("#key-table");
-            if (table != null) {
-                table.requestFocus();
-            }
-        });
+        Node centre = getCenter();
+        if (centre == null) {
+            return;
+        }
+        if (getScene() == null) {
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                    javafx.scene.Scene was, javafx.scene.Scene now) {
+                    sceneProperty().removeListener(this);
+                    if (now != null && getCenter() == centre) {
+                        focusKeyTable();
+                    }
+                }
+            });
+            return;
+        }
+        centre.applyCss();
+        Node table = centre.lookup("#key-table");
+        if (table != null) {
+            table.requestFocus();
+        }
     }
 
     private Node welcome() {

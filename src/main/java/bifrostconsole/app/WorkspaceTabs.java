@@ -52,7 +52,30 @@ final class WorkspaceTabs extends TabPane {
 
     private void shortcut(Scene scene, int number, Tab tab) {
         if (scene != null) {
-            scene.getAccelerators().put(shortcut(number), () -> getSelectionModel().select(tab));
+            scene.getAccelerators().put(shortcut(number), () -> {
+                getSelectionModel().select(tab);
+                focusView(tab);
+            });
+        }
+    }
+
+    /**
+     * A view called up by its shortcut takes the keyboard in its table (the key table: J/K and Enter work at
+     * once), or else the row of tabs: left where it was, the focus would be in the view just hidden, and the
+     * scene would move it to whatever comes first. A click on a tab keeps the focus on the tabs, as usual.
+     */
+    private void focusView(Tab tab) {
+        Node content = tab.getContent();
+        if (content == null) {
+            requestFocus();
+            return;
+        }
+        content.applyCss(); // a view built just now has no skins, so no table, before a CSS pass
+        Node table = content.lookup(".table-view");
+        if (table != null && table.isFocusTraversable()) {
+            table.requestFocus();
+        } else {
+            requestFocus();
         }
     }
 

@@ -4,6 +4,7 @@ import bifrostconsole.api.Secret;
 import bifrostconsole.messages.UserReadable;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where management API keys are kept, one per profile id. Implementations: {@link KeyringCredentialStore}
@@ -27,6 +28,13 @@ public interface CredentialStore {
     void write(String profileId, Secret key) throws CredentialStoreException;
 
     void delete(String profileId) throws CredentialStoreException;
+
+    /**
+     * {@code listener} gets the one-sentence reason, once, if this store stops working during the session and keeps
+     * keys in memory from then on (at once, if that has already happened). Stores that cannot fail never call it.
+     */
+    default void onFallback(Consumer<String> listener) {
+    }
 
     /** A store that failed; its message is one sentence for the user and never contains a key. */
     final class CredentialStoreException extends Exception implements UserReadable {

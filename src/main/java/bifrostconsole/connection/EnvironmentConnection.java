@@ -45,7 +45,7 @@ public final class EnvironmentConnection {
     /** From the real config folder and the OS credential store. Touches the disk: not on the FX thread. */
     public static EnvironmentConnection fromConfigFolder() {
         return new EnvironmentConnection(ProfileStore.inConfigFolder().load().profiles(),
-                () -> KeyringCredentialStore.openOrFallBack(Duration.ofSeconds(3)));
+                () -> KeyringCredentialStore.openOrFallBack(Duration.ofSeconds(10)));
     }
 
     public Resolved resolve(String serverArgument, Map<String, String> env) throws ResolutionException {

@@ -53,6 +53,11 @@ public final class InMemoryCredentialStore implements CredentialStore {
         keys.remove(profileId);
     }
 
+    /** Forgets every key. */
+    public void clear() {
+        keys.clear();
+    }
+
     @Override
     public String toString() {
         return "InMemoryCredentialStore[" + keys.size() + " keys]";

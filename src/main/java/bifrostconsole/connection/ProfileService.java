@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Saved profiles and their keys, for view-models: every call returns a CompletableFuture and does its disk
@@ -51,8 +52,17 @@ public final class ProfileService implements AutoCloseable {
         return profiles;
     }
 
+    /** Asked anew each time: a store that fails during the session stops being persistent. */
     public CompletableFuture<CredentialStore.Availability> credentialAvailability() {
         return credentials.thenApply(CredentialStore::availability);
+    }
+
+    /**
+     * {@code listener} gets the one-sentence reason if the credential store stops working during the session and
+     * keys are kept in memory from then on; on the thread that noticed, so hop to the UI thread before showing it.
+     */
+    public void onCredentialFallback(Consumer<String> listener) {
+        credentials.thenAccept(store -> store.onFallback(listener));
     }
 
     /**
@@ -133,8 +143,18 @@ public final class ProfileService implements AutoCloseable {
         return next;
     }
 
+    /** Stops the I/O thread after the writes already asked for, then closes the credential store's connection. */
     @Override
     public void close() {
+        io.execute(() -> credentials.thenAccept(store -> {
+            if (store instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Closing a connection at exit: nothing left to do.
+                }
+            }
+        }));
         io.shutdown();
     }
 }

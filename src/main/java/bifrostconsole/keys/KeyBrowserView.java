@@ -636,6 +636,10 @@ public final class KeyBrowserView extends BorderPane {
             } else if (focus == search && !search.getText().isEmpty()) {
                 search.clear();
                 e.consume();
+            } else if (focus == search) {
+                // An empty search has nothing left to undo: Esc hands the keyboard back to the keys (J/K, Enter).
+                keyTable.view().requestFocus();
+                e.consume();
             }
         } else if (!typing && !e.isShortcutDown() && (e.getCode() == KeyCode.J || e.getCode() == KeyCode.K)) {
             if (e.getCode() == KeyCode.J) {

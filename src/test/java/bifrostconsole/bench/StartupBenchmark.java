@@ -1,5 +1,6 @@
 package bifrostconsole.bench;
 
+import bifrostconsole.testing.LiveSecretService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,6 +34,10 @@ import java.util.stream.Stream;
  * <p>Run after {@code mvn -Pinstaller package}, with a display: {@code jpackage/startup-benchmark.sh [rounds]}.
  * {@code -Dbench.baselineImage=DIR} adds another build's app-image (e.g. main's) to the same alternating rounds,
  * for a ratio against it.
+ *
+ * <p>{@code -Dbench.secretService=true} measures instead the console started from the class path with and without a
+ * live Secret Service on its session bus (see {@link #runWithAndWithoutSecretService}): whether the credential-store
+ * probe delays the first page.
  */
 public final class StartupBenchmark {
     private static final Pattern SHOWN = Pattern.compile("shown in (\\d+) ms");
@@ -57,7 +62,117 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         StartupBenchmark bench = new StartupBenchmark(Path.of("").toAbsolutePath());
-        bench.run(rounds);
+        if (Boolean.getBoolean("bench.secretService")) {
+            bench.runWithAndWithoutSecretService(rounds);
+        } else {
+            bench.run(rounds);
+        }
+    }
+
+    /**
+     * {@code -Dbench.secretService=true}: the console's start to its first page with no Secret Service on the session
+     * bus and with a live one ({@link LiveSecretService}: a private bus and an unlocked GNOME Keyring), alternating
+     * in one run, each from this JVM's class path ({@code java -cp}), so no installer build is needed. Shows whether
+     * the credential-store probe is on the path to the first page, and when it ends ("credential store" mark).
+     */
+    private void runWithAndWithoutSecretService(int rounds) throws Exception {
+        if (System.getenv("DISPLAY") == null) {
+            throw new IllegalStateException("No DISPLAY: run under xvfb-run");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> console = List.of(java, "-cp", System.getProperty("java.class.path"), "bifrostconsole.Launcher",
+                "--smoke-test");
+        try (LiveSecretService live = LiveSecretService.start()) {
+            // No bus at all, as on a machine without a desktop session: the probe fails at once.
+            // The same home and data folders either way; only the bus differs.
+            Map<String, String> none = new LinkedHashMap<>(live.environment());
+            none.put("DBUS_SESSION_BUS_ADDRESS", null);
+            Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+            variants.put("no Secret Service", none);
+            variants.put("live Secret Service", live.environment());
+            System.out.printf("Start-up to first page of keys (java -cp ... --smoke-test), %d rounds after one"
+                    + " warm-up round, alternating; wall ms from process start%n", rounds);
+            Map<String, List<Long>> wall = new LinkedHashMap<>();
+            Map<String, List<Long>> probe = new LinkedHashMap<>();
+            Map<String, List<Long>> painted = new LinkedHashMap<>();
+            Map<String, Integer> usedStore = new LinkedHashMap<>();
+            variants.keySet().forEach(name -> {
+                wall.put(name, new ArrayList<>());
+                probe.put(name, new ArrayList<>());
+                painted.put(name, new ArrayList<>());
+            });
+            for (int round = 0; round <= rounds; round++) {
+                for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+                    Started started = startOnce(console, variant.getValue());
+                    if (round > 0) {
+                        wall.get(variant.getKey()).add(started.wallMillis());
+                        painted.get(variant.getKey()).add(started.reportedMillis());
+                        Matcher m = PROBE_MARK.matcher(started.output());
+                        if (m.find()) {
+                            probe.get(variant.getKey()).add(Long.parseLong(m.group(2)));
+                            if (m.group(1) == null) {
+                                usedStore.merge(variant.getKey(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            for (String name : variants.keySet()) {
+                List<Long> probes = probe.get(name);
+                System.out.printf("  %-22s median %5d ms  (min %5d, max %5d; first page self-reported median %5d ms;"
+                                + " probe done before the first page in %d of %d runs%s; OS store used in %d)%n", name,
+                        median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
+                        median(painted.get(name)), probes.size(), rounds,
+                        probes.isEmpty() ? "" : ", at median " + median(probes) + " ms",
+                        usedStore.getOrDefault(name, 0));
+            }
+            System.out.printf("Ratio live Secret Service / none: %.2f%n",
+                    ratio(wall, "live Secret Service", "no Secret Service"));
+        }
+    }
+
+    /** The smoke test's mark for the credential-store probe, when it ended before the first page was painted. */
+    private static final Pattern PROBE_MARK = Pattern.compile("credential store( \\(session only\\))? (\\d+)");
+
+    private record Started(long wallMillis, long reportedMillis, String output) {
+    }
+
+    /** One console start with {@code env} changed (a null value removes the variable). */
+    private Started startOnce(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long shownAt = -1;
+        long reported = -1;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher shown = SHOWN.matcher(line);
+                if (shownAt < 0 && shown.find()) {
+                    shownAt = System.nanoTime();
+                    reported = Long.parseLong(shown.group(1));
+                }
+                output.append(line).append('\n');
+            }
+        }
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (shownAt < 0 || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                    + "):\n" + output);
+        }
+        return new Started(TimeUnit.NANOSECONDS.toMillis(shownAt - start), reported, output.toString());
     }
 
     private void run(int rounds) throws Exception {

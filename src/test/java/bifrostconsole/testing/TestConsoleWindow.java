@@ -28,28 +28,42 @@ public final class TestConsoleWindow implements AutoCloseable {
     }
 
     private final ExecutorService background = Executors.newCachedThreadPool();
-    private final UiSettings settings = UiSettings.inMemory();
+    private final UiSettings settings;
     private final InMemoryCredentialStore credentials = InMemoryCredentialStore.pretendingPersistent();
     private final ProfileStore profileStore =
             new ProfileStore(ConfigFolder.resolve().resolve("ui-" + UUID.randomUUID()).resolve("profiles.json"));
     private final ProfileService profiles = new ProfileService(profileStore, credentials);
-    private final ThemeManager themes = new ThemeManager(settings, Runnable::run);
+    private final ThemeManager themes;
     private final DemoWorkspace demo = new DemoWorkspace(background);
     private final ConsoleWindow console;
 
-    private TestConsoleWindow(Stage stage, BeforeShow beforeShow) throws Exception {
+    private TestConsoleWindow(Stage stage, UiSettings settings, StartupOptions options, BeforeShow beforeShow)
+            throws Exception {
+        this.settings = settings;
+        this.themes = new ThemeManager(settings, Runnable::run);
         beforeShow.prepare(profiles);
         themes.applyRemembered();
         console = new ConsoleWindow(TestServices.onFxThread(settings, profiles, themes), demo);
-        console.show(stage, StartupOptions.none());
+        console.show(stage, options);
     }
 
     public static TestConsoleWindow show(Stage stage) throws Exception {
-        return new TestConsoleWindow(stage, profiles -> { });
+        return new TestConsoleWindow(stage, UiSettings.inMemory(), StartupOptions.none(), profiles -> { });
+    }
+
+    /** The window over settings the test prepared, e.g. a remembered window place. */
+    public static TestConsoleWindow show(Stage stage, UiSettings settings) throws Exception {
+        return new TestConsoleWindow(stage, settings, StartupOptions.none(), profiles -> { });
     }
 
     public static TestConsoleWindow show(Stage stage, BeforeShow beforeShow) throws Exception {
-        return new TestConsoleWindow(stage, beforeShow);
+        return new TestConsoleWindow(stage, UiSettings.inMemory(), StartupOptions.none(), beforeShow);
+    }
+
+    /** As started from a command line: {@code --demo}, {@code --server URL} with {@code BIFROST_API_KEY}. */
+    public static TestConsoleWindow show(Stage stage, StartupOptions options, BeforeShow beforeShow)
+            throws Exception {
+        return new TestConsoleWindow(stage, UiSettings.inMemory(), options, beforeShow);
     }
 
     public ConsoleWindow console() {
