@@ -524,14 +524,14 @@ public final class KeyBrowserView extends BorderPane {
         errorPane.getStyleClass().add("error");
         errorPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.ERROR));
 
-        return new StackPane(tableBox, loadingPane, emptyPane, errorPane, waitingBanner());
+        return new StackPane(tableBox, loadingPane, emptyPane, errorPane, waitingBanner(table));
     }
 
     /**
      * "Waiting for the server… 12 s" with Cancel, over the rows (or the first load's spinner) once an answer is
      * two seconds late: the thin strip alone does not say the rows may be stale, nor offer a way out.
      */
-    private Node waitingBanner() {
+    private Node waitingBanner(TableView<KeyRow> table) {
         Label text = new Label();
         text.setId("waiting-text");
         text.textProperty().bind(vm.waitingProperty());
@@ -550,7 +550,10 @@ public final class KeyBrowserView extends BorderPane {
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        StackPane.setMargin(banner, new javafx.geometry.Insets(36, 0, 0, 0));
+        // Just under the column headers, wherever bars above the table (an error, the selection) put them.
+        Runnable place = () -> StackPane.setMargin(banner, new javafx.geometry.Insets(table.getLayoutY() + 34, 0, 0, 0));
+        table.layoutYProperty().addListener((o, a, b) -> place.run());
+        place.run();
         var shown = vm.waitingProperty().isNotNull();
         banner.visibleProperty().bind(shown);
         // Spins (and repaints) only while shown.

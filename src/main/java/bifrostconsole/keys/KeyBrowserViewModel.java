@@ -509,11 +509,13 @@ public final class KeyBrowserViewModel implements Pageable {
         pendingSelection = PendingSelection.NONE;
         selectionToKeep = null;
         refreshInPlace = false;
-        errorMessage.set("You stopped waiting for the server's answer.");
+        errorMessage.set(STOPPED_WAITING);
         viewState.set(pageRows.isEmpty() ? ViewState.ERROR : ViewState.READY);
     }
 
     /** After {@link #WAIT_SHOWN_AFTER} without an answer, says how long the server has taken, every second. */
+    static final String STOPPED_WAITING = "You stopped waiting for the server's answer.";
+
     private void watchWait() {
         stopWaitWatch();
         long started = ++waitGeneration;
@@ -796,6 +798,9 @@ public final class KeyBrowserViewModel implements Pageable {
         Instant now = clock.instant();
         // A newer request wins: the older exchange is aborted and its late answer dropped.
         watchWait();
+        if (STOPPED_WAITING.equals(errorMessage.get())) {
+            errorMessage.set(null); // asking again: no longer true, while a real failure stays until an answer
+        }
         pageRequest.submit(() -> source.listVirtualKeys(wire), p -> new LoadedPage(p, toRows(p.items(), now)),
                 (loaded, failure) -> {
                     stopWaitWatch();

@@ -190,6 +190,7 @@ class KeyBrowserFeedbackTest {
 
         vm.retry();
         assertEquals(25, source.lastQuery().offset(), "Retry asks for the page again");
+        assertNull(vm.errorMessageProperty().get(), "asking again, it no longer says it stopped");
         scheduler.advance(java.time.Duration.ofSeconds(3));
         source.answerLast(25, 25, 500, 25);
         assertNull(vm.waitingProperty().get(), "the answer ends the wait");
