@@ -59,4 +59,17 @@ public interface GovernanceSource {
     default boolean live() {
         return true;
     }
+
+    /**
+     * Whether key values can come from here at all: a server sends them (or leaves one out now and then); a
+     * snapshot saved without {@code --include-secrets} holds none, so nothing should offer to show or copy one.
+     */
+    default boolean holdsKeyValues() {
+        return true;
+    }
+
+    /** When the data was taken, for a source that never changes (a snapshot); empty for a live server. */
+    default java.util.Optional<java.time.Instant> takenAt() {
+        return java.util.Optional.empty();
+    }
 }

@@ -13,10 +13,13 @@ import bifrostconsole.store.StoreGovernanceSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A snapshot file opened read-only: the key table and panes read it exactly as they read a server (same
@@ -56,11 +59,14 @@ public final class SnapshotSource implements GovernanceSource {
         return file;
     }
 
-    /** The banner's sentence: what this is, whose, from when, and that it cannot change. */
-    public String bannerText() {
+    /**
+     * The banner's sentence: what this is, whose, from when, and that it cannot change; {@code time} writes the
+     * time as the rest of the window does (the file's own is ISO-8601 to the nanosecond).
+     */
+    public String bannerText(Function<Instant, String> time) {
         return "Read-only snapshot of " + snapshot.server()
                 + (snapshot.serverVersion() == null ? "" : " (" + snapshot.serverVersion() + ")")
-                + ", taken " + snapshot.takenAt() + ", from " + file.getFileName()
+                + ", taken " + time.apply(snapshot.takenAt()) + ", from " + file.getFileName()
                 + (snapshot.includesSecrets() ? ". It holds key values: keep the file secret." : ". Key values are not in it.");
     }
 
@@ -102,5 +108,15 @@ public final class SnapshotSource implements GovernanceSource {
     @Override
     public boolean live() {
         return false;
+    }
+
+    @Override
+    public boolean holdsKeyValues() {
+        return snapshot.includesSecrets();
+    }
+
+    @Override
+    public Optional<Instant> takenAt() {
+        return Optional.ofNullable(snapshot.takenAt());
     }
 }

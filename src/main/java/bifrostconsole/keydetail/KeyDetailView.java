@@ -63,6 +63,13 @@ public final class KeyDetailView extends VBox {
         value.offerReveal(offer);
     }
 
+    /** Shows or hides the key value's row: a snapshot saved without key values has none to show or copy. */
+    public void offerValue(boolean offer) {
+        javafx.scene.Node row = value.getParent();
+        row.setVisible(offer);
+        row.setManaged(offer);
+    }
+
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
         this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),

@@ -100,6 +100,11 @@ public final class KeyBrowserView extends BorderPane {
             vm.setClipboard(new FxClipboardService());
         }
         keyTable = new KeyTable(vm);
+        if (!vm.source().holdsKeyValues()) {
+            // A snapshot saved without key values: a Key column would read "(not sent by the server)" on every
+            // row beside a dead copy button, contradicting the banner that says the file holds none.
+            keyTable.view().getColumns().remove(keyTable.column(KeyColumn.KEY));
+        }
 
         setTop(buildToolbar());
         tableArea = buildTableArea();
@@ -198,6 +203,7 @@ public final class KeyBrowserView extends BorderPane {
             }
             detailHeaderItems.forEach(detailView::addHeaderItem);
             detailView.offerReveal(vm.source().live());
+            detailView.offerValue(vm.source().holdsKeyValues());
         }
         return detailView;
     }
@@ -258,6 +264,9 @@ public final class KeyBrowserView extends BorderPane {
         columns.setId("columns-menu");
         columns.setTooltip(new Tooltip("Show or hide columns; your choice is remembered."));
         for (KeyColumn c : KeyColumn.values()) {
+            if (c == KeyColumn.KEY && !vm.source().holdsKeyValues()) {
+                continue;
+            }
             CheckMenuItem item = new CheckMenuItem(c.title());
             item.selectedProperty().bindBidirectional(vm.columnVisibleProperty(c));
             item.setDisable(c == KeyColumn.NAME);
@@ -266,6 +275,9 @@ public final class KeyBrowserView extends BorderPane {
         Button refresh = Icons.button(Feather.REFRESH_CW, "Refresh (F5 or Ctrl+R)");
         refresh.setId("refresh");
         refresh.setOnAction(e -> vm.refresh());
+        // A file does not change: reading it again would only pretend to fetch something new.
+        refresh.setVisible(vm.source().live());
+        refresh.setManaged(vm.source().live());
 
         newKey.setId("new-key");
         newKey.setTooltip(new Tooltip("Create a key (Ctrl+N)"));
@@ -671,7 +683,7 @@ public final class KeyBrowserView extends BorderPane {
             search.requestFocus();
             search.selectAll();
             e.consume();
-        } else if (REFRESH.match(e) || RELOAD.match(e)) {
+        } else if ((REFRESH.match(e) || RELOAD.match(e)) && vm.source().live()) {
             vm.refresh();
             e.consume();
         } else if (e.getCode() == KeyCode.PAGE_DOWN && !e.isShortcutDown()) {

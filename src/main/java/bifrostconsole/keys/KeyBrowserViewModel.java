@@ -1117,6 +1117,16 @@ public final class KeyBrowserViewModel implements Pageable {
         return lastAnswer.getReadOnlyProperty();
     }
 
+    /**
+     * A snapshot's rows are as old as the snapshot, whenever the file was opened: the pager dates them by the
+     * snapshot's own time, with the date (it may be weeks old), as the rest of the console writes times.
+     */
+    @Override
+    public String asOfText(Instant loaded, java.time.format.DateTimeFormatter time) {
+        return source.takenAt().map(t -> "Snapshot taken " + formats.dateTime(t))
+                .orElseGet(() -> Pageable.super.asOfText(loaded, time));
+    }
+
     public IntegerProperty selectedIndexProperty() {
         return selectedIndex;
     }

@@ -38,5 +38,13 @@ public interface Pageable {
     /** When the page on screen was loaded. */
     ReadOnlyObjectProperty<Instant> lastRefreshedProperty();
 
+    /**
+     * What the pager says about {@link #lastRefreshedProperty()}: "Updated 6:37:17 PM" (written by {@code time})
+     * for a server's list; a list that never changes (a snapshot) says when its data was taken instead.
+     */
+    default String asOfText(Instant loaded, java.time.format.DateTimeFormatter time) {
+        return loaded == null ? "" : "Updated " + time.format(loaded);
+    }
+
     Formats formats();
 }

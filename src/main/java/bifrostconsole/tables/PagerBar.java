@@ -64,10 +64,10 @@ public final class PagerBar extends HBox {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
                 .withLocale(vm.formats().locale()).withZone(vm.formats().zone());
         updated.setId("last-refreshed");
-        vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(b == null ? "" : "Updated " + time.format(b)));
+        vm.lastRefreshedProperty().addListener((o, a, b) -> updated.setText(vm.asOfText(b, time)));
         // A page shown before this bar existed (the key list's prefetched first page): say when it was read, too.
         if (vm.lastRefreshedProperty().get() != null) {
-            updated.setText("Updated " + time.format(vm.lastRefreshedProperty().get()));
+            updated.setText(vm.asOfText(vm.lastRefreshedProperty().get(), time));
         }
         updated.setMinWidth(Region.USE_PREF_SIZE);
 

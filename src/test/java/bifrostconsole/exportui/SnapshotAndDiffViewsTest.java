@@ -106,7 +106,8 @@ class SnapshotAndDiffViewsTest {
         Fx.settle();
 
         String banner = robot.lookup("#snapshot-banner").queryAs(Label.class).getText();
-        assertTrue(banner.startsWith("Read-only snapshot of http://gw.example:8080 (v1.4.3), taken 2026-11-27T06:00:00Z"),
+        String taken = bifrostconsole.ui.Formats.system().dateTime(NOW);
+        assertTrue(banner.startsWith("Read-only snapshot of http://gw.example:8080 (v1.4.3), taken " + taken),
                 banner);
         List<String> shown = Fx.call(() -> window.browser().rows().stream().map(KeyRow::id).toList());
         assertEquals(store.virtualKeys().subList(0, shown.size()).stream().map(VirtualKey::id).toList(), shown);
