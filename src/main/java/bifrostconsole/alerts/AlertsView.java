@@ -1,5 +1,7 @@
 package bifrostconsole.alerts;
 
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.Popover;
 import bifrostconsole.ui.Icons;
 import javafx.application.Platform;
@@ -110,7 +112,7 @@ public final class AlertsView extends Button {
         }
         if (alerts.size() <= AlertsViewModel.ONE_BY_ONE) {
             for (AlertsViewModel.Alert a : alerts) {
-                notification(a.title(), a.text()).onAction(e -> open(a)).showWarning();
+                notification(DisplayText.line(a.title()), DisplayText.line(a.text())).onAction(e -> open(a)).showWarning();
             }
         } else {
             notification(AlertsViewModel.summaryTitle(alerts), AlertsViewModel.summaryText(alerts))
@@ -148,8 +150,8 @@ public final class AlertsView extends Button {
             super.updateItem(a, empty);
             box.setVisible(!empty && a != null);
             if (!empty && a != null) {
-                title.setText(a.title());
-                text.setText(a.reason().title() + ": " + a.text());
+                NameLabels.show(title, a.title()); // a key's, team's or customer's name
+                NameLabels.show(text, a.reason().title() + ": " + a.text());
             }
         }
     }

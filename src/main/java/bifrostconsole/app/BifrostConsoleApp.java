@@ -11,6 +11,7 @@ import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.startup.SmokeTest;
 import bifrostconsole.startup.StartupClock;
+import bifrostconsole.ui.FallbackFont;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 import javafx.application.Application;
@@ -100,6 +101,8 @@ public final class BifrostConsoleApp extends Application {
         parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
         early = null;
         icons = AppIcons.load();
+        // The font for CJK and emoji names, some 50 ms to load: in the background, off the way to the first page.
+        FallbackFont.preload(parts.background());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package bifrostconsole.customers;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.owners.OwnerListView;
 import bifrostconsole.tables.Cells;
 import bifrostconsole.tables.PagedTable;
@@ -25,9 +26,9 @@ public final class CustomersView extends StackPane {
                 .add(CustomerColumn.BUDGET, () -> new Cells.UsageCell<>(CustomerRow::budgets, "No budget"))
                 .add(CustomerColumn.RATE_LIMITS, () -> new Cells.UsageCell<>(CustomerRow::rateLimits, "No limits"))
                 .add(CustomerColumn.TEAMS, () -> new Cells.TextCell<>(CustomerRow::teamsText,
-                        r -> r.teamsText() + " belong to " + r.name() + "; open the customer to list them."))
+                        r -> r.teamsText() + " belong to " + DisplayText.inline(r.name()) + "; open the customer to list them."))
                 .add(CustomerColumn.KEYS, () -> new Cells.TextCell<>(CustomerRow::keysText,
-                        r -> r.keysText() + " assigned to " + r.name() + " itself; open the customer to list them."));
+                        r -> r.keysText() + " assigned to " + DisplayText.inline(r.name()) + " itself; open the customer to list them."));
         view = new OwnerListView<>(vm.owners(), table, CustomerColumn.ALL,
                 new PagedTableView.Texts("customer", "customers", "Search customers (Ctrl+F)",
                         "Customers hold teams and keys under shared budgets and rate limits. The server lists them in "

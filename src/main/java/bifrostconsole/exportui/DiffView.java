@@ -1,5 +1,6 @@
 package bifrostconsole.exportui;
 
+import bifrostconsole.ui.NameLabels;
 import bifrostconsole.export.DiffRow;
 import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
@@ -91,7 +92,8 @@ public final class DiffView extends BorderPane {
                 case REMOVED -> "-fx-background-color: -color-danger-subtle; -fx-text-fill: -color-danger-fg;";
                 case CHANGED -> "-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;";
             });
-            Label name = new Label(row.name().isEmpty() ? row.id() : row.name());
+            Label name = new Label();
+            NameLabels.show(name, row.name().isEmpty() ? row.id() : row.name());
             name.setStyle("-fx-font-weight: bold;");
             Label id = new Label(row.section() + " " + row.id());
             id.getStyleClass().add("text-muted");

@@ -1,5 +1,6 @@
 package bifrostconsole.history;
 
+import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
 import bifrostconsole.keyactions.ChangeDialog;
@@ -184,7 +185,7 @@ public final class HistoryView extends BorderPane {
         TableColumn<HistoryViewModel.Row, String> server = column("Server", HistoryViewModel.Row::server, 170);
         server.visibleProperty().bind(vm.allServersProperty());
         table.getColumns().add(server);
-        table.getColumns().add(column("Key", r -> r.keyName().isEmpty() ? r.keyId() : r.keyName() + "\n" + r.keyId(),
+        table.getColumns().add(column("Key", r -> r.keyName().isEmpty() ? r.keyId() : DisplayText.line(r.keyName()) + "\n" + r.keyId(),
                 200));
         table.getColumns().add(column("Action", HistoryViewModel.Row::action, 110));
         table.getColumns().add(column("Changes", HistoryViewModel.Row::changes, 300));

@@ -1,5 +1,7 @@
 package bifrostconsole.keyactions;
 
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.CustomTextField;
 import bifrostconsole.changes.KeyChange;
 import bifrostconsole.keys.FilterOption;
@@ -79,7 +81,8 @@ final class AssignForm {
             @Override
             protected void updateItem(FilterOption item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name()
+                // The name as the tables show it (one line, hidden characters shown), isolated from its detail.
+                NameLabels.showText(this, empty || item == null ? null : DisplayText.inline(item.name())
                         + (item.detail() == null || item.detail().isEmpty() ? "" : "  \u00b7  " + item.detail()));
             }
         });

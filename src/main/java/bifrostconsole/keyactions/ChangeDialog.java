@@ -1,5 +1,6 @@
 package bifrostconsole.keyactions;
 
+import bifrostconsole.ui.NameLabels;
 import atlantafx.base.theme.Styles;
 import bifrostconsole.changes.KeyChange;
 import bifrostconsole.changes.KeyOutcome;
@@ -402,7 +403,7 @@ public final class ChangeDialog extends VBox {
                 setGraphic(null);
                 return;
             }
-            name.setText(item.keyLabel());
+            NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
             status.setText(item.status());
             status.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"),
@@ -491,7 +492,7 @@ public final class ChangeDialog extends VBox {
             for (KeyOutcome.Status s : KeyOutcome.Status.values()) {
                 status.pseudoClassStateChanged(PseudoClass.getPseudoClass(s.word()), s == item.kind());
             }
-            name.setText(item.keyLabel());
+            NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
             reason.setText(item.reason());
             changes.setText(item.serverChanges().isEmpty() ? "" : "Changed on the server since it was read:\n"

@@ -1,5 +1,6 @@
 package bifrostconsole.keyactions;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.api.Secret;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.changes.ChangeEngine;
@@ -224,8 +225,16 @@ public final class ChangeDialogViewModel {
         subtitle.set(previewSummary(ready.size(), nothing, refused));
         if (change instanceof KeyChange.Delete && !ready.isEmpty()) {
             String expected = ready.size() == 1 ? ready.get(0).keyLabel() : Integer.toString(ready.size());
+            // A name with a line break, a bidi control or an invisible character cannot be typed: ask for the id.
+            boolean byId = ready.size() == 1 && !DisplayText.isPlain(expected);
+            if (byId) {
+                expected = ready.get(0).keyId();
+            }
             expectedConfirmation.set(expected);
-            confirmPrompt.set(ready.size() == 1 ? "Type the key's name, \u201c" + expected + "\u201d, to delete it."
+            confirmPrompt.set(byId ? "Type the key's id, \u201c" + expected + "\u201d, to delete it (its name holds"
+                    + " characters that cannot be typed)."
+                    : ready.size() == 1 ? "Type the key's name, \u201c" + DisplayText.inline(expected)
+                    + "\u201d, to delete it."
                     : "Type " + expected + " to delete these " + formats.count(ready.size()) + " keys.");
         } else {
             expectedConfirmation.set(null);

@@ -2,6 +2,7 @@ package bifrostconsole.keydetail;
 
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
+import bifrostconsole.ui.FallbackFont;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -38,7 +39,7 @@ public final class DetailParts {
             Label label = new Label(f.label());
             label.getStyleClass().add("field-label");
             label.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(f.value());
+            Label value = FallbackFont.follow(new Label(f.value()));
             value.getStyleClass().add("field-value");
             value.setWrapText(true);
             value.setMaxWidth(Double.MAX_VALUE);

@@ -4,6 +4,7 @@ import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
+import bifrostconsole.ui.NameLabels;
 import bifrostconsole.ui.StatusBadges;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -85,6 +86,11 @@ public final class KeyDetailView extends VBox {
         id.getStyleClass().add("id-text");
         id.setId("detail-id");
         id.setMinWidth(0);
+        Button copyName = Icons.button(Feather.CLIPBOARD, "Copy the exact name, as the server has it (hidden"
+                + " characters included)");
+        copyName.setId("copy-name");
+        copyName.setOnAction(e -> vm.copyName());
+        copyName.disableProperty().bind(vm.detailsProperty().isNull());
         Button copyId = Icons.button(Feather.COPY, "Copy the key id");
         copyId.setId("copy-id");
         copyId.setOnAction(e -> vm.copyId());
@@ -115,7 +121,7 @@ public final class KeyDetailView extends VBox {
             // Edited from a fresh read only: the table's copy may be a page old.
             b.disableProperty().bind(vm.detailsProperty().isNull().or(vm.freshProperty().not()));
         }
-        top = new HBox(8, title, status, edit, duplicate, up, down, closeButton);
+        top = new HBox(8, title, copyName, status, edit, duplicate, up, down, closeButton);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox idRow = new HBox(4, new Label("ID"), id, copyId);
         idRow.setAlignment(Pos.CENTER_LEFT);
@@ -241,8 +247,9 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) budgetsTab.getContent()).setContent(budgets);
         ((ScrollPane) rateLimitsTab.getContent()).setContent(rateLimits);
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
-        title.setText(d.key().name());
-        title.setTooltip(new Tooltip(d.key().name()));
+        // As the table shows it (markers for hidden characters); the tooltip has the whole of it with notes.
+        NameLabels.show(title, d.key().name());
+        title.setTooltip(NameLabels.tooltip(d.key().name()));
         status.setVisible(true);
         StatusBadges.show(status, d.status());
         status.setTooltip(new Tooltip(d.statusReason()));

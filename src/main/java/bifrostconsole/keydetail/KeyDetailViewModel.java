@@ -198,6 +198,14 @@ public final class KeyDetailViewModel {
         }
     }
 
+    /** Copies the name exactly as the server has it, hidden characters and all (the pane shows them as markers). */
+    public void copyName() {
+        KeyDetails d = details.get();
+        if (d != null && clipboard != null && d.key().name() != null) {
+            clipboard.copy(d.key().name());
+        }
+    }
+
     public void copyValue() {
         KeyDetails d = details.get();
         if (d != null && clipboard != null && !d.key().plainValue().isEmpty()) {

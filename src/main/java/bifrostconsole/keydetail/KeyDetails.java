@@ -1,5 +1,6 @@
 package bifrostconsole.keydetail;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.api.AzureKeyConfig;
 import bifrostconsole.api.BedrockKeyConfig;
 import bifrostconsole.api.Customer;
@@ -90,9 +91,12 @@ public record KeyDetails(
         String reason = statusReason(key, status, formats, now);
 
         List<Field> overview = new ArrayList<>();
-        overview.add(Field.of("Name", key.name()));
+        // The name as the table shows it; what its markers stand for in the tooltip (the header copies it exactly).
+        List<String> nameNotes = DisplayText.notes(key.name());
+        overview.add(new Field("Name", DisplayText.line(key.name()),
+                nameNotes.isEmpty() ? null : String.join("\n", nameNotes)));
         overview.add(new Field("ID", key.id(), "The key's id in the management API; copy it with the button."));
-        overview.add(Field.of("Description", blankToDash(key.description())));
+        overview.add(Field.of("Description", DisplayText.line(blankToDash(key.description()))));
         overview.add(new Field("Status", status.label() + ": " + reason, null));
         overview.add(Field.of("Assigned to", assignedTo(key)));
         overview.add(new Field("Created", when(key.createdAt(), formats, now), null));
@@ -338,14 +342,15 @@ public record KeyDetails(
 
     private static String assignedTo(VirtualKey key) {
         if (key.team() != null || key.teamId() != null) {
-            return "Team " + (key.team() != null && key.team().name() != null ? key.team().name() : key.teamId());
+            return "Team " + DisplayText.inline(key.team() != null && key.team().name() != null ? key.team().name()
+                    : key.teamId());
         }
         if (key.customer() != null || key.customerId() != null) {
-            return "Customer " + (key.customer() != null && key.customer().name() != null ? key.customer().name()
-                    : key.customerId());
+            return "Customer " + DisplayText.inline(key.customer() != null && key.customer().name() != null
+                    ? key.customer().name() : key.customerId());
         }
         if (key.assignedUser() != null) {
-            return "User " + (key.assignedUser().name() != null ? key.assignedUser().name()
+            return "User " + DisplayText.inline(key.assignedUser().name() != null ? key.assignedUser().name()
                     : key.assignedUser().email());
         }
         return "Nobody (not assigned to a team or customer)";

@@ -1,6 +1,8 @@
 package bifrostconsole.keydetail;
 
 import bifrostconsole.headroom.HeadroomWords;
+import bifrostconsole.messages.DisplayText;
+import bifrostconsole.ui.NameLabels;
 import bifrostconsole.ui.Navigator;
 import bifrostconsole.ui.UsageLineView;
 import javafx.scene.control.Hyperlink;
@@ -35,11 +37,13 @@ final class OverviewPane extends VBox {
                 "The key's team and customer have budgets and limits of their own; a request must fit all of them."));
         for (KeyDetails.Owner owner : d.owners()) {
             boolean team = owner.kind().equals("Team");
-            Hyperlink link = new Hyperlink(owner.kind() + ": " + owner.name());
+            Hyperlink link = new Hyperlink();
+            NameLabels.showText(link, owner.kind() + ": " + DisplayText.inline(owner.name()));
             link.setMnemonicParsing(false);
             link.getStyleClass().add("card-title");
             link.setId(team ? "owner-team-link" : "owner-customer-link");
-            link.setTooltip(new Tooltip("Open the " + owner.kind().toLowerCase() + " " + owner.name()));
+            link.setTooltip(NameLabels.tooltipOf("Open the " + owner.kind().toLowerCase() + " "
+                    + DisplayText.tooltip(owner.name())));
             link.setOnAction(e -> {
                 if (team) {
                     navigator.showTeam(owner.id(), owner.name());

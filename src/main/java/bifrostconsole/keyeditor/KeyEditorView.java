@@ -1,5 +1,7 @@
 package bifrostconsole.keyeditor;
 
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.ToggleSwitch;
 import bifrostconsole.changes.KeyChange;
 import bifrostconsole.keys.FilterPicker;
@@ -435,7 +437,8 @@ public final class KeyEditorView extends StackPane {
     // ---- after a create: the value, once ------------------------------------------------------------------
 
     private Node created(KeyEditorViewModel.Created created) {
-        Label title = new Label("Key \u201c" + created.name() + "\u201d created");
+        Label title = new Label();
+        NameLabels.showText(title, "Key \u201c" + DisplayText.inline(created.name()) + "\u201d created");
         title.getStyleClass().add("preview-title");
         Label once = new Label("This is the only time the console shows the new key's value without opening the key:"
                 + " copy it now to hand it to the application that will use it.");

@@ -1,5 +1,8 @@
 package bifrostconsole.keys;
 
+import bifrostconsole.ui.FallbackFont;
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Popover;
 import bifrostconsole.ui.Icons;
@@ -54,7 +57,7 @@ public final class FilterPicker extends HBox {
         button.setGraphic(Icons.icon(icon));
         button.setContentDisplay(ContentDisplay.LEFT);
         button.setMnemonicParsing(false);
-        button.setTooltip(new Tooltip(purpose));
+        button.setTooltip(FallbackFont.follow(new Tooltip(purpose)));
         button.setId(noun + "-picker");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setMaxWidth(280);
@@ -129,9 +132,10 @@ public final class FilterPicker extends HBox {
         FilterOption chosen = vm.selectedProperty().get();
         String noun = vm.noun();
         String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
-        button.setText(chosen == null ? noneText : capitalised + ": " + chosen.name());
+        NameLabels.showText(button, chosen == null ? noneText : capitalised + ": " + DisplayText.inline(chosen.name()));
         // A long name is cut at 280 px; the tooltip then still names the filter in full.
-        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + chosen.name() + "\n\n") + purpose);
+        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + DisplayText.tooltip(chosen.name())
+                + "\n\n") + purpose);
         button.getStyleClass().remove("chosen");
         if (chosen != null) {
             button.getStyleClass().add("chosen");
@@ -162,8 +166,8 @@ public final class FilterPicker extends HBox {
                 setText(null);
                 return;
             }
-            name.setText(item.name());
-            detail.setText(item.detail());
+            NameLabels.show(name, item.name()); // one line, hidden characters shown, as in the tables
+            NameLabels.show(detail, item.detail());
             detail.setVisible(item.detail() != null && !item.detail().isEmpty());
             detail.setManaged(detail.isVisible());
             setText(null);

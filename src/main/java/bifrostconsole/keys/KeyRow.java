@@ -1,5 +1,6 @@
 package bifrostconsole.keys;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.KeyStatus;
 import bifrostconsole.api.ProviderConfig;
@@ -76,16 +77,16 @@ public record KeyRow(
         if (key.team() != null || key.teamId() != null) {
             String team = key.team() != null && key.team().name() != null ? key.team().name() : key.teamId();
             assigned = "Team: " + team;
-            assignedTip = "Belongs to team " + team + "; the team's budgets and limits also apply.";
+            assignedTip = "Belongs to team " + DisplayText.inline(team) + "; the team's budgets and limits also apply.";
         } else if (key.customer() != null || key.customerId() != null) {
             String customer = key.customer() != null && key.customer().name() != null
                     ? key.customer().name() : key.customerId();
             assigned = "Customer: " + customer;
-            assignedTip = "Belongs to customer " + customer + "; the customer's budgets and limits also apply.";
+            assignedTip = "Belongs to customer " + DisplayText.inline(customer) + "; the customer's budgets and limits also apply.";
         } else if (key.assignedUser() != null) {
             String user = key.assignedUser().name() != null ? key.assignedUser().name() : key.assignedUser().email();
             assigned = "User: " + user;
-            assignedTip = "Assigned to user " + user + ".";
+            assignedTip = "Assigned to user " + DisplayText.inline(user) + ".";
         } else {
             assigned = "\u2014";
             assignedTip = "Not assigned to a team or customer.";

@@ -11,6 +11,8 @@ import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.StatusBadges;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
+import bifrostconsole.messages.DisplayText;
+import bifrostconsole.ui.NameLabels;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -271,11 +273,13 @@ final class KeyTable {
                 tip.setText(null);
                 return;
             }
-            name.setText(row.name());
+            // Shown as what it is, on one line: a line break, a tab or a bidi override in a name (or a description)
+            // would spill out of the fixed-height row or draw the name reversed. The tooltip has it whole.
+            NameLabels.show(name, row.name());
             String description = row.key().description();
-            id.setText(description == null || description.isBlank() ? row.id() : description);
-            tip.setText(row.name() + "\nID " + row.id() + (description == null || description.isBlank() ? ""
-                    : "\n" + description));
+            NameLabels.show(id, description == null || description.isBlank() ? row.id() : description);
+            tip.setText(DisplayText.tooltip(row.name()) + "\nID " + row.id()
+                    + (description == null || description.isBlank() ? "" : "\n" + DisplayText.line(description)));
         }
     }
 
@@ -301,7 +305,7 @@ final class KeyTable {
             String text = row.assignedTo();
             // The icon says team, customer or user; the name alone then fits the column.
             int colon = text.indexOf(": ");
-            setText(colon > 0 ? text.substring(colon + 2) : text);
+            NameLabels.show(this, colon > 0 ? text.substring(colon + 2) : text);
             setAccessibleText(text);
             Feather glyph = text.startsWith("Team") ? Feather.USERS : text.startsWith("Customer") ? Feather.BRIEFCASE
                     : text.startsWith("User") ? Feather.USER : null;

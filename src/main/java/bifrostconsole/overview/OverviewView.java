@@ -1,5 +1,7 @@
 package bifrostconsole.overview;
 
+import bifrostconsole.messages.DisplayText;
+import bifrostconsole.ui.NameLabels;
 import atlantafx.base.theme.Styles;
 import bifrostconsole.headroom.Reason;
 import bifrostconsole.ui.Formats;
@@ -334,7 +336,7 @@ public final class OverviewView extends VBox {
         List<XYChart.Data<Number, String>> data = new java.util.ArrayList<>();
         // Largest at the top: a category axis draws its first category at the bottom.
         for (int i = bars.size() - 1; i >= 0; i--) {
-            data.add(new XYChart.Data<>(bars.get(i).value(), bars.get(i).label()));
+            data.add(new XYChart.Data<>(bars.get(i).value(), DisplayText.line(bars.get(i).label()))); // team names
         }
         update(chart, data);
     }
@@ -453,8 +455,8 @@ public final class OverviewView extends VBox {
             super.updateItem(row, empty);
             box.setVisible(!empty && row != null);
             if (!empty && row != null) {
-                name.setText(row.name());
-                detail.setText(row.detail());
+                NameLabels.show(name, row.name()); // one line, hidden characters shown, as in the key table
+                NameLabels.show(detail, row.detail());
             }
         }
     }

@@ -1,5 +1,7 @@
 package bifrostconsole.owners;
 
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.keydetail.DetailParts;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
@@ -165,8 +167,8 @@ public final class OwnerDetailView extends VBox {
             body.getChildren().clear();
             return;
         }
-        title.setText(d.name());
-        title.setTooltip(new Tooltip(d.name()));
+        NameLabels.show(title, d.name()); // as the table shows it; whole, with what it hides, in the tooltip
+        title.setTooltip(NameLabels.tooltip(d.name()));
         id.setText(d.id());
         limitTag.setVisible(d.exhausted());
         String noun = d.kind().noun();
@@ -214,10 +216,12 @@ public final class OwnerDetailView extends VBox {
             return box;
         }
         for (OwnerDetails.Link item : items) {
-            Hyperlink name = link(item.name(), null, () -> open.accept(item));
+            Hyperlink name = link("", null, () -> open.accept(item));
+            NameLabels.show(name, item.name());
             name.getStyleClass().add(kind + "-link");
-            name.setTooltip(new Tooltip("Open " + item.name()));
-            Label detail = new Label(item.detail());
+            name.setTooltip(NameLabels.tooltipOf("Open " + DisplayText.tooltip(item.name())));
+            Label detail = new Label();
+            NameLabels.show(detail, item.detail());
             detail.getStyleClass().add("muted");
             detail.setMinWidth(0);
             HBox row = new HBox(8, name, detail);

@@ -1,5 +1,7 @@
 package bifrostconsole.tables;
 
+import bifrostconsole.ui.NameLabels;
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
@@ -75,10 +77,11 @@ public final class Cells {
                 tip.setText(null);
                 return;
             }
-            nameLabel.setText(name.apply(row));
-            detailLabel.setText(detail.apply(row));
+            // A name the server sent is shown as what it is, on one line (messages/DisplayText).
+            NameLabels.show(nameLabel, name.apply(row));
+            NameLabels.show(detailLabel, detail.apply(row));
             badge.setVisible(flagged.test(row));
-            tip.setText(name.apply(row) + "\n" + detail.apply(row));
+            tip.setText(DisplayText.tooltip(name.apply(row)) + "\n" + DisplayText.line(detail.apply(row)));
         }
     }
 
@@ -157,7 +160,7 @@ public final class Cells {
                 tip.setText(null);
                 return;
             }
-            setText(text.apply(row));
+            NameLabels.show(this, text.apply(row)); // may hold a name: one line, hidden characters shown
             tip.setText(tooltip.apply(row));
         }
     }

@@ -1,5 +1,6 @@
 package bifrostconsole.teams;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Team;
 import bifrostconsole.ui.Formats;
@@ -29,7 +30,7 @@ public record TeamRow(Team team, String customerText, String customerTooltip, Li
         boolean exhausted = team.allBudgets().stream().anyMatch(Budget::exhausted)
                 || team.rateLimit() != null && team.rateLimit().exhausted();
         return new TeamRow(team, customer == null ? "\u2014" : customer,
-                customer == null ? "Not under a customer." : "Under customer " + customer
+                customer == null ? "Not under a customer." : "Under customer " + DisplayText.inline(customer)
                         + "; its budgets and limits apply on top of the team's.",
                 usage.budgets(team.allBudgets(), team.calendarAligned()),
                 usage.rateLimit(team.rateLimit(), team.calendarAligned()),

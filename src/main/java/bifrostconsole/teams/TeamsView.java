@@ -1,5 +1,6 @@
 package bifrostconsole.teams;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.owners.OwnerListView;
 import bifrostconsole.tables.Cells;
 import bifrostconsole.tables.PagedTable;
@@ -26,7 +27,7 @@ public final class TeamsView extends StackPane {
                 .add(TeamColumn.BUDGET, () -> new Cells.UsageCell<>(TeamRow::budgets, "No budget"))
                 .add(TeamColumn.RATE_LIMITS, () -> new Cells.UsageCell<>(TeamRow::rateLimits, "No limits"))
                 .add(TeamColumn.KEYS, () -> new Cells.TextCell<>(TeamRow::keysText,
-                        r -> r.keysText() + " belong to " + r.name() + "; open the team to list them."));
+                        r -> r.keysText() + " belong to " + DisplayText.inline(r.name()) + "; open the team to list them."));
         view = new OwnerListView<>(vm.owners(), table, TeamColumn.ALL,
                 new PagedTableView.Texts("team", "teams", "Search teams (Ctrl+F)",
                         "Teams group keys under shared budgets and rate limits. The server lists them in the order "

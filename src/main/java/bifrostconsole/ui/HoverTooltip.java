@@ -57,6 +57,7 @@ public final class HoverTooltip {
         if (tooltip == null && text != null) {
             tooltip = new Tooltip(text);
             setUp.accept(tooltip);
+            FallbackFont.follow(tooltip); // names in CJK or emoji draw in the font the console ships
             install(true);
         }
     }
