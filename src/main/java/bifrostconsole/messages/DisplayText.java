@@ -26,8 +26,8 @@ import java.util.Set;
  * joiner or non-joiner between letters of a script that shapes with them (Arabic, Persian, the Indic scripts),
  * variation selectors after an emoji or a Han character, the tag letters of a subdivision flag.
  * <p>
- * Text written right to left stays right to left (it is what the name is); a name that holds any gets its markers
- * isolated left to right ({@code LRI...PDI}) so they read as written. A row or title is its own paragraph, which the
+ * Text written right to left stays right to left (it is what the name is); its markers are not isolated (JavaFX
+ * drew the isolates as boxes in bold labels), so there a marker's brackets may come out mirrored. A row or title is its own paragraph, which the
  * name's first letter directs; {@link #inline} isolates a name for the middle of a sentence, so an Arabic name does
  * not turn the sentence around it. {@link #notes} lists in words what the markers stand for, with code points, for a
  * tooltip or the details: a name that holds the characters "⟨RLO⟩" literally has no note.
@@ -44,7 +44,6 @@ public final class DisplayText {
     static final String DOTTED_CIRCLE = "\u25CC"; // ◌
     static final char OPEN = '\u27E8'; // ⟨
     static final char CLOSE = '\u27E9'; // ⟩
-    private static final char LRI = '\u2066';
     private static final char FSI = '\u2068';
     private static final char PDI = '\u2069';
 
@@ -274,13 +273,12 @@ public final class DisplayText {
         }
     }
 
-    /** Appends a marker; in a name with right-to-left letters, isolated left to right so it reads as written. */
+    /**
+     * Appends a marker. Not isolated, even in a right-to-left name: JavaFX drew the isolates around a marker as boxes
+     * in a bold label (DejaVu Sans Bold), so a marker there may read with its brackets mirrored.
+     */
     private static void marker(StringBuilder out, String marker, boolean rtl) {
-        if (rtl) {
-            out.append(LRI).append(marker).append(PDI);
-        } else {
-            out.append(marker);
-        }
+        out.append(marker);
     }
 
     private static boolean isSpace(int cp) {

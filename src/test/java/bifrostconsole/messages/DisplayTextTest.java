@@ -22,9 +22,9 @@ class DisplayTextTest {
     }
 
     @Test
-    void markersInARightToLeftNameAreIsolatedLeftToRight() {
+    void aRightToLeftNameIsIsolatedInASentence() {
         // Arabic "مفتاح", a space, LRO, "prod-key", PDF: the letters stay, both controls become isolated markers.
-        assertEquals("\u0645\u0641\u062A\u0627\u062D \u2066\u27E8LRO\u27E9\u2069prod-key\u2066\u27E8PDF\u27E9\u2069",
+        assertEquals("\u0645\u0641\u062A\u0627\u062D \u27E8LRO\u27E9prod-key\u27E8PDF\u27E9",
                 DisplayText.line(HostileNames.LEFT_TO_RIGHT_OVERRIDE));
         assertEquals("\u2068" + DisplayText.line(HostileNames.LEFT_TO_RIGHT_OVERRIDE) + "\u2069",
                 DisplayText.inline(HostileNames.LEFT_TO_RIGHT_OVERRIDE), "a sentence gets the name isolated");
