@@ -114,9 +114,9 @@ class KeyboardSafetyUiTest {
         MainViewModel.Choice staging = Fx.call(() -> switcher.getItems().stream()
                 .filter(c -> c.label().contains("Staging")).findFirst().orElseThrow());
         javafx.application.Platform.runLater(() -> switcher.getSelectionModel().select(staging));
-        Fx.waitUntil("the question is asked", () -> robot.lookup("Cancel").tryQuery().isPresent());
-        Screenshots.save(robot.lookup("Cancel").query().getScene(), "leave-unsaved-work-light");
-        robot.clickOn("Cancel");
+        Fx.waitUntil("the question is asked", () -> Fx.dialogButtonShown(robot, "Cancel"));
+        Screenshots.save(Fx.dialogButton(robot, "Cancel").getScene(), "leave-unsaved-work-light");
+        robot.clickOn(Fx.dialogButton(robot, "Cancel"));
         Fx.waitUntil(() -> switcher.getSelectionModel().getSelectedItem() != null
                 && switcher.getSelectionModel().getSelectedItem().label().equals(DemoWorkspace.NAME));
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label(), "stayed in the workspace");

@@ -194,8 +194,7 @@ class KeyEditorUiTest {
         // Closing it now asks, since the edit would be lost; not discarding keeps the form.
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
-        javafx.scene.control.Button keep = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
-                && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton();
+        javafx.scene.control.Button keep = Fx.dialogButton(robot, "Cancel");
         robot.clickOn(keep);
         Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
         assertTrue(form.isShowing(), "not discarding keeps the form");
@@ -220,8 +219,7 @@ class KeyEditorUiTest {
         Platform.runLater(() -> form.fireEvent(new javafx.stage.WindowEvent(form,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isPresent());
-        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
-                && "Cancel".equals(b.getText()) && b.getScene().getWindow() != form).queryButton());
+        robot.clickOn(Fx.dialogButton(robot, "Cancel"));
         Fx.waitUntil(() -> robot.lookup("Discard your changes?").tryQuery().isEmpty());
         assertTrue(form.isShowing(), "not discarding keeps the form");
 

@@ -4,6 +4,8 @@ import bifrostconsole.startup.FirstFrame;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import org.testfx.api.FxRobot;
@@ -76,6 +78,40 @@ public final class Fx {
     public static String visibleText(FxRobot robot, String query) {
         return robot.lookup(query).queryAllAs(Label.class).stream().filter(Label::isVisible).findFirst()
                 .map(Label::getText).orElse(null);
+    }
+
+    /**
+     * The button labelled {@code text} of the open dialog (an {@code Alert} or {@code Dialog}): a lookup by text
+     * alone can find a hidden button of the same name in the window behind it (the key list's waiting banner has
+     * a Cancel), and a click on that one does nothing.
+     */
+    public static Button dialogButton(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Button b && text.equals(b.getText()) && inDialog(b)
+                && treeVisible(b)).queryButton();
+    }
+
+    /** Whether a dialog's button labelled {@code text} is on screen. */
+    public static boolean dialogButtonShown(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Button b && text.equals(b.getText()) && inDialog(b)
+                && treeVisible(b)).tryQuery().isPresent();
+    }
+
+    private static boolean inDialog(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof DialogPane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns once what {@code scene} shows now is painted: layout, CSS and the frame after them. */
