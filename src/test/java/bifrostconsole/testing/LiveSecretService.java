@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,9 @@ public final class LiveSecretService implements AutoCloseable {
         Path home = Files.createDirectories(Path.of("target", "secret-service")).toAbsolutePath()
                 .resolve("home-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Files.createDirectories(home.resolve("data"));
-        Files.createDirectories(home.resolve("run"));
+        // A runtime folder must be the user's alone (XDG base directory spec); gnome-keyring refuses others.
+        Files.createDirectories(home.resolve("run"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         // A unix socket path may be at most 107 bytes, which a deep checkout exceeds: the socket alone goes to /tmp.
         Path socketDir = Files.createTempDirectory("ss-bus");
         Path config = home.resolve("bus.conf");
