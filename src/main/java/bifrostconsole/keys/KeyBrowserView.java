@@ -293,17 +293,20 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         toolbarSlot.setAlignment(Pos.CENTER_RIGHT);
         toolbarSlot.setMinWidth(Region.USE_PREF_SIZE);
-        // The filters wrap onto a second line in a narrow window instead of being cut off.
-        FlowPane filters = new FlowPane(10, 8, search, team, or, customer, metadataFilter, metadataChips,
+        // The search and the actions share the first row; the filters have the whole width of the second, which
+        // wraps only in a narrow window. In one row with the actions, the filters had what the actions left: at
+        // 1024 px that was one filter per line, and two table rows were left in sight.
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox row = new HBox(search, gap, newKey, toolbarSlot, columns, refresh);
+        row.getStyleClass().add("filter-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        FlowPane filters = new FlowPane(10, 8, team, or, customer, metadataFilter, metadataChips,
                 statusFilter, hideProfiles, fromMemory);
+        filters.setId("key-filters");
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setMinWidth(0);
-        filters.setPrefWrapLength(400);
-        HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox row = new HBox(filters, newKey, toolbarSlot, columns, refresh);
-        row.getStyleClass().add("filter-row");
-        row.setAlignment(Pos.TOP_LEFT);
-        row.setFillHeight(false);
 
         Label hint = new Label();
         hint.getStyleClass().add("hint");
@@ -338,7 +341,7 @@ public final class KeyBrowserView extends BorderPane {
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
         }
-        VBox area = new VBox(row, metadataProblem, metadataIgnored, statusFilterNote, statusSortNote, hint);
+        VBox area = new VBox(row, filters, metadataProblem, metadataIgnored, statusFilterNote, statusSortNote, hint);
         area.getStyleClass().add("toolbar-area");
         return area;
     }
