@@ -137,17 +137,8 @@ public final class StartupBenchmark {
     private record Started(long wallMillis, long reportedMillis, String output) {
     }
 
-    /** One console start with {@code env} changed (a null value removes the variable). */
-    private Started startOnce(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir);
-        env.forEach((k, v) -> {
-            if (v == null) {
-                builder.environment().remove(k);
-            } else {
-                builder.environment().put(k, v);
-            }
-        });
+    /** Starts {@code builder}'s console and times it to the smoke test's "shown in N ms" line. */
+    private static Started run(ProcessBuilder builder, List<String> command) throws Exception {
         long start = System.nanoTime();
         Process process = builder.start();
         long shownAt = -1;
@@ -173,6 +164,20 @@ public final class StartupBenchmark {
                     + "):\n" + output);
         }
         return new Started(TimeUnit.NANOSECONDS.toMillis(shownAt - start), reported, output.toString());
+    }
+
+    /** One console start with {@code env} changed (a null value removes the variable). */
+    private Started startOnce(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        return run(builder, command);
     }
 
     private void run(int rounds) throws Exception {
@@ -258,31 +263,8 @@ public final class StartupBenchmark {
         // -XX:AOTMode=off is the AOT cache's -Xshare:off (the two may not be combined with an AOTCache option).
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir
                 + (noCds ? (aot ? " -XX:AOTMode=off" : " -Xshare:off") : ""));
-        long start = System.nanoTime();
-        Process process = builder.start();
-        long shownAt = -1;
-        long reported = -1;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Matcher shown = SHOWN.matcher(line);
-                if (shownAt < 0 && shown.find()) {
-                    shownAt = System.nanoTime();
-                    reported = Long.parseLong(shown.group(1));
-                }
-                output.append(line).append('\n');
-            }
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        if (shownAt < 0 || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                    + "):\n" + output);
-        }
-        return new long[] {TimeUnit.NANOSECONDS.toMillis(shownAt - start), reported};
+        Started started = run(builder, command);
+        return new long[] {started.wallMillis(), started.reportedMillis()};
     }
 
     /** The empty window's jar: its classes and the timing helpers, JavaFX from target/lib as the console has it. */
