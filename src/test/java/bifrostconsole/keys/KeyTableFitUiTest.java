@@ -1,6 +1,5 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.app.MainViewModel;
 import bifrostconsole.testing.CutTexts;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
@@ -21,7 +20,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,19 +43,6 @@ class KeyTableFitUiTest {
     @AfterEach
     void stop() throws Exception {
         window.close();
-    }
-
-    private TableView<?> openDemoAt(FxRobot robot, double width, double height) throws Exception {
-        Fx.waitUntil(() -> window.console().model().screenProperty().get() == MainViewModel.Screen.WELCOME);
-        robot.clickOn("#open-demo");
-        window.console().firstPageShown().get(30, TimeUnit.SECONDS);
-        Fx.run(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        Fx.waitUntil("the window at " + width, () -> stage.getWidth() == width);
-        Fx.settle();
-        return robot.lookup("#key-table").queryAs(TableView.class);
     }
 
     private static ScrollBar bar(TableView<?> table, Orientation orientation) {
@@ -92,7 +77,7 @@ class KeyTableFitUiTest {
 
     @Test
     void at1440PxStatusProvidersAndCreatedAreInSightWithoutScrollingSideways(FxRobot robot) throws Exception {
-        TableView<?> table = openDemoAt(robot, 1440, 900);
+        TableView<?> table = window.openDemoAt(robot, 1440, 900);
         Screenshots.save(stage.getScene(), "key-table-1440-light");
         assertEquals(List.of(), columnsOutOfSight(table));
         assertFalse(Fx.call(() -> bar(table, Orientation.HORIZONTAL).isVisible()), "no sideways scrolling");
@@ -100,7 +85,7 @@ class KeyTableFitUiTest {
 
     @Test
     void at1280PxNothingNeedsSidewaysScrolling(FxRobot robot) throws Exception {
-        TableView<?> table = openDemoAt(robot, 1280, 800);
+        TableView<?> table = window.openDemoAt(robot, 1280, 800);
         Screenshots.save(stage.getScene(), "key-table-1280-light");
         assertEquals(List.of(), columnsOutOfSight(table));
         assertFalse(Fx.call(() -> bar(table, Orientation.HORIZONTAL).isVisible()), "no sideways scrolling");
@@ -108,7 +93,7 @@ class KeyTableFitUiTest {
 
     @Test
     void budgetRateLimitKeyAndCreatedTextsAreWholeAt1280Px(FxRobot robot) throws Exception {
-        TableView<?> table = openDemoAt(robot, 1280, 800);
+        TableView<?> table = window.openDemoAt(robot, 1280, 800);
         java.util.concurrent.Callable<List<String>> cutTexts = () -> {
             List<String> found = new ArrayList<>();
             for (Node cell : table.lookupAll(".table-cell")) {
@@ -133,7 +118,7 @@ class KeyTableFitUiTest {
 
     @Test
     void aNewResultStartsAtTheNameColumn(FxRobot robot) throws Exception {
-        TableView<?> table = openDemoAt(robot, 1000, 700); // narrower than the columns' minimums: it scrolls
+        TableView<?> table = window.openDemoAt(robot, 1000, 700); // narrower than the columns' minimums: it scrolls
         ScrollBar sideways = bar(table, Orientation.HORIZONTAL);
         assertTrue(Fx.call(sideways::isVisible), "at 1000 px the table scrolls sideways");
         Fx.run(() -> sideways.setValue(sideways.getMax()));

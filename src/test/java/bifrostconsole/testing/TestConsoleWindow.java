@@ -9,7 +9,11 @@ import bifrostconsole.connection.InMemoryCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.app.StartupOptions;
+import bifrostconsole.app.MainViewModel;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import java.util.concurrent.TimeUnit;
 import org.testfx.api.FxToolkit;
 
 import java.util.UUID;
@@ -36,9 +40,11 @@ public final class TestConsoleWindow implements AutoCloseable {
     private final ThemeManager themes;
     private final DemoWorkspace demo = new DemoWorkspace(background);
     private final ConsoleWindow console;
+    private final Stage stage;
 
     private TestConsoleWindow(Stage stage, UiSettings settings, StartupOptions options, BeforeShow beforeShow)
             throws Exception {
+        this.stage = stage;
         this.settings = settings;
         this.themes = new ThemeManager(settings, Runnable::run);
         beforeShow.prepare(profiles);
@@ -64,6 +70,21 @@ public final class TestConsoleWindow implements AutoCloseable {
     public static TestConsoleWindow show(Stage stage, StartupOptions options, BeforeShow beforeShow)
             throws Exception {
         return new TestConsoleWindow(stage, UiSettings.inMemory(), options, beforeShow);
+    }
+
+    /** Opens the demo from the welcome screen, waits for its first page, then sizes the window; its key table. */
+    public TableView<?> openDemoAt(FxRobot robot, double width, double height) throws Exception {
+        Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
+        robot.clickOn("#open-demo");
+        console.firstPageShown().get(30, TimeUnit.SECONDS);
+        Fx.run(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        Fx.waitUntil("the window at " + width + "x" + height,
+                () -> stage.getWidth() == width && stage.getHeight() == height);
+        Fx.settle();
+        return robot.lookup("#key-table").queryAs(TableView.class);
     }
 
     public ConsoleWindow console() {
