@@ -84,8 +84,13 @@ public final class GatewayScan {
             Double used = i.usedFraction();
             keyed.add(new Keyed(i, mostUrgent(i.reasons()), used == null ? 0 : -used));
         }
-        keyed.sort(Comparator.comparingInt(Keyed::urgency).thenComparingDouble(Keyed::used)
-                .thenComparing(k -> k.item().keyName(), NAMES));
+        keyed.sort((a, b) -> {
+            int c = Integer.compare(a.urgency(), b.urgency());
+            if (c == 0) {
+                c = Double.compare(a.used(), b.used());
+            }
+            return c != 0 ? c : NAMES.compare(a.item().keyName(), b.item().keyName());
+        });
         for (int n = 0; n < items.size(); n++) {
             items.set(n, keyed.get(n).item());
         }

@@ -14,6 +14,7 @@ import bifrostconsole.export.ProgressListener;
 import bifrostconsole.headroom.Attention;
 import bifrostconsole.headroom.GatewayScan;
 import bifrostconsole.headroom.OwnerLists;
+import bifrostconsole.headroom.ScanResult;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -71,11 +72,27 @@ public final class OverviewScanParts {
             parts.put("teams and customers", () -> OwnerLists.load(client).get());
             parts.put("logs ranking (7 days)", () -> client.keyTraffic(Instant.now().minus(Duration.ofDays(7)),
                     Instant.now()).get());
+            parts.put("gateway cost over 30 days (logs)", () -> client.usageHistory(bifrostconsole.api.LogsQuery
+                    .between(Instant.now().minus(Duration.ofDays(30)), Instant.now())).get());
             parts.put("scan without unused", () -> scan.run(Attention.DEFAULTS, ProgressListener.NONE,
                     new Cancellation()));
             parts.put("scan with unused", () -> scan.run(Attention.DEFAULTS, Duration.ofDays(7), null,
                     ProgressListener.NONE, new Cancellation()));
             String only = System.getProperty("parts");
+            // The step after the scan: the overview's rows, tiles and bars from the result (off the FX thread).
+            bifrostconsole.overview.OverviewViewModel vm = new bifrostconsole.overview.OverviewViewModel(client,
+                    Runnable::run, Runnable::run, Clock.systemUTC(), new bifrostconsole.ui.Formats(Locale.US,
+                    java.time.ZoneOffset.UTC), bifrostconsole.config.UiSettings.inMemory());
+            java.lang.reflect.Method toShown = vm.getClass().getDeclaredMethod("toShown", ScanResult.class);
+            toShown.setAccessible(true);
+            ScanResult[] last = new ScanResult[1];
+            parts.put("the scan's result for the overview", () -> {
+                if (last[0] == null) {
+                    last[0] = scan.run(Attention.DEFAULTS, Duration.ofDays(7), null, ProgressListener.NONE,
+                            new Cancellation());
+                }
+                toShown.invoke(vm, last[0]);
+            });
             if (only != null) {
                 parts.keySet().removeIf(k -> !k.matches(only));
             }
