@@ -136,15 +136,24 @@ public final class OverviewScanBenchmark {
             List<Double> gcPauses = Collections.synchronizedList(new ArrayList<>());
             Runnable stopPauses = recordPauses(gcPauses);
             double scanning = 0;
+            // CPU seconds of this JVM and of the gateway's per export and per scan: less swayed by a busy machine
+            // than the wall time (the heartbeat's own few tasks are in the scan's share).
+            List<Double> exportCpu = new ArrayList<>();
+            List<Double> scanCpu = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
+                double c = cpu(server);
                 export(exporter, csv);
                 exports.add(seconds(t));
+                exportCpu.add(cpu(server) - c);
+                double[] before = {0};
                 List<Double> waits = heartbeat(() -> {
                     long s = System.nanoTime();
+                    before[0] = cpu(server);
                     Platform.runLater(vm::scan);
                     awaitScan(vm);
                     scans.add(seconds(s));
+                    scanCpu.add(cpu(server) - before[0]);
                 });
                 stalls.addAll(waits);
                 ratios.add(scans.get(r) / exports.get(r));
@@ -160,6 +169,9 @@ public final class OverviewScanBenchmark {
                     scanMedian, scans, scanMedian / exportMedian);
             System.out.printf(Locale.ROOT, "  scan / export of the same round: median %.2fx %s%n", median(ratios),
                     ratios.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+            System.out.printf(Locale.ROOT, "  CPU of both JVMs (this one and the gateway's): export %.2f s, scan %.2f s"
+                    + " (medians), ratio %.2fx%n", median(exportCpu), median(scanCpu),
+                    median(scanCpu) / median(exportCpu));
             System.out.printf(Locale.ROOT, "  garbage collection during the rounds: %,d ms in %.1f s (all collectors)%n",
                     gcDuring, scanning);
             System.out.printf(Locale.ROOT, "  GC pauses during the rounds (the world stopped, FX thread too): %d, p99 %.1f"
@@ -174,6 +186,12 @@ public final class OverviewScanBenchmark {
             System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));
+            Path status = Path.of("/proc/self/status");
+            if (Files.exists(status)) {
+                System.out.println("  this JVM's peak resident memory: " + Files.readAllLines(status).stream()
+                        .filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\s+", " ")).findFirst()
+                        .orElse("?"));
+            }
             if (Files.exists(loadavg)) {
                 System.out.println("Load average at the end: " + Files.readString(loadavg).trim());
             }
@@ -218,6 +236,13 @@ public final class OverviewScanBenchmark {
             });
         }
         return () -> stops.forEach(Runnable::run);
+    }
+
+    /** CPU seconds used so far by this JVM and the gateway's. */
+    private static double cpu(Process server) {
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return own + server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     private static long gcMillis() {
