@@ -97,6 +97,11 @@ final class CsvKeyWriter implements KeyFileWriter {
     }
 
     @Override
+    public Streaming<?> streaming() {
+        return new Streaming<>(KeyReading.model(KEY_READER), this::accept);
+    }
+
+    @Override
     public void finish() throws IOException {
         rows.close();
     }
