@@ -101,28 +101,55 @@ final class ReReads {
 
     /** The key as the server has it now, for the guard. Completes exceptionally as a GET would (e.g. 404). */
     CompletableFuture<VirtualKey> of(KeyPlan plan) {
+        CompletableFuture<VirtualKey> result = new CompletableFuture<>();
+        attempt(plan, result);
+        return result;
+    }
+
+    /**
+     * Hands over the page's copy, or reads the key on its own, or waits for the next page and tries again. Each
+     * try registers on the page in flight and returns, so a long stretch of pages without this run's keys costs
+     * no stack.
+     */
+    private void attempt(KeyPlan plan, CompletableFuture<VirtualKey> result) {
         CompletableFuture<Void> wait;
+        boolean alone = false;
         synchronized (this) {
             String id = plan.keyId();
+            VirtualKey copy = null;
             if (!paged || !wanted.contains(id) || taken.contains(id)) {
-                return client.getVirtualKey(id);
-            }
-            VirtualKey copy = read.remove(id);
-            if (copy != null) {
+                alone = true;
+            } else if ((copy = read.remove(id)) != null) {
                 taken.add(id);
-                return CompletableFuture.completedFuture(copy);
-            }
-            if (ended || (last != null && SERVER_ORDER.compare(plan.seen(), last) <= 0)) {
+            } else if (ended || (last != null && SERVER_ORDER.compare(plan.seen(), last) <= 0)) {
                 // The pages went past where it was and did not hold it: read it on its own.
                 taken.add(id);
-                return client.getVirtualKey(id);
+                alone = true;
             }
-            if (fetching == null) {
-                fetching = nextPage();
+            if (copy != null) {
+                result.complete(copy);
+                return;
             }
-            wait = fetching;
+            if (alone) {
+                wait = null;
+            } else {
+                if (fetching == null) {
+                    fetching = nextPage();
+                }
+                wait = fetching;
+            }
         }
-        return wait.thenCompose(v -> of(plan));
+        if (alone) {
+            client.getVirtualKey(plan.keyId()).whenComplete((key, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(key);
+                }
+            });
+        } else {
+            wait.whenComplete((v, f) -> attempt(plan, result));
+        }
     }
 
     /** Reads the next page; the keys of this run it holds wait in {@link #read} for their turn. */

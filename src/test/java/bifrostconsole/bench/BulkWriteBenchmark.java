@@ -105,6 +105,16 @@ final class BulkWriteBenchmark implements Benchmarks.Benchmark {
         return (System.nanoTime() - start) / 1e6 / keys.size();
     }
 
+    /** The server's answers, or the key as it was where a key failed (it is counted and named as a failure). */
+    private static List<VirtualKey> answers(RunResult result, List<VirtualKey> before) {
+        List<VirtualKey> keys = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            VirtualKey after = result.outcomes().get(i).after();
+            keys.add(after != null ? after : before.get(i));
+        }
+        return keys;
+    }
+
     private static RunResult change(ChangeEngine engine, List<VirtualKey> keys, KeyChange change, int concurrency)
             throws Exception {
         if (concurrency > 0) {
@@ -139,14 +149,15 @@ final class BulkWriteBenchmark implements Benchmarks.Benchmark {
         gateway.clearRequestLog();
         long start = System.nanoTime();
         RunResult disabled = change(engine, keys, KeyChange.disable(), concurrency);
-        List<VirtualKey> after = disabled.outcomes().stream().map(KeyOutcome::after).toList();
+        disabled.problems().stream().limit(3).forEach(p -> System.out.println("  not done: " + p.keyId() + ": "
+                + p.status().word() + ": " + p.reason()));
+        List<VirtualKey> after = answers(disabled, keys);
         RunResult enabled = change(engine, after, KeyChange.enable(), concurrency);
         double seconds = (System.nanoTime() - start) / 1e9;
         long failures = disabled.outcomes().size() - disabled.count(KeyOutcome.Status.DONE)
                 + enabled.outcomes().size() - enabled.count(KeyOutcome.Status.DONE);
         enabled.problems().stream().limit(3).forEach(p -> System.out.println("  not done: " + p.keyId() + ": "
                 + p.status().word() + ": " + p.reason()));
-        return new Round(seconds, failures, gateway.peakConcurrentRequests(),
-                enabled.outcomes().stream().map(KeyOutcome::after).toList());
+        return new Round(seconds, failures, gateway.peakConcurrentRequests(), answers(enabled, after));
     }
 }

@@ -420,6 +420,18 @@ class ChangeEngineTest {
     }
 
     @Test
+    void keysAtTheEndOfTheServersListAreFoundPastPagesWithNoneOfThem() throws Exception {
+        List<VirtualKey> all = client.listVirtualKeys(VirtualKeyQuery.all()).get(10, TimeUnit.SECONDS).items();
+        List<VirtualKey> last = all.subList(all.size() - 30, all.size());
+        gateway.clearRequestLog();
+        RunResult result = run(engine.plan(last, KeyChange.disable()));
+        assertEquals(last.stream().filter(VirtualKey::active).count(), result.count(KeyOutcome.Status.DONE),
+                result.summary());
+        assertEquals(0, keyGets(), "every key came from a page");
+        assertTrue(pageReads() >= 300 / ReReads.PAGE - 1, "pages read: " + pageReads());
+    }
+
+    @Test
     void aBulkRunOnAGatewayWithManyMoreKeysReadsKeyByKey() throws Exception {
         // 301 keys: reading every page (13) would cost more than half the 25 GETs, so the first page decides.
         gateway.writes().createVirtualKey(Json.mapper().readTree("{\"name\": \"one-more\"}"));
