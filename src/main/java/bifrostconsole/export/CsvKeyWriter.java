@@ -5,6 +5,7 @@ import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.KeyStatus;
+import bifrostconsole.api.McpClientConfig;
 import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
@@ -52,10 +53,22 @@ final class CsvKeyWriter implements KeyFileWriter {
      * parts are malformed now gets its full row instead of an Unreadable one.
      */
     static final ObjectReader KEY_READER = Json.mapper().copy()
+            .addMixIn(VirtualKey.class, OnlyColumns.class)
             .addMixIn(ProviderConfig.class, OnlyProvider.class)
             .addMixIn(Team.class, OnlyIdAndName.class)
             .addMixIn(Customer.class, OnlyIdAndName.class)
+            .addMixIn(Budget.class, OnlyUsage.class)
+            .addMixIn(RateLimit.class, OnlyLimits.class)
+            .addMixIn(McpConfig.class, OnlyClient.class)
+            .addMixIn(McpClientConfig.class, OnlyName.class)
             .readerFor(VirtualKey.class);
+
+    /** What {@link #row} and {@link KeyStatus#of} read, and {@code budget}, which older servers send instead of budgets. */
+    @JsonIncludeProperties({"id", "name", "description", "value", "is_active", "expires_at", "provider_configs",
+            "mcp_configs", "team_id", "customer_id", "team", "customer", "rate_limit", "budgets", "budget",
+            "created_at", "updated_at", "metadata"})
+    private abstract static class OnlyColumns {
+    }
 
     @JsonIncludeProperties({"provider"})
     private abstract static class OnlyProvider {
@@ -63,6 +76,23 @@ final class CsvKeyWriter implements KeyFileWriter {
 
     @JsonIncludeProperties({"id", "name"})
     private abstract static class OnlyIdAndName {
+    }
+
+    @JsonIncludeProperties({"max_limit", "reset_duration", "current_usage", "override_amount"})
+    private abstract static class OnlyUsage {
+    }
+
+    @JsonIncludeProperties({"token_max_limit", "token_reset_duration", "token_current_usage", "request_max_limit",
+            "request_reset_duration", "request_current_usage"})
+    private abstract static class OnlyLimits {
+    }
+
+    @JsonIncludeProperties({"mcp_client_id", "mcp_client"})
+    private abstract static class OnlyClient {
+    }
+
+    @JsonIncludeProperties({"name"})
+    private abstract static class OnlyName {
     }
 
     private final SequenceWriter rows;

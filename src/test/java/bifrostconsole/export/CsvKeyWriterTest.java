@@ -32,6 +32,11 @@ public class CsvKeyWriterTest {
         assertEquals(keys.size(), narrow.size());
         assertTrue(full.stream().anyMatch(r -> r.contains("; ")), "some keys have several budgets or providers");
         assertEquals(full, narrow);
+        VirtualKey bound = CsvKeyWriter.KEY_READER.readValue(bifrostconsole.api.Json.mapper().writeValueAsBytes(
+                keys.stream().filter(k -> !k.budgets().isEmpty() && k.rateLimit() != null).findFirst().orElseThrow()));
+        assertEquals(null, bound.budgets().get(0).lastReset(), "what the row does not show is skipped");
+        assertEquals(null, bound.rateLimit().tokenLastReset());
+        assertEquals(null, bound.configHash());
     }
 
     private static List<String> rows(byte[] page, com.fasterxml.jackson.databind.ObjectReader reader, Instant now)
