@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  * Needs {@code mvn -B -DskipTests package} first (for target/lib). Run:
  * {@code mvn -B -q -Pbench test-compile exec:java -Dbench=overview} (or {@code -Dexec.args="100000 3"} with
  * {@code -Dexec.mainClass=bifrostconsole.bench.OverviewScanBenchmark}).
+ * With {@code -Dbench.overview.inProcess=true} the demo gateway runs in this JVM instead, as in the console's demo
+ * workspace, and the run ends with the process's peak RSS and the heap in use after a full GC: the window's memory
+ * during a 100,000-key scan (run it with the window launcher's java options to check its heap limit).
  */
 public final class OverviewScanBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -57,13 +60,16 @@ public final class OverviewScanBenchmark {
     public static void main(String[] args) throws Exception {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        if (!Files.isDirectory(Path.of("target", "lib"))) {
+        boolean inProcess = Boolean.getBoolean("bench.overview.inProcess");
+        if (!inProcess && !Files.isDirectory(Path.of("target", "lib"))) {
             System.err.println("OverviewScanBenchmark: target/lib is missing: run 'mvn -B -DskipTests package' first.");
             System.exit(2);
         }
         headless();
-        Process server = new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher",
-                "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+        bifrostconsole.demo.DemoGateway inJvm = inProcess ? bifrostconsole.demo.DemoGateway.start(
+                bifrostconsole.demo.DemoGateway.Options.generated(42, keys)) : null;
+        Process server = inProcess ? null : new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*",
+                "bifrostconsole.Launcher", "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-background");
@@ -72,7 +78,7 @@ public final class OverviewScanBenchmark {
         });
         Path csv = Files.createTempFile("overview-bench", ".csv");
         try {
-            String url = awaitUrl(server);
+            String url = inProcess ? inJvm.baseUrl() : awaitUrl(server);
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
                     .withTimeouts(null, java.time.Duration.ofMinutes(2)));
             KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
@@ -100,8 +106,9 @@ public final class OverviewScanBenchmark {
                 stage.show();
                 return model;
             });
-            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in a child JVM at %s,"
-                    + " %d rounds (median), %d cores%n", keys, url, rounds, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in %s at %s,"
+                    + " %d rounds (median), %d cores%n", keys, inProcess ? "this JVM" : "a child JVM", url, rounds,
+                    Runtime.getRuntime().availableProcessors());
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.exists(loadavg)) {
                 System.out.println("Load average (1, 5, 15 min): " + Files.readString(loadavg).trim());
@@ -144,10 +151,21 @@ public final class OverviewScanBenchmark {
             System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));
+            if (inProcess) {
+                System.gc();
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf(Locale.ROOT, "  memory: peak RSS %s, heap in use after a full GC %.0f MB, committed %.0f"
+                        + " MB, max heap %.0f MB%n", peakRss(), (rt.totalMemory() - rt.freeMemory()) / 1e6,
+                        rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+            }
             Platform.exit();
         } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (inJvm != null) {
+                inJvm.close();
+            } else {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
             Files.deleteIfExists(csv);
             background.shutdownNow();
         }
@@ -231,6 +249,17 @@ public final class OverviewScanBenchmark {
             }
         }
         throw new IllegalStateException("the demo server exited before listening");
+    }
+
+    /** This process's peak resident size (VmHWM), Linux only. */
+    static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void headless() {
