@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -22,8 +25,15 @@ import java.util.Map;
  * copied like any other: the export carries it as sent, as it did before (without its value).
  */
 final class JsonKeyCopy {
-    /** One key's JSON as written to the export, and what the pager checks on it. */
-    record Copied(VirtualKey facts, byte[] json) {
+    /** One key's JSON as written to the export (the first {@code length} bytes of {@code json}), and what the pager checks on it. */
+    record Copied(VirtualKey facts, byte[] json, int length) {
+        Copied(VirtualKey facts, byte[] json) {
+            this(facts, json, json == null ? 0 : json.length);
+        }
+
+        String text() {
+            return new String(json, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static final ObjectReader METADATA = Json.mapper().readerFor(new TypeReference<Map<String, String>>() {
@@ -60,6 +70,7 @@ final class JsonKeyCopy {
         String id = null;
         String name = null;
         JsonNode metadata = null;
+        Map<String, String> entries = null;
         // Byte ranges (stream offsets) of "value" members to leave out; a member ends where the next token starts.
         long[] cuts = new long[0];
         long openCut = -1;
@@ -75,7 +86,14 @@ final class JsonKeyCopy {
             switch (field) {
                 case "id" -> id = scalar(p, value);
                 case "name" -> name = scalar(p, value);
-                case "metadata" -> metadata = value == JsonToken.VALUE_NULL ? null : p.readValueAsTree();
+                case "metadata" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        entries = new java.util.LinkedHashMap<>();
+                        metadata = members(p, entries);
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        metadata = p.readValueAsTree();
+                    }
+                }
                 case "value" -> {
                     if (!includeSecrets) {
                         openCut = at;
@@ -96,12 +114,12 @@ final class JsonKeyCopy {
         if (openCut >= 0) {
             cuts = add(cuts, openCut, p.currentTokenLocation().getByteOffset());
         }
-        if (cuts.length > 0) {
-            json = cut(json, start, cuts);
-        }
+        int length = cuts.length == 0 ? json.length : cut(json, start, cuts);
         VirtualKey facts;
         try {
-            Map<String, String> entries = metadata == null ? null : METADATA.readValue(metadata);
+            if (metadata != null) {
+                entries = METADATA.readValue(metadata);
+            }
             facts = new VirtualKey(id, name, null, null, null, null, null, null, null, null, null, false, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, entries, null, null, null, null);
         } catch (IOException | IllegalArgumentException e) {
@@ -109,7 +127,30 @@ final class JsonKeyCopy {
             facts = VirtualKey.unreadable(new UnreadableItem("virtual key", position, id, name,
                     "its field metadata has a shape this console cannot read", null));
         }
-        return new Copied(facts, json);
+        return new Copied(facts, json, length);
+    }
+
+    /**
+     * The parser on an object's START_OBJECT: puts its members into {@code strings} while every value is a string
+     * (metadata is almost always empty or a few strings) and returns null, leaving the parser on the object's
+     * END_OBJECT; else returns the whole object as a tree, to be bound like the model binds it.
+     */
+    private static ObjectNode members(JsonParser p, Map<String, String> strings) throws IOException {
+        ObjectNode tree = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (tree == null && value == JsonToken.VALUE_STRING) {
+                strings.put(name, p.getText());
+                continue;
+            }
+            if (tree == null) {
+                tree = JsonNodeFactory.instance.objectNode();
+                strings.forEach(tree::put);
+            }
+            tree.set(name, value == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
+        }
+        return tree;
     }
 
     private static String scalar(JsonParser p, JsonToken value) throws IOException {
@@ -128,33 +169,32 @@ final class JsonKeyCopy {
     }
 
     /**
-     * {@code json} (which starts at stream offset {@code base}) without the members in {@code cuts}. Each cut runs
-     * from a member's name to the next member's name, so it takes the member's trailing comma with it; the last
-     * member's cut runs to the closing brace and takes the comma before the member instead.
+     * Leaves out of {@code json} (which starts at stream offset {@code base}) the members in {@code cuts}, in place,
+     * and returns the length left. Each cut runs from a member's name to the next member's name, so it takes the
+     * member's trailing comma with it; the last member's cut runs to the closing brace and takes the comma before
+     * the member instead.
      */
-    static byte[] cut(byte[] json, long base, long[] cuts) {
-        byte[] out = new byte[json.length];
+    static int cut(byte[] json, long base, long[] cuts) {
         int length = 0;
         int from = 0;
         for (int i = 0; i < cuts.length; i += 2) {
             int a = (int) (cuts[i] - base);
             int b = (int) (cuts[i + 1] - base);
-            System.arraycopy(json, from, out, length, a - from);
+            System.arraycopy(json, from, json, length, a - from);
             length += a - from;
             if (json[b] == '}') {
                 // the last member: drop the comma before it (only white space lies between)
-                while (length > 0 && isSpace(out[length - 1])) {
+                while (length > 0 && isSpace(json[length - 1])) {
                     length--;
                 }
-                if (out[length - 1] == ',') {
+                if (json[length - 1] == ',') {
                     length--;
                 }
             }
             from = b;
         }
-        System.arraycopy(json, from, out, length, json.length - from);
-        length += json.length - from;
-        return Arrays.copyOf(out, length);
+        System.arraycopy(json, from, json, length, json.length - from);
+        return length + json.length - from;
     }
 
     private static boolean isSpace(byte b) {

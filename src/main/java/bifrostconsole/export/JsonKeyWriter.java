@@ -53,7 +53,7 @@ final class JsonKeyWriter implements KeyFileWriter {
             return;
         }
         separate();
-        out.write(key.json());
+        out.write(key.json(), 0, key.length());
     }
 
     private void separate() throws IOException {
