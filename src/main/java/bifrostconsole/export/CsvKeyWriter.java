@@ -127,7 +127,7 @@ final class CsvKeyWriter implements KeyFileWriter {
 
     @Override
     public Streaming<?> streaming() {
-        return new Streaming<>(KeyReading.model(KEY_READER), this::accept);
+        return new Streaming<>(CsvKeyReading.reading(), this::accept);
     }
 
     @Override
