@@ -1,5 +1,6 @@
 package bifrostconsole.keydetail;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
@@ -249,10 +250,17 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
         // As the table shows it (markers for hidden characters); the tooltip has the whole of it with notes.
         NameLabels.show(title, d.key().name());
-        title.setTooltip(NameLabels.tooltip(d.key().name()));
+        // The same two tooltips from key to key, their texts changed: each new one is a popup window to make.
+        if (title.getTooltip() == null) {
+            title.setTooltip(NameLabels.tooltipOf(""));
+        }
+        title.getTooltip().setText(DisplayText.tooltip(d.key().name()));
         status.setVisible(true);
         StatusBadges.show(status, d.status());
-        status.setTooltip(new Tooltip(d.statusReason()));
+        if (status.getTooltip() == null) {
+            status.setTooltip(new Tooltip());
+        }
+        status.getTooltip().setText(d.statusReason());
         id.setText(d.key().id());
         showValue();
         overview.show(d);
