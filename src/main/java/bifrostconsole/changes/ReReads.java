@@ -1,6 +1,6 @@
 package bifrostconsole.changes;
 
-import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.GovernanceSource;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
@@ -39,7 +39,7 @@ final class ReReads {
     private static final Comparator<VirtualKey> SERVER_ORDER = Comparator.comparing(VirtualKey::createdAt)
             .thenComparing(VirtualKey::id);
 
-    private final ManagementApiClient client;
+    private final GovernanceSource client;
     private final Set<String> wanted = new HashSet<>();
     private final Map<String, VirtualKey> read = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
@@ -51,7 +51,7 @@ final class ReReads {
     private CompletableFuture<Void> fetching;
     private final int keyCount;
 
-    private ReReads(ManagementApiClient client, List<KeyPlan> plans) {
+    private ReReads(GovernanceSource client, List<KeyPlan> plans) {
         this.client = client;
         for (KeyPlan p : plans) {
             if (pageable(p)) {
@@ -63,7 +63,7 @@ final class ReReads {
     }
 
     /** The re-reads for a run of {@code plans}. */
-    static ReReads forRun(ManagementApiClient client, List<KeyPlan> plans) {
+    static ReReads forRun(GovernanceSource client, List<KeyPlan> plans) {
         return new ReReads(client, plans);
     }
 
@@ -102,8 +102,17 @@ final class ReReads {
     /** The key as the server has it now, for the guard. Completes exceptionally as a GET would (e.g. 404). */
     CompletableFuture<VirtualKey> of(KeyPlan plan) {
         CompletableFuture<VirtualKey> result = new CompletableFuture<>();
-        attempt(plan, result);
+        safely(plan, result);
         return result;
+    }
+
+    /** Whatever goes wrong ends this key's re-read (the key fails, nothing is sent), never the run. */
+    private void safely(KeyPlan plan, CompletableFuture<VirtualKey> result) {
+        try {
+            attempt(plan, result);
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+        }
     }
 
     /**
@@ -133,10 +142,7 @@ final class ReReads {
             if (alone) {
                 wait = null;
             } else {
-                if (fetching == null) {
-                    fetching = nextPage();
-                }
-                wait = fetching;
+                wait = fetching != null ? fetching : nextPage();
             }
         }
         if (alone) {
@@ -148,52 +154,81 @@ final class ReReads {
                 }
             });
         } else {
-            wait.whenComplete((v, f) -> attempt(plan, result));
+            wait.whenComplete((v, f) -> safely(plan, result));
         }
     }
 
-    /** Reads the next page; the keys of this run it holds wait in {@link #read} for their turn. */
+    /**
+     * Starts reading the next page and returns it, completing once the page is taken in; the keys of this run
+     * it holds wait in {@link #read} for their turn.
+     * {@link #fetching} is set before the request goes out and completes after the page is taken in: an answer
+     * quick enough to arrive before this method returns must not leave a finished page "in flight".
+     */
     private CompletableFuture<Void> nextPage() {
+        CompletableFuture<Void> page = new CompletableFuture<>();
+        fetching = page;
         int from = offset;
-        return client.listVirtualKeys(VirtualKeyQuery.all().withLimit(PAGE).withOffset(from))
-                .handle((Page<VirtualKey> page, Throwable failure) -> {
-                    synchronized (this) {
-                        fetching = null;
-                        if (failure != null) {
-                            paged = false; // every key left is read on its own, and fails there if it must
-                            return null;
-                        }
-                        if (!decided) {
-                            decided = true;
-                            // The pages up to the run's last key cost at most totalCount / PAGE requests.
-                            if ((page.totalCount() + PAGE - 1) / PAGE > keyCount / 2) {
-                                paged = false;
-                            }
-                        }
-                        List<VirtualKey> items = new ArrayList<>(page.items());
-                        for (VirtualKey k : items) {
-                            if (!k.isUnreadable() && k.id() != null && wanted.contains(k.id())
-                                    && !taken.contains(k.id())) {
-                                read.put(k.id(), k);
-                            }
-                        }
-                        VirtualKey lastReadable = null;
-                        for (int i = items.size() - 1; i >= 0 && lastReadable == null; i--) {
-                            VirtualKey k = items.get(i);
-                            lastReadable = k.isUnreadable() || k.createdAt() == null || k.id() == null ? null : k;
-                        }
-                        if (lastReadable != null) {
-                            last = lastReadable;
-                        }
-                        offset = from + items.size();
-                        if (items.isEmpty() || offset >= page.totalCount()) {
-                            ended = true;
-                        }
-                        if (!paged) {
-                            read.clear();
-                        }
-                        return null;
-                    }
-                });
+        CompletableFuture<Page<VirtualKey>> request;
+        try {
+            request = client.listVirtualKeys(VirtualKeyQuery.all().withLimit(PAGE).withOffset(from));
+        } catch (RuntimeException e) {
+            request = CompletableFuture.failedFuture(e);
+        }
+        request.whenComplete((answer, failure) -> {
+            try {
+                takeIn(page, from, answer, failure);
+            } finally {
+                page.complete(null);
+            }
+        });
+        return page;
+    }
+
+    private synchronized void takeIn(CompletableFuture<Void> page, int from, Page<VirtualKey> answer,
+                                     Throwable failure) {
+        if (fetching == page) {
+            fetching = null;
+        }
+        try {
+            if (failure != null) {
+                paged = false; // every key left is read on its own, and fails there if it must
+                return;
+            }
+            takeIn(from, answer);
+        } catch (RuntimeException e) {
+            paged = false;
+        }
+        if (!paged) {
+            read.clear();
+        }
+    }
+
+    private void takeIn(int from, Page<VirtualKey> page) {
+        if (!decided) {
+            decided = true;
+            // The pages up to the run's last key cost at most totalCount / PAGE requests.
+            if ((page.totalCount() + PAGE - 1) / PAGE > keyCount / 2) {
+                paged = false;
+            }
+        }
+        List<VirtualKey> items = new ArrayList<>(page.items());
+        for (VirtualKey k : items) {
+            if (!k.isUnreadable() && k.id() != null && wanted.contains(k.id())
+                    && !taken.contains(k.id())) {
+                read.put(k.id(), k);
+            }
+        }
+        VirtualKey lastReadable = null;
+        for (int i = items.size() - 1; i >= 0 && lastReadable == null; i--) {
+            VirtualKey k = items.get(i);
+            lastReadable = k.isUnreadable() || k.createdAt() == null || k.id() == null ? null : k;
+        }
+        if (lastReadable != null) {
+            last = lastReadable;
+        }
+        offset = from + items.size();
+        if (items.isEmpty() || offset >= page.totalCount()) {
+            ended = true;
+        }
     }
 }
