@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The file formats of an export. */
 public enum ExportFormat {
-    CSV("csv", "CSV (spreadsheets)"), JSON("json", "JSON (scripts, the console's own model)");
+    CSV("csv", "CSV (spreadsheets)"), JSON("json", "JSON (scripts, each key as the server sent it)");
 
     private final String extension;
     private final String description;
