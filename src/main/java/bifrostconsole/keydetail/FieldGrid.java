@@ -20,8 +20,11 @@ import java.util.List;
  */
 final class FieldGrid extends GridPane {
     private final List<Row> rows = new ArrayList<>();
+    private final boolean labelsAtTop;
 
-    FieldGrid() {
+    /** {@code labelsAtTop}: a label stays by the first line of a value that wraps (the field grids) or centred. */
+    FieldGrid(boolean labelsAtTop) {
+        this.labelsAtTop = labelsAtTop;
         getStyleClass().add("field-grid");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
@@ -47,7 +50,9 @@ final class FieldGrid extends GridPane {
     Row row(int i) {
         while (rows.size() <= i) {
             Row row = new Row();
-            GridPane.setValignment(row.label, VPos.TOP);
+            if (labelsAtTop) {
+                GridPane.setValignment(row.label, VPos.TOP);
+            }
             addRow(rows.size(), row.label, row.value);
             rows.add(row);
         }

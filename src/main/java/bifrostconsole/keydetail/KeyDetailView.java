@@ -74,8 +74,19 @@ public final class KeyDetailView extends VBox {
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
-        this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),
+        // The charts are made when the tab is first picked: a tab pane keeps every tab's content in the scene, so
+        // they were styled and laid out on the first open of any key (most of what that first open cost).
+        this.usageTab = tab("usage", "Usage", new VBox(),
                 "Cost, tokens and requests over time, from the gateway's request logs");
+        usageTab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    usageTab.selectedProperty().removeListener(this);
+                    ((ScrollPane) usageTab.getContent()).setContent(new UsageView(vm.usage(), formats));
+                }
+            }
+        });
         getStyleClass().add("detail-view");
         setId("key-detail");
         setMinWidth(380);

@@ -20,9 +20,9 @@ final class OverviewPane extends VBox {
     private Navigator navigator = Navigator.NONE;
     /** The headroom card and the field grid stay from one key to the next; only their texts change. */
     private final UsageLineView headroomBar = new UsageLineView(UsageLineView.Style.COMPACT);
-    private final FieldGrid headroomLevels = new FieldGrid();
+    private final FieldGrid headroomLevels = new FieldGrid(false);
     private final VBox headroomCard;
-    private final FieldGrid fields = new FieldGrid();
+    private final FieldGrid fields = new FieldGrid(true);
 
     OverviewPane() {
         getStyleClass().add("detail-pane");
