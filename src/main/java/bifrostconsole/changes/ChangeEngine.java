@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>What every run does, per key</h2>
  * <ol>
  *   <li>A plan that is not {@link KeyPlan.Status#READY} ends at once (nothing to do, or refused as planned).</li>
- *   <li><b>Lost-update guard</b>: the key is read again just before sending; if its {@code updated_at} or content
+ *   <li><b>Lost-update guard</b>: the key is read again just before sending (on its own, or in a bulk run from
+ *       the page of the server's list just read, see {@link ReReads}); if its {@code updated_at} or content
  *       differs from what the admin saw ({@link ServerChanges}), nothing is sent and the key ends
  *       {@link KeyOutcome.Status#CHANGED_ON_SERVER} with the fields that differ and the server's copy.</li>
  *   <li>A delete first saves the key's configuration (without its value) through {@link DeletedKeys}; if that
@@ -114,14 +115,16 @@ public final class ChangeEngine {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        ChangeRun run = new ChangeRun(plans, this::runOne, listener, callbacks);
+        ReReads reReads = ReReads.forRun(client, plans);
+        ChangeRun run = new ChangeRun(plans, reReads.order(plans), (plan, r) -> runOne(plan, r, reReads), listener,
+                callbacks);
         run.begin(concurrency);
         return run;
     }
 
     // ---- one key ------------------------------------------------------------------------------------------
 
-    private CompletableFuture<KeyOutcome> runOne(KeyPlan plan, ChangeRun run) {
+    private CompletableFuture<KeyOutcome> runOne(KeyPlan plan, ChangeRun run, ReReads reReads) {
         if (!plan.ready()) {
             return CompletableFuture.completedFuture(KeyOutcome.of(plan, plan.status() == KeyPlan.Status.NOTHING_TO_DO
                     ? KeyOutcome.Status.UNCHANGED : KeyOutcome.Status.FAILED, plan.reason()));
@@ -130,7 +133,7 @@ public final class ChangeEngine {
             return CompletableFuture.completedFuture(cancelled(plan));
         }
         CompletableFuture<VirtualKey> reRead = plan.seen() == null ? CompletableFuture.completedFuture(null)
-                : client.getVirtualKey(plan.keyId());
+                : reReads.of(plan);
         return reRead.handle((server, failure) -> failure != null
                         ? CompletableFuture.completedFuture(reReadFailed(plan, failure))
                         : guardedSend(plan, server, run))

@@ -24,6 +24,7 @@ public final class ChangeRun {
     }
 
     private final List<KeyPlan> plans;
+    private final int[] order;
     private final KeyRunner runner;
     private final ChangeListener listener;
     private final Executor callbacks;
@@ -35,7 +36,17 @@ public final class ChangeRun {
     private volatile boolean cancelled;
 
     ChangeRun(List<KeyPlan> plans, KeyRunner runner, ChangeListener listener, Executor callbacks) {
+        this(plans, null, runner, listener, callbacks);
+    }
+
+    /** @param order the order to go through the plans in (indexes into {@code plans}); null: as given */
+    ChangeRun(List<KeyPlan> plans, int[] order, KeyRunner runner, ChangeListener listener, Executor callbacks) {
         this.plans = List.copyOf(plans);
+        this.order = order == null ? null : order.clone();
+        if (this.order != null && this.order.length != this.plans.size()) {
+            throw new IllegalArgumentException("an order for " + this.order.length + " of " + this.plans.size()
+                    + " plans");
+        }
         this.runner = runner;
         this.listener = listener == null ? ChangeListener.NONE : listener;
         this.callbacks = callbacks;
@@ -58,10 +69,11 @@ public final class ChangeRun {
      */
     private void pump() {
         while (true) {
-            int index = next.getAndIncrement();
-            if (index >= plans.size()) {
+            int position = next.getAndIncrement();
+            if (position >= plans.size()) {
                 return;
             }
+            int index = order == null ? position : order[position];
             CompletableFuture<KeyOutcome> outcome;
             try {
                 outcome = runner.run(plans.get(index), this);

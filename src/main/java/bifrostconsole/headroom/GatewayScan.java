@@ -11,6 +11,7 @@ import bifrostconsole.export.Cancellation;
 import bifrostconsole.export.ExportScope;
 import bifrostconsole.export.KeyPageSource;
 import bifrostconsole.export.KeyPager;
+import bifrostconsole.export.KeyReading;
 import bifrostconsole.export.ProgressListener;
 
 import bifrostconsole.api.LogsAnswer;
@@ -151,8 +152,8 @@ public final class GatewayScan {
             Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(),
                     owners.customers(), now, sink, traffic == null ? null
                     : () -> traffic.isDone() ? traffic(unusedPeriod, traffic, cancellation) : null);
-            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, tally::add, progress, cancellation,
-                    keyReader);
+            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, KeyReading.model(keyReader), tally::add,
+                    progress, cancellation);
             if (traffic != null) {
                 tally.settle(traffic(unusedPeriod, traffic, cancellation));
             }

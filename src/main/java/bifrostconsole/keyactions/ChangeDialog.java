@@ -141,6 +141,11 @@ public final class ChangeDialog extends VBox {
         getChildren().add(common);
 
         StackPane centre = new StackPane(planningPane(), planList(), runningPane(), resultPane());
+        // Only the step on show is laid out: a hidden but managed pane is still laid out with the others, so the
+        // preview's list of a thousand keys would be measured again at every progress update of the run.
+        for (Node step : centre.getChildren()) {
+            step.managedProperty().bind(step.visibleProperty());
+        }
         VBox.setVgrow(centre, Priority.ALWAYS);
         getChildren().add(centre);
 

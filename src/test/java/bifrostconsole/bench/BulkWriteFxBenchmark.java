@@ -100,15 +100,17 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             });
             actions.browser().firstPageShown().get(1, TimeUnit.MINUTES);
             // A first bulk change warms up the code paths (JIT, CSS of the dialog) before anything is measured.
-            change(actions, windows, new KeyChange.SetActive(true));
+            change(actions, windows, new KeyChange.SetActive(true), Collections.synchronizedList(new ArrayList<>()));
 
             List<Double> idle = FxStalls.heartbeat(() -> Thread.sleep(3000));
             uiTasks.clear();
             List<String> rounds = new ArrayList<>();
-            List<Double> stalls = FxStalls.heartbeat(() -> {
-                rounds.add(change(actions, windows, new KeyChange.SetActive(false)));
-                rounds.add(change(actions, windows, new KeyChange.SetActive(true)));
+            List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
+            List<FxStalls.Beat> beats = FxStalls.beats(() -> {
+                rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
+                rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
             });
+            List<Double> stalls = beats.stream().map(FxStalls.Beat::waitMs).toList();
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.exists(loadavg)) {
                 out.println("Load average (1, 5, 15 min): " + Files.readString(loadavg).trim() + " on "
@@ -119,6 +121,13 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
                     FxStalls.pct(idle, 0.99), FxStalls.pct(idle, 1));
+            // Each beat counts in the phase it was queued in: the longest stall and p99 per phase, both changes.
+            for (String name : PHASES) {
+                List<Double> in = beats.stream().filter(b -> name.equals(phaseAt(phases, b.queuedAt())))
+                        .map(FxStalls.Beat::waitMs).toList();
+                out.printf(Locale.ROOT, "  %-44s %5d beats, p99 %6.1f ms, max %6.1f ms%n", name, in.size(),
+                        FxStalls.pct(in, 0.99), FxStalls.pct(in, 1));
+            }
             List<Double> times = uiTasks.stream().map(FxStalls.Update::ms).toList();
             FxStalls.Update longest = FxStalls.longest(uiTasks);
             out.printf(Locale.ROOT, "the view-models' own updates on the FX thread: %,d, p99 %.2f ms, longest %.1f ms"
@@ -133,10 +142,31 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         }
     }
 
+    private static final List<String> PHASES = List.of("select all, read and plan, show the preview",
+            "sending (progress bar)", "result list shown, table refreshing", "after the refresh, dialog open",
+            "closing the dialog");
+
+    /** A phase of a change, from {@code start} ({@link System#nanoTime}) to the next phase's start. */
+    private record Phase(String name, long start) {
+    }
+
+    private static String phaseAt(List<Phase> phases, long t) {
+        String in = null;
+        synchronized (phases) {
+            for (Phase p : phases) {
+                if (p.start() <= t) {
+                    in = p.name();
+                }
+            }
+        }
+        return in;
+    }
+
     /** Selects all matching keys, previews, confirms and waits for the results and the table's refresh. */
-    private static String change(KeyActionsViewModel actions, WindowService windows, KeyChange change)
-            throws Exception {
+    private static String change(KeyActionsViewModel actions, WindowService windows, KeyChange change,
+                                 List<Phase> phases) throws Exception {
         long start = System.nanoTime();
+        phases.add(new Phase(PHASES.get(0), start));
         ChangeDialogViewModel dialog = FxStalls.onFx(() -> {
             actions.selectAllMatching();
             ChangeDialogViewModel vm = actions.change(change, actions.selectionTarget());
@@ -146,22 +176,49 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         await(dialog.stepProperty(), s -> s == ChangeDialogViewModel.Step.PREVIEW);
         double preview = (System.nanoTime() - start) / 1e9;
         long sent = System.nanoTime();
+        phases.add(new Phase(PHASES.get(1), sent));
         FxStalls.onFx(() -> {
             dialog.confirm();
             return null;
         });
-        await(dialog.stepProperty(), s -> s == ChangeDialogViewModel.Step.FINISHED);
-        double run = (System.nanoTime() - sent) / 1e9;
-        await(actions.browser().loadingProperty(), loading -> !loading);
-        FxStalls.onFx(() -> {
+        long[] finishedAt = new long[1];
+        await(dialog.stepProperty(), s -> {
+            boolean finished = s == ChangeDialogViewModel.Step.FINISHED;
+            if (finished) {
+                finishedAt[0] = System.nanoTime(); // on the FX thread, as the step changes
+                phases.add(new Phase(PHASES.get(2), finishedAt[0]));
+            }
+            return finished;
+        });
+        double run = (finishedAt[0] - sent) / 1e9;
+        long[] refreshedAt = new long[1];
+        await(actions.browser().loadingProperty(), loading -> {
+            if (!loading) {
+                refreshedAt[0] = System.nanoTime();
+            }
+            return !loading;
+        });
+        FxStalls.afterNextPulse(); // the refreshed rows laid out and drawn
+        double refresh = (System.nanoTime() - finishedAt[0]) / 1e9;
+        phases.add(new Phase(PHASES.get(3), System.nanoTime()));
+        Thread.sleep(200); // the dialog stays open a moment, as it would for the admin to read it
+        long closing = System.nanoTime();
+        phases.add(new Phase(PHASES.get(4), closing));
+        double closeCall = FxStalls.onFx(() -> {
+            long t0 = System.nanoTime();
             ((Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
                     && change.label().equals(s.getTitle())).findFirst().orElseThrow()).close();
-            return null;
+            return (System.nanoTime() - t0) / 1e6;
         });
+        FxStalls.afterNextPulse();
+        double close = (System.nanoTime() - closing) / 1e3 / 1e3;
         long done = dialog.result().count(KeyOutcome.Status.DONE);
-        return String.format(Locale.ROOT, "%-8s %,d keys: preview (read and plan all) %.2f s, run %.2f s, %,d done,"
-                        + " %,d already so, %,d not done", change.label(), dialog.result().outcomes().size(), preview,
-                run, done, dialog.result().count(KeyOutcome.Status.UNCHANGED),
+        return String.format(Locale.ROOT, "%-8s %,d keys: preview (read and plan all) %.2f s, run %.2f s, result"
+                        + " list and table refresh %.0f ms (table loaded after %.0f ms), close %.0f ms (close() itself"
+                        + " %.1f ms); %,d done, %,d already so, %,d not done", change.label(),
+                dialog.result().outcomes().size(), preview, run, refresh * 1000,
+                (refreshedAt[0] - finishedAt[0]) / 1e6, close, closeCall, done,
+                dialog.result().count(KeyOutcome.Status.UNCHANGED),
                 dialog.result().outcomes().size() - done - dialog.result().count(KeyOutcome.Status.UNCHANGED));
     }
 

@@ -49,11 +49,20 @@ final class FxStalls {
 
     /** Runs {@code work} while a task is queued on the FX thread every 5 ms; returns each task's wait in ms. */
     static List<Double> heartbeat(Work work) throws Exception {
-        List<Double> waits = Collections.synchronizedList(new ArrayList<>());
+        return beats(work).stream().map(Beat::waitMs).toList();
+    }
+
+    /** One heartbeat: when it was queued ({@link System#nanoTime}) and how long it waited for the FX thread. */
+    record Beat(long queuedAt, double waitMs) {
+    }
+
+    /** {@link #heartbeat}, each wait with the time it was queued, to tell which phase of the work it fell in. */
+    static List<Beat> beats(Work work) throws Exception {
+        List<Beat> waits = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> {
             long queued = System.nanoTime();
-            Platform.runLater(() -> waits.add((System.nanoTime() - queued) / 1e6));
+            Platform.runLater(() -> waits.add(new Beat(queued, (System.nanoTime() - queued) / 1e6)));
         }, 0, 5, TimeUnit.MILLISECONDS);
         try {
             work.run();

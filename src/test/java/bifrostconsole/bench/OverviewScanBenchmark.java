@@ -53,6 +53,9 @@ import java.util.regex.Pattern;
  * JVM of its own (any runtime and collector options, without Maven in the process): {@code java -cp
  * "target/classes:target/test-classes:$(cat target/test-cp.txt)" bifrostconsole.bench.OverviewScanBenchmark 100000 3}
  * after {@code mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test}.
+ * With {@code -Dbench.overview.inProcess=true} the demo gateway runs in this JVM instead, as in the console's demo
+ * workspace, and the run ends with the process's peak RSS and the heap in use after a full GC: the window's memory
+ * during a 100,000-key scan (run it with the window launcher's java options to check its heap limit).
  */
 public final class OverviewScanBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -63,13 +66,16 @@ public final class OverviewScanBenchmark {
     public static void main(String[] args) throws Exception {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.overview.rounds", 3);
-        if (!Files.isDirectory(Path.of("target", "lib"))) {
+        boolean inProcess = Boolean.getBoolean("bench.overview.inProcess");
+        if (!inProcess && !Files.isDirectory(Path.of("target", "lib"))) {
             System.err.println("OverviewScanBenchmark: target/lib is missing: run 'mvn -B -DskipTests package' first.");
             System.exit(2);
         }
         headless();
-        Process server = new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher",
-                "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+        bifrostconsole.demo.DemoGateway inJvm = inProcess ? bifrostconsole.demo.DemoGateway.start(
+                bifrostconsole.demo.DemoGateway.Options.generated(42, keys)) : null;
+        Process server = inProcess ? null : new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*",
+                "bifrostconsole.Launcher", "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-background");
@@ -78,7 +84,7 @@ public final class OverviewScanBenchmark {
         });
         Path csv = Files.createTempFile("overview-bench", ".csv");
         try {
-            String url = awaitUrl(server);
+            String url = inProcess ? inJvm.baseUrl() : awaitUrl(server);
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
                     .withTimeouts(null, java.time.Duration.ofMinutes(2)));
             KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
@@ -106,8 +112,9 @@ public final class OverviewScanBenchmark {
                 stage.show();
                 return model;
             });
-            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in a child JVM at %s,"
-                    + " %d rounds (median), %d cores%n", keys, url, rounds, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in %s at %s,"
+                    + " %d rounds (median), %d cores%n", keys, inProcess ? "this JVM" : "a child JVM", url, rounds,
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "Java %s, collectors %s, max heap %d MB, JVM options %s%n",
                     System.getProperty("java.version"), java.lang.management.ManagementFactory
                             .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList(),
@@ -169,7 +176,7 @@ public final class OverviewScanBenchmark {
                     scanMedian, scans, scanMedian / exportMedian);
             System.out.printf(Locale.ROOT, "  scan / export of the same round: median %.2fx %s%n", median(ratios),
                     ratios.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
-            System.out.printf(Locale.ROOT, "  CPU of both JVMs (this one and the gateway's): export %.2f s, scan %.2f s"
+            System.out.printf(Locale.ROOT, "  CPU of this JVM and the gateway's: export %.2f s, scan %.2f s"
                     + " (medians), ratio %.2fx%n", median(exportCpu), median(scanCpu),
                     median(scanCpu) / median(exportCpu));
             System.out.printf(Locale.ROOT, "  garbage collection during the rounds: %,d ms in %.1f s (all collectors)%n",
@@ -187,7 +194,13 @@ public final class OverviewScanBenchmark {
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));
             Path status = Path.of("/proc/self/status");
-            if (Files.exists(status)) {
+            if (inProcess) {
+                System.gc();
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf(Locale.ROOT, "  memory: peak RSS %s, heap in use after a full GC %.0f MB, committed %.0f"
+                        + " MB, max heap %.0f MB%n", peakRss(), (rt.totalMemory() - rt.freeMemory()) / 1e6,
+                        rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+            } else if (Files.exists(status)) {
                 System.out.println("  this JVM's peak resident memory: " + Files.readAllLines(status).stream()
                         .filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\s+", " ")).findFirst()
                         .orElse("?"));
@@ -197,8 +210,12 @@ public final class OverviewScanBenchmark {
             }
             Platform.exit();
         } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (inJvm != null) {
+                inJvm.close();
+            } else {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
             Files.deleteIfExists(csv);
             background.shutdownNow();
         }
@@ -242,7 +259,9 @@ public final class OverviewScanBenchmark {
     private static double cpu(Process server) {
         double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-        return own + server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        // in process (-Dbench.overview.inProcess=true) the gateway's CPU is this JVM's
+        return own + (server == null ? 0 : server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElse(0.0));
     }
 
     private static long gcMillis() {
@@ -328,6 +347,17 @@ public final class OverviewScanBenchmark {
             }
         }
         throw new IllegalStateException("the demo server exited before listening");
+    }
+
+    /** This process's peak resident size (VmHWM), Linux only. */
+    static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void headless() {

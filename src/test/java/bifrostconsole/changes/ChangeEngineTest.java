@@ -375,6 +375,84 @@ class ChangeEngineTest {
         assertEquals(1, engine.history().read(HistoryFilter.ALL.withOutcome("failed")).size());
     }
 
+    private long keyGets() {
+        return gateway.recentRequests().stream().filter(r -> r.method().equals("GET") && r.uri().startsWith(KEYS))
+                .count();
+    }
+
+    private long pageReads() {
+        return gateway.recentRequests().stream().filter(r -> r.method().equals("GET")
+                && r.uri().startsWith("/api/governance/virtual-keys?")).count();
+    }
+
+    @Test
+    void aBulkRunReReadsByPagesAndStillRefusesEveryKeyChangedOrDeletedBeforeItsWrite() throws Exception {
+        List<VirtualKey> keys = new ArrayList<>(seenAll(VirtualKey::active, 60));
+        Collections.reverse(keys); // not the server's order: the run goes through them in that order anyway
+        VirtualKey renamed = keys.get(10);
+        VirtualKey deleted = keys.get(40);
+        gateway.writes().updateVirtualKey(renamed.id(), Json.mapper().readTree("{\"name\": \"renamed-elsewhere\"}"));
+        gateway.writes().deleteVirtualKey(deleted.id());
+        gateway.clearRequestLog();
+
+        List<KeyPlan> plans = engine.plan(keys, KeyChange.disable());
+        RunResult result = run(plans);
+
+        for (int i = 0; i < plans.size(); i++) {
+            assertEquals(plans.get(i).keyId(), result.outcomes().get(i).keyId(), "outcomes in plan order");
+        }
+        assertEquals(58, result.count(KeyOutcome.Status.DONE), result.summary());
+        KeyOutcome refused = result.outcomes().get(10);
+        assertEquals(KeyOutcome.Status.CHANGED_ON_SERVER, refused.status());
+        assertTrue(refused.serverChanges().contains(new FieldDiff("name", renamed.name(), "renamed-elsewhere")),
+                refused.serverChanges().toString());
+        assertTrue(writesTo(renamed.id()).isEmpty(), "nothing was sent for the renamed key");
+        assertTrue(gateway.store().virtualKey(renamed.id()).orElseThrow().active());
+        assertEquals(KeyOutcome.Status.CHANGED_ON_SERVER, result.outcomes().get(40).status());
+        assertTrue(result.outcomes().get(40).reason().contains("deleted on the server"));
+        assertTrue(writesTo(deleted.id()).isEmpty());
+
+        // The 60 keys came from a few pages; only the deleted one, not where the pages had it, was read on its own.
+        assertEquals(1, keyGets(), gateway.requestLog().toString());
+        long pages = pageReads();
+        assertTrue(pages >= 3 && pages <= 300 / ReReads.PAGE, "pages read: " + pages);
+        assertEquals(58, gateway.recentRequests().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
+    @Test
+    void keysAtTheEndOfTheServersListAreFoundPastPagesWithNoneOfThem() throws Exception {
+        List<VirtualKey> all = client.listVirtualKeys(VirtualKeyQuery.all()).get(10, TimeUnit.SECONDS).items();
+        List<VirtualKey> last = all.subList(all.size() - 30, all.size());
+        gateway.clearRequestLog();
+        RunResult result = run(engine.plan(last, KeyChange.disable()));
+        assertEquals(last.stream().filter(VirtualKey::active).count(), result.count(KeyOutcome.Status.DONE),
+                result.summary());
+        assertEquals(0, keyGets(), "every key came from a page");
+        assertTrue(pageReads() >= 300 / ReReads.PAGE - 1, "pages read: " + pageReads());
+    }
+
+    @Test
+    void aBulkRunOnAGatewayWithManyMoreKeysReadsKeyByKey() throws Exception {
+        // 301 keys: reading every page (13) would cost more than half the 25 GETs, so the first page decides.
+        gateway.writes().createVirtualKey(Json.mapper().readTree("{\"name\": \"one-more\"}"));
+        List<VirtualKey> keys = seenAll(VirtualKey::active, ReReads.PAGE);
+        gateway.clearRequestLog();
+        RunResult result = run(engine.plan(keys, KeyChange.disable()));
+        assertEquals(ReReads.PAGE, result.count(KeyOutcome.Status.DONE), result.summary());
+        assertEquals(1, pageReads());
+        assertEquals(ReReads.PAGE, keyGets());
+    }
+
+    @Test
+    void aFewKeysAreReadKeyByKey() throws Exception {
+        List<VirtualKey> keys = seenAll(VirtualKey::active, ReReads.PAGED_FROM - 1);
+        gateway.clearRequestLog();
+        RunResult result = run(engine.plan(keys, KeyChange.disable()));
+        assertEquals(keys.size(), result.count(KeyOutcome.Status.DONE), result.summary());
+        assertEquals(0, pageReads());
+        assertEquals(keys.size(), keyGets());
+    }
+
     @Test
     void aBulkRunSendsOnlyAFewRequestsAtATime() throws Exception {
         List<VirtualKey> keys = seenAll(VirtualKey::active, 24);

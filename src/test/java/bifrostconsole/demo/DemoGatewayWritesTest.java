@@ -170,6 +170,27 @@ class DemoGatewayWritesTest {
     }
 
     @Test
+    void aToggleAloneLeavesEveryKindOfKeyAsTheGeneralUpdateDoes() throws Exception {
+        // {"is_active": x} alone skips the JSON tree the general update goes through; sent with a second field
+        // that does not change anything, the same toggle takes the general path. Both must leave a key the same.
+        for (VirtualKey key : gateway.store().virtualKeys()) {
+            String path = KEYS + "/" + key.id();
+            JsonNode before = getKey(key.id());
+            boolean active = before.path("is_active").asBoolean();
+            String unchanged = ", \"calendar_aligned\": " + before.path("calendar_aligned").asBoolean(false) + "}";
+            Answer shortcut = call("PUT", path, "{\"is_active\": " + !active + "}");
+            Answer back = call("PUT", path, "{\"is_active\": " + active + unchanged);
+            Answer general = call("PUT", path, "{\"is_active\": " + !active + unchanged);
+            assertEquals(200, shortcut.status(), shortcut.body().toString());
+            assertEquals(stable(general.key()), stable(shortcut.key()), key.id());
+            assertEquals(stable(before), stable(back.key()), key.id());
+        }
+        VirtualKey key = find(VirtualKey::active);
+        assertFalse(call("PUT", KEYS + "/" + key.id(), "{\"is_active\": null}").key().path("is_active")
+                .asBoolean(true), "null is false, as before (the general path)");
+    }
+
+    @Test
     void teamAndCustomerArePresenceAware() throws Exception {
         VirtualKey key = find(k -> k.teamId() != null);
         String team = key.teamId();

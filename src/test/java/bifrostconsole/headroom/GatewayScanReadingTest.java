@@ -12,6 +12,7 @@ import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.api.VirtualKeyStream;
 import bifrostconsole.export.Cancellation;
 import bifrostconsole.export.KeyPageSource;
+import bifrostconsole.export.KeyReading;
 import bifrostconsole.export.KeyPager;
 import bifrostconsole.export.ProgressListener;
 import bifrostconsole.testing.DemoGatewayExtension;
@@ -102,13 +103,13 @@ class GatewayScanReadingTest {
             KeyPageSource counting = new KeyPageSource() {
                 @Override
                 public CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, Consumer<VirtualKey> sink) {
-                    return streamPage(query, VirtualKeyStream.fullReader(), sink);
+                    return streamPage(query, KeyReading.model(VirtualKeyStream.fullReader()), sink);
                 }
 
                 @Override
-                public CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, ObjectReader reader,
-                                                                      Consumer<VirtualKey> sink) {
-                    return client.streamVirtualKeys(query, reader, key -> {
+                public <T> CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, KeyReading<T> reading,
+                                                                          Consumer<T> sink) {
+                    return client.streamVirtualKeys(query, reading.decoder(), key -> {
                         sink.accept(key);
                         if (seen.incrementAndGet() == after) {
                             late.complete(answer.join());
