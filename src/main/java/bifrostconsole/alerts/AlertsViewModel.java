@@ -9,6 +9,7 @@ import bifrostconsole.headroom.HeadroomWords;
 import bifrostconsole.headroom.Limit;
 import bifrostconsole.headroom.Reason;
 import bifrostconsole.headroom.ScanResult;
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.ui.Formats;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -91,7 +92,9 @@ public final class AlertsViewModel {
         }
         if (alerts.size() <= ONE_BY_ONE) {
             for (Alert a : alerts) {
-                desktop.send(a.title(), a.reason().title() + ": " + a.text(), () -> open.accept(a));
+                // the desktop shows names as raw text: a line break or a bidi control must not rearrange the notification
+                desktop.send(DisplayText.line(a.title()), a.reason().title() + ": " + DisplayText.line(a.text()),
+                        () -> open.accept(a));
             }
         } else {
             desktop.send(summaryTitle(alerts), summaryText(alerts), showAll);
@@ -107,7 +110,7 @@ public final class AlertsViewModel {
     public static String summaryText(List<Alert> alerts) {
         StringBuilder text = new StringBuilder();
         for (Alert a : alerts.subList(0, Math.min(ONE_BY_ONE, alerts.size()))) {
-            text.append(a.title()).append(": ").append(a.reason().title().toLowerCase(java.util.Locale.ROOT))
+            text.append(DisplayText.line(a.title())).append(": ").append(a.reason().title().toLowerCase(java.util.Locale.ROOT))
                     .append('\n');
         }
         if (alerts.size() > ONE_BY_ONE) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * buffering the whole 10,000-key page or parsing every key twice. Offsets are counted from the start of the
  * stream, as Jackson's byte offsets are.
  */
-final class RecordingInputStream extends FilterInputStream {
+final class RecordingInputStream extends FilterInputStream implements VirtualKeyStream.KeyBytes {
     private byte[] kept = new byte[64 * 1024];
     private int length;
     /** Stream offset of {@code kept[0]}. */
@@ -53,7 +53,8 @@ final class RecordingInputStream extends FilterInputStream {
     }
 
     /** The bytes from {@code from} to {@code to} (exclusive), or null when they were already dropped. */
-    byte[] slice(long from, long to) {
+    @Override
+    public byte[] slice(long from, long to) {
         if (from < base || to > base + length || from > to) {
             return null;
         }

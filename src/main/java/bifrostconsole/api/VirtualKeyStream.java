@@ -25,12 +25,12 @@ public final class VirtualKeyStream implements AutoCloseable {
         return FULL;
     }
 
-    private final ItemReader<VirtualKey> keys;
+    private final KeyDecoder<VirtualKey> keys;
 
     private VirtualKeyStream(InputStream source, ObjectReader keyReader) throws IOException {
         this.in = new RecordingInputStream(source);
         this.parser = Json.mapper().createParser(in);
-        this.keys = new ItemReader<>(keyReader, "virtual key");
+        this.keys = binding(keyReader);
     }
 
     public static VirtualKeyStream over(InputStream source) throws IOException {
@@ -55,11 +55,17 @@ public final class VirtualKeyStream implements AutoCloseable {
      * and returns how many there were. Leaves the parser on the array's {@code END_ARRAY}.
      */
     public int readKeys(Consumer<VirtualKey> sink) throws IOException {
+        return readKeys(keys, sink);
+    }
+
+    /**
+     * As {@link #readKeys(Consumer)}, each key read by {@code decoder} (which may bind less than the model, or
+     * copy the key's bytes as sent) instead of the reader this stream was opened with.
+     */
+    public <T> int readKeys(KeyDecoder<T> decoder, Consumer<T> sink) throws IOException {
         int seen = 0;
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            long start = parser.currentTokenLocation().getByteOffset();
-            VirtualKey key = keys.readOne(parser, seen, () -> recovered(start, parser.currentLocation().getByteOffset()),
-                    VirtualKey::unreadable);
+            T key = decoder.decode(parser, in, seen);
             in.forgetBefore(parser.currentLocation().getByteOffset());
             sink.accept(key);
             seen++;
@@ -67,7 +73,59 @@ public final class VirtualKeyStream implements AutoCloseable {
         return seen;
     }
 
-    private JsonNode recovered(long from, long to) {
+    /** Binds each key with {@code reader}; a key that cannot be bound becomes a placeholder carrying its JSON. */
+    public static KeyDecoder<VirtualKey> binding(ObjectReader reader) {
+        return binding(new ItemReader<>(reader, "virtual key"));
+    }
+
+    private static KeyDecoder<VirtualKey> binding(ItemReader<VirtualKey> keys) {
+        return (p, bytes, position) -> {
+            long start = p.currentTokenLocation().getByteOffset();
+            return keys.readOne(p, position, () -> recovered(bytes, start, p.currentLocation().getByteOffset()),
+                    VirtualKey::unreadable);
+        };
+    }
+
+    /**
+     * Reads one key of a streamed list. The parser is on the key's {@code START_OBJECT} and must be left on its
+     * {@code END_OBJECT}; {@code bytes} holds what the server sent for the key so far (stream offsets as the
+     * parser's byte offsets), and {@code position} is the key's index in the list.
+     */
+    @FunctionalInterface
+    public interface KeyDecoder<T> {
+        T decode(JsonParser parser, KeyBytes bytes, int position) throws IOException;
+    }
+
+    /** The bytes of the key being read, as the server sent them. */
+    public interface KeyBytes {
+        /** The bytes from stream offset {@code from} to {@code to} (exclusive), or null when no longer kept. */
+        byte[] slice(long from, long to);
+    }
+
+    /**
+     * {@code json}, one key as the server sent it, bound with {@code reader}; a placeholder saying why when it cannot
+     * be bound (as {@link #readKeys(Consumer)} makes), so one odd key never costs the list.
+     */
+    public static VirtualKey bind(byte[] json, ObjectReader reader, int position) {
+        ItemReader<VirtualKey> one = new ItemReader<>(reader, "virtual key");
+        try (JsonParser p = Json.mapper().createParser(json)) {
+            p.nextToken();
+            return one.readOne(p, position, () -> tree(json), VirtualKey::unreadable);
+        } catch (IOException e) {
+            return VirtualKey.unreadable(UnreadableItem.of("virtual key", position, tree(json),
+                    ItemReader.reason(e)));
+        }
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode recovered(KeyBytes in, long from, long to) {
         byte[] bytes = in.slice(from, to);
         if (bytes == null) {
             return null;

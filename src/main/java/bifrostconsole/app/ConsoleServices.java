@@ -181,7 +181,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** The key table's Export… button and Snapshots menu. */
     public ExportActions exportActions() {
-        return new ExportActions(windows, background, uiExecutor, clock, this::keyBrowser);
+        return new ExportActions(windows, background, uiExecutor, clock, formats, this::keyBrowser);
     }
 
     /** The Add/Edit connection form, with its own connection test. */

@@ -48,7 +48,9 @@ import java.util.UUID;
  * with Azure, Vertex and Bedrock settings; http, sse and stdio MCP clients with tools and tool pricing.
  *
  * <p>Team, customer, provider-key and MCP-client objects embedded in keys are shared, and name parts come from
- * small pools, so 100,000 keys stay within a few hundred megabytes and generate in a couple of seconds.
+ * small pools, so 100,000 keys stay within a few hundred megabytes and generate in a couple of seconds. Equal
+ * values that many keys hold (weights, limits, window starts, metadata maps, model and provider-key lists) are one
+ * object each ({@link #shared}): the demo runs inside the console, whose memory they are (README, Performance).
  */
 public final class DemoDataGenerator {
 
@@ -107,11 +109,22 @@ public final class DemoDataGenerator {
     private final Instant now;
     private long nextProviderConfigId = 1;
     private long nextMcpConfigId = 1;
+    /** One instance per distinct value, for {@link #shared}; dropped with the generator once the store is built. */
+    private final Map<Object, Object> sharedValues = new HashMap<>();
 
     private DemoDataGenerator(long seed, Instant now) {
         this.random = new SplittableRandom(seed);
         this.twoX = new SplittableRandom(seed ^ 0x2A2A_2026L);
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The instance equal to {@code value} that an earlier call returned, else {@code value}: immutable values many
+     * keys hold are kept once (a boxed weight costs 16 bytes, a metadata map about 250). Draws nothing.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) sharedValues.computeIfAbsent(value, v -> v);
     }
 
     /** A store holding {@code keyCount} generated keys (0 to 100,000) and everything around them. */
@@ -290,7 +303,7 @@ public final class DemoDataGenerator {
             double weight = p == providerCount - 1 ? remainingWeight
                     : Math.round(remainingWeight * (0.5 + random.nextDouble() * 0.3) * 10) / 10.0;
             remainingWeight = Math.round((remainingWeight - weight) * 10) / 10.0;
-            providerConfigs.add(providerConfig(id, provider, providerCount == 1 && random.nextBoolean() ? null : weight,
+            providerConfigs.add(providerConfig(id, provider, providerCount == 1 && random.nextBoolean() ? null : shared(weight),
                     tableKeys.get(provider), modelChoices.get(provider), created));
         }
 
@@ -336,9 +349,9 @@ public final class DemoDataGenerator {
             m.put("cost_center", COST_CENTERS[twoX.nextInt(COST_CENTERS.length)]);
             m.put("owner", OWNERS[twoX.nextInt(OWNERS.length)]);
             if (twoX.nextBoolean()) {
-                m.put("env", k.name() == null ? "prod" : k.name().substring(k.name().lastIndexOf('-') + 1));
+                m.put("env", shared(k.name() == null ? "prod" : k.name().substring(k.name().lastIndexOf('-') + 1)));
             }
-            metadata = m;
+            metadata = shared(m); // always in the same order, so equal maps are the same map
         }
         Boolean deleteAfterExpire = k.expiresAt() != null && twoX.nextBoolean() ? Boolean.TRUE : null;
         Instant graceUntil = k.rotatedAt() != null && twoX.nextInt(3) == 0
@@ -414,13 +427,15 @@ public final class DemoDataGenerator {
                                           List<List<String>> modelChoices, Instant created) {
         List<String> allowed = random.nextInt(4) == 0 ? ALL_MODELS : modelChoices.get(random.nextInt(modelChoices.size()));
         List<String> models = MODELS.get(provider);
-        List<String> blacklisted = random.nextInt(100) < 15 ? List.of(models.get(models.size() - 1)) : List.of();
+        List<String> blacklisted = random.nextInt(100) < 15 ? shared(List.of(models.get(models.size() - 1))) : List.of();
         boolean allowAllKeys = random.nextBoolean();
-        List<ProviderKey> allowedKeys = allowAllKeys ? List.of() : keys.subList(0, 1 + random.nextInt(keys.size()));
+        List<ProviderKey> allowedKeys = allowAllKeys ? List.of()
+                : shared(List.copyOf(keys.subList(0, 1 + random.nextInt(keys.size()))));
+        Long configId = nextProviderConfigId++; // one box for the config and its budget
         List<Budget> budgets = random.nextInt(100) < 15
-                ? budgets(1, false, false, false, null, nextProviderConfigId, created) : List.of();
+                ? budgets(1, false, false, false, null, configId, created) : List.of();
         RateLimit rateLimit = random.nextInt(100) < 10 ? rateLimit(false, created) : null;
-        return new ProviderConfig(nextProviderConfigId++, keyId, provider, weight, allowed, blacklisted, allowAllKeys,
+        return new ProviderConfig(configId, keyId, provider, weight, allowed, blacklisted, allowAllKeys,
                 rateLimit == null ? null : rateLimit.id(), rateLimit, budgets, allowedKeys, List.of());
     }
 
@@ -492,20 +507,20 @@ public final class DemoDataGenerator {
             };
             reset = now.minusSeconds(random.nextLong(window));
         }
-        return reset.isBefore(created) ? created : reset;
+        return reset.isBefore(created) ? created : shared(reset);
     }
 
     private RateLimit rateLimit(boolean exhausted, Instant created) {
         boolean tokens = random.nextInt(3) > 0;
         boolean requests = !tokens || random.nextBoolean();
-        Long tokenMax = tokens ? 100_000L * (1 + random.nextInt(50)) : null;
-        Long requestMax = requests ? 60L * (1 + random.nextInt(100)) : null;
+        Long tokenMax = tokens ? shared(100_000L * (1 + random.nextInt(50))) : null;
+        Long requestMax = requests ? shared(60L * (1 + random.nextInt(100))) : null;
         String tokenWindow = tokens ? (random.nextBoolean() ? "1h" : "1d") : null;
         String requestWindow = requests ? (random.nextBoolean() ? "1m" : "1h") : null;
         long tokenUsage = tokens ? (exhausted && !requests ? tokenMax : (long) (tokenMax * random.nextDouble() * 0.9)) : 0;
         long requestUsage = requests ? (exhausted ? requestMax : (long) (requestMax * random.nextDouble() * 0.9)) : 0;
-        Instant tokenReset = tokens ? max(created, now.minusSeconds(random.nextInt(3_600))) : null;
-        Instant requestReset = requests ? max(created, now.minusSeconds(random.nextInt(60))) : null;
+        Instant tokenReset = tokens ? shared(max(created, now.minusSeconds(random.nextInt(3_600)))) : null;
+        Instant requestReset = requests ? shared(max(created, now.minusSeconds(random.nextInt(60)))) : null;
         return new RateLimit(uuid(), tokenMax, tokenWindow, tokenUsage, tokenReset, requestMax, requestWindow,
                 requestUsage, requestReset, null, null, created, created);
     }

@@ -1,8 +1,5 @@
 package bifrostconsole.export;
 
-import bifrostconsole.api.VirtualKeyStream;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -10,7 +7,7 @@ import java.util.Locale;
 
 /** The file formats of an export. */
 public enum ExportFormat {
-    CSV("csv", "CSV (spreadsheets)"), JSON("json", "JSON (scripts, the console's own model)");
+    CSV("csv", "CSV (spreadsheets)"), JSON("json", "JSON (scripts, each key as the server sent it)");
 
     private final String extension;
     private final String description;
@@ -40,11 +37,6 @@ public enum ExportFormat {
             case CSV -> new CsvKeyWriter(out, includeSecrets, !rawCsv, now);
             case JSON -> new JsonKeyWriter(out, includeSecrets);
         };
-    }
-
-    /** How this format's export binds each key: CSV only what its columns show, JSON everything. */
-    ObjectReader keyReader() {
-        return this == CSV ? CsvKeyWriter.KEY_READER : VirtualKeyStream.fullReader();
     }
 
     public static ExportFormat parse(String text) {

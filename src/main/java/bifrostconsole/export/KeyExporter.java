@@ -80,11 +80,16 @@ public final class KeyExporter {
                                    Cancellation cancellation, Instant now) throws IOException {
         BufferedOutputStream out = new BufferedOutputStream(raw, BUFFER);
         KeyFileWriter writer = request.format().open(out, request.includeSecrets(), request.rawCsv(), now);
-        KeyPager.Outcome outcome = pager.forEach(request.query(), request.scope(), writer, progress, cancellation,
-                request.format().keyReader());
+        KeyPager.Outcome outcome = forEach(request, writer.streaming(), progress, cancellation);
         writer.finish();
         out.flush();
         return outcome;
+    }
+
+    private <T> KeyPager.Outcome forEach(ExportRequest request, KeyFileWriter.Streaming<T> streaming,
+                                         ProgressListener progress, Cancellation cancellation) throws IOException {
+        return pager.forEach(request.query(), request.scope(), streaming.reading(), streaming.sink(), progress,
+                cancellation);
     }
 
     private ExportResult result(KeyPager.Outcome outcome, Path target, Instant start) {

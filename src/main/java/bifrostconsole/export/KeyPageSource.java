@@ -5,7 +5,6 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -20,12 +19,12 @@ public interface KeyPageSource {
     CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, Consumer<VirtualKey> sink);
 
     /**
-     * As {@link #streamPage(VirtualKeyQuery, Consumer)}, binding each key with {@code keyReader} where keys are
-     * parsed here (a format that writes few fields reads fewer); sources holding their keys already ignore it.
+     * As {@link #streamPage(VirtualKeyQuery, Consumer)}, each key read with {@code reading}: off the server's stream
+     * where keys are parsed here, else from the key this source holds.
      */
-    default CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, ObjectReader keyReader,
-                                                           Consumer<VirtualKey> sink) {
-        return streamPage(query, sink);
+    default <T> CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, KeyReading<T> reading,
+                                                               Consumer<T> sink) {
+        return streamPage(query, key -> sink.accept(reading.fromModel(key)));
     }
 
     /** A live server: keys are parsed and handed over one by one, so a 10,000-key page never sits in memory. */
@@ -37,9 +36,9 @@ public interface KeyPageSource {
             }
 
             @Override
-            public CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, ObjectReader keyReader,
-                                                                  Consumer<VirtualKey> sink) {
-                return client.streamVirtualKeys(query, keyReader, sink);
+            public <T> CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, KeyReading<T> reading,
+                                                                      Consumer<T> sink) {
+                return client.streamVirtualKeys(query, reading.decoder(), sink);
             }
         };
     }

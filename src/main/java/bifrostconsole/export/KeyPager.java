@@ -6,7 +6,6 @@ import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.api.VirtualKeyStream;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,13 +60,24 @@ public final class KeyPager {
      */
     public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
                            Cancellation cancellation) throws IOException {
-        return forEach(query, scope, sink, progress, cancellation, VirtualKeyStream.fullReader());
+        return forEach(query, scope, KeyReading.model(VirtualKeyStream.fullReader()), sink::accept, progress,
+                cancellation);
     }
 
-    /** As above, each key bound with {@code keyReader} (see {@link KeyPageSource#streamPage}). */
-    public Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeySink sink, ProgressListener progress,
-                           Cancellation cancellation, ObjectReader keyReader) throws IOException {
-        Counter counter = new Counter(sink, progress, cancellation, query.metadata(), keyReader);
+
+    /** Receives keys as {@code reading} read them. */
+    @FunctionalInterface
+    public interface ItemSink<T> {
+        void accept(T item) throws IOException;
+    }
+
+    /**
+     * As above, each key read with {@code reading} (the model, or only what the sink writes); the pager's checks
+     * (a key sent twice, the metadata filter, unreadable keys) use {@link KeyReading#facts}.
+     */
+    public <T> Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeyReading<T> reading, ItemSink<T> sink,
+                               ProgressListener progress, Cancellation cancellation) throws IOException {
+        Counter<T> counter = new Counter<>(sink, progress, cancellation, query.metadata(), reading);
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
@@ -143,9 +153,9 @@ public final class KeyPager {
         }
     }
 
-    private Fetch start(VirtualKeyQuery query, Counter counter, CompletableFuture<Void> gate) {
+    private <T> Fetch start(VirtualKeyQuery query, Counter<T> counter, CompletableFuture<Void> gate) {
         Fetch fetch = new Fetch(gate == null ? CompletableFuture.completedFuture(null) : gate);
-        fetch.result = source.streamPage(query, counter.keyReader, key -> {
+        fetch.result = source.streamPage(query, counter.reading, key -> {
             fetch.gate.join(); // runs on this request's HTTP thread: waits for the previous page to finish
             counter.accept(key);
             fetch.received++;
@@ -161,7 +171,7 @@ public final class KeyPager {
         }
     }
 
-    private Page<VirtualKey> await(Fetch fetch, Counter counter) throws IOException {
+    private Page<VirtualKey> await(Fetch fetch, Counter<?> counter) throws IOException {
         try {
             return counter.cancellation.await(fetch.result);
         } catch (RuntimeException e) {
@@ -178,11 +188,11 @@ public final class KeyPager {
      * id it passed on, so a key the server sends twice (offset paging while keys are deleted shifts the rest
      * back) is written once: 100,000 ids are a few megabytes.
      */
-    private static final class Counter implements Consumer<VirtualKey> {
-        private final KeySink sink;
+    private static final class Counter<T> implements Consumer<T> {
+        private final ItemSink<T> sink;
         private final ProgressListener progress;
         private final Cancellation cancellation;
-        private final ObjectReader keyReader;
+        private final KeyReading<T> reading;
         private final java.util.Set<String> seen = new java.util.HashSet<>();
         private long unreadable;
         private long duplicates;
@@ -193,18 +203,19 @@ public final class KeyPager {
         /** The metadata filter asked for: a key that does not match shows the server ignored it. */
         private final java.util.Map<String, String> metadata;
 
-        Counter(KeySink sink, ProgressListener progress, Cancellation cancellation,
-                java.util.Map<String, String> metadata, ObjectReader keyReader) {
+        Counter(ItemSink<T> sink, ProgressListener progress, Cancellation cancellation,
+                java.util.Map<String, String> metadata, KeyReading<T> reading) {
             this.metadata = metadata;
             this.sink = sink;
-            this.keyReader = keyReader;
+            this.reading = reading;
             this.progress = progress;
             this.cancellation = cancellation;
         }
 
         @Override
-        public void accept(VirtualKey key) {
+        public void accept(T item) {
             cancellation.throwIfCancelled();
+            VirtualKey key = reading.facts(item);
             if (key.id() != null && !seen.add(key.id())) {
                 duplicates++;
                 return;
@@ -219,7 +230,7 @@ public final class KeyPager {
                         + " 2.2.5); nothing more was exported.", null, null);
             }
             try {
-                sink.accept(key);
+                sink.accept(item);
             } catch (IOException e) {
                 writeFailure = e;
                 throw new UncheckedIOException(e);

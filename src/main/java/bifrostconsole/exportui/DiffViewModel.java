@@ -7,6 +7,7 @@ import bifrostconsole.export.GovernanceState;
 import bifrostconsole.export.SectionDiff;
 import bifrostconsole.export.SnapshotFileException;
 import bifrostconsole.service.LatestRequest;
+import bifrostconsole.ui.Formats;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executor;
  */
 public final class DiffViewModel {
     private final Executor background;
+    private final Formats formats;
     private final LatestRequest comparison;
     private final ObservableList<DiffRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -39,8 +41,10 @@ public final class DiffViewModel {
     private GovernanceState old;
     private GovernanceState current;
 
-    public DiffViewModel(Executor background, Executor uiExecutor) {
+    /** @param formats writes each side's "taken" time as the rest of the window does */
+    public DiffViewModel(Executor background, Executor uiExecutor, Formats formats) {
         this.background = background;
+        this.formats = formats;
         this.comparison = new LatestRequest(uiExecutor);
         includeUsage.addListener((o, was, now) -> recompare());
     }
@@ -109,9 +113,9 @@ public final class DiffViewModel {
         return d.added().size() + d.removed().size() + d.changed().size();
     }
 
-    private static String side(GovernanceDiff.Side s) {
+    private String side(GovernanceDiff.Side s) {
         return s.label() + (s.server() == null ? "" : " \u2014 " + s.server())
-                + (s.takenAt() == null ? "" : ", taken " + s.takenAt());
+                + (s.takenAt() == null ? "" : ", taken " + formats.dateTime(s.takenAt()));
     }
 
     private static String message(Throwable failure) {

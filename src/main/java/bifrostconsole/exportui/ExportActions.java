@@ -13,6 +13,7 @@ import bifrostconsole.export.SnapshotSource;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.messages.UserMessages;
+import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.WindowService;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -49,15 +50,17 @@ public final class ExportActions {
     private final Executor background;
     private final Executor uiExecutor;
     private final Clock clock;
+    private final Formats formats;
     private final Function<GovernanceSource, KeyBrowserViewModel> browsers;
 
     /** @param browsers builds the key table's view-model for a snapshot window */
     public ExportActions(WindowService windows, Executor background, Executor uiExecutor, Clock clock,
-                         Function<GovernanceSource, KeyBrowserViewModel> browsers) {
+                         Formats formats, Function<GovernanceSource, KeyBrowserViewModel> browsers) {
         this.windows = windows;
         this.background = background;
         this.uiExecutor = uiExecutor;
         this.clock = clock;
+        this.formats = formats;
         this.browsers = browsers;
     }
 
@@ -87,7 +90,7 @@ public final class ExportActions {
         open.setOnAction(e -> chooseSnapshot(anchor, "Open snapshot").ifPresent(file -> openSnapshot(anchor, file)));
         MenuItem withServer = new MenuItem("Compare a snapshot with this server\u2026");
         withServer.setOnAction(e -> chooseSnapshot(anchor, "Compare with the server").ifPresent(file -> {
-            DiffViewModel vm = new DiffViewModel(background, uiExecutor);
+            DiffViewModel vm = new DiffViewModel(background, uiExecutor, formats);
             DiffView.show(windows, window(anchor), vm, "Changes since " + file.getFileName());
             vm.compare(GovernanceState.ofFile(file), new LiveGovernance(client, true, ProgressListener.NONE,
                     new Cancellation()));
@@ -95,7 +98,7 @@ public final class ExportActions {
         MenuItem two = new MenuItem("Compare two snapshots\u2026");
         two.setOnAction(e -> chooseSnapshot(anchor, "Older snapshot").ifPresent(older ->
                 chooseSnapshot(anchor, "Newer snapshot").ifPresent(newer -> {
-                    DiffViewModel vm = new DiffViewModel(background, uiExecutor);
+                    DiffViewModel vm = new DiffViewModel(background, uiExecutor, formats);
                     DiffView.show(windows, window(anchor), vm, older.getFileName() + " \u2192 " + newer.getFileName());
                     vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer));
                 })));

@@ -1,5 +1,6 @@
 package bifrostconsole.keydetail;
 
+import bifrostconsole.messages.DisplayText;
 import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.Icons;
@@ -73,8 +74,19 @@ public final class KeyDetailView extends VBox {
 
     public KeyDetailView(KeyDetailViewModel vm, Formats formats, Runnable previous, Runnable next, Runnable close) {
         this.vm = vm;
-        this.usageTab = tab("usage", "Usage", new UsageView(vm.usage(), formats),
+        // The charts are made when the tab is first picked: a tab pane keeps every tab's content in the scene, so
+        // they were styled and laid out on the first open of any key (most of what that first open cost).
+        this.usageTab = tab("usage", "Usage", new VBox(),
                 "Cost, tokens and requests over time, from the gateway's request logs");
+        usageTab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    usageTab.selectedProperty().removeListener(this);
+                    ((ScrollPane) usageTab.getContent()).setContent(new UsageView(vm.usage(), formats));
+                }
+            }
+        });
         getStyleClass().add("detail-view");
         setId("key-detail");
         setMinWidth(380);
@@ -249,10 +261,17 @@ public final class KeyDetailView extends VBox {
         ((ScrollPane) mcpTab.getContent()).setContent(mcp);
         // As the table shows it (markers for hidden characters); the tooltip has the whole of it with notes.
         NameLabels.show(title, d.key().name());
-        title.setTooltip(NameLabels.tooltip(d.key().name()));
+        // The same two tooltips from key to key, their texts changed: each new one is a popup window to make.
+        if (title.getTooltip() == null) {
+            title.setTooltip(NameLabels.tooltipOf(""));
+        }
+        title.getTooltip().setText(DisplayText.tooltip(d.key().name()));
         status.setVisible(true);
         StatusBadges.show(status, d.status());
-        status.setTooltip(new Tooltip(d.statusReason()));
+        if (status.getTooltip() == null) {
+            status.setTooltip(new Tooltip());
+        }
+        status.getTooltip().setText(d.statusReason());
         id.setText(d.key().id());
         showValue();
         overview.show(d);

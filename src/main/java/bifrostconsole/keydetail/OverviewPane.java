@@ -6,9 +6,9 @@ import bifrostconsole.ui.NameLabels;
 import bifrostconsole.ui.Navigator;
 import bifrostconsole.ui.UsageLineView;
 import javafx.scene.control.Hyperlink;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -18,10 +18,25 @@ import javafx.scene.layout.VBox;
  */
 final class OverviewPane extends VBox {
     private Navigator navigator = Navigator.NONE;
+    /** The headroom card and the field grid stay from one key to the next; only their texts change. */
+    private final UsageLineView headroomBar = new UsageLineView(UsageLineView.Style.COMPACT);
+    private final FieldGrid headroomLevels = new FieldGrid(false);
+    private final VBox headroomCard;
+    private final FieldGrid fields = new FieldGrid(true);
 
     OverviewPane() {
         getStyleClass().add("detail-pane");
         setId("overview-pane");
+        headroomBar.setId("headroom-summary");
+        headroomLevels.setId("headroom-levels");
+        Label title = DetailParts.section("Headroom", null);
+        Tooltip.install(title, new Tooltip("Bifrost checks every level on each request: the key's own budgets, its"
+                + " provider configs', its team's and its customer's, and every rate limit. The one with the least"
+                + " left binds; windows that have ended count as reset."));
+        headroomCard = new VBox(6, title, headroomBar, headroomLevels);
+        headroomCard.setId("headroom-card");
+        headroomCard.getStyleClass().add("headroom-card");
+        getChildren().setAll(headroomCard, fields);
     }
 
     void setNavigator(Navigator navigator) {
@@ -29,7 +44,11 @@ final class OverviewPane extends VBox {
     }
 
     void show(KeyDetails d) {
-        getChildren().setAll(headroom(d), DetailParts.fields(d.overview()));
+        showHeadroom(d);
+        fields.show(d.overview());
+        if (getChildren().size() > 2) {
+            getChildren().remove(2, getChildren().size()); // the owners' cards of the key shown before
+        }
         if (d.owners().isEmpty()) {
             return;
         }
@@ -60,35 +79,14 @@ final class OverviewPane extends VBox {
     }
 
     /** "Headroom: $12.40 left · team Platform, monthly" with its bar, then one line per level. */
-    private static VBox headroom(KeyDetails d) {
-        UsageLineView bar = new UsageLineView(UsageLineView.Style.COMPACT);
-        bar.show(d.headroom());
-        bar.setId("headroom-summary");
-        GridPane levels = new GridPane();
-        levels.getStyleClass().add("field-grid");
-        levels.setId("headroom-levels");
-        int row = 0;
-        for (HeadroomWords.Line line : d.headroomLines()) {
-            Label label = new Label(line.label());
-            label.getStyleClass().add("field-label");
-            label.setMinWidth(Label.USE_PREF_SIZE);
-            Label text = new Label(line.binds() ? line.text() + "  \u2190 binds" : line.text());
-            text.getStyleClass().add("field-value");
-            text.setWrapText(true);
-            text.setMaxWidth(Double.MAX_VALUE);
-            if (line.binds()) {
-                label.getStyleClass().add("binding");
-                text.getStyleClass().add("binding");
-            }
-            levels.addRow(row++, label, text);
+    private void showHeadroom(KeyDetails d) {
+        headroomBar.show(d.headroom());
+        List<HeadroomWords.Line> lines = d.headroomLines();
+        for (int i = 0; i < lines.size(); i++) {
+            HeadroomWords.Line line = lines.get(i);
+            headroomLevels.row(i).show(line.label(), line.binds() ? line.text() + "  \u2190 binds" : line.text(),
+                    null, null, line.binds());
         }
-        Label title = DetailParts.section("Headroom", null);
-        Tooltip.install(title, new Tooltip("Bifrost checks every level on each request: the key's own budgets, its"
-                + " provider configs', its team's and its customer's, and every rate limit. The one with the least"
-                + " left binds; windows that have ended count as reset."));
-        VBox box = new VBox(6, title, bar, levels);
-        box.setId("headroom-card");
-        box.getStyleClass().add("headroom-card");
-        return box;
+        headroomLevels.hideFrom(lines.size());
     }
 }

@@ -47,6 +47,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * Ctrl+C copy the key id, Esc close the details.
  */
 public final class KeyBrowserView extends BorderPane {
+    /** The key browser's height from which the search hint is shown (the window at 1440x900 gives it 810 px). */
+    static final double TALL_ENOUGH_FOR_HINT = 700;
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
@@ -309,6 +311,7 @@ public final class KeyBrowserView extends BorderPane {
         filters.setMinWidth(0);
 
         Label hint = new Label();
+        hint.setId("search-hint");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.textProperty().bind(Bindings.when(vm.fromMemoryProperty())
@@ -316,6 +319,12 @@ public final class KeyBrowserView extends BorderPane {
                         + "ignores search, filters, sorting and paging in this mode.")
                 .otherwise("Search matches names (the key's, its team's, its customer's) and metadata values. Team"
                         + " and customer filters combine with OR; metadata conditions must all hold (AND)."));
+        // In a short window (1024x700 and the like) the table's rows matter more than the search hint, which the
+        // search field's tooltip and the "or" between the owner filters also say. The from-memory note stays: it
+        // says that the server ignores the filters, which nothing else on screen does.
+        hint.visibleProperty().bind(vm.fromMemoryProperty()
+                .or(heightProperty().greaterThanOrEqualTo(TALL_ENOUGH_FOR_HINT)));
+        hint.managedProperty().bind(hint.visibleProperty());
         Label metadataProblem = new Label();
         metadataProblem.setId("metadata-problem");
         metadataProblem.getStyleClass().add("field-error");

@@ -4,11 +4,13 @@ import bifrostconsole.api.SortField;
 import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.tables.ColumnFit;
+import bifrostconsole.tables.ReusedRowsSkin;
 import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
 import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.StatusBadges;
+import bifrostconsole.ui.StyleNow;
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
 import bifrostconsole.messages.DisplayText;
@@ -47,7 +49,12 @@ final class KeyTable {
     private static final int MAX_LINES = 2;
 
     private final KeyBrowserViewModel vm;
-    private final TableView<KeyRow> table = new TableView<>();
+    private final TableView<KeyRow> table = new TableView<>() {
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new ReusedRowsSkin<>(this); // with the fixed cell size below: a new page does not restyle rows
+        }
+    };
     private final Map<KeyColumn, TableColumn<KeyRow, KeyRow>> columns = new EnumMap<>(KeyColumn.class);
     private boolean syncingSort;
     /** Saves a dragged column's width once the dragging stops, not on every pixel. */
@@ -297,7 +304,10 @@ final class KeyTable {
         protected void updateItem(KeyRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
-                setText(null);
+                // A space, not nothing: a label whose text goes empty takes its text node out, and putting it back
+                // restyles it from scratch (a few on every page that ends early).
+                setText(" ");
+                setAccessibleText(null);
                 icon.setVisible(false);
                 tip.setText(null);
                 return;
@@ -353,7 +363,11 @@ final class KeyTable {
             super.updateItem(row, empty);
             field.setVisible(!empty && row != null);
             if (!empty && row != null) {
+                boolean disabled = field.copyButton().isDisable();
                 field.show(row.plainValue(), vm.isRevealed(row));
+                if (field.copyButton().isDisable() != disabled) {
+                    StyleNow.apply(field); // the buttons' :disabled look, in this frame
+                }
             }
         }
     }

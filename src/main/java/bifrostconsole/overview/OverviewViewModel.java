@@ -210,15 +210,35 @@ public final class OverviewViewModel {
     // ---- from a scan to what the view draws (off the FX thread) ------------------------------------------
 
     Shown toShown(ScanResult r) {
+        HeadroomWords words = new HeadroomWords(formats::money, formats::count);
+        Map<Reason, List<AttentionRow>> attention = new EnumMap<>(Reason.class);
+        for (Reason reason : Reason.values()) {
+            attention.put(reason, new ArrayList<>());
+        }
+        for (AttentionItem item : r.attention()) {
+            AttentionRow row = new AttentionRow(item.keyId(), item.keyName(), detail(item, words));
+            for (Reason reason : item.reasons()) {
+                attention.get(reason).add(row);
+            }
+        }
+        // A list equal to the last scan's is that very list again, so the view can tell "unchanged" at a glance
+        // (comparing 50,000 rows is work the FX thread should not do).
+        Map<Reason, List<AttentionRow>> previous = lastRows;
+        attention.replaceAll((reason, rows) -> rows.equals(previous.get(reason)) ? previous.get(reason)
+                : List.copyOf(rows));
+        lastRows = attention;
+        // Each list's size is its reason's count (ScanResult.count walks every item again, once per call).
         List<Tile> tiles = new ArrayList<>();
         tiles.add(new Tile("keys", "Keys", formats.count(r.keys()), formats.count(r.active()) + " active \u00b7 "
                 + formats.count(r.inactive()) + " inactive"));
         tiles.add(new Tile("expired", "Expired", formats.count(r.expired()), formats.count(r.expiring())
                 + " expiring within 7 days"));
-        tiles.add(new Tile("exhausted", "Exhausted", formats.count(r.count(Reason.EXHAUSTED)), formats.count(r.count(
-                Reason.NEAR_LIMIT)) + " at or above " + Math.round(r.rules().threshold() * 100) + "%"));
+        tiles.add(new Tile("exhausted", "Exhausted", formats.count(attention.get(Reason.EXHAUSTED).size()),
+                formats.count(attention.get(Reason.NEAR_LIMIT).size()) + " at or above "
+                        + Math.round(r.rules().threshold() * 100) + "%"));
         tiles.add(new Tile("owners", "Teams \u00b7 Customers", formats.count(r.teams()) + " \u00b7 "
-                + formats.count(r.customers()), formats.count(r.count(Reason.UNASSIGNED)) + " keys on neither"));
+                + formats.count(r.customers()), formats.count(attention.get(Reason.UNASSIGNED).size())
+                + " keys on neither"));
         for (Map.Entry<String, Map<String, double[]>> level : r.spendByWindow().entrySet()) {
             Map.Entry<String, double[]> largest = level.getValue().entrySet().stream()
                     .max(Comparator.comparingDouble(e -> e.getValue()[1])).orElse(null);
@@ -237,23 +257,6 @@ public final class OverviewViewModel {
         }
         use.add(new Bar("100", r.usedDistribution()[10]));
         String useNote = formats.count(r.unbounded()) + " keys have no limit at all";
-        HeadroomWords words = new HeadroomWords(formats::money, formats::count);
-        Map<Reason, List<AttentionRow>> attention = new EnumMap<>(Reason.class);
-        for (Reason reason : Reason.values()) {
-            attention.put(reason, new ArrayList<>());
-        }
-        for (AttentionItem item : r.attention()) {
-            AttentionRow row = new AttentionRow(item.keyId(), item.keyName(), detail(item, words));
-            for (Reason reason : item.reasons()) {
-                attention.get(reason).add(row);
-            }
-        }
-        // A list equal to the last scan's is that very list again, so the view can tell "unchanged" at a glance
-        // (comparing 50,000 rows is work the FX thread should not do).
-        Map<Reason, List<AttentionRow>> previous = lastRows;
-        attention.replaceAll((reason, rows) -> rows.equals(previous.get(reason)) ? previous.get(reason)
-                : List.copyOf(rows));
-        lastRows = attention;
         String summary = "Scanned " + formats.count(r.keys()) + " keys \u00b7 " + formats.count(r.attention().size())
                 + " need attention";
         Attention.Traffic traffic = r.rules().traffic();

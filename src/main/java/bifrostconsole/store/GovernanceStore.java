@@ -71,8 +71,6 @@ public final class GovernanceStore {
      */
     private static final class Data {
         final List<VirtualKey> keys;
-        /** Each key's index in {@link #keys}. */
-        final Map<String, Integer> indexById;
         /** What {@code search} looks in, lower-cased: the name, the team's and customer's names, metadata values. */
         final String[][] searchTexts;
         final double[] budgetSpent;
@@ -88,13 +86,12 @@ public final class GovernanceStore {
         Data(List<VirtualKey> keys, List<Team> teams, List<Customer> customers, List<McpClient> mcpClients) {
             this.keys = List.copyOf(keys);
             int n = this.keys.size();
-            this.indexById = new HashMap<>(n * 2);
             this.searchTexts = new String[n][];
             this.budgetSpent = new double[n];
+            Map<String, String> lowerCased = new HashMap<>(); // owner names and metadata values repeat: one copy each
             for (int i = 0; i < n; i++) {
                 VirtualKey key = this.keys.get(i);
-                indexById.putIfAbsent(key.id(), i);
-                searchTexts[i] = searchTexts(key);
+                searchTexts[i] = searchTexts(key, lowerCased);
                 budgetSpent[i] = spent(key);
             }
             Integer[] indexes = new Integer[n];
@@ -123,7 +120,7 @@ public final class GovernanceStore {
             java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
             replaced.forEach((index, key) -> {
                 VirtualKey old = copy.set(index, key);
-                searchTexts[index] = searchTexts(key);
+                searchTexts[index] = searchTexts(key, new HashMap<>());
                 budgetSpent[index] = spent(key);
                 if (!java.util.Objects.equals(old.name(), key.name())) {
                     stale.add(Sort.NAME);
@@ -139,7 +136,6 @@ public final class GovernanceStore {
                 }
             });
             this.keys = java.util.Collections.unmodifiableList(copy);
-            this.indexById = base.indexById;
             this.byId = base.byId;
             this.idRank = base.idRank;
             this.sortedOrders = new ConcurrentHashMap<>();
@@ -162,27 +158,56 @@ public final class GovernanceStore {
         }
 
         VirtualKey key(String id) {
-            Integer index = indexById.get(id);
-            return index == null ? null : keys.get(index);
+            int index = indexOf(id);
+            return index < 0 ? null : keys.get(index);
+        }
+
+        /**
+         * The index in {@link #keys} of the first key with this id, or -1: a binary search of the id order (no map
+         * of 100,000 boxed indexes beside the keys). Equal ids are in index order there, so the first one wins.
+         */
+        int indexOf(String id) {
+            if (id == null) {
+                return -1;
+            }
+            int low = 0;
+            int high = byId.length - 1;
+            int found = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                String midId = keys.get(byId[mid]).id();
+                int c = midId == null ? -1 : midId.compareTo(id);
+                if (c < 0) {
+                    low = mid + 1;
+                } else {
+                    if (c == 0) {
+                        found = byId[mid];
+                    }
+                    high = mid - 1;
+                }
+            }
+            return found;
         }
 
         /**
          * Bifrost 2.x matches {@code search} against the key's name, its team's and customer's names and (with
          * metadata) every metadata value (API.md §4); separate strings, so a match never spans two of them.
          */
-        private static String[] searchTexts(VirtualKey key) {
-            List<String> texts = new ArrayList<>(3 + key.metadata().size());
-            texts.add(key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT));
+        private static String[] searchTexts(VirtualKey key, Map<String, String> lowerCased) {
+            String[] texts = new String[1 + (key.team() != null && key.team().name() != null ? 1 : 0)
+                    + (key.customer() != null && key.customer().name() != null ? 1 : 0) + key.metadata().size()];
+            int t = 0;
+            texts[t++] = key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
             if (key.team() != null && key.team().name() != null) {
-                texts.add(key.team().name().toLowerCase(Locale.ROOT));
+                texts[t++] = lowerCased.computeIfAbsent(key.team().name(), n -> n.toLowerCase(Locale.ROOT));
             }
             if (key.customer() != null && key.customer().name() != null) {
-                texts.add(key.customer().name().toLowerCase(Locale.ROOT));
+                texts[t++] = lowerCased.computeIfAbsent(key.customer().name(), n -> n.toLowerCase(Locale.ROOT));
             }
             for (String value : key.metadata().values()) {
-                texts.add(value.toLowerCase(Locale.ROOT));
+                texts[t++] = lowerCased.computeIfAbsent(value, v -> v.toLowerCase(Locale.ROOT));
             }
-            return texts.toArray(String[]::new);
+            return texts;
         }
 
         /** COALESCE(MAX(current_usage), 0) over the key's own budgets. */
@@ -381,7 +406,7 @@ public final class GovernanceStore {
             boolean sameIds = removedKeys.isEmpty() && putKeys.keySet().stream().allMatch(id -> base.key(id) != null);
             if (sameIds) {
                 Map<Integer, VirtualKey> replaced = new HashMap<>();
-                putKeys.forEach((id, key) -> replaced.put(base.indexById.get(id), key));
+                putKeys.forEach((id, key) -> replaced.put(base.indexOf(id), key));
                 return new Data(base, replaced, teams, customers, mcpClients);
             }
             List<VirtualKey> all = new ArrayList<>(base.keys.size() + putKeys.size());

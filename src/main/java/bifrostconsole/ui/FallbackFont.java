@@ -142,6 +142,11 @@ public final class FallbackFont {
             node.getStyleClass().add(STYLE_CLASS);
         } else if (!needed && has) {
             node.getStyleClass().remove(STYLE_CLASS);
+        } else {
+            return;
+        }
+        if (node instanceof javafx.scene.Node shown) {
+            StyleNow.apply(shown); // a table cell's name takes its font in this frame
         }
     }
 

@@ -26,8 +26,12 @@ public final class StatusBadges {
 
     public static void show(Label badge, KeyStatus status) {
         badge.setText(status.label());
+        if (badge.getPseudoClassStates().contains(STATES[status.ordinal()])) {
+            return;
+        }
         for (KeyStatus s : KeyStatus.values()) {
             badge.pseudoClassStateChanged(STATES[s.ordinal()], s == status);
         }
+        StyleNow.apply(badge); // a table cell's badge takes its colour in this frame
     }
 }

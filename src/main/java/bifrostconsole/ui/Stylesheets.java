@@ -1,7 +1,6 @@
 package bifrostconsole.ui;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -27,27 +26,37 @@ public final class Stylesheets {
 
     /**
      * Makes sure the console stylesheet reaches one part of a scene, e.g. a view placed in someone else's window.
-     * The sheet goes on the view only when its scene lacks it: the same sheet on the view and on the scene would
+     * The sheet is on the view only while its scene lacks it: the same sheet on the view and on the scene would
      * make every node under the view match its rules twice, and CSS matching is most of the FX thread's start-up.
+     * A view often gets its scene before the scene gets its sheets ({@code new Scene(view)}, then styling the
+     * scene), so this follows both: the view's own copy goes as soon as its scene has the sheet.
      */
     public static void apply(Parent parent) {
-        if (parent.getScene() != null) {
-            addUnlessSceneHasIt(parent, parent.getScene());
-            return;
-        }
-        parent.sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> property, Scene before, Scene scene) {
-                if (scene != null) {
-                    property.removeListener(this);
-                    addUnlessSceneHasIt(parent, scene);
-                }
+        ListChangeListener<String> sheetsChanged = c -> keepOnce(parent);
+        parent.sceneProperty().addListener((property, before, scene) -> {
+            if (before != null) {
+                before.getStylesheets().removeListener(sheetsChanged);
             }
+            if (scene != null) {
+                scene.getStylesheets().addListener(sheetsChanged);
+            }
+            keepOnce(parent);
         });
+        if (parent.getScene() != null) {
+            parent.getScene().getStylesheets().addListener(sheetsChanged);
+            keepOnce(parent);
+        }
     }
 
-    private static void addUnlessSceneHasIt(Parent parent, Scene scene) {
-        if (!scene.getStylesheets().contains(CONSOLE)) {
+    /** The console sheet on {@code parent} exactly when its scene lacks it; nothing while it has no scene. */
+    private static void keepOnce(Parent parent) {
+        Scene scene = parent.getScene();
+        if (scene == null) {
+            return;
+        }
+        if (scene.getStylesheets().contains(CONSOLE)) {
+            parent.getStylesheets().remove(CONSOLE);
+        } else {
             addMissing(parent.getStylesheets(), List.of(CONSOLE));
         }
     }

@@ -37,8 +37,15 @@ public final class UsageBar extends Region {
      * class change, that does not make JavaFX look the node's styles up again, which matters in table cells.
      */
     public static void showLevel(javafx.scene.Node node, UsageLine.Level level) {
-        node.pseudoClassStateChanged(WARNING, level == UsageLine.Level.WARNING);
-        node.pseudoClassStateChanged(EXHAUSTED, level == UsageLine.Level.EXHAUSTED);
+        boolean warning = level == UsageLine.Level.WARNING;
+        boolean exhausted = level == UsageLine.Level.EXHAUSTED;
+        if (node.getPseudoClassStates().contains(WARNING) == warning
+                && node.getPseudoClassStates().contains(EXHAUSTED) == exhausted) {
+            return;
+        }
+        node.pseudoClassStateChanged(WARNING, warning);
+        node.pseudoClassStateChanged(EXHAUSTED, exhausted);
+        StyleNow.apply(node); // a table cell's bar takes its colour in this frame
     }
 
     public double fraction() {

@@ -175,4 +175,32 @@ class AlertsViewModelTest {
         assertEquals(0, none.sent.size(), "unavailable");
         assertEquals("notify-send is not installed.", without.desktopUnavailable());
     }
+    @Test
+    void aNameThatLiesReachesTheDesktopWithItsHiddenCharactersShown() {
+        Recording desktop = new Recording(null);
+        AlertsViewModel model = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC),
+                bifrostconsole.config.UiSettings.inMemory(), desktop);
+        model.accept(scan(T0, List.of()));
+        Limit l = new Limit(Level.KEY, "x", Unit.DOLLARS, "1d", 10, 10, 0, null, 9, 9, false,
+                T0.plus(Duration.ofDays(1)), false);
+        AttentionItem lying = new AttentionItem("x", "prod\nstaging\u202Egnp.exe", Set.of(Reason.NEAR_LIMIT),
+                Binding.KEY, l, null, null, null);
+        List<AlertsViewModel.Alert> one = model.accept(scan(T0.plusSeconds(5), List.of(), lying));
+        model.notifyDesktop(one, a -> { }, () -> { });
+        String title = desktop.sent.get(0)[0];
+        assertTrue(!title.contains("\n") && !title.contains("\u202E"), title);
+        assertEquals(bifrostconsole.messages.DisplayText.line("prod\nstaging\u202Egnp.exe"), title);
+
+        desktop.sent.clear();
+        AlertsViewModel many = new AlertsViewModel(new Formats(Locale.US, ZoneOffset.UTC),
+                bifrostconsole.config.UiSettings.inMemory(), desktop);
+        many.accept(scan(T0, List.of()));
+        List<AlertsViewModel.Alert> five = many.accept(scan(T0.plusSeconds(5), List.of(), lying,
+                key("k1", 9, T0.plus(Duration.ofDays(1))), key("k2", 9, T0.plus(Duration.ofDays(1))),
+                key("k3", 9, T0.plus(Duration.ofDays(1))), key("k4", 9, T0.plus(Duration.ofDays(1)))));
+        many.notifyDesktop(five, a -> { }, () -> { });
+        String summary = desktop.sent.get(0)[1];
+        assertTrue(summary.startsWith(title + ": near"), "the first alert, its name on one line: " + summary);
+        assertEquals(4, summary.split("\n").length, summary);
+    }
 }

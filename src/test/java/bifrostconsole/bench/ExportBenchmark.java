@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * Needs {@code mvn -DskipTests package} first (for target/lib). Run:
  * {@code mvn -B -q -Pbench test-compile exec:java -Dexec.mainClass=bifrostconsole.bench.ExportBenchmark}
  * (arguments: {@code -Dexec.args="100000 3"} = keys, rounds; {@code -Dbench.export.children=false} skips the
- * child JVMs).
+ * child JVMs; {@code -Dbench.export.server=URL} uses a gateway already running instead of starting one;
+ * {@code -Dbench.export.baseline=DIR} alternates child JVMs with the export classes in DIR, e.g. main's
+ * target/classes, and with this build's, against one gateway, and prints both builds' ratios).
  */
 public final class ExportBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -71,11 +73,17 @@ public final class ExportBenchmark {
         String appClasspath = "target/classes:target/lib/*";
         String benchClasspath = appClasspath + ":target/test-classes";
         Path work = Files.createTempDirectory("export-bench");
-        Process server = new ProcessBuilder(java(), "-cp", appClasspath, "bifrostconsole.Launcher", "demo-server",
-                "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+        String given = System.getProperty("bench.export.server");
+        Process server = given != null ? null : new ProcessBuilder(java(), "-cp", appClasspath, "bifrostconsole.Launcher",
+                "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
-            String url = awaitUrl(server);
+            String url = given != null ? given : awaitUrl(server);
+            String baseline = System.getProperty("bench.export.baseline");
+            if (baseline != null) {
+                alternate(url, keys, rounds, baseline);
+                return;
+            }
             System.out.printf(Locale.ROOT, "Export benchmark: %,d keys, demo gateway in a child JVM at %s, pages of"
                     + " %,d, %d rounds (median), %d cores%n", keys, url, KeyPager.EXPORT_PAGE_SIZE, rounds,
                     Runtime.getRuntime().availableProcessors());
@@ -130,6 +138,10 @@ public final class ExportBenchmark {
                     median(json), json, jsonBytes / 1e6, median(json) / plainMedian);
             System.out.printf(Locale.ROOT, "  this JVM's CPU (median): plain loop %.2f s, CSV %.2f s, JSON %.2f s%n",
                     median(plainCpu), median(csvCpu), median(jsonCpu));
+            for (int r = 0; r < rounds; r++) {
+                System.out.printf(Locale.ROOT, "ROUND %.2f %.2f %.2f %.2f %.2f %.2f%n", plain.get(r), csv.get(r),
+                        json.get(r), plainCpu.get(r), csvCpu.get(r), jsonCpu.get(r));
+            }
             if (!Boolean.parseBoolean(System.getProperty("bench.export.children", "true"))) {
                 return; // -Dbench.export.children=false: the in-process comparison only
             }
@@ -155,14 +167,74 @@ public final class ExportBenchmark {
                     tight.exitCode == 0 ? "exit 0" : "EXIT " + tight.exitCode,
                     Files.exists(small) ? Files.size(small) / 1e6 : 0.0, downloaded / 1e6);
         } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (server != null) {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
             try (var files = Files.list(work)) {
                 for (Path p : files.toList()) {
                     Files.deleteIfExists(p);
                 }
             }
             Files.deleteIfExists(work);
+        }
+    }
+
+    /**
+     * {@code -Dbench.export.baseline=DIR}: the in-process comparison in child JVMs against one gateway, alternating
+     * the export classes in DIR (e.g. main's target/classes) with this build's, {@code rounds} children each (a warm-up
+     * and two rounds in each child); each child's export times are ratios to its own plain loop.
+     */
+    private static void alternate(String url, int keys, int rounds, String baseline) throws IOException,
+            InterruptedException {
+        String[][] builds = {{"baseline (" + baseline + ")", baseline}, {"this build", "target/classes"}};
+        List<List<double[]>> results = List.of(new ArrayList<>(), new ArrayList<>());
+        System.out.printf(Locale.ROOT, "Export benchmark, alternating builds: %,d keys, gateway at %s, %d children"
+                + " each, load %s%n", keys, url, rounds, load());
+        for (int r = 0; r < rounds; r++) {
+            for (int b = 0; b < builds.length; b++) {
+                Process child = new ProcessBuilder(java(), "-Dbench.export.server=" + url,
+                        "-Dbench.export.children=false", "-cp", builds[b][1] + ":target/lib/*:target/test-classes",
+                        ExportBenchmark.class.getName(), String.valueOf(keys), "2")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (child.waitFor() != 0) {
+                    throw new IllegalStateException("child failed:\n" + out);
+                }
+                for (String l : out.lines().filter(x -> x.startsWith("ROUND ")).toList()) {
+                    results.get(b).add(Arrays.stream(l.substring(6).trim().split(" "))
+                            .mapToDouble(Double::parseDouble).toArray());
+                }
+                System.out.printf(Locale.ROOT, "  %-40s %s (load %s)%n", builds[b][0],
+                        out.lines().filter(x -> x.startsWith("ROUND ")).toList(), load());
+            }
+        }
+        System.out.println("Medians over every round (seconds; export / its own plain loop):");
+        for (int b = 0; b < builds.length; b++) {
+            List<double[]> rows = results.get(b);
+            List<Double> csvRatio = rows.stream().map(v -> v[1] / v[0]).toList();
+            List<Double> jsonRatio = rows.stream().map(v -> v[2] / v[0]).toList();
+            System.out.printf(Locale.ROOT, "  %-40s plain %.2f s, CSV %.2f s (%.2fx), JSON %.2f s (%.2fx);"
+                            + " CPU plain %.2f / CSV %.2f / JSON %.2f s; ratios CSV %s JSON %s%n", builds[b][0],
+                    median(col(rows, 0)), median(col(rows, 1)), median(csvRatio), median(col(rows, 2)),
+                    median(jsonRatio), median(col(rows, 3)), median(col(rows, 4)), median(col(rows, 5)),
+                    rounded(csvRatio), rounded(jsonRatio));
+        }
+    }
+
+    private static List<Double> col(List<double[]> rows, int i) {
+        return rows.stream().map(v -> v[i]).toList();
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -34,6 +34,9 @@ import java.util.function.BooleanSupplier;
  * against the demo gateway in this JVM, as the console's demo workspace does, while {@link FxStalls#heartbeat}
  * measures how long the FX thread takes to pick up a task queued every 5 ms: idle, paging through 100- and 25-key
  * pages, sorting by each sortable column, filtering by search text, and opening a key's details row after row.
+ * Beside the stalls it prints the FX thread's own CPU time per action, which a busy machine inflates far less than
+ * the stalls (they include waiting for a core and for the renderer), and marks each stretch as a JFR event
+ * ({@code bifrostconsole.BenchPhase}) so a recording's FX-thread samples can be split by action.
  * Ends with this process's peak RSS (VmHWM) after paging {@code bench.table.memoryPages} 100-key pages, which is
  * the console's own memory when run as a fresh JVM with {@code -Dbench.table.keys=100000}.
  * Run: {@code mvn -B -q -Pbench test-compile exec:java -Dbench=table}, or for the memory figure in a fresh JVM
@@ -86,31 +89,32 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
 
             out.printf(Locale.ROOT, "Key table: %,d keys in the demo gateway (this JVM), Monocle headless, load %s%n",
                     keyCount, load());
-            out.printf(Locale.ROOT, "%-34s %8s %8s %8s %16s%n", "FX thread stall (ms)", "p50", "p99", "max",
-                    "action shown ms");
-            report(out, "idle", FxStalls.heartbeat(() -> Thread.sleep(3000)), Double.NaN);
+            out.printf(Locale.ROOT, "%-34s %8s %8s %8s %16s %12s%n", "FX thread stall (ms)", "p50", "p99", "max",
+                    "action shown ms", "FX CPU ms");
+            report(out, "idle", phase("idle", () -> Thread.sleep(3000)), Double.NaN, 1);
 
             for (int size : new int[]{100, 25}) {
                 setPageSize(vm, size);
                 double[] ms = new double[1];
-                List<Double> stalls = FxStalls.heartbeat(() -> ms[0] = repeat(PAGES, () -> pageShown(vm, vm::nextPage)));
-                report(out, "paging, " + size + "-key pages x" + PAGES, stalls, ms[0]);
+                List<Double> stalls = phase("paging " + size,
+                        () -> ms[0] = repeat(PAGES, () -> pageShown(vm, vm::nextPage)));
+                report(out, "paging, " + size + "-key pages x" + PAGES, stalls, ms[0], PAGES);
             }
             setPageSize(vm, 100);
 
             List<KeyColumn> sortable = java.util.Arrays.stream(KeyColumn.values()).filter(KeyColumn::sortable).toList();
             double[] ms = new double[1];
-            List<Double> stalls = FxStalls.heartbeat(() -> ms[0] = repeat(PAGES,
+            List<Double> stalls = phase("sorting", () -> ms[0] = repeat(PAGES,
                     i -> pageShown(vm, () -> vm.sortBy(sortable.get(i % sortable.size())))));
-            report(out, "sorting x" + PAGES + " (" + sortable.size() + " columns)", stalls, ms[0]);
+            report(out, "sorting x" + PAGES + " (" + sortable.size() + " columns)", stalls, ms[0], PAGES);
 
             String[] searches = {"a", "an", "api", "s", "se", "sec", "p", "pr", "prod", ""};
-            stalls = FxStalls.heartbeat(() -> ms[0] = repeat(searches.length * 2,
+            stalls = phase("filtering", () -> ms[0] = repeat(searches.length * 2,
                     i -> pageShown(vm, () -> vm.searchTextProperty().set(searches[i % searches.length]))));
-            report(out, "filtering x" + searches.length * 2 + " (search text)", stalls, ms[0]);
+            report(out, "filtering x" + searches.length * 2 + " (search text)", stalls, ms[0], searches.length * 2);
 
-            stalls = FxStalls.heartbeat(() -> ms[0] = repeat(OPENS, i -> detailShown(vm, i)));
-            report(out, "opening details x" + OPENS, stalls, ms[0]);
+            stalls = phase("details", () -> ms[0] = repeat(OPENS, i -> detailShown(vm, i)));
+            report(out, "opening details x" + OPENS, stalls, ms[0], OPENS);
             FxStalls.onFx(() -> {
                 vm.closeDetail();
                 return null;
@@ -246,9 +250,38 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    private static void report(PrintStream out, String label, List<Double> waits, double actionMs) {
-        out.printf(Locale.ROOT, "%-34s %8.1f %8.1f %8.1f %16s%n", label, FxStalls.pct(waits, 0.5),
+    /** Marks a measured stretch in a JFR recording (when one runs), so its FX-thread samples can be told apart. */
+    @jdk.jfr.Name("bifrostconsole.BenchPhase")
+    @jdk.jfr.Label("Benchmark phase")
+    static final class Phase extends jdk.jfr.Event {
+        @jdk.jfr.Label("What")
+        String what;
+    }
+
+    /** The FX thread's CPU time in the last {@link #phase}, ms: unlike the stalls, it hardly depends on the load. */
+    private static double phaseFxCpuMs;
+    private static long fxThreadId = -1;
+
+    private static List<Double> phase(String what, FxStalls.Work work) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (fxThreadId < 0) {
+            fxThreadId = FxStalls.onFx(() -> Thread.currentThread().getId());
+        }
+        Phase phase = new Phase();
+        phase.what = what;
+        phase.begin();
+        long cpu0 = threads.getThreadCpuTime(fxThreadId);
+        try {
+            return FxStalls.heartbeat(work);
+        } finally {
+            phaseFxCpuMs = (threads.getThreadCpuTime(fxThreadId) - cpu0) / 1e6;
+            phase.commit();
+        }
+    }
+
+    private static void report(PrintStream out, String label, List<Double> waits, double actionMs, int actions) {
+        out.printf(Locale.ROOT, "%-34s %8.1f %8.1f %8.1f %16s %12.1f%n", label, FxStalls.pct(waits, 0.5),
                 FxStalls.pct(waits, 0.99), FxStalls.pct(waits, 1.0),
-                Double.isNaN(actionMs) ? "-" : String.format(Locale.ROOT, "%.1f", actionMs));
+                Double.isNaN(actionMs) ? "-" : String.format(Locale.ROOT, "%.1f", actionMs), phaseFxCpuMs / actions);
     }
 }

@@ -44,9 +44,18 @@ import java.util.regex.Pattern;
  * gateway in a child JVM: rounds alternate an export to a CSV file (the baseline) and the Overview's scan, from
  * the click to the totals, lists and charts on screen (under Monocle's headless renderer). Meanwhile a heartbeat
  * queues a task on the FX thread every 5 ms and records how long each waited: the FX thread's longest stall.
+ * Both read the keys the same way (KeyPager's export pages of 10,000, the next asked for while one is read); the
+ * scan also reads the teams, customers and the logs' ranking of keys (for the Unused list), and the overview asks
+ * for the gateway's spend over time. Each round's scan is set against that round's export, and the median of
+ * those ratios is printed beside the ratio of the medians; so are the collectors' time and the load.
  * Needs {@code mvn -B -DskipTests package} first (for target/lib). Run:
- * {@code mvn -B -q -Pbench test-compile exec:java -Dbench=overview} (or {@code -Dexec.args="100000 3"} with
- * {@code -Dexec.mainClass=bifrostconsole.bench.OverviewScanBenchmark}).
+ * {@code mvn -B -q -Pbench test-compile exec:java -Dbench=overview} ({@code -Dbench.overview.rounds=5}), or in a
+ * JVM of its own (any runtime and collector options, without Maven in the process): {@code java -cp
+ * "target/classes:target/test-classes:$(cat target/test-cp.txt)" bifrostconsole.bench.OverviewScanBenchmark 100000 3}
+ * after {@code mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test}.
+ * With {@code -Dbench.overview.inProcess=true} the demo gateway runs in this JVM instead, as in the console's demo
+ * workspace, and the run ends with the process's peak RSS and the heap in use after a full GC: the window's memory
+ * during a 100,000-key scan (run it with the window launcher's java options to check its heap limit).
  */
 public final class OverviewScanBenchmark {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -56,14 +65,17 @@ public final class OverviewScanBenchmark {
 
     public static void main(String[] args) throws Exception {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        if (!Files.isDirectory(Path.of("target", "lib"))) {
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("bench.overview.rounds", 3);
+        boolean inProcess = Boolean.getBoolean("bench.overview.inProcess");
+        if (!inProcess && !Files.isDirectory(Path.of("target", "lib"))) {
             System.err.println("OverviewScanBenchmark: target/lib is missing: run 'mvn -B -DskipTests package' first.");
             System.exit(2);
         }
         headless();
-        Process server = new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher",
-                "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+        bifrostconsole.demo.DemoGateway inJvm = inProcess ? bifrostconsole.demo.DemoGateway.start(
+                bifrostconsole.demo.DemoGateway.Options.generated(42, keys)) : null;
+        Process server = inProcess ? null : new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*",
+                "bifrostconsole.Launcher", "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-background");
@@ -72,7 +84,7 @@ public final class OverviewScanBenchmark {
         });
         Path csv = Files.createTempFile("overview-bench", ".csv");
         try {
-            String url = awaitUrl(server);
+            String url = inProcess ? inJvm.baseUrl() : awaitUrl(server);
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
                     .withTimeouts(null, java.time.Duration.ofMinutes(2)));
             KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
@@ -100,12 +112,20 @@ public final class OverviewScanBenchmark {
                 stage.show();
                 return model;
             });
-            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in a child JVM at %s,"
-                    + " %d rounds (median), %d cores%n", keys, url, rounds, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in %s at %s,"
+                    + " %d rounds (median), %d cores%n", keys, inProcess ? "this JVM" : "a child JVM", url, rounds,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "Java %s, collectors %s, max heap %d MB, JVM options %s%n",
+                    System.getProperty("java.version"), java.lang.management.ManagementFactory
+                            .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList(),
+                    Runtime.getRuntime().maxMemory() >> 20, java.lang.management.ManagementFactory.getRuntimeMXBean()
+                            .getInputArguments().stream().filter(a -> a.startsWith("-X")).toList());
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.exists(loadavg)) {
                 System.out.println("Load average (1, 5, 15 min): " + Files.readString(loadavg).trim());
             }
+            // The export (the baseline) and the scan read the keys the same way: KeyPager's export pages of
+            // 10,000, the next one asked for while this one is read, one page at a time.
             // Warm-up: the server sorts its keys, both JVMs compile the hot paths.
             export(exporter, csv);
             onFx(() -> {
@@ -118,6 +138,11 @@ public final class OverviewScanBenchmark {
             List<Double> exports = new ArrayList<>();
             List<Double> scans = new ArrayList<>();
             List<Double> stalls = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            long gcBefore = gcMillis();
+            List<Double> gcPauses = Collections.synchronizedList(new ArrayList<>());
+            Runnable stopPauses = recordPauses(gcPauses);
+            double scanning = 0;
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
                 export(exporter, csv);
@@ -129,13 +154,25 @@ public final class OverviewScanBenchmark {
                     scans.add(seconds(s));
                 });
                 stalls.addAll(waits);
+                ratios.add(scans.get(r) / exports.get(r));
+                scanning += scans.get(r) + exports.get(r);
             }
+            long gcDuring = gcMillis() - gcBefore;
+            stopPauses.run();
             List<Double> idle = heartbeat(() -> Thread.sleep(3000));
             double exportMedian = median(exports);
             double scanMedian = median(scans);
             System.out.printf(Locale.ROOT, "  export CSV to a file (baseline): %.2f s %s%n", exportMedian, exports);
             System.out.printf(Locale.ROOT, "  overview scan, click to screen:  %.2f s %s, ratio %.2fx (aim <= 1.2x)%n",
                     scanMedian, scans, scanMedian / exportMedian);
+            System.out.printf(Locale.ROOT, "  scan / export of the same round: median %.2fx %s%n", median(ratios),
+                    ratios.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+            System.out.printf(Locale.ROOT, "  garbage collection during the rounds: %,d ms in %.1f s (all collectors)%n",
+                    gcDuring, scanning);
+            System.out.printf(Locale.ROOT, "  GC pauses during the rounds (the world stopped, FX thread too): %d, p99 %.1f"
+                    + " ms, longest %.1f ms, %.0f ms in all%n", gcPauses.size(), gcPauses.isEmpty() ? 0
+                    : pct(gcPauses, 0.99), gcPauses.isEmpty() ? 0 : pct(gcPauses, 1),
+                    gcPauses.stream().mapToDouble(Double::doubleValue).sum());
             System.out.printf(Locale.ROOT, "  FX thread stall during the scans: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", pct(stalls, 0.5), pct(stalls, 0.99),
                     pct(stalls, 1), pct(idle, 0.5), pct(idle, 0.99), pct(idle, 1));
@@ -144,13 +181,66 @@ public final class OverviewScanBenchmark {
             System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));
+            if (inProcess) {
+                System.gc();
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf(Locale.ROOT, "  memory: peak RSS %s, heap in use after a full GC %.0f MB, committed %.0f"
+                        + " MB, max heap %.0f MB%n", peakRss(), (rt.totalMemory() - rt.freeMemory()) / 1e6,
+                        rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+            }
+            if (Files.exists(loadavg)) {
+                System.out.println("Load average at the end: " + Files.readString(loadavg).trim());
+            }
             Platform.exit();
         } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (inJvm != null) {
+                inJvm.close();
+            } else {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
             Files.deleteIfExists(csv);
             background.shutdownNow();
         }
+    }
+
+    /**
+     * Records each stop-the-world collection's duration, as the JVM reports it (G1, Serial and Parallel young and
+     * full collections, G1's remark and cleanup; for ZGC and Shenandoah only their pauses, not their concurrent
+     * cycles). Returns what stops the recording.
+     */
+    private static Runnable recordPauses(List<Double> pauses) {
+        List<Runnable> stops = new ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean bean
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            String name = bean.getName();
+            if (name.contains("Cycles") || !(bean instanceof javax.management.NotificationEmitter emitter)) {
+                continue; // ZGC's and Shenandoah's cycles run beside the application
+            }
+            javax.management.NotificationListener listener = (n, h) -> {
+                if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                        .equals(n.getType())) {
+                    com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management
+                            .GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData)
+                                    n.getUserData());
+                    pauses.add((double) info.getGcInfo().getDuration());
+                }
+            };
+            emitter.addNotificationListener(listener, null, null);
+            stops.add(() -> {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            });
+        }
+        return () -> stops.forEach(Runnable::run);
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static void export(KeyExporter exporter, Path csv) throws Exception {
@@ -231,6 +321,17 @@ public final class OverviewScanBenchmark {
             }
         }
         throw new IllegalStateException("the demo server exited before listening");
+    }
+
+    /** This process's peak resident size (VmHWM), Linux only. */
+    static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> String.format(Locale.ROOT, "%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static void headless() {

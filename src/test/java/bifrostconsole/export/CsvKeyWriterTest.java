@@ -32,6 +32,29 @@ public class CsvKeyWriterTest {
         assertEquals(keys.size(), narrow.size());
         assertTrue(full.stream().anyMatch(r -> r.contains("; ")), "some keys have several budgets or providers");
         assertEquals(full, narrow);
+        VirtualKey bound = CsvKeyWriter.KEY_READER.readValue(bifrostconsole.api.Json.mapper().writeValueAsBytes(
+                keys.stream().filter(k -> !k.budgets().isEmpty() && k.rateLimit() != null).findFirst().orElseThrow()));
+        assertEquals(null, bound.budgets().get(0).lastReset(), "what the row does not show is skipped");
+        assertEquals(null, bound.rateLimit().tokenLastReset());
+        assertEquals(null, bound.configHash());
+    }
+
+    /** money() rounds the decimal that Double.toString shows, half up, as BigDecimal.valueOf did. */
+    @Test
+    void moneyIsBigDecimalsTwoDecimalsHalfUp() {
+        java.util.Random random = new java.util.Random(5);
+        List<Double> amounts = new ArrayList<>(List.of(0.0, -0.0, 0.005, 0.004999, 1.005, 2.675, -0.005, -0.004,
+                0.001, 0.000999, -0.000999, 9_999_999.995, 9_999_999.994, 1e7, 1e7 + 0.005, 12.5, 100.0, 0.1, 0.01,
+                -12.345, 13073.5, 150.0, 935.17, 1e-3, 1e300, -1e300, Double.MIN_VALUE, 0.995, 99.995, 0.015));
+        for (int i = 0; i < 200_000; i++) {
+            double scale = Math.pow(10, random.nextInt(12) - 4);
+            double a = (random.nextDouble() - 0.3) * scale;
+            amounts.add(i % 3 == 0 ? Math.round(a * 1000) / 1000.0 : a);
+        }
+        for (double a : amounts) {
+            assertEquals(java.math.BigDecimal.valueOf(a).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                    CsvKeyWriter.money(a), "amount " + a);
+        }
     }
 
     private static List<String> rows(byte[] page, com.fasterxml.jackson.databind.ObjectReader reader, Instant now)

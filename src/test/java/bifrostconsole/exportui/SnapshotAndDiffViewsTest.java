@@ -120,7 +120,8 @@ class SnapshotAndDiffViewsTest {
 
     @Test
     void theDiffViewListsAddedRemovedAndChangedKeysWithTheChangedFields(FxRobot robot) throws Exception {
-        DiffViewModel vm = new DiffViewModel(command -> new Thread(command).start(), Platform::runLater);
+        DiffViewModel vm = new DiffViewModel(command -> new Thread(command).start(), Platform::runLater,
+                bifrostconsole.ui.Formats.system());
         showScene(Fx.call(() -> new DiffView(vm)));
 
         Wait.get(Fx.call(() -> vm.compare(GovernanceState.ofFile(older), GovernanceState.ofFile(newer))));
@@ -136,6 +137,9 @@ class SnapshotAndDiffViewsTest {
         String summary = robot.lookup("#diff-summary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Virtual keys: 1 added, 1 removed, 1 changed, 148 unchanged."), summary);
         assertEquals(3, robot.lookup("#diff-rows").queryAs(ListView.class).getItems().size());
+        String sides = Fx.call(() -> vm.sidesProperty().get());
+        assertTrue(sides.contains(", taken " + bifrostconsole.ui.Formats.system().dateTime(NOW)),
+                "the time as the window writes it, not the file's ISO-8601: " + sides);
         Screenshots.save(stage.getScene(), "diff-view");
     }
 }

@@ -15,6 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,7 +73,9 @@ class KeyBrowserNarrowUiTest {
         // slack for borders.
         assertTrue(rowHeight <= 3 * lineHeight + 3 * 8 + 8, "the controls take at most three lines, were "
                 + rowHeight + " px with a line of " + lineHeight + " px");
-        assertTrue(rows >= 4, "the table shows at least 4 whole rows, showed " + rows);
+        assertTrue(rows >= 5, "the table shows at least 5 whole rows, showed " + rows);
+        assertFalse(robot.lookup("#search-hint").query().isManaged(),
+                "in a short window the search hint gives its lines to the table");
     }
 
     @Test
@@ -99,5 +102,6 @@ class KeyBrowserNarrowUiTest {
         double line = height(robot.lookup(".key-browser .search-field").query());
         System.out.printf("wide 1440x900: controls %.0f px (a line %.0f px)%n", controls, line);
         assertTrue(controls <= 2 * line + 2 * 8 + 8, "at 1440 px the controls take two lines, were " + controls);
+        assertTrue(robot.lookup("#search-hint").query().isVisible(), "a tall window has room for the search hint");
     }
 }

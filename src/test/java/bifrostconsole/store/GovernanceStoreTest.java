@@ -77,6 +77,25 @@ class GovernanceStoreTest {
     }
 
     @Test
+    void aKeyIsFoundByItsIdAmongManyAndTheFirstOfEqualIdsWins() {
+        List<VirtualKey> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            keys.add(key(String.format("k%03d", (i * 7919) % 500), "key " + i, true, T0.plusSeconds(i)));
+        }
+        keys.add(key("k123", "a second k123", true, T0)); // the id lookup keeps the first of equal ids
+        GovernanceStore store = new GovernanceStore(keys, List.of(), List.of(), List.of(), List.of(), Map.of());
+        for (VirtualKey k : keys.subList(0, 500)) {
+            assertEquals(k.name(), store.virtualKey(k.id()).orElseThrow().name());
+        }
+        assertEquals("key " + keys.stream().map(VirtualKey::id).toList().indexOf("k123"),
+                store.virtualKey("k123").orElseThrow().name());
+        assertFalse(store.virtualKey("k500").isPresent());
+        assertFalse(store.virtualKey("a").isPresent());
+        assertFalse(store.virtualKey("zz").isPresent());
+        assertFalse(store.virtualKey(null).isPresent());
+    }
+
+    @Test
     void equalSortValuesAreOrderedByIdAscendingInBothDirections() {
         List<VirtualKey> keys = List.of(key("z", "dup", true, T0), key("m", "dup", true, T0), key("q", "solo", true, T0),
                 key("a", "Dup", false, T0.plusSeconds(1)));

@@ -59,7 +59,7 @@ public final class TestServices {
     public static ExportActions exportActions(UiSettings settings) {
         WindowService windows = new WindowService(scene -> bifrostconsole.ui.Stylesheets.apply(scene), List.of());
         return new ExportActions(windows, command -> new Thread(command).start(), Platform::runLater,
-                Clock.systemUTC(), source -> keyBrowser(source, settings));
+                Clock.systemUTC(), bifrostconsole.ui.Formats.system(), source -> keyBrowser(source, settings));
     }
 
     /** A window service that styles like the app and shows no icons. */

@@ -1,0 +1,41 @@
+package bifrostconsole.export;
+
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyStream;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * How an export reads each key: off a server's stream ({@link #decoder()}: the model, or only what a format
+ * writes) or from a key a source already holds ({@link #fromModel}), and what the pager checks on what was read
+ * ({@link #facts}: id, metadata, readable or not).
+ */
+public interface KeyReading<T> {
+
+    VirtualKeyStream.KeyDecoder<T> decoder();
+
+    T fromModel(VirtualKey key);
+
+    /** At least the key's id, its metadata and whether it is a placeholder for an unreadable key. */
+    VirtualKey facts(T item);
+
+    /** The model itself, each key bound with {@code reader}. */
+    static KeyReading<VirtualKey> model(ObjectReader reader) {
+        VirtualKeyStream.KeyDecoder<VirtualKey> decoder = VirtualKeyStream.binding(reader);
+        return new KeyReading<>() {
+            @Override
+            public VirtualKeyStream.KeyDecoder<VirtualKey> decoder() {
+                return decoder;
+            }
+
+            @Override
+            public VirtualKey fromModel(VirtualKey key) {
+                return key;
+            }
+
+            @Override
+            public VirtualKey facts(VirtualKey item) {
+                return item;
+            }
+        };
+    }
+}
