@@ -143,15 +143,24 @@ public final class OverviewScanBenchmark {
             List<Double> gcPauses = Collections.synchronizedList(new ArrayList<>());
             Runnable stopPauses = recordPauses(gcPauses);
             double scanning = 0;
+            // CPU seconds of this JVM and of the gateway's per export and per scan: less swayed by a busy machine
+            // than the wall time (the heartbeat's own few tasks are in the scan's share).
+            List<Double> exportCpu = new ArrayList<>();
+            List<Double> scanCpu = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
+                double c = cpu(server);
                 export(exporter, csv);
                 exports.add(seconds(t));
+                exportCpu.add(cpu(server) - c);
+                double[] before = {0};
                 List<Double> waits = heartbeat(() -> {
                     long s = System.nanoTime();
+                    before[0] = cpu(server);
                     Platform.runLater(vm::scan);
                     awaitScan(vm);
                     scans.add(seconds(s));
+                    scanCpu.add(cpu(server) - before[0]);
                 });
                 stalls.addAll(waits);
                 ratios.add(scans.get(r) / exports.get(r));
@@ -167,6 +176,9 @@ public final class OverviewScanBenchmark {
                     scanMedian, scans, scanMedian / exportMedian);
             System.out.printf(Locale.ROOT, "  scan / export of the same round: median %.2fx %s%n", median(ratios),
                     ratios.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+            System.out.printf(Locale.ROOT, "  CPU of this JVM and the gateway's: export %.2f s, scan %.2f s"
+                    + " (medians), ratio %.2fx%n", median(exportCpu), median(scanCpu),
+                    median(scanCpu) / median(exportCpu));
             System.out.printf(Locale.ROOT, "  garbage collection during the rounds: %,d ms in %.1f s (all collectors)%n",
                     gcDuring, scanning);
             System.out.printf(Locale.ROOT, "  GC pauses during the rounds (the world stopped, FX thread too): %d, p99 %.1f"
@@ -181,12 +193,17 @@ public final class OverviewScanBenchmark {
             System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));
+            Path status = Path.of("/proc/self/status");
             if (inProcess) {
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf(Locale.ROOT, "  memory: peak RSS %s, heap in use after a full GC %.0f MB, committed %.0f"
                         + " MB, max heap %.0f MB%n", peakRss(), (rt.totalMemory() - rt.freeMemory()) / 1e6,
                         rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+            } else if (Files.exists(status)) {
+                System.out.println("  this JVM's peak resident memory: " + Files.readAllLines(status).stream()
+                        .filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\s+", " ")).findFirst()
+                        .orElse("?"));
             }
             if (Files.exists(loadavg)) {
                 System.out.println("Load average at the end: " + Files.readString(loadavg).trim());
@@ -236,6 +253,15 @@ public final class OverviewScanBenchmark {
             });
         }
         return () -> stops.forEach(Runnable::run);
+    }
+
+    /** CPU seconds used so far by this JVM and the gateway's. */
+    private static double cpu(Process server) {
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        // in process (-Dbench.overview.inProcess=true) the gateway's CPU is this JVM's
+        return own + (server == null ? 0 : server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElse(0.0));
     }
 
     private static long gcMillis() {
