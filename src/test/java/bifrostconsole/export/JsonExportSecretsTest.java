@@ -169,6 +169,42 @@ class JsonExportSecretsTest {
         assertFalse(copied.toString().contains("sk-bf-own"));
     }
 
+    /**
+     * Bifrost preloads a customer's virtual keys, with their plain values, into its answers (API.md §10-§11): the
+     * copy leaves out every team's and customer's {@code virtual_keys}, with or without key values, and so does
+     * the model (a snapshot writes customers and teams from it), which kept them among its unknown fields before.
+     */
+    @Test
+    void theKeysAnOwnerCarriesAreLeftOutOfTheCopyAndOfTheModel() throws IOException {
+        String key = "{\"id\":\"a\",\"team\":{\"id\":\"t\",\"virtual_keys\":[{\"id\":\"b\",\"value\":"
+                + "\"sk-bf-team\"}],\"customer\":{\"id\":\"c1\",\"virtual_keys\":[{\"value\":\"sk-bf-inner\"}]}},"
+                + "\"value\":\"sk-bf-own\",\"customer\":{\"virtual_keys\":[{\"value\":\"sk-bf-cust\"}],\"id\":\"c\","
+                + "\"name\":\"Acme\"}}";
+        for (boolean secrets : new boolean[] {false, true}) {
+            for (int chunk : new int[] {1, 4096}) {
+                String text = copy("[" + key + "]", secrets, chunk).get(0).text();
+                JsonNode copied = Json.mapper().readTree(text);
+                for (String leaked : List.of("sk-bf-team", "sk-bf-inner", "sk-bf-cust")) {
+                    assertFalse(text.contains(leaked), text);
+                }
+                assertEquals(secrets, text.contains("sk-bf-own"), text);
+                assertEquals("t", copied.path("team").path("id").asText());
+                assertEquals("c1", copied.path("team").path("customer").path("id").asText());
+                assertEquals("Acme", copied.path("customer").path("name").asText());
+                assertFalse(copied.path("team").has("virtual_keys") || copied.path("customer").has("virtual_keys"));
+            }
+        }
+        VirtualKey model = VirtualKeyStream.bind(key.getBytes(StandardCharsets.UTF_8), VirtualKeyStream.fullReader(),
+                0);
+        String written = export(model);
+        assertFalse(written.contains("virtual_keys"), written);
+        bifrostconsole.api.Customer customer = Json.mapper().readValue("{\"id\":\"c\",\"name\":\"Acme\","
+                + "\"virtual_keys\":[{\"value\":\"sk-bf-cust\"}],\"newer\":1}", bifrostconsole.api.Customer.class);
+        String again = Json.mapper().writeValueAsString(customer);
+        assertFalse(again.contains("sk-bf-cust"), again);
+        assertTrue(again.contains("\"newer\":1"), "other unknown fields are still kept: " + again);
+    }
+
     private static String export(VirtualKey key) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         JsonKeyWriter writer = new JsonKeyWriter(out, false);
