@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A customer with its teams, budgets and rate limit. The server also preloads the customer's virtual keys
- * with their plain values; they are deliberately not part of this model so they cannot leak from here.
+ * with their plain values (API.md §10, §11); they are deliberately not part of this model, not even among its
+ * unknown fields, so they cannot leak from here into a snapshot, an export or a diff.
  */
 public record Customer(
         String id,
@@ -29,7 +30,7 @@ public record Customer(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
 
     public Customer {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = UnknownFields.without(unknownFields, "virtual_keys");
         configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
         teams = Lists.orEmpty(teams);

@@ -35,6 +35,17 @@ import static bifrostconsole.messages.HttpFailureWording.looksLikeHtml;
  */
 public final class ManagementApiClient implements GovernanceSource {
 
+    /**
+     * Where streamed pages are read and their keys handed over: blocking reads of a body, so not the common pool;
+     * daemon threads, so an abandoned read never keeps the JVM alive.
+     */
+    private static final java.util.concurrent.ExecutorService STREAM_READERS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "bifrost-console-page-reader");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final ConnectionSettings settings;
     private final HttpClient http;
     private final ObjectMapper mapper = Json.mapper();
@@ -186,7 +197,10 @@ public final class ManagementApiClient implements GovernanceSource {
         HttpRequest request = request("/api/governance/virtual-keys", query.toQueryString());
         CompletableFuture<HttpResponse<InputStream>> exchange =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        CompletableFuture<Page<VirtualKey>> result = exchange.handle((response, failure) -> {
+        // Async, on a thread of its own: with handle(), an answer whose headers were already in when it was
+        // attached would be read, and every key handed to the sink, on the caller's thread, which may be the very
+        // thread the sink waits for (KeyPager's next page waits at a gate that its caller opens): a deadlock.
+        CompletableFuture<Page<VirtualKey>> result = exchange.handleAsync((response, failure) -> {
             if (failure != null) {
                 throw translate(failure);
             }
@@ -201,7 +215,7 @@ public final class ManagementApiClient implements GovernanceSource {
             } catch (IOException e) {
                 throw translate(e);
             }
-        });
+        }, STREAM_READERS);
         return cancellable(result, exchange);
     }
 

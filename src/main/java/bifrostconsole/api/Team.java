@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A team, optionally under a customer, with its own budgets and rate limit. */
+/**
+ * A team, optionally under a customer, with its own budgets and rate limit. A {@code virtual_keys} list the server
+ * may preload is not kept, not even among the unknown fields: like a customer's, it would carry plain key values.
+ */
 public record Team(
         String id,
         String name,
@@ -28,7 +31,7 @@ public record Team(
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknownFields) {
 
     public Team {
-        unknownFields = UnknownFields.of(unknownFields);
+        unknownFields = UnknownFields.without(unknownFields, "virtual_keys");
         configHash = Lists.blankToNull(configHash); // Bifrost sends "" for "not synced from config.json"
         budgets = Lists.orEmpty(budgets);
     }

@@ -33,6 +33,19 @@ public final class UnknownFields extends AbstractMap<String, JsonNode> {
         return new UnknownFields(Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
     }
 
+    /**
+     * The given fields without {@code left out}: what the console must not keep even as an unknown field (Bifrost
+     * preloads a customer's virtual keys, with their plain values, into its answers).
+     */
+    public static UnknownFields without(Map<String, JsonNode> fields, String leftOut) {
+        if (fields == null || !fields.containsKey(leftOut)) {
+            return of(fields);
+        }
+        Map<String, JsonNode> kept = new LinkedHashMap<>(fields);
+        kept.remove(leftOut);
+        return of(kept);
+    }
+
     @Override
     public Set<Entry<String, JsonNode>> entrySet() {
         return fields.entrySet();

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * that same order ({@link #order}). Each key's copy from the page is then compared, updated_at and content, just
  * before its write, exactly as a GET's copy would be; the copy is at most one page of writes old (at
  * {@link ChangeEngine#DEFAULT_CONCURRENCY} at a time, about {@value #PAGE}/4 round trips) rather than one round
- * trip. A key the pages do not hold where it should be (deleted, or the pages shifted because keys were deleted
+ * trip, and never older than {@link #MAX_COPY_AGE} (an older copy is not used). A key the pages do not hold where it should be (deleted, or the pages shifted because keys were deleted
  * meanwhile) is read on its own, so every key is still compared with a fresh copy. When the gateway holds so
  * many keys that reading its pages would cost more requests than reading the run's keys one by one, the first
  * page says so and the run reads key by key.
@@ -35,6 +35,11 @@ final class ReReads {
     static final int PAGE = 25;
     /** Runs smaller than this read key by key: a page would not save enough to be worth the wider window. */
     static final int PAGED_FROM = PAGE;
+    /**
+     * A page's copy older than this when its key's turn comes (a stalled run, a slow server) is not used: the key
+     * is read again on its own, so the guard never compares with a copy older than this, however the run goes.
+     */
+    static final java.time.Duration MAX_COPY_AGE = java.time.Duration.ofSeconds(2);
 
     private static final Comparator<VirtualKey> SERVER_ORDER = Comparator.comparing(VirtualKey::createdAt)
             .thenComparing(VirtualKey::id);
@@ -42,6 +47,9 @@ final class ReReads {
     private final GovernanceSource client;
     private final Set<String> wanted = new HashSet<>();
     private final Map<String, VirtualKey> read = new HashMap<>();
+    /** When each copy in {@link #read} came in ({@link #nanos}). */
+    private final Map<String, Long> readAt = new HashMap<>();
+    private final java.util.function.LongSupplier nanos;
     private final Set<String> taken = new HashSet<>();
     private boolean paged;
     private boolean decided;
@@ -51,8 +59,9 @@ final class ReReads {
     private CompletableFuture<Void> fetching;
     private final int keyCount;
 
-    private ReReads(GovernanceSource client, List<KeyPlan> plans) {
+    private ReReads(GovernanceSource client, List<KeyPlan> plans, java.util.function.LongSupplier nanos) {
         this.client = client;
+        this.nanos = nanos;
         for (KeyPlan p : plans) {
             if (pageable(p)) {
                 wanted.add(p.seen().id());
@@ -64,7 +73,12 @@ final class ReReads {
 
     /** The re-reads for a run of {@code plans}. */
     static ReReads forRun(GovernanceSource client, List<KeyPlan> plans) {
-        return new ReReads(client, plans);
+        return forRun(client, plans, System::nanoTime);
+    }
+
+    /** As {@link #forRun(GovernanceSource, List)}, telling the age of page copies by {@code nanos}. */
+    static ReReads forRun(GovernanceSource client, List<KeyPlan> plans, java.util.function.LongSupplier nanos) {
+        return new ReReads(client, plans, nanos);
     }
 
     /** Whether the run reads pages (it may still fall back to key by key after the first one). */
@@ -130,6 +144,11 @@ final class ReReads {
                 alone = true;
             } else if ((copy = read.remove(id)) != null) {
                 taken.add(id);
+                Long at = readAt.remove(id);
+                if (at == null || nanos.getAsLong() - at > MAX_COPY_AGE.toNanos()) {
+                    copy = null; // too old to vouch for the key now: read it on its own
+                    alone = true;
+                }
             } else if (ended || (last != null && SERVER_ORDER.compare(plan.seen(), last) <= 0)) {
                 // The pages went past where it was and did not hold it: read it on its own.
                 taken.add(id);
@@ -200,6 +219,7 @@ final class ReReads {
         }
         if (!paged) {
             read.clear();
+            readAt.clear();
         }
     }
 
@@ -212,10 +232,12 @@ final class ReReads {
             }
         }
         List<VirtualKey> items = new ArrayList<>(page.items());
+        long now = nanos.getAsLong();
         for (VirtualKey k : items) {
             if (!k.isUnreadable() && k.id() != null && wanted.contains(k.id())
                     && !taken.contains(k.id())) {
                 read.put(k.id(), k);
+                readAt.put(k.id(), now);
             }
         }
         VirtualKey lastReadable = null;

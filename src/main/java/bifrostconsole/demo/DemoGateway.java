@@ -85,8 +85,6 @@ public final class DemoGateway implements AutoCloseable {
      * README "The console's own memory"). Sliced, each connection keeps 128 KB.
      */
     static final int WRITE_CHUNK = 64 * 1024;
-    /** Key pages longer than this (export pages: up to 10,000 keys) are streamed, see {@link #send}. */
-    static final int STREAMED_KEYS = 500;
 
     /** How to start a gateway. {@code port} 0 picks a free port. */
     public record Options(int port, Secret apiKey, GovernanceStore store, int threads) {
@@ -229,19 +227,9 @@ public final class DemoGateway implements AutoCloseable {
     public record RecordedRequest(String method, String uri, String body) {
     }
 
-    /** An answer: its bytes, or ({@code streamed}) a large body written straight to the connection. */
-    private record Response(int status, String contentType, byte[] body, String location, Object streamed) {
+    private record Response(int status, String contentType, byte[] body, String location) {
         Response(int status, String contentType, byte[] body) {
-            this(status, contentType, body, null, null);
-        }
-
-        Response(int status, String contentType, byte[] body, String location) {
-            this(status, contentType, body, location, null);
-        }
-
-        /** The whole body as bytes, e.g. to cut it for a truncated answer. */
-        byte[] bytes() {
-            return streamed == null ? body : toJson(streamed);
+            this(status, contentType, body, null);
         }
     }
 
@@ -415,9 +403,8 @@ public final class DemoGateway implements AutoCloseable {
                     fault.get().action.run();
                 }
                 if (fault.isPresent() && fault.get().type == Fault.Type.TRUNCATED) {
-                    byte[] whole = response.bytes();
-                    byte[] cut = new byte[Math.max(1, whole.length / 2)];
-                    System.arraycopy(whole, 0, cut, 0, Math.min(cut.length, whole.length));
+                    byte[] cut = new byte[Math.max(1, response.body().length / 2)];
+                    System.arraycopy(response.body(), 0, cut, 0, Math.min(cut.length, response.body().length));
                     response = new Response(200, response.contentType(), cut);
                 }
             }
@@ -512,7 +499,7 @@ public final class DemoGateway implements AutoCloseable {
                 case "virtual-keys":
                     if (id == null) {
                         Page<VirtualKey> page = store.listVirtualKeys(params);
-                        return json(200, page.items().size() > STREAMED_KEYS, new VirtualKeyEnvelope(page.items(), page.count(), page.totalCount(),
+                        return json(200, new VirtualKeyEnvelope(page.items(), page.count(), page.totalCount(),
                                 page.limit(), page.offset()));
                     }
                     return store.virtualKey(id).<Response>map(k -> json(200, Map.of("virtual_key", k)))
@@ -538,7 +525,7 @@ public final class DemoGateway implements AutoCloseable {
             }
         }
         if (s.length >= 2 && s[1].equals("logs")) {
-            return logRoutes.answer(s, params).map(a -> a.status() == 200 ? json(200, "true".equals(params.get("all")), a.body())
+            return logRoutes.answer(s, params).map(a -> a.status() == 200 ? json(200, a.body())
                     : error(a.status(), a.message())).orElseGet(this::notFound);
         }
         if (s.length == 3 && s[1].equals("mcp") && s[2].equals("clients")) {
@@ -640,11 +627,6 @@ public final class DemoGateway implements AutoCloseable {
         return new Response(status, "application/json", toJson(body));
     }
 
-    /** A large body ({@code large}) is streamed: written to the connection as it is serialised, never held whole. */
-    private static Response json(int status, boolean large, Object body) {
-        return large ? new Response(status, "application/json", null, null, body) : json(status, body);
-    }
-
     private static byte[] toJson(Object body) {
         try {
             return BifrostWire.mapper().writeValueAsBytes(body); // Bifrost's shapes, see BifrostWire
@@ -665,15 +647,6 @@ public final class DemoGateway implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         if (response.location() != null) {
             exchange.getResponseHeaders().set("Location", response.location());
-        }
-        if (response.streamed() != null) {
-            // chunked: a 10,000-key export page is 26 MB of JSON, which would otherwise be built whole (twice, as
-            // Jackson's blocks and their copy) before a byte of it is sent
-            exchange.sendResponseHeaders(response.status(), 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                BifrostWire.mapper().writeValue(out, response.streamed());
-            }
-            return;
         }
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -45,23 +45,7 @@ final class CsvKeyReading {
     private static final Unexpected UNEXPECTED = new Unexpected();
 
     static KeyReading<VirtualKey> reading() {
-        VirtualKeyStream.KeyDecoder<VirtualKey> decoder = CsvKeyReading::decode;
-        return new KeyReading<>() {
-            @Override
-            public VirtualKeyStream.KeyDecoder<VirtualKey> decoder() {
-                return decoder;
-            }
-
-            @Override
-            public VirtualKey fromModel(VirtualKey key) {
-                return key;
-            }
-
-            @Override
-            public VirtualKey facts(VirtualKey item) {
-                return item;
-            }
-        };
+        return KeyReading.model(CsvKeyReading::decode);
     }
 
     /** The parser on the key's START_OBJECT; leaves it on the key's END_OBJECT. */

@@ -100,6 +100,8 @@ final class JsonKeyCopy {
                     }
                     p.skipChildren();
                 }
+                case "team", "customer" -> cuts = value == JsonToken.START_OBJECT ? ownerCuts(p, cuts)
+                        : skip(p, cuts);
                 default -> p.skipChildren();
             }
         }
@@ -151,6 +153,38 @@ final class JsonKeyCopy {
             tree.set(name, value == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
         }
         return tree;
+    }
+
+    /**
+     * The parser on a team's or customer's START_OBJECT: adds the cut of its {@code virtual_keys} (Bifrost preloads
+     * a customer's keys with their plain values; the model leaves them out too, see {@code api.Customer}), and of
+     * those of a customer or team inside it, and leaves the parser on the object's END_OBJECT.
+     */
+    private static long[] ownerCuts(JsonParser p, long[] cuts) throws IOException {
+        long openCut = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            long at = p.currentTokenLocation().getByteOffset();
+            if (openCut >= 0) {
+                cuts = add(cuts, openCut, at);
+                openCut = -1;
+            }
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("virtual_keys")) {
+                openCut = at;
+                p.skipChildren();
+            } else if ((field.equals("customer") || field.equals("team")) && value == JsonToken.START_OBJECT) {
+                cuts = ownerCuts(p, cuts);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return openCut >= 0 ? add(cuts, openCut, p.currentTokenLocation().getByteOffset()) : cuts;
+    }
+
+    private static long[] skip(JsonParser p, long[] cuts) throws IOException {
+        p.skipChildren();
+        return cuts;
     }
 
     private static String scalar(JsonParser p, JsonToken value) throws IOException {

@@ -20,7 +20,11 @@ public interface KeyReading<T> {
 
     /** The model itself, each key bound with {@code reader}. */
     static KeyReading<VirtualKey> model(ObjectReader reader) {
-        VirtualKeyStream.KeyDecoder<VirtualKey> decoder = VirtualKeyStream.binding(reader);
+        return model(VirtualKeyStream.binding(reader));
+    }
+
+    /** The model, each key read off the stream by {@code decoder} (a narrow reading of the same model). */
+    static KeyReading<VirtualKey> model(VirtualKeyStream.KeyDecoder<VirtualKey> decoder) {
         return new KeyReading<>() {
             @Override
             public VirtualKeyStream.KeyDecoder<VirtualKey> decoder() {

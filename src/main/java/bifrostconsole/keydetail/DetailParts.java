@@ -2,16 +2,11 @@ package bifrostconsole.keydetail;
 
 import bifrostconsole.ui.UsageLine;
 import bifrostconsole.ui.UsageLineView;
-import bifrostconsole.ui.FallbackFont;
-import javafx.geometry.HPos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -24,36 +19,8 @@ public final class DetailParts {
 
     /** Label/value rows; values wrap instead of being cut off. */
     public static GridPane fields(List<KeyDetails.Field> fields) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("field-grid");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        labels.setHalignment(HPos.LEFT);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        values.setMinWidth(80);
-        grid.getColumnConstraints().addAll(labels, values);
-        int row = 0;
-        for (KeyDetails.Field f : fields) {
-            Label label = new Label(f.label());
-            label.getStyleClass().add("field-label");
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = FallbackFont.follow(new Label(f.value()));
-            value.getStyleClass().add("field-value");
-            value.setWrapText(true);
-            value.setMaxWidth(Double.MAX_VALUE);
-            value.setId("field-" + f.label().toLowerCase().replaceAll("[^a-z0-9]+", "-"));
-            if (f.tooltip() != null) {
-                Tooltip tip = new Tooltip(f.tooltip());
-                tip.setWrapText(true);
-                tip.setMaxWidth(360);
-                label.setTooltip(tip);
-                value.setTooltip(tip);
-            }
-            GridPane.setValignment(label, VPos.TOP);
-            grid.addRow(row++, label, value);
-        }
+        FieldGrid grid = new FieldGrid(true);
+        grid.show(fields);
         return grid;
     }
 

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Label/value rows as {@link DetailParts#fields} builds them, kept from one key to the next: opening another key
- * refills the same labels and hides the rows it does not need, instead of making and styling a new grid (and a
+ * Label/value rows, kept from one key to the next ({@link DetailParts#fields} is one shown once): opening another
+ * key refills the same labels and hides the rows it does not need, instead of making and styling a new grid (and a
  * tooltip, a popup window of its own, per field) every time (README, Performance, "Key table").
  */
 final class FieldGrid extends GridPane {

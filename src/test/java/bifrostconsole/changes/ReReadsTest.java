@@ -75,4 +75,21 @@ class ReReadsTest {
         assertEquals(0, gets.get(), "no key read on its own");
         assertEquals(2_000 / ReReads.PAGE, pages.get(), "every page once, none twice");
     }
+    /** A run that stalls after a page came in (a slow server, a busy machine) reads the rest of its keys again. */
+    @Test
+    void aCopyOlderThanTheLimitIsNotUsedTheKeyIsReadOnItsOwn() throws Exception {
+        List<VirtualKey> all = source.listVirtualKeys(VirtualKeyQuery.all()).get(10, TimeUnit.SECONDS).items();
+        List<VirtualKey> keys = all.stream().filter(VirtualKey::active).limit(200).toList(); // pages pay off
+        List<KeyPlan> plans = ChangePlanner.plan(keys, KeyChange.disable(), Instant.now());
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        ReReads reReads = ReReads.forRun(counting, plans, clock::get);
+        assertTrue(reReads.paged());
+        int[] order = reReads.order(plans);
+        assertEquals(plans.get(order[0]).keyId(), reReads.of(plans.get(order[0])).get(10, TimeUnit.SECONDS).id());
+        assertEquals(0, gets.get(), "the first key's copy came from the page, fresh");
+        clock.addAndGet(ReReads.MAX_COPY_AGE.toNanos() + 1);
+        VirtualKey second = reReads.of(plans.get(order[1])).get(10, TimeUnit.SECONDS);
+        assertEquals(plans.get(order[1]).keyId(), second.id());
+        assertEquals(1, gets.get(), "the page's copy of the second key had grown too old: read again on its own");
+    }
 }
