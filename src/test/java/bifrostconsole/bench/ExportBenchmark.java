@@ -295,7 +295,8 @@ public final class ExportBenchmark {
         return new Child(elapsed, Long.parseLong(m.group(1)) / 1024.0, code);
     }
 
-    private static String awaitUrl(Process server) throws IOException {
+    /** The URL a demo server child prints once it listens (the overview benchmarks start theirs the same way). */
+    static String awaitUrl(Process server) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = lines.readLine()) != null; ) {
             Matcher m = LISTENING.matcher(line);

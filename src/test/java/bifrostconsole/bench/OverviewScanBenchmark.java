@@ -20,9 +20,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The overview's full scan of 100,000 keys against the export of the same keys, in one run, with the demo
@@ -58,7 +53,6 @@ import java.util.regex.Pattern;
  * during a 100,000-key scan (run it with the window launcher's java options to check its heap limit).
  */
 public final class OverviewScanBenchmark {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private OverviewScanBenchmark() {
     }
@@ -84,7 +78,7 @@ public final class OverviewScanBenchmark {
         });
         Path csv = Files.createTempFile("overview-bench", ".csv");
         try {
-            String url = inProcess ? inJvm.baseUrl() : awaitUrl(server);
+            String url = inProcess ? inJvm.baseUrl() : ExportBenchmark.awaitUrl(server);
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
                     .withTimeouts(null, java.time.Duration.ofMinutes(2)));
             KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
@@ -336,17 +330,6 @@ public final class OverviewScanBenchmark {
             }
         });
         return f.get(60, TimeUnit.SECONDS);
-    }
-
-    private static String awaitUrl(Process server) throws java.io.IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = lines.readLine()) != null; ) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("the demo server exited before listening");
     }
 
     /** This process's peak resident size (VmHWM), Linux only. */

@@ -16,9 +16,6 @@ import bifrostconsole.headroom.GatewayScan;
 import bifrostconsole.headroom.OwnerLists;
 import bifrostconsole.headroom.ScanResult;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where the overview's scan spends its time, without the window: in one JVM against the demo gateway in a child
@@ -41,7 +36,6 @@ import java.util.regex.Pattern;
  * after {@code mvn -B -DskipTests package}; {@code -Dparts=REGEX} keeps the parts whose names match.
  */
 public final class OverviewScanParts {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private OverviewScanParts() {
     }
@@ -58,7 +52,7 @@ public final class OverviewScanParts {
                 "--keys", String.valueOf(keys), "--seed", "42").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path csv = Files.createTempFile("overview-parts", ".csv");
         try {
-            String url = awaitUrl(server);
+            String url = ExportBenchmark.awaitUrl(server);
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(url, null)
                     .withTimeouts(null, Duration.ofMinutes(2)));
             KeyExporter exporter = new KeyExporter(KeyPageSource.of(client));
@@ -132,16 +126,5 @@ public final class OverviewScanParts {
         List<Double> s = new ArrayList<>(v);
         s.sort(null);
         return s.get(s.size() / 2);
-    }
-
-    private static String awaitUrl(Process server) throws java.io.IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = lines.readLine()) != null; ) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("the demo server exited before listening");
     }
 }
