@@ -45,22 +45,7 @@ final class JsonKeyCopy {
     static KeyReading<Copied> reading(boolean includeSecrets) {
         VirtualKeyStream.KeyDecoder<Copied> decoder = (p, bytes, position) -> decode(p, bytes, position,
                 includeSecrets);
-        return new KeyReading<>() {
-            @Override
-            public VirtualKeyStream.KeyDecoder<Copied> decoder() {
-                return decoder;
-            }
-
-            @Override
-            public Copied fromModel(VirtualKey key) {
-                return new Copied(key, null);
-            }
-
-            @Override
-            public VirtualKey facts(Copied item) {
-                return item.facts();
-            }
-        };
+        return KeyReading.of(decoder, key -> new Copied(key, null), Copied::facts);
     }
 
     /** The parser on the key's START_OBJECT; leaves it on the key's END_OBJECT. */
