@@ -48,6 +48,7 @@ import java.util.concurrent.TimeUnit;
  * JVM of its own (any runtime and collector options, without Maven in the process): {@code java -cp
  * "target/classes:target/test-classes:$(cat target/test-cp.txt)" bifrostconsole.bench.OverviewScanBenchmark 100000 3}
  * after {@code mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test}.
+ * {@code -Dbench.overview.serverOptions="..."} (split at spaces) are the gateway JVM's options, e.g. a JFR recording.
  * With {@code -Dbench.overview.inProcess=true} the demo gateway runs in this JVM instead, as in the console's demo
  * workspace, and the run ends with the process's peak RSS and the heap in use after a full GC: the window's memory
  * during a 100,000-key scan (run it with the window launcher's java options to check its heap limit).
@@ -68,8 +69,15 @@ public final class OverviewScanBenchmark {
         headless();
         bifrostconsole.demo.DemoGateway inJvm = inProcess ? bifrostconsole.demo.DemoGateway.start(
                 bifrostconsole.demo.DemoGateway.Options.generated(42, keys)) : null;
-        Process server = inProcess ? null : new ProcessBuilder(java(), "-cp", "target/classes:target/lib/*",
-                "bifrostconsole.Launcher", "demo-server", "--port", "0", "--keys", String.valueOf(keys), "--seed", "42")
+        // -Dbench.overview.serverOptions="-XX:StartFlightRecording=filename=gw.jfr ..." gives the gateway's JVM options
+        List<String> command = new ArrayList<>(List.of(java()));
+        String serverOptions = System.getProperty("bench.overview.serverOptions", "").trim();
+        if (!serverOptions.isEmpty()) {
+            command.addAll(List.of(serverOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher", "demo-server",
+                "--port", "0", "--keys", String.valueOf(keys), "--seed", "42"));
+        Process server = inProcess ? null : new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-background");
@@ -136,6 +144,28 @@ public final class OverviewScanBenchmark {
             long gcBefore = gcMillis();
             List<Double> gcPauses = Collections.synchronizedList(new ArrayList<>());
             Runnable stopPauses = recordPauses(gcPauses);
+            // the pauses' total while exporting and while scanning: [0] export, [1] scan
+            double[] pausesBy = new double[2];
+            java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable stopPhases = recordPauses(new java.util.AbstractList<Double>() {
+                @Override
+                public boolean add(Double ms) {
+                    synchronized (pausesBy) {
+                        pausesBy[phase.get()] += ms;
+                    }
+                    return true;
+                }
+
+                @Override
+                public Double get(int index) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int size() {
+                    return 0;
+                }
+            });
             double scanning = 0;
             // CPU seconds of this JVM and of the gateway's per export and per scan: less swayed by a busy machine
             // than the wall time (the heartbeat's own few tasks are in the scan's share).
@@ -144,7 +174,9 @@ public final class OverviewScanBenchmark {
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
                 double c = cpu(server);
+                phase.set(0);
                 export(exporter, csv);
+                phase.set(1);
                 exports.add(seconds(t));
                 exportCpu.add(cpu(server) - c);
                 double[] before = {0};
@@ -162,6 +194,7 @@ public final class OverviewScanBenchmark {
             }
             long gcDuring = gcMillis() - gcBefore;
             stopPauses.run();
+            stopPhases.run();
             List<Double> idle = heartbeat(() -> Thread.sleep(3000));
             double exportMedian = median(exports);
             double scanMedian = median(scans);
@@ -179,6 +212,8 @@ public final class OverviewScanBenchmark {
                     + " ms, longest %.1f ms, %.0f ms in all%n", gcPauses.size(), gcPauses.isEmpty() ? 0
                     : pct(gcPauses, 0.99), gcPauses.isEmpty() ? 0 : pct(gcPauses, 1),
                     gcPauses.stream().mapToDouble(Double::doubleValue).sum());
+            System.out.printf(Locale.ROOT, "  GC pauses in all: %.0f ms while exporting, %.0f ms while scanning%n",
+                    pausesBy[0], pausesBy[1]);
             System.out.printf(Locale.ROOT, "  FX thread stall during the scans: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", pct(stalls, 0.5), pct(stalls, 0.99),
                     pct(stalls, 1), pct(idle, 0.5), pct(idle, 0.99), pct(idle, 1));

@@ -47,9 +47,16 @@ public final class OverviewScanParts {
     public static void main(String[] args) throws Exception {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher", "demo-server", "--port", "0",
-                "--keys", String.valueOf(keys), "--seed", "42").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // -Dbench.overview.serverOptions="..." (split at spaces): the gateway JVM's options, e.g. a JFR recording
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        String serverOptions = System.getProperty("bench.overview.serverOptions", "").trim();
+        if (!serverOptions.isEmpty()) {
+            command.addAll(List.of(serverOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", "target/classes:target/lib/*", "bifrostconsole.Launcher", "demo-server",
+                "--port", "0", "--keys", String.valueOf(keys), "--seed", "42"));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path csv = Files.createTempFile("overview-parts", ".csv");
         try {
             String url = ExportBenchmark.awaitUrl(server);
@@ -96,18 +103,24 @@ public final class OverviewScanParts {
                 p.run(); // warm-up
             }
             Map<String, List<Double>> times = new LinkedHashMap<>();
+            // CPU seconds of both JVMs per part: less swayed by a busy machine than the wall time
+            Map<String, List<Double>> cpus = new LinkedHashMap<>();
             for (int r = 0; r < rounds; r++) {
                 for (Map.Entry<String, Part> e : parts.entrySet()) {
+                    double c = cpu(server);
                     long t = System.nanoTime();
                     e.getValue().run();
                     times.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e9);
+                    cpus.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(cpu(server) - c);
                 }
             }
             double base = times.containsKey("export CSV") ? median(times.get("export CSV")) : 1;
+            double cpuBase = cpus.containsKey("export CSV") ? median(cpus.get("export CSV")) : 1;
             for (Map.Entry<String, List<Double>> e : times.entrySet()) {
-                System.out.printf(Locale.ROOT, "  %-32s median %6.2f s (%.2fx the export)  %s%n", e.getKey(),
-                        median(e.getValue()), median(e.getValue()) / base, e.getValue().stream()
-                                .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+                double cpu = median(cpus.get(e.getKey()));
+                System.out.printf(Locale.ROOT, "  %-32s median %6.2f s (%.2fx the export)  %s; CPU of both JVMs %.2f s"
+                        + " (%.2fx)%n", e.getKey(), median(e.getValue()), median(e.getValue()) / base, e.getValue()
+                        .stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList(), cpu, cpu / cpuBase);
             }
             System.out.printf(Locale.ROOT, "  load at the end %s%n", load());
         } finally {
@@ -115,6 +128,13 @@ public final class OverviewScanParts {
             server.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(csv);
         }
+    }
+
+    /** CPU seconds used so far by this JVM and the gateway's. */
+    private static double cpu(Process server) {
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return own + server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     private static String load() throws java.io.IOException {
