@@ -73,12 +73,19 @@ public final class ManagementApiClient implements GovernanceSource {
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (settings.sslContext() != null) {
             builder.sslContext(settings.sslContext());
+        } else if ("http".equalsIgnoreCase(settings.baseUrl().getScheme())) {
+            builder.sslContext(PlainHttp.NO_TLS);
         }
         this.http = builder.build();
     }
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** The TLS context this client's connections would use (tests). */
+    javax.net.ssl.SSLContext tlsContext() {
+        return http.sslContext();
     }
 
     @Override
