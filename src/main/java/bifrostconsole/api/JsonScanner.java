@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 public final class JsonScanner {
     /** Jackson's default nesting limit (StreamReadConstraints). */
-    public static final int MAX_DEPTH = 500;
+    public static final int MAX_DEPTH = 1000;
     private static final int MAX_NUMBER_LENGTH = 1000;
 
     /** The input is not JSON the console reads (or it ended early: the message then says end-of-input). */
@@ -96,6 +96,21 @@ public final class JsonScanner {
 
     public void release() {
         keep = -1;
+    }
+
+    /** How many objects and arrays the scanner is in. */
+    public int depth() {
+        return depth;
+    }
+
+    /**
+     * Back to kept stream offset {@code offset}, where the scanner was {@code depth} deep before a value (a caller
+     * that gave up on a value half-read skips it again from its start).
+     */
+    public void rewind(long offset, int depth) {
+        this.pos = index(offset);
+        this.depth = depth;
+        this.first = false;
     }
 
     /** A copy of the kept bytes from {@code from} to {@code to}. */
@@ -727,6 +742,62 @@ public final class JsonScanner {
         return false;
     }
 
+    private char[] text = new char[64];
+
+    /**
+     * A string value's characters into {@link #chars()} (reused: valid until the scanner reads on), returning their
+     * count, or -1 for JSON null; anything else is {@link #unexpectedShape()}.
+     */
+    public int readChars() throws IOException {
+        int b = peekValue();
+        if (b == 'n') {
+            skipValue();
+            return -1;
+        }
+        if (b != '"') {
+            throw unexpectedShape();
+        }
+        pos++;
+        token = pos;
+        int n = 0;
+        try {
+            while (true) {
+                if (pos >= limit && !more()) {
+                    throw endOfInput("in a string");
+                }
+                int c = buf[pos];
+                if (c == '"') {
+                    pos++;
+                    first = false;
+                    return n;
+                }
+                if (c == '\\' || c < 0x20) {
+                    break;
+                }
+                if (n == text.length) {
+                    text = Arrays.copyOf(text, n * 2);
+                }
+                text[n++] = (char) c;
+                pos++;
+            }
+            pos = token;
+        } finally {
+            token = -1;
+        }
+        String decoded = decodeString();
+        if (decoded.length() > text.length) {
+            text = new char[decoded.length()];
+        }
+        decoded.getChars(0, decoded.length(), text, 0);
+        first = false;
+        return decoded.length();
+    }
+
+    /** The characters {@link #readChars()} read. */
+    public char[] chars() {
+        return text;
+    }
+
     /** A string's text after its opening quote. */
     private String readStringBody() throws IOException {
         token = pos;
@@ -770,7 +841,13 @@ public final class JsonScanner {
             } else if (c < 0x80) {
                 s.append((char) c);
             } else if (c < 0xF0) {
-                s.append((char) utf8(c));
+                int v = utf8(c);
+                if (v >= 0xD800 && v <= 0xDFFF) {
+                    // Jackson refuses an encoded surrogate in text it reads (and lets it pass in text it skips)
+                    throw new Malformed("Invalid UTF-8: Illegal surrogate character 0x" + Integer.toHexString(v)
+                            + " at offset " + offset());
+                }
+                s.append((char) v);
             } else {
                 // as Jackson splits a four-byte character, out-of-range ones included
                 int v = utf8(c) - 0x10000;
