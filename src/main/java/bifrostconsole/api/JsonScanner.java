@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 public final class JsonScanner {
     /** Jackson's default nesting limit (StreamReadConstraints). */
-    public static final int MAX_DEPTH = 500;
+    public static final int MAX_DEPTH = 1000;
     private static final int MAX_NUMBER_LENGTH = 1000;
 
     /** The input is not JSON the console reads (or it ended early: the message then says end-of-input). */
@@ -96,6 +96,21 @@ public final class JsonScanner {
 
     public void release() {
         keep = -1;
+    }
+
+    /** How many objects and arrays the scanner is in. */
+    public int depth() {
+        return depth;
+    }
+
+    /**
+     * Back to kept stream offset {@code offset}, where the scanner was {@code depth} deep before a value (a caller
+     * that gave up on a value half-read skips it again from its start).
+     */
+    public void rewind(long offset, int depth) {
+        this.pos = index(offset);
+        this.depth = depth;
+        this.first = false;
     }
 
     /** A copy of the kept bytes from {@code from} to {@code to}. */
@@ -318,32 +333,52 @@ public final class JsonScanner {
 
     /** The name after its opening quote, looked up in {@code names}; leaves the scanner after its closing quote. */
     private int name(Names names) throws IOException {
-        token = pos;
-        int h = 0;
-        try {
-            while (true) {
-                if (pos >= limit && !more()) {
-                    throw endOfInput("in a member name");
+        if (names.isEmpty()) {
+            skipString(true); // a member of a skipped object: only checked (as a name: no encoded surrogate)
+            return -1;
+        }
+        byte[] b = buf;
+        int p = pos;
+        int lim = limit;
+        while (true) {
+            if (p >= lim) {
+                token = pos;
+                pos = p;
+                try {
+                    if (!more()) {
+                        throw endOfInput("in a member name");
+                    }
+                } finally {
+                    p = pos;
+                    pos = token; // the name's start, moved with the buffer
+                    token = -1;
                 }
-                int b = buf[pos] & 0xff;
-                if (b == '"') {
-                    int found = names.find(buf, token, pos, h);
-                    pos++;
+                b = buf;
+                lim = limit;
+            }
+            int c = b[p];
+            if (STOP[c & 0xff] != 0) {
+                if (c == '"') {
+                    int found = names.find(b, pos, p, Names.hash(b, pos, p));
+                    pos = p + 1;
                     return found;
                 }
-                if (b == '\\' || b >= 0x80 || b < 0x20) {
-                    break; // the rare name: decode it
-                }
-                h = 31 * h + b;
-                pos++;
+                break; // an escape, a control or a multi-byte character: decode the name
             }
-            pos = token;
-        } finally {
-            token = -1;
+            p++;
         }
         String name = decodeString();
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         return names.find(bytes, 0, bytes.length, Names.hash(bytes, 0, bytes.length));
+    }
+
+    /** Bytes that end the fast scan of a string: its quote, a backslash, control and multi-byte characters. */
+    private static final byte[] STOP = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            STOP[c] = (byte) (c == '"' || c == '\\' || c < 0x20 || c >= 0x80 ? 1 : 0);
+        }
     }
 
     /** The next value's kind: '"', '{', '[', 't', 'f', 'n', or '-' for a number (-1 at end of input). */
@@ -356,7 +391,7 @@ public final class JsonScanner {
     public void skipValue() throws IOException {
         int b = next("before a value");
         switch (b) {
-            case '"' -> skipString();
+            case '"' -> skipString(false);
             case '{' -> {
                 enter();
                 while (nextMember(Names.NONE) != Names.END) {
@@ -401,8 +436,8 @@ public final class JsonScanner {
         }
     }
 
-    /** Skips a string after its opening quote. */
-    private void skipString() throws IOException {
+    /** Skips a string after its opening quote; Jackson refuses an encoded surrogate in a name even when skipping. */
+    private void skipString(boolean name) throws IOException {
         byte[] b = buf;
         int p = pos;
         int lim = limit;
@@ -417,6 +452,9 @@ public final class JsonScanner {
                 lim = limit;
             }
             int c = b[p++];
+            if (STOP[c & 0xff] == 0) {
+                continue;
+            }
             if (c >= 0x20) {
                 if (c == '"') {
                     pos = p;
@@ -437,7 +475,11 @@ public final class JsonScanner {
                 throw new Malformed("Illegal unquoted character (code " + c + ") in a string at offset "
                         + (offset() - 1) + ": it has to be escaped");
             }
-            utf8(c & 0xff);
+            int v = utf8(c & 0xff);
+            if (name && v >= 0xD800 && v <= 0xDFFF && (c & 0xF0) == 0xE0) {
+                throw new Malformed("Invalid UTF-8: Illegal surrogate character 0x" + Integer.toHexString(v)
+                        + " at offset " + offset());
+            }
             b = buf;
             p = pos;
             lim = limit;
@@ -727,6 +769,62 @@ public final class JsonScanner {
         return false;
     }
 
+    private char[] text = new char[64];
+
+    /**
+     * A string value's characters into {@link #chars()} (reused: valid until the scanner reads on), returning their
+     * count, or -1 for JSON null; anything else is {@link #unexpectedShape()}.
+     */
+    public int readChars() throws IOException {
+        int b = peekValue();
+        if (b == 'n') {
+            skipValue();
+            return -1;
+        }
+        if (b != '"') {
+            throw unexpectedShape();
+        }
+        pos++;
+        token = pos;
+        int n = 0;
+        try {
+            while (true) {
+                if (pos >= limit && !more()) {
+                    throw endOfInput("in a string");
+                }
+                int c = buf[pos];
+                if (c == '"') {
+                    pos++;
+                    first = false;
+                    return n;
+                }
+                if (c == '\\' || c < 0x20) {
+                    break;
+                }
+                if (n == text.length) {
+                    text = Arrays.copyOf(text, n * 2);
+                }
+                text[n++] = (char) c;
+                pos++;
+            }
+            pos = token;
+        } finally {
+            token = -1;
+        }
+        String decoded = decodeString();
+        if (decoded.length() > text.length) {
+            text = new char[decoded.length()];
+        }
+        decoded.getChars(0, decoded.length(), text, 0);
+        first = false;
+        return decoded.length();
+    }
+
+    /** The characters {@link #readChars()} read. */
+    public char[] chars() {
+        return text;
+    }
+
     /** A string's text after its opening quote. */
     private String readStringBody() throws IOException {
         token = pos;
@@ -770,7 +868,13 @@ public final class JsonScanner {
             } else if (c < 0x80) {
                 s.append((char) c);
             } else if (c < 0xF0) {
-                s.append((char) utf8(c));
+                int v = utf8(c);
+                if (v >= 0xD800 && v <= 0xDFFF) {
+                    // Jackson refuses an encoded surrogate in text it reads (and lets it pass in text it skips)
+                    throw new Malformed("Invalid UTF-8: Illegal surrogate character 0x" + Integer.toHexString(v)
+                            + " at offset " + offset());
+                }
+                s.append((char) v);
             } else {
                 // as Jackson splits a four-byte character, out-of-range ones included
                 int v = utf8(c) - 0x10000;
@@ -807,12 +911,17 @@ public final class JsonScanner {
             }
         }
 
+        /** Of the length and three bytes, not every byte: a name's scan then does no arithmetic per byte. */
         static int hash(byte[] b, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + (b[i] & 0xff);
+            int n = to - from;
+            if (n == 0) {
+                return 0;
             }
-            return h;
+            return n * 961 + (b[from] & 0xff) * 31 + (b[to - 1] & 0xff) + 7 * (b[from + n / 2] & 0xff);
+        }
+
+        boolean isEmpty() {
+            return names.length == 0;
         }
 
         private static int mix(int h) {
