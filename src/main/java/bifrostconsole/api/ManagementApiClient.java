@@ -804,15 +804,10 @@ public final class ManagementApiClient implements GovernanceSource {
         String q = "dimension=virtual_key&all=true&" + LogsQuery.between(start, end).toQueryString();
         CompletableFuture<LogsAnswer<Map<String, Long>>> exchange = getJson("/api/logs/rankings/by-dimension", q,
                 body -> {
-            DimensionRankings r = mapper.readValue(body, DimensionRankings.class);
-            if (r.rankings() == null) {
+            // read off the tokens (id and total_requests of each entry), bound only when the shape is odd
+            Map<String, Long> requests = RankingReading.requests(mapper, body);
+            if (requests == null) {
                 throw notBifrost("rankings");
-            }
-            Map<String, Long> requests = new java.util.HashMap<>(r.rankings().size() * 2);
-            for (DimensionRanking entry : r.rankings()) {
-                if (entry != null && entry.id() != null && !entry.id().isEmpty()) {
-                    requests.merge(entry.id(), entry.totalRequests(), Long::sum);
-                }
             }
             // a view, not a copy: 100,000 keys' entries copied again were a tenth of the ranking's reading
             return LogsAnswer.of(java.util.Collections.unmodifiableMap(requests));
@@ -982,13 +977,6 @@ public final class ManagementApiClient implements GovernanceSource {
     }
 
     record ProviderList(List<Provider> providers, Integer total) {
-    }
-
-    /** {@code GET /api/logs/rankings/by-dimension}: {@code {rankings: [{id, name, total_requests, ...}], dimension}}. */
-    record DimensionRankings(List<DimensionRanking> rankings, String dimension) {
-    }
-
-    record DimensionRanking(String id, long totalRequests) {
     }
 
     /** The logstore histograms' wire shapes: {@code {buckets: [...], bucket_size_seconds}}. */

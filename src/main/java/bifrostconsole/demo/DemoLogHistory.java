@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Synthetic request history for the demo gateway's logs endpoints, deterministic and consistent with each key's
@@ -26,6 +28,8 @@ final class DemoLogHistory {
     static final Duration HISTORY = Duration.ofDays(120);
     static final int GROUPS = 16;
     private static final long HOUR = 3_600;
+    /** More shapes than this (keys deleted and created again and again) and the cache starts afresh. */
+    private static final int MAX_SHAPES = 2_000_000;
     private static final String[] MODELS = {"gpt-4o-mini", "gpt-4o", "claude-sonnet-4-5", "gemini-2.5-flash",
             "claude-3-5-haiku-latest", "gpt-4.1", "mistral-large-latest", "gemini-2.5-pro"};
 
@@ -35,8 +39,15 @@ final class DemoLogHistory {
     /** shape[g][h - firstHour]; prefix[g][i] = sum of the first i hours' shape. */
     private final double[][] shape = new double[GROUPS][];
     private final double[][] prefix = new double[GROUPS][];
+    /** Each key's {@link KeyShape}, shared by the histories that follow this one (see {@link #shape}). */
+    private final Shapes shapes;
 
     DemoLogHistory(Instant now) {
+        this(now, new Shapes());
+    }
+
+    private DemoLogHistory(Instant now, Shapes shapes) {
+        this.shapes = shapes;
         this.now = now;
         this.endHour = Math.floorDiv(now.getEpochSecond(), HOUR) + 1;
         this.firstHour = Math.floorDiv(now.minus(HISTORY).getEpochSecond(), HOUR);
@@ -54,6 +65,7 @@ final class DemoLogHistory {
     /** The same history ending at {@code later} (within the same hour): the shape tables are shared. */
     private DemoLogHistory(DemoLogHistory same, Instant later) {
         this.now = later;
+        this.shapes = same.shapes;
         this.firstHour = same.firstHour;
         this.endHour = same.endHour;
         System.arraycopy(same.shape, 0, shape, 0, GROUPS);
@@ -64,7 +76,7 @@ final class DemoLogHistory {
     DemoLogHistory at(Instant later) {
         if (Math.floorDiv(later.getEpochSecond(), HOUR) + 1 != endHour
                 || Math.floorDiv(later.minus(HISTORY).getEpochSecond(), HOUR) != firstHour) {
-            return new DemoLogHistory(later);
+            return new DemoLogHistory(later, shapes);
         }
         return later.equals(now) ? this : new DemoLogHistory(this, later);
     }
@@ -123,32 +135,100 @@ final class DemoLogHistory {
     record Piece(long from, long to, double multiplier) {
     }
 
+    /**
+     * What a key's history is made of apart from "now": its group, when it was created, its budgets with a last
+     * reset (newest first; equal starts in the key's order) and its steady rate. Worked out once per version of a
+     * key: the store replaces a key's record on every write, so a shape made from another record than the one
+     * asked about is stale and made again (100,000 keys' budgets sorted and their windows parsed on every logs
+     * request were most of the demo's work for the overview's ranking and histograms).
+     */
+    record KeyShape(VirtualKey key, int group, long created, long[] resets, double[] usage, double[] window,
+                    double baseline) {
+        static KeyShape of(VirtualKey key) {
+            List<Budget> budgets = new ArrayList<>();
+            for (Budget b : key.budgets()) {
+                if (b.lastReset() != null) {
+                    budgets.add(b);
+                }
+            }
+            budgets.sort(Comparator.comparing(Budget::lastReset).reversed());
+            long[] resets = new long[budgets.size()];
+            double[] usage = new double[budgets.size()];
+            double[] window = new double[budgets.size()];
+            for (int i = 0; i < resets.length; i++) {
+                Budget b = budgets.get(i);
+                resets[i] = b.lastReset().getEpochSecond();
+                usage[i] = b.currentUsage();
+                window[i] = bifrostconsole.api.ResetWindow.parse(b.resetDuration())
+                        .map(w -> (double) w.length().getSeconds()).orElse(0.0);
+            }
+            return new KeyShape(key, DemoLogHistory.group(key.id()), key.createdAt() == null ? Long.MIN_VALUE
+                    : key.createdAt().getEpochSecond(), resets, usage, window, DemoLogHistory.baseline(key));
+        }
+    }
+
+    /**
+     * The keys' shapes by id, and those of the last long list of keys asked about, in its order: the next request
+     * over the same keys (the store lists the same records in the same order until a write) finds each shape by
+     * its position, where a hash lookup per key cost more than the history itself at 100,000 keys.
+     */
+    private static final class Shapes {
+        final Map<String, KeyShape> byId = new ConcurrentHashMap<>();
+        volatile KeyShape[] recent = new KeyShape[0];
+    }
+
+    /** The key's shape, made once per version of the key (see {@link KeyShape}). */
+    KeyShape shape(VirtualKey key) {
+        String id = key.id() == null ? "" : key.id();
+        KeyShape known = shapes.byId.get(id);
+        if (known != null && known.key() == key) {
+            return known;
+        }
+        KeyShape made = KeyShape.of(key);
+        if (shapes.byId.size() > MAX_SHAPES) {
+            shapes.byId.clear(); // keys deleted and made again many times over: start afresh
+        }
+        shapes.byId.put(id, made);
+        return made;
+    }
+
+    /** The shapes of these keys, in their order (see {@link Shapes}). */
+    KeyShape[] shapes(List<VirtualKey> keys) {
+        KeyShape[] recent = shapes.recent;
+        KeyShape[] out = new KeyShape[keys.size()];
+        for (int i = 0; i < out.length; i++) {
+            VirtualKey key = keys.get(i);
+            KeyShape at = i < recent.length ? recent[i] : null;
+            out[i] = at != null && at.key() == key ? at : shape(key);
+        }
+        if (out.length >= recent.length / 2) {
+            shapes.recent = out;
+        }
+        return out;
+    }
+
     /** The pieces of a key's history, oldest first, within [history start, now). */
     List<Piece> pieces(VirtualKey key) {
-        int g = group(key.id());
-        long start = Math.max(firstHour * HOUR, key.createdAt() == null ? Long.MIN_VALUE
-                : key.createdAt().getEpochSecond());
+        return pieces(shape(key));
+    }
+
+    List<Piece> pieces(KeyShape k) {
+        int g = k.group();
+        long start = Math.max(firstHour * HOUR, k.created());
         long end = now.getEpochSecond();
         List<Piece> pieces = new ArrayList<>(4);
         if (start >= end) {
             return pieces;
         }
-        List<Budget> budgets = new ArrayList<>();
-        for (Budget b : key.budgets()) {
-            if (b.lastReset() != null) {
-                budgets.add(b);
-            }
-        }
-        budgets.sort(Comparator.comparing(Budget::lastReset).reversed());
         long cursor = end;
         double consumed = 0;
         double typical = -1;
-        for (Budget b : budgets) {
-            long from = Math.max(start, b.lastReset().getEpochSecond());
+        for (int i = 0; i < k.resets().length; i++) {
+            long from = Math.max(start, k.resets()[i]);
             if (from >= cursor) {
                 continue; // the same window start as a shorter budget: already counted there
             }
-            double target = Math.max(0, b.currentUsage() - consumed);
+            double target = Math.max(0, k.usage()[i] - consumed);
             double weight = weight(g, from, cursor);
             double multiplier = weight <= 0 ? 0 : target / weight;
             pieces.add(0, new Piece(from, cursor, multiplier));
@@ -156,14 +236,13 @@ final class DemoLogHistory {
             cursor = from;
             // Before its windows a key spends at the pace of its longest budget spread over a whole window: a
             // window that opened a minute ago with dollars already spent would otherwise set an absurd pace.
-            double window = bifrostconsole.api.ResetWindow.parse(b.resetDuration())
-                    .map(w -> (double) w.length().getSeconds()).orElse(0.0);
-            if (window > 0 && b.currentUsage() > 0) {
-                typical = b.currentUsage() / window * HOUR;
+            double window = k.window()[i];
+            if (window > 0 && k.usage()[i] > 0) {
+                typical = k.usage()[i] / window * HOUR;
             }
         }
         if (cursor > start) {
-            double before = typical > 0 ? typical : baseline(key);
+            double before = typical > 0 ? typical : k.baseline();
             pieces.add(0, new Piece(start, cursor, before));
         }
         return pieces;
@@ -171,7 +250,11 @@ final class DemoLogHistory {
 
     /** A key's cost in [from, to) (epoch seconds): what its log entries there add up to. */
     double cost(VirtualKey key, long from, long to) {
-        int g = group(key.id());
+        return cost(shape(key), from, to);
+    }
+
+    double cost(KeyShape key, long from, long to) {
+        int g = key.group();
         double cost = 0;
         for (Piece p : pieces(key)) {
             long lo = Math.max(from, p.from());
@@ -247,11 +330,15 @@ final class DemoLogHistory {
         }
 
         void add(VirtualKey key) {
+            add(shape(key));
+        }
+
+        void add(KeyShape shape) {
             if (multipliers != null) {
                 throw new IllegalStateException("totals already read");
             }
-            int g = group(key.id());
-            for (Piece p : pieces(key)) {
+            int g = shape.group();
+            for (Piece p : pieces(shape)) {
                 if (p.multiplier() > 0) {
                     add(g, p.from(), p.to(), p.multiplier());
                 }

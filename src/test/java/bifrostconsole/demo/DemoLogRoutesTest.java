@@ -264,4 +264,48 @@ class DemoLogRoutesTest {
         assertFalse(none.available());
         assertTrue(none.notAvailable().contains("HTTP 404"), none.notAvailable());
     }
+
+    @Test
+    void aKeysShapeIsMadeOncePerVersionOfTheKeyAndAWriteIsSeen() throws Exception {
+        DemoLogHistory h = new DemoLogHistory(NOW);
+        VirtualKey key = gateway.store().virtualKeys().stream().filter(k -> k.budgets().stream()
+                .anyMatch(b -> b.lastReset() != null && b.currentUsage() > 1)).findFirst().orElseThrow();
+        assertTrue(h.shape(key) == h.shape(key), "the same record: the same shape, not made again");
+        Budget latest = key.budgets().stream().filter(b -> b.lastReset() != null)
+                .max(Comparator.comparing(Budget::lastReset)).orElseThrow();
+        long from = latest.lastReset().getEpochSecond();
+        assertEquals(latest.currentUsage(), h.cost(key, from, NOW.getEpochSecond()), 0.01);
+        // a write gives the store a new record of the key: its history follows the new counters
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(key);
+        for (JsonNode b : tree.get("budgets")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) b).put("current_usage", b.get("current_usage")
+                    .asDouble() + 3);
+        }
+        VirtualKey written = Json.mapper().treeToValue(tree, VirtualKey.class);
+        assertEquals(key.id(), written.id());
+        assertEquals(latest.currentUsage() + 3, h.cost(written, from, NOW.getEpochSecond()), 0.01);
+        assertTrue(h.shape(written) != h.shape(key) && h.at(NOW.plusSeconds(60)).shape(key) == h.shape(key),
+                "shapes are per record, and shared by the same history later on");
+    }
+
+    @Test
+    void theRankingIsWrittenAsTheMapperWouldWriteItsRecords() throws Exception {
+        DemoLogRoutes.RankingTrend trend = new DemoLogRoutes.RankingTrend(false, 0, 0, 0);
+        List<DemoLogRoutes.RankingEntry> entries = new java.util.ArrayList<>(List.of(
+                new DemoLogRoutes.RankingEntry("k-1", "caf\u00e9 \"quoted\" \\ key", 12, 3_400, 0.123456, trend),
+                new DemoLogRoutes.RankingEntry("k-2", null, 1, 1, 1e-7, new DemoLogRoutes.RankingTrend(true, 1.5,
+                        -2.25, 1e21)),
+                new DemoLogRoutes.RankingEntry(null, "no id", Long.MAX_VALUE, 0, 25995.036284, null)));
+        entries.add(null);
+        java.util.Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        plain.put("rankings", entries);
+        plain.put("dimension", "virtual_key");
+        String byTheMapper = BifrostWire.mapper().writeValueAsString(plain);
+        assertEquals(byTheMapper, BifrostWire.mapper().writeValueAsString(new DemoLogRoutes.DimensionRankings(
+                entries, "virtual_key")));
+        java.util.Map<String, Object> empty = new java.util.LinkedHashMap<>();
+        empty.put("rankings", List.of());
+        assertEquals(BifrostWire.mapper().writeValueAsString(empty), BifrostWire.mapper().writeValueAsString(
+                new DemoLogRoutes.DimensionRankings(List.of(), null)));
+    }
 }
