@@ -68,8 +68,9 @@ public final class ChangeDialog extends VBox {
     /** Opens the dialog over {@code owner} and starts planning. */
     public static Stage show(WindowService windows, Window owner, ChangeDialogViewModel vm) {
         ChangeDialog dialog = new ChangeDialog(vm, windows);
-        Stage stage = windows.dialog(owner, vm.title(), dialog);
+        Stage stage = windowFor(windows, owner, vm.title(), dialog);
         dialog.stage = stage;
+        stage.setTitle(vm.title());
         stage.setResizable(true);
         // Never taller than the screen (a 700-pixel laptop): the lists shrink and scroll, the buttons stay visible.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -83,6 +84,41 @@ public final class ChangeDialog extends VBox {
         });
         stage.show();
         vm.plan();
+        return stage;
+    }
+
+    /** Where a window over an owner keeps its change dialog's window between changes. */
+    private static final String KEPT = "bifrostconsole.keyactions.ChangeDialog.window";
+
+    /** The change dialog's window over an owner, its scene and the root that holds each change's dialog. */
+    private record Kept(WindowService windows, Stage stage, StackPane root) {
+    }
+
+    /**
+     * The window for {@code dialog}: the one the previous change over the same owner used, when it is closed, or a
+     * new one. Styling a dialog's nodes the first time in a scene is most of what showing it costs (CSS selector
+     * matching: the preview's stall); JavaFX keeps what it matched per scene root, so the root that holds the
+     * dialog stays from change to change and only the dialog in it is new. A closed dialog is taken out of it. The
+     * root, not the dialog, has the key actions' sheet: JavaFX drops what it matched with a sheet once no node in
+     * the scene has that sheet any more, which the closed dialog's removal would do.
+     */
+    private static Stage windowFor(WindowService windows, Window owner, String title, ChangeDialog dialog) {
+        dialog.getStylesheets().remove(KeyActionsView.STYLESHEET);
+        Window parent = owner != null ? owner : windows.mainWindow();
+        if (parent != null && parent.getProperties().get(KEPT) instanceof Kept kept && kept.windows() == windows
+                && !kept.stage().isShowing()) {
+            kept.root().getChildren().setAll(dialog);
+            kept.stage().sizeToScene();
+            return kept.stage();
+        }
+        StackPane root = new StackPane(dialog);
+        root.getStyleClass().add("change-dialog-window");
+        root.getStylesheets().add(KeyActionsView.STYLESHEET);
+        Stage stage = windows.dialog(owner, title, root);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> root.getChildren().clear());
+        if (parent != null && !(parent.getProperties().get(KEPT) instanceof Kept k && k.stage().isShowing())) {
+            parent.getProperties().put(KEPT, new Kept(windows, stage, root));
+        }
         return stage;
     }
 
@@ -420,19 +456,21 @@ public final class ChangeDialog extends VBox {
         }
     }
 
-    /** A key's outcome: done / failed / skipped with the reason, what changed on the server, a new value. */
+    /**
+     * A key's outcome: done / failed / skipped with the reason, what changed on the server, a new value. The new
+     * value's row and the review button are made the first time a cell shows an outcome that has them: most
+     * outcomes have neither, and a thousand-key result list's first cells were most of its cost to show.
+     */
     private final class ResultCell extends ListCell<ChangeDialogViewModel.ResultItem> {
         private final Label status = new Label();
         private final Label name = new Label();
         private final Label id = new Label();
         private final Label reason = new Label();
         private final Label changes = new Label();
-        private final MaskedSecretField value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
-        private final Label note = new Label();
-        private final Button review = new Button("Open the key's newer data", Icons.icon(Feather.EYE));
-        private final Label valueLabel = new Label("New value");
-        private final HBox valueRow = new HBox(8, valueLabel, value);
-        private final VBox valueBox = new VBox(4, valueRow, note);
+        private MaskedSecretField value;
+        private Label note;
+        private VBox valueBox;
+        private Button review;
         private final VBox box;
 
         ResultCell(ListView<?> list) {
@@ -440,22 +478,35 @@ public final class ChangeDialog extends VBox {
             name.getStyleClass().add("plan-key");
             id.getStyleClass().addAll("muted", "small");
             changes.getStyleClass().add("server-changes");
-            note.getStyleClass().add("muted");
-            for (Label l : new Label[]{reason, changes, note}) {
-                l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE);
-                l.managedProperty().bind(l.textProperty().isNotEmpty());
-                l.visibleProperty().bind(l.managedProperty());
-                l.setMaxWidth(Double.MAX_VALUE);
+            for (Label l : new Label[]{reason, changes}) {
+                wrapped(l);
             }
-            review.getStyleClass().add(Styles.SMALL);
-            review.managedProperty().bind(review.visibleProperty());
-            review.setOnAction(e -> {
-                if (getItem() != null) {
-                    vm.review(getItem());
-                    close();
-                }
-            });
+            HBox head = new HBox(8, status, name, id);
+            head.setAlignment(Pos.BASELINE_LEFT);
+            box = new VBox(4, head, reason, changes);
+            box.getStyleClass().add("result-cell");
+            box.maxWidthProperty().bind(list.widthProperty().subtract(36));
+            box.prefWidthProperty().bind(box.maxWidthProperty());
+            setText(null);
+        }
+
+        private static void wrapped(Label l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        /** The new value's row, under the server's changes and above the review button. */
+        private void makeValueBox() {
+            value = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
+            note = new Label();
+            note.getStyleClass().add("muted");
+            wrapped(note);
+            Label valueLabel = new Label("New value");
+            HBox valueRow = new HBox(8, valueLabel, value);
+            valueBox = new VBox(4, valueRow, note);
             value.getStyleClass().add("new-value");
             valueLabel.getStyleClass().add("section-title");
             valueLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -477,13 +528,20 @@ public final class ChangeDialog extends VBox {
                 }
             });
             valueBox.managedProperty().bind(valueBox.visibleProperty());
-            HBox head = new HBox(8, status, name, id);
-            head.setAlignment(Pos.BASELINE_LEFT);
-            box = new VBox(4, head, reason, changes, valueBox, review);
-            box.getStyleClass().add("result-cell");
-            box.maxWidthProperty().bind(list.widthProperty().subtract(36));
-            box.prefWidthProperty().bind(box.maxWidthProperty());
-            setText(null);
+            box.getChildren().add(3, valueBox);
+        }
+
+        private void makeReview() {
+            review = new Button("Open the key's newer data", Icons.icon(Feather.EYE));
+            review.getStyleClass().add(Styles.SMALL);
+            review.managedProperty().bind(review.visibleProperty());
+            review.setOnAction(e -> {
+                if (getItem() != null) {
+                    vm.review(getItem());
+                    close();
+                }
+            });
+            box.getChildren().add(review);
         }
 
         @Override
@@ -502,13 +560,23 @@ public final class ChangeDialog extends VBox {
             reason.setText(item.reason());
             changes.setText(item.serverChanges().isEmpty() ? "" : "Changed on the server since it was read:\n"
                     + item.serverChanges());
-            review.setVisible(item.reviewable());
-            valueBox.setVisible(item.newValue() != null);
-            if (item.newValue() != null) {
-                value.show(item.newValue().reveal(), revealed.contains(item.keyId()));
-                note.setText(item.valueNote());
-            } else {
-                note.setText("");
+            if (item.reviewable() && review == null) {
+                makeReview();
+            }
+            if (review != null) {
+                review.setVisible(item.reviewable());
+            }
+            if (item.newValue() != null && valueBox == null) {
+                makeValueBox();
+            }
+            if (valueBox != null) {
+                valueBox.setVisible(item.newValue() != null);
+                if (item.newValue() != null) {
+                    value.show(item.newValue().reveal(), revealed.contains(item.keyId()));
+                    note.setText(item.valueNote());
+                } else {
+                    note.setText("");
+                }
             }
             setGraphic(box);
         }

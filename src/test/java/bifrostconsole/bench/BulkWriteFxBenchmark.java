@@ -99,6 +99,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 return model;
             });
             actions.browser().firstPageShown().get(1, TimeUnit.MINUTES);
+            fxThreadId = FxStalls.onFx(() -> Thread.currentThread().getId());
             // A first bulk change warms up the code paths (JIT, CSS of the dialog) before anything is measured.
             change(actions, windows, new KeyChange.SetActive(true), Collections.synchronizedList(new ArrayList<>()));
 
@@ -128,6 +129,21 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 out.printf(Locale.ROOT, "  %-44s %5d beats, p99 %6.1f ms, max %6.1f ms%n", name, in.size(),
                         FxStalls.pct(in, 0.99), FxStalls.pct(in, 1));
             }
+            synchronized (phases) {
+                if (openEvent != null) {
+                    openEvent.commit();
+                    openEvent = null;
+                }
+            }
+            long end = fxCpuNow();
+            java.util.Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < phases.size(); i++) {
+                long until = i + 1 < phases.size() ? phases.get(i + 1).fxCpu() : end;
+                cpu.merge(phases.get(i).name(), (until - phases.get(i).fxCpu()) / 1e6, Double::sum);
+            }
+            out.printf(Locale.ROOT, "FX thread CPU per phase, both changes (ms): %s%n", cpu.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; ")));
             List<Double> times = uiTasks.stream().map(FxStalls.Update::ms).toList();
             FxStalls.Update longest = FxStalls.longest(uiTasks);
             out.printf(Locale.ROOT, "the view-models' own updates on the FX thread: %,d, p99 %.2f ms, longest %.1f ms"
@@ -147,7 +163,41 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             "closing the dialog");
 
     /** A phase of a change, from {@code start} ({@link System#nanoTime}) to the next phase's start. */
-    private record Phase(String name, long start) {
+    private record Phase(String name, long start, long fxCpu) {
+        Phase(String name, long start) {
+            this(name, start, fxCpuNow());
+        }
+    }
+
+    private static volatile long fxThreadId = -1;
+
+    /** The FX thread's CPU time so far, ns: unlike the stalls, it hardly depends on the load. */
+    private static long fxCpuNow() {
+        return fxThreadId < 0 ? 0 : java.lang.management.ManagementFactory.getThreadMXBean()
+                .getThreadCpuTime(fxThreadId);
+    }
+
+    /** Marks a phase in a JFR recording (when one runs), so its FX-thread samples can be told apart. */
+    @jdk.jfr.Name("bifrostconsole.BulkPhase")
+    @jdk.jfr.Label("Bulk change phase")
+    static final class PhaseEvent extends jdk.jfr.Event {
+        @jdk.jfr.Label("What")
+        String what;
+    }
+
+    private static PhaseEvent openEvent;
+
+    /** Adds {@code p} to {@code phases}, ending the JFR event of the phase before it and starting its own. */
+    private static void enter(List<Phase> phases, Phase p) {
+        synchronized (phases) {
+            if (openEvent != null) {
+                openEvent.commit();
+            }
+            openEvent = new PhaseEvent();
+            openEvent.what = p.name();
+            openEvent.begin();
+            phases.add(p);
+        }
     }
 
     private static String phaseAt(List<Phase> phases, long t) {
@@ -166,7 +216,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
     private static String change(KeyActionsViewModel actions, WindowService windows, KeyChange change,
                                  List<Phase> phases) throws Exception {
         long start = System.nanoTime();
-        phases.add(new Phase(PHASES.get(0), start));
+        enter(phases, new Phase(PHASES.get(0), start));
         ChangeDialogViewModel dialog = FxStalls.onFx(() -> {
             actions.selectAllMatching();
             ChangeDialogViewModel vm = actions.change(change, actions.selectionTarget());
@@ -176,7 +226,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         await(dialog.stepProperty(), s -> s == ChangeDialogViewModel.Step.PREVIEW);
         double preview = (System.nanoTime() - start) / 1e9;
         long sent = System.nanoTime();
-        phases.add(new Phase(PHASES.get(1), sent));
+        enter(phases, new Phase(PHASES.get(1), sent));
         FxStalls.onFx(() -> {
             dialog.confirm();
             return null;
@@ -186,7 +236,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             boolean finished = s == ChangeDialogViewModel.Step.FINISHED;
             if (finished) {
                 finishedAt[0] = System.nanoTime(); // on the FX thread, as the step changes
-                phases.add(new Phase(PHASES.get(2), finishedAt[0]));
+                enter(phases, new Phase(PHASES.get(2), finishedAt[0]));
             }
             return finished;
         });
@@ -200,10 +250,10 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         });
         FxStalls.afterNextPulse(); // the refreshed rows laid out and drawn
         double refresh = (System.nanoTime() - finishedAt[0]) / 1e9;
-        phases.add(new Phase(PHASES.get(3), System.nanoTime()));
+        enter(phases, new Phase(PHASES.get(3), System.nanoTime()));
         Thread.sleep(200); // the dialog stays open a moment, as it would for the admin to read it
         long closing = System.nanoTime();
-        phases.add(new Phase(PHASES.get(4), closing));
+        enter(phases, new Phase(PHASES.get(4), closing));
         double closeCall = FxStalls.onFx(() -> {
             long t0 = System.nanoTime();
             ((Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s

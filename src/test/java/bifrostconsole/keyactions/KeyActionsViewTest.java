@@ -212,7 +212,7 @@ class KeyActionsViewTest {
     }
 
     private ChangeDialog changeDialog(Stage dialog) {
-        return (ChangeDialog) dialog.getScene().getRoot();
+        return (ChangeDialog) ((javafx.scene.Parent) dialog.getScene().getRoot()).getChildrenUnmodifiable().get(0);
     }
 
     private static ContextMenu showingMenu() throws Exception {

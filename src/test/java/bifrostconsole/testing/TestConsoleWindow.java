@@ -84,7 +84,9 @@ public final class TestConsoleWindow implements AutoCloseable {
         Fx.waitUntil("the window at " + width + "x" + height,
                 () -> stage.getWidth() == width && stage.getHeight() == height);
         Fx.settle();
-        return robot.lookup("#key-table").queryAs(TableView.class);
+        // Looked up on the FX thread: the key browser makes its details pane in the frames after the first page,
+        // and a lookup from the test's thread can meet a list of children while it changes.
+        return Fx.call(() -> (TableView<?>) stage.getScene().lookup("#key-table"));
     }
 
     public ConsoleWindow console() {
