@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>A delete first saves the key's configuration (without its value) through {@link DeletedKeys}; if that
  *       fails, the key is not deleted.</li>
  *   <li>The plan's request is sent as it was previewed, once: writes are never retried.</li>
- *   <li>The outcome is appended to {@link ChangeHistory}.</li>
+ *   <li>The outcome is appended to {@link ChangeHistory}. That write does not hold the key's place: the next key
+ *       starts as soon as the answer is in, and this key ends (the listener hears it; the result waits for it)
+ *       once its entry is written. Entries of keys ending meanwhile go in one write.</li>
  * </ol>
  * Keys run a few at a time ({@link #DEFAULT_CONCURRENCY}), never all at once; cancelling stops keys that have not
  * been sent yet, and lets the ones in flight finish so their outcome is known.

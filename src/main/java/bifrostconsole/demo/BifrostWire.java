@@ -11,6 +11,7 @@ import bifrostconsole.api.VirtualKey;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,16 @@ final class BifrostWire {
     private static final ObjectMapper MAPPER = Json.mapper().copy().registerModule(
             new SimpleModule("bifrost-wire").setSerializerModifier(new GoShapes()));
 
+    /**
+     * {@link #MAPPER} for a key written on its own inside another answer's writing: with buffers of its own (the
+     * thread's are in use by the answer), so that it does not allocate fresh ones every time.
+     */
+    private static final ObjectMapper KEY_ALONE = MAPPER.copy();
+
+    static {
+        KEY_ALONE.getFactory().setRecyclerPool(JsonRecyclerPools.newLockFreePool());
+    }
+
     private BifrostWire() {
     }
 
@@ -76,7 +87,7 @@ final class BifrostWire {
         public void serialize(VirtualKey key, JsonGenerator g, SerializerProvider provider) throws IOException {
             byte[] json = served.get(key);
             if (json == null) {
-                json = MAPPER.writeValueAsBytes(key);
+                json = KEY_ALONE.writeValueAsBytes(key);
                 served.put(key, json);
             }
             g.writeRawValue(new RawJson(json));
