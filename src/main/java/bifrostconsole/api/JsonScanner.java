@@ -372,6 +372,19 @@ public final class JsonScanner {
         return names.find(bytes, 0, bytes.length, Names.hash(bytes, 0, bytes.length));
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Whether any of the eight bytes is a quote, a backslash, a control character or not ASCII. */
+    private static boolean stops(long w) {
+        long quote = w ^ (ONES * '"');
+        long backslash = w ^ (ONES * '\\');
+        long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - ONES * 0x20) & ~w) | w;
+        return (found & HIGHS) != 0;
+    }
+
     /** Bytes that end the fast scan of a string: its quote, a backslash, control and multi-byte characters. */
     private static final byte[] STOP = new byte[256];
 
@@ -392,18 +405,15 @@ public final class JsonScanner {
         int b = next("before a value");
         switch (b) {
             case '"' -> skipString(false);
-            case '{' -> {
-                enter();
-                while (nextMember(Names.NONE) != Names.END) {
-                    skipValue();
-                }
-            }
-            case '[' -> {
-                enter();
-                while (nextElement()) {
-                    skipValue();
-                }
-            }
+            case '{', '[' -> skipStructure(b);
+            default -> scalar(b);
+        }
+        first = false;
+    }
+
+    /** A number or a literal whose first byte {@code b} was consumed. */
+    private void scalar(int b) throws IOException {
+        switch (b) {
             case 't' -> literal("rue");
             case 'f' -> literal("alse");
             case 'n' -> literal("ull");
@@ -416,7 +426,144 @@ public final class JsonScanner {
                 }
             }
         }
-        first = false;
+    }
+
+    private static final int OBJECT_START = 0;
+    private static final int OBJECT_NEXT = 1;
+    private static final int OBJECT_NAME = 2;
+    private static final int COLON = 3;
+    private static final int ARRAY_START = 4;
+    private static final int ARRAY_NEXT = 5;
+    private static final int VALUE = 6;
+
+    /** Which of the structures being skipped are objects (a bit each, by depth). */
+    private final long[] objects = new long[MAX_DEPTH / 64 + 2];
+
+    /**
+     * Skips an object or array whose opening byte was consumed: one loop over the bytes with the nesting in a bit
+     * stack, not a call per member and value (most of an export's bytes are in members it skips).
+     */
+    private void skipStructure(int open) throws IOException {
+        int d = 0;
+        int state;
+        byte[] b;
+        int p;
+        int lim;
+        // open the first structure
+        if (depth + 1 > MAX_DEPTH) {
+            throw new Malformed("Document nesting depth exceeds the maximum allowed (" + MAX_DEPTH + ")");
+        }
+        setKind(d, open == '{');
+        state = open == '{' ? OBJECT_START : ARRAY_START;
+        b = buf;
+        p = pos;
+        lim = limit;
+        while (true) {
+            if (p >= lim) {
+                pos = p;
+                if (!more()) {
+                    throw endOfInput("in " + (isObject(d) ? "an object" : "an array"));
+                }
+                b = buf;
+                p = pos;
+                lim = limit;
+            }
+            int c = b[p++];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                continue;
+            }
+            switch (state) {
+                case OBJECT_START, OBJECT_NAME -> {
+                    if (c == '"') {
+                        pos = p;
+                        skipString(true);
+                        state = COLON;
+                    } else if (c == '}' && state == OBJECT_START) {
+                        if (d == 0) {
+                            pos = p;
+                            return;
+                        }
+                        d--;
+                        state = isObject(d) ? OBJECT_NEXT : ARRAY_NEXT;
+                        continue;
+                    } else {
+                        pos = p;
+                        throw unexpected(c & 0xff, "a member name in double quotes");
+                    }
+                }
+                case COLON -> {
+                    if (c != ':') {
+                        pos = p;
+                        throw unexpected(c & 0xff, "':' after a member name");
+                    }
+                    state = VALUE;
+                    continue;
+                }
+                case OBJECT_NEXT, ARRAY_NEXT -> {
+                    boolean object = state == OBJECT_NEXT;
+                    if (c == ',') {
+                        state = object ? OBJECT_NAME : VALUE;
+                        continue;
+                    }
+                    if (c == (object ? '}' : ']')) {
+                        if (d == 0) {
+                            pos = p;
+                            return;
+                        }
+                        d--;
+                        state = isObject(d) ? OBJECT_NEXT : ARRAY_NEXT;
+                        continue;
+                    }
+                    pos = p;
+                    throw unexpected(c & 0xff, object ? "',' or '}' after a member" : "',' or ']' after an element");
+                }
+                default -> { // ARRAY_START or VALUE: a value (or, first in an array, its end)
+                    if (c == ']' && state == ARRAY_START) {
+                        if (d == 0) {
+                            pos = p;
+                            return;
+                        }
+                        d--;
+                        state = isObject(d) ? OBJECT_NEXT : ARRAY_NEXT;
+                        continue;
+                    }
+                    if (c == '{' || c == '[') {
+                        d++;
+                        if (depth + d + 1 > MAX_DEPTH) {
+                            pos = p;
+                            throw new Malformed("Document nesting depth exceeds the maximum allowed (" + MAX_DEPTH
+                                    + ")");
+                        }
+                        setKind(d, c == '{');
+                        state = c == '{' ? OBJECT_START : ARRAY_START;
+                        continue;
+                    }
+                    pos = p;
+                    if (c == '"') {
+                        skipString(false);
+                    } else {
+                        scalar(c & 0xff);
+                    }
+                    state = isObject(d) ? OBJECT_NEXT : ARRAY_NEXT;
+                }
+            }
+            // after a string or scalar read through the fields
+            b = buf;
+            p = pos;
+            lim = limit;
+        }
+    }
+
+    private void setKind(int d, boolean object) {
+        if (object) {
+            objects[d >>> 6] |= 1L << d;
+        } else {
+            objects[d >>> 6] &= ~(1L << d);
+        }
+    }
+
+    private boolean isObject(int d) {
+        return (objects[d >>> 6] & 1L << d) != 0;
     }
 
     private void literal(String rest) throws IOException {
@@ -450,6 +597,13 @@ public final class JsonScanner {
                 b = buf;
                 p = pos;
                 lim = limit;
+            }
+            // eight bytes at a time while none of them ends the fast scan
+            while (p + 8 <= lim && !stops((long) LONGS.get(b, p))) {
+                p += 8;
+            }
+            if (p >= lim) {
+                continue;
             }
             int c = b[p++];
             if (STOP[c & 0xff] == 0) {
@@ -920,6 +1074,15 @@ public final class JsonScanner {
             return n * 961 + (b[from] & 0xff) * 31 + (b[to - 1] & 0xff) + 7 * (b[from + n / 2] & 0xff);
         }
 
+        private static boolean same(byte[] b, int from, byte[] name) {
+            for (int i = 0; i < name.length; i++) {
+                if (b[from + i] != name[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         boolean isEmpty() {
             return names.length == 0;
         }
@@ -940,7 +1103,7 @@ public final class JsonScanner {
                     return -1;
                 }
                 byte[] name = names[i];
-                if (name.length == length && Arrays.equals(b, from, to, name, 0, length)) {
+                if (name.length == length && same(b, from, name)) {
                     return i;
                 }
                 slot = (slot + 1) & mask;
