@@ -96,6 +96,56 @@ public final class VirtualKeyStream implements AutoCloseable {
         T decode(JsonParser parser, KeyBytes bytes, int position) throws IOException;
     }
 
+    /**
+     * Reads one key of a streamed list straight off its bytes. The scanner is on the key's {@code '{'} (not yet
+     * consumed) and must be left after its {@code '}'}; the key's bytes, from {@code start} on, stay in the
+     * scanner's buffer meanwhile, so a decoder may slice or copy them. {@code position} is the key's index in the
+     * list.
+     */
+    @FunctionalInterface
+    public interface ScanDecoder<T> {
+        T decode(JsonScanner scanner, long start, int position) throws IOException;
+    }
+
+    /**
+     * With the scanner on a list's {@code '['}: hands every key to {@code sink}, each read by {@code decoder} and
+     * handed over before the scanner reads on (so what it points into the scanner's buffer is still there), and
+     * returns how many there were; leaves the scanner after the list's {@code ']'}. An element that is not an
+     * object ends the list early, as it ends {@link #readKeys}: the count is then returned as {@code ~count}.
+     */
+    public static <T> int scanKeys(JsonScanner scanner, ScanDecoder<T> decoder, Consumer<T> sink) throws IOException {
+        scanner.startArray();
+        int seen = 0;
+        while (scanner.nextElement()) {
+            if (scanner.peek() != '{') {
+                return ~seen;
+            }
+            long start = scanner.offset();
+            scanner.keepFrom(start);
+            T key = decoder.decode(scanner, start, seen);
+            sink.accept(key);
+            scanner.release();
+            seen++;
+        }
+        return seen;
+    }
+
+    /**
+     * A decoder of parser tokens that reads each key with {@code decoder} off its bytes: for sources that parse
+     * with Jackson (a key's bytes are sliced from the recording and scanned on their own).
+     */
+    public static <T> KeyDecoder<T> fromBytes(ScanDecoder<T> decoder) {
+        return (p, bytes, position) -> {
+            long start = p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            byte[] json = bytes.slice(start, p.currentLocation().getByteOffset());
+            if (json == null) {
+                throw new IOException("the bytes of a virtual key were not kept");
+            }
+            return decoder.decode(JsonScanner.over(json), 0, position);
+        };
+    }
+
     /** The bytes of the key being read, as the server sent them. */
     public interface KeyBytes {
         /** The bytes from stream offset {@code from} to {@code to} (exclusive), or null when no longer kept. */

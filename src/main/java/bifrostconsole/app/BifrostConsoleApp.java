@@ -53,7 +53,7 @@ public final class BifrostConsoleApp extends Application {
 
     /** What is started before the toolkit: none of it needs JavaFX. */
     private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
-                         ProfileService profiles, DemoWorkspace demo) {
+                         ProfileService profiles, DemoWorkspace demo, Formats formats) {
 
         static Early begin(StartupOptions options) {
             // Armed first, so a start that hangs before the window exists still ends with a reason.
@@ -65,10 +65,13 @@ public final class BifrostConsoleApp extends Application {
             });
             UiSettings settings = UiSettings.inConfigFolder();
             DemoWorkspace demo = new DemoWorkspace(background);
+            // The window's formats: the demo's first rows are made with them before the window exists.
+            Formats formats = Formats.system();
             if (options.demo()) {
-                // The demo's data, its gateway, a client and the first page, while the toolkit starts.
+                // The demo's data, its gateway, a client, the first page and its rows, while the toolkit starts.
                 demo.openEarly(ManagementApiClient::new,
-                        KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)));
+                        KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)),
+                        page -> KeyBrowserViewModel.firstRows(page, formats, Clock.systemUTC().instant()));
             }
             // Off the path to the first page: only opening a saved server waits for it (for its key). The mark
             // shows in the smoke test's line when the probe ended before the first page (README "Performance").
@@ -78,7 +81,7 @@ public final class BifrostConsoleApp extends Application {
                 return store;
             }, background);
             ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
-            return new Early(options, smokeTest, background, settings, profiles, demo);
+            return new Early(options, smokeTest, background, settings, profiles, demo, formats);
         }
     }
 
@@ -112,7 +115,7 @@ public final class BifrostConsoleApp extends Application {
         ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();
         services = new ConsoleServices(uiExecutor, parts.background(), Scheduler.newTimer(), parts.settings(),
-                parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), Formats.system());
+                parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), parts.formats());
         ConsoleWindow window = new ConsoleWindow(services, parts.demo());
         window.show(stage, parts.options());
         StartupClock.mark("window shown");

@@ -2,10 +2,13 @@ package bifrostconsole.app;
 
 import bifrostconsole.api.ConnectionSettings;
 import bifrostconsole.api.ManagementApiClient;
+import bifrostconsole.api.Page;
+import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.connection.ConnectionProfile;
 import bifrostconsole.demo.DemoDataGenerator;
 import bifrostconsole.demo.DemoGateway;
+import bifrostconsole.keys.KeyRow;
 import bifrostconsole.store.GovernanceStore;
 
 import bifrostconsole.startup.StartupClock;
@@ -13,6 +16,7 @@ import bifrostconsole.startup.StartupClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -63,8 +67,15 @@ public final class DemoWorkspace implements AutoCloseable {
      */
     public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
                                        VirtualKeyQuery firstPageQuery) {
+        openEarly(clients, firstPageQuery, null);
+    }
+
+    /** {@link #openEarly(Function, VirtualKeyQuery)}, also making the first page's rows as it comes ({@code rows}). */
+    public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
+                                       VirtualKeyQuery firstPageQuery,
+                                       Function<Page<VirtualKey>, List<KeyRow>> rows) {
         earlyOpening = start().thenApplyAsync(url -> clients.apply(settings(url)), background)
-                .thenCompose(client -> Opening.request(client, firstPageQuery));
+                .thenCompose(client -> Opening.request(client, firstPageQuery, rows));
     }
 
     /** The opening asked for by {@link #openEarly}, at most once; null when there is none (any later open). */

@@ -407,7 +407,7 @@ public final class MainViewModel {
 
     private static Workspace workspace(Choice choice, ConnectionProfile profile, boolean isDemo, Opening answer) {
         return new Workspace(choice.id(), profile.name(), profile, answer.client(), isDemo, answer.version(),
-                answer.firstPageQuery(), answer.firstPage());
+                answer.firstPageQuery(), answer.firstPage(), answer.firstRows());
     }
 
     private void opened(Workspace ws, Choice choice) {

@@ -62,7 +62,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyBrowserViewModel model = services.keyBrowser(workspace.client());
         model.firstPageShown().thenRun(() -> firstPageShown.complete(null));
         // The page asked for while opening the server: the view then starts with rows instead of a request.
-        model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage());
+        model.showPrefetched(workspace.firstPageQuery(), workspace.firstPage(), workspace.firstRows());
         open.put(workspace, model);
         // The header's count and status dot follow the key list's answers (the prefetched page's too).
         model.lastAnswerProperty().addListener((o, a, answer) -> listAnswers.accept(workspace, answer));

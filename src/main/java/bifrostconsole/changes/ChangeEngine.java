@@ -116,8 +116,10 @@ public final class ChangeEngine {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
         ReReads reReads = ReReads.forRun(client, plans);
-        ChangeRun run = new ChangeRun(plans, reReads.order(plans), (plan, r) -> runOne(plan, r, reReads), listener,
-                callbacks);
+        // History is written outside the bound: a key's place goes to the next key as soon as its answer is in,
+        // and the key ends (listener, result) once its entry is written.
+        ChangeRun run = new ChangeRun(plans, reReads.order(plans), (plan, r) -> runOne(plan, r, reReads),
+                this::logged, listener, callbacks);
         run.begin(concurrency);
         return run;
     }
@@ -137,8 +139,7 @@ public final class ChangeEngine {
         return reRead.handle((server, failure) -> failure != null
                         ? CompletableFuture.completedFuture(reReadFailed(plan, failure))
                         : guardedSend(plan, server, run))
-                .thenCompose(outcome -> outcome)
-                .thenCompose(this::logged);
+                .thenCompose(outcome -> outcome);
     }
 
     /** The re-read found something else than what the admin saw, or the key can be changed as planned. */

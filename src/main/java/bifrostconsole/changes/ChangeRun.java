@@ -17,15 +17,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * keys already sent finish, so every outcome is known.
  */
 public final class ChangeRun {
-    /** What the engine does for one key. */
+    /** What the engine does for one key: the guard and the request, until the server's answer (or none). */
     @FunctionalInterface
     interface KeyRunner {
         CompletableFuture<KeyOutcome> run(KeyPlan plan, ChangeRun run);
     }
 
+    /**
+     * What follows a key's answer without holding its place among the keys under way: its History entry. The key
+     * ends (listener, result) when this completes; the next key starts as soon as the answer is in.
+     */
+    @FunctionalInterface
+    interface Afterwards {
+        Afterwards NONE = CompletableFuture::completedFuture;
+
+        CompletableFuture<KeyOutcome> of(KeyOutcome outcome);
+    }
+
     private final List<KeyPlan> plans;
     private final int[] order;
     private final KeyRunner runner;
+    private final Afterwards afterwards;
     private final ChangeListener listener;
     private final Executor callbacks;
     private final KeyOutcome[] outcomes;
@@ -36,11 +48,15 @@ public final class ChangeRun {
     private volatile boolean cancelled;
 
     ChangeRun(List<KeyPlan> plans, KeyRunner runner, ChangeListener listener, Executor callbacks) {
-        this(plans, null, runner, listener, callbacks);
+        this(plans, null, runner, Afterwards.NONE, listener, callbacks);
     }
 
-    /** @param order the order to go through the plans in (indexes into {@code plans}); null: as given */
-    ChangeRun(List<KeyPlan> plans, int[] order, KeyRunner runner, ChangeListener listener, Executor callbacks) {
+    /**
+     * @param order      the order to go through the plans in (indexes into {@code plans}); null: as given
+     * @param afterwards what each key's outcome goes through before the key ends (History), outside the bound
+     */
+    ChangeRun(List<KeyPlan> plans, int[] order, KeyRunner runner, Afterwards afterwards, ChangeListener listener,
+              Executor callbacks) {
         this.plans = List.copyOf(plans);
         this.order = order == null ? null : order.clone();
         if (this.order != null && this.order.length != this.plans.size()) {
@@ -48,6 +64,7 @@ public final class ChangeRun {
                     + " plans");
         }
         this.runner = runner;
+        this.afterwards = afterwards;
         this.listener = listener == null ? ChangeListener.NONE : listener;
         this.callbacks = callbacks;
         this.outcomes = new KeyOutcome[this.plans.size()];
@@ -64,8 +81,9 @@ public final class ChangeRun {
     }
 
     /**
-     * Starts the next key; when it ends, the same worker takes the next. Keys that end at once (nothing to do,
-     * cancelled) are looped over here rather than recursed into, so ten thousand of them cannot overflow a stack.
+     * Starts the next key; when its answer is in, the same worker takes the next, while the key's outcome goes
+     * through {@link #afterwards} (its History entry) on its own. Keys that end at once (nothing to do, cancelled)
+     * are looped over here rather than recursed into, so ten thousand of them cannot overflow a stack.
      */
     private void pump() {
         while (true) {
@@ -81,15 +99,35 @@ public final class ChangeRun {
                 outcome = CompletableFuture.failedFuture(e);
             }
             if (outcome.isDone()) {
-                finish(index, outcome);
+                end(index, outcome);
                 continue;
             }
             CompletableFuture<KeyOutcome> pending = outcome;
             pending.whenComplete((value, failure) -> {
-                finish(index, pending);
+                end(index, pending);
                 pump();
             });
             return;
+        }
+    }
+
+    /** The key's answer is in (or it ended without one): it ends once {@link #afterwards} is through with it. */
+    private void end(int index, CompletableFuture<KeyOutcome> answered) {
+        CompletableFuture<KeyOutcome> ended;
+        if (answered.isCompletedExceptionally()) {
+            ended = answered;
+        } else {
+            try {
+                ended = afterwards.of(answered.join());
+            } catch (RuntimeException e) {
+                ended = CompletableFuture.failedFuture(e);
+            }
+        }
+        if (ended.isDone()) {
+            finish(index, ended);
+        } else {
+            CompletableFuture<KeyOutcome> pending = ended;
+            pending.whenComplete((value, failure) -> finish(index, pending));
         }
     }
 

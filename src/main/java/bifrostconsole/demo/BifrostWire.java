@@ -9,6 +9,8 @@ import bifrostconsole.api.RateLimit;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +19,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +50,162 @@ final class BifrostWire {
 
     static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * {@link #mapper()} for one gateway's answers, keeping the JSON of the keys it wrote lately
+     * ({@link ServedKeys}): a key written into a write's answer, a page or a GET is written from those bytes the
+     * next time it is served, until the store replaces it. The bytes are those {@link #mapper()} writes.
+     */
+    static ObjectMapper servingMapper() {
+        ServedKeys served = new ServedKeys(ServedKeys.MAX_BYTES);
+        return MAPPER.copy().registerModule(new SimpleModule("bifrost-wire-served-keys")
+                .addSerializer(VirtualKey.class, new ServedKeySerializer(served)));
+    }
+
+    /** A key as {@link #mapper()} writes it, from {@link ServedKeys} when it was written before. */
+    private static final class ServedKeySerializer extends StdSerializer<VirtualKey> {
+        private final transient ServedKeys served;
+
+        ServedKeySerializer(ServedKeys served) {
+            super(VirtualKey.class);
+            this.served = served;
+        }
+
+        @Override
+        public void serialize(VirtualKey key, JsonGenerator g, SerializerProvider provider) throws IOException {
+            byte[] json = served.get(key);
+            if (json == null) {
+                json = MAPPER.writeValueAsBytes(key);
+                served.put(key, json);
+            }
+            g.writeRawValue(new RawJson(json));
+        }
+    }
+
+    /**
+     * The JSON of the keys a gateway wrote lately, by the very record: the store never changes a record (a write
+     * puts a new one in its place), so the same record always writes the same bytes. Bounded by their size; the
+     * least recently served go first. Thread-safe.
+     */
+    static final class ServedKeys {
+        /** About 5,000 keys of the demo data's size. */
+        static final long MAX_BYTES = 8L << 20;
+
+        /** A record by identity: two equal keys are still two records. */
+        private record Same(VirtualKey key) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Same other && other.key == key;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(key);
+            }
+        }
+
+        private final long maxBytes;
+        private final java.util.LinkedHashMap<Same, byte[]> json = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+        private long bytes;
+
+        ServedKeys(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized byte[] get(VirtualKey key) {
+            return json.get(new Same(key));
+        }
+
+        synchronized void put(VirtualKey key, byte[] written) {
+            byte[] old = json.put(new Same(key), written);
+            bytes += written.length - (old == null ? 0 : old.length);
+            for (var eldest = json.entrySet().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
+                bytes -= eldest.next().getValue().length;
+                eldest.remove();
+            }
+        }
+
+        synchronized int size() {
+            return json.size();
+        }
+    }
+
+    /** JSON already written, as UTF-8 bytes, to write again as a raw value. */
+    private record RawJson(byte[] utf8) implements SerializableString {
+        @Override
+        public String getValue() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return new SerializedString(getValue()).asQuotedChars();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8.clone();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return new SerializedString(getValue()).asQuotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return new SerializedString(getValue()).appendQuotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return new SerializedString(getValue()).appendQuoted(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            return new SerializedString(getValue()).appendUnquoted(buffer, offset);
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return new SerializedString(getValue()).writeQuotedUTF8(out);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+            return new SerializedString(getValue()).putQuotedUTF8(buffer);
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) throws IOException {
+            if (buffer.remaining() < utf8.length) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
+        }
     }
 
     private static final class GoShapes extends BeanSerializerModifier {

@@ -12,6 +12,7 @@ import bifrostconsole.api.VirtualKey;
 import bifrostconsole.store.GovernanceStore;
 import bifrostconsole.store.GovernanceWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -244,6 +245,8 @@ public final class DemoGateway implements AutoCloseable {
     private final WriteRoutes writeRoutes;
     private final DemoLogRoutes logRoutes;
     private final List<PendingFault> faults = new ArrayList<>();
+    /** Bifrost's shapes ({@link BifrostWire}), keeping the JSON of the keys served lately. */
+    private final ObjectMapper wire = BifrostWire.servingMapper();
 
     private DemoGateway(HttpServer server, ExecutorService executor, Options options) {
         this.server = server;
@@ -623,8 +626,12 @@ public final class DemoGateway implements AutoCloseable {
         return new Response(status, "application/json", errorBody(status, message));
     }
 
-    private static Response json(int status, Object body) {
-        return new Response(status, "application/json", toJson(body));
+    private Response json(int status, Object body) {
+        try {
+            return new Response(status, "application/json", wire.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] toJson(Object body) {

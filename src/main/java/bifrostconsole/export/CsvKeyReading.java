@@ -2,6 +2,7 @@ package bifrostconsole.export;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
+import bifrostconsole.api.JsonScanner;
 import bifrostconsole.api.McpClientConfig;
 import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.ProviderConfig;
@@ -11,9 +12,6 @@ import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyStream;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -24,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CSV export's reading: each key's columns read straight off the parser's tokens into a model holding only
+ * The CSV export's reading: each key's columns read straight off its bytes ({@link JsonScanner}) into a model holding only
  * them (what {@link CsvKeyWriter#KEY_READER} binds, without Jackson's data binding, which was most of a CSV
  * export's CPU), the rest of the key skipped. Only the shapes Bifrost sends are read this way; a key with anything
  * else in a field the row reads (a number where text belongs, an object where a list does, the single
@@ -34,6 +32,18 @@ import java.util.Map;
 final class CsvKeyReading {
     private CsvKeyReading() {
     }
+
+    private static final JsonScanner.Names KEY = new JsonScanner.Names("id", "name", "description", "value",
+            "is_active", "expires_at", "created_at", "updated_at", "team_id", "customer_id", "team", "customer",
+            "budgets", "rate_limit", "provider_configs", "mcp_configs", "metadata", "budget");
+    private static final JsonScanner.Names ID_NAME = new JsonScanner.Names("id", "name");
+    private static final JsonScanner.Names BUDGET = new JsonScanner.Names("max_limit", "current_usage",
+            "reset_duration", "override_amount");
+    private static final JsonScanner.Names RATE_LIMIT = new JsonScanner.Names("token_max_limit",
+            "token_current_usage", "token_reset_duration", "request_max_limit", "request_current_usage",
+            "request_reset_duration");
+    private static final JsonScanner.Names PROVIDER = new JsonScanner.Names("provider");
+    private static final JsonScanner.Names MCP = new JsonScanner.Names("mcp_client_id", "mcp_client");
 
     /** A shape this reader leaves to the model. */
     private static final class Unexpected extends Exception {
@@ -45,31 +55,23 @@ final class CsvKeyReading {
     private static final Unexpected UNEXPECTED = new Unexpected();
 
     static KeyReading<VirtualKey> reading() {
-        return KeyReading.model(CsvKeyReading::decode);
+        return KeyReading.scanning(CsvKeyReading::decode, key -> key, key -> key);
     }
 
-    /** The parser on the key's START_OBJECT; leaves it on the key's END_OBJECT. */
-    static VirtualKey decode(JsonParser p, VirtualKeyStream.KeyBytes bytes, int position) throws IOException {
-        long start = p.currentTokenLocation().getByteOffset();
-        JsonStreamContext list = p.getParsingContext().getParent();
+    /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
+    static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
+        int depth = s.depth();
         try {
-            return key(p);
-        } catch (Unexpected e) {
-            // past the key's end, then bind what the server sent for it as the model would
-            while (!(p.currentToken() == JsonToken.END_OBJECT && p.getParsingContext() == list)) {
-                if (p.nextToken() == null) {
-                    throw new IOException("the page ended inside a virtual key");
-                }
-            }
-            byte[] json = bytes.slice(start, p.currentLocation().getByteOffset());
-            if (json == null) {
-                throw new IOException("the bytes of a virtual key were not kept");
-            }
-            return VirtualKeyStream.bind(json, CsvKeyWriter.KEY_READER, position);
+            return key(s);
+        } catch (Unexpected | JsonScanner.ShapeSignal e) {
+            // back to the key's start, past its end, then bind what the server sent for it as the model would
+            s.rewind(start, depth);
+            s.skipValue();
+            return VirtualKeyStream.bind(s.copy(start, s.offset()), CsvKeyWriter.KEY_READER, position);
         }
     }
 
-    private static VirtualKey key(JsonParser p) throws IOException, Unexpected {
+    private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
         String id = null;
         String name = null;
         String description = null;
@@ -87,41 +89,40 @@ final class CsvKeyReading {
         Instant createdAt = null;
         Instant updatedAt = null;
         Map<String, String> metadata = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken t = p.nextToken();
+        s.startObject();
+        for (int field; (field = s.nextMember(KEY)) != JsonScanner.Names.END; ) {
             switch (field) {
-                case "id" -> id = text(p, t);
-                case "name" -> name = text(p, t);
-                case "description" -> description = text(p, t);
-                case "value" -> value = SecretValue.parse(text(p, t));
-                case "is_active" -> active = flag(t);
-                case "expires_at" -> expiresAt = time(p, t);
-                case "created_at" -> createdAt = time(p, t);
-                case "updated_at" -> updatedAt = time(p, t);
-                case "team_id" -> teamId = text(p, t);
-                case "customer_id" -> customerId = text(p, t);
-                case "team" -> {
-                    String[] idName = idAndName(p, t);
+                case 0 -> id = s.readStringOrNull();
+                case 1 -> name = s.readStringOrNull();
+                case 2 -> description = s.readStringOrNull();
+                case 3 -> value = SecretValue.parse(s.readStringOrNull());
+                case 4 -> active = s.readFlagOrNull();
+                case 5 -> expiresAt = time(s);
+                case 6 -> createdAt = time(s);
+                case 7 -> updatedAt = time(s);
+                case 8 -> teamId = s.readStringOrNull();
+                case 9 -> customerId = s.readStringOrNull();
+                case 10 -> {
+                    String[] idName = idAndName(s);
                     team = idName == null ? null : new Team(idName[0], idName[1], null, null, null, null, null,
                             null, null, null, false, null, null, null);
                 }
-                case "customer" -> {
-                    String[] idName = idAndName(p, t);
+                case 11 -> {
+                    String[] idName = idAndName(s);
                     customer = idName == null ? null : new Customer(idName[0], idName[1], null, null, null, null,
                             null, null, false, null, null, null);
                 }
-                case "budgets" -> budgets = budgets(p, t);
-                case "rate_limit" -> rateLimit = rateLimit(p, t);
-                case "provider_configs" -> providers = providers(p, t);
-                case "mcp_configs" -> mcp = mcpConfigs(p, t);
-                case "metadata" -> metadata = metadata(p, t);
-                case "budget" -> {
-                    if (t != JsonToken.VALUE_NULL) {
+                case 12 -> budgets = list(s, CsvKeyReading::budget);
+                case 13 -> rateLimit = rateLimit(s);
+                case 14 -> providers = list(s, CsvKeyReading::provider);
+                case 15 -> mcp = list(s, CsvKeyReading::mcpConfig);
+                case 16 -> metadata = metadata(s);
+                case 17 -> {
+                    if (!s.readNull()) {
                         throw UNEXPECTED; // a server before v1.5.0: the model folds it into budgets
                     }
                 }
-                default -> p.skipChildren();
+                default -> s.skipValue();
             }
         }
         return new VirtualKey(id, name, description, value, active, expiresAt, providers, mcp, teamId, customerId,
@@ -129,204 +130,154 @@ final class CsvKeyReading {
                 updatedAt, metadata, null, null, null, null);
     }
 
-    private static String text(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.VALUE_NULL) {
+    private static Instant time(JsonScanner s) throws IOException, Unexpected {
+        int length = s.readChars();
+        if (length < 0) {
             return null;
-        }
-        throw UNEXPECTED;
-    }
-
-    private static Boolean flag(JsonToken t) throws Unexpected {
-        return switch (t) {
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw UNEXPECTED;
-        };
-    }
-
-    private static Instant time(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (t != JsonToken.VALUE_STRING) {
-            throw UNEXPECTED;
         }
         try {
-            return Rfc3339.fromWire(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            return Rfc3339.fromWire(s.chars(), 0, length);
         } catch (DateTimeException e) {
             throw UNEXPECTED;
         }
     }
 
-    private static double amount(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return 0;
-        }
-        throw UNEXPECTED;
+    private static double amount(JsonScanner s) throws IOException {
+        return s.readNull() ? 0 : s.readDouble();
     }
 
-    private static Long count(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw UNEXPECTED;
+    private static Long count(JsonScanner s) throws IOException {
+        return s.readNull() ? null : s.readLong();
     }
 
-    private static void expectObject(JsonToken t) throws Unexpected {
-        if (t != JsonToken.START_OBJECT) {
+    private static void expectObject(JsonScanner s) throws IOException, Unexpected {
+        if (s.peekValue() != '{') {
             throw UNEXPECTED;
         }
+        s.startObject();
     }
 
     /** A team's or customer's id and name, or null for JSON null. */
-    private static String[] idAndName(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NULL) {
+    private static String[] idAndName(JsonScanner s) throws IOException, Unexpected {
+        if (s.readNull()) {
             return null;
         }
-        expectObject(t);
+        expectObject(s);
         String[] idName = new String[2];
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        for (int field; (field = s.nextMember(ID_NAME)) != JsonScanner.Names.END; ) {
             switch (field) {
-                case "id" -> idName[0] = text(p, v);
-                case "name" -> idName[1] = text(p, v);
-                default -> p.skipChildren();
+                case 0 -> idName[0] = s.readStringOrNull();
+                case 1 -> idName[1] = s.readStringOrNull();
+                default -> s.skipValue();
             }
         }
         return idName;
     }
 
+    @FunctionalInterface
+    private interface Item<E> {
+        /** The scanner after the item's '{'; leaves it after its '}'. */
+        E read(JsonScanner s) throws IOException, Unexpected;
+    }
+
     /** The list's objects read by {@code item}; null for JSON null (the model's empty list). */
-    private static <E> List<E> list(JsonParser p, JsonToken t, Item<E> item) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NULL) {
+    private static <E> List<E> list(JsonScanner s, Item<E> item) throws IOException, Unexpected {
+        if (s.readNull()) {
             return null;
         }
-        if (t != JsonToken.START_ARRAY) {
+        if (s.peekValue() != '[') {
             throw UNEXPECTED;
         }
+        s.startArray();
         List<E> items = new ArrayList<>();
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            expectObject(e);
-            items.add(item.read(p));
+        while (s.nextElement()) {
+            expectObject(s);
+            items.add(item.read(s));
         }
         return items;
     }
 
-    @FunctionalInterface
-    private interface Item<E> {
-        E read(JsonParser p) throws IOException, Unexpected;
-    }
-
-    private static List<Budget> budgets(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        return list(p, t, CsvKeyReading::budget);
-    }
-
-    private static Budget budget(JsonParser p) throws IOException, Unexpected {
+    private static Budget budget(JsonScanner s) throws IOException {
         double max = 0;
         double usage = 0;
         String window = null;
         Double override = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        for (int field; (field = s.nextMember(BUDGET)) != JsonScanner.Names.END; ) {
             switch (field) {
-                case "max_limit" -> max = amount(p, v);
-                case "current_usage" -> usage = amount(p, v);
-                case "reset_duration" -> window = text(p, v);
-                case "override_amount" -> override = v == JsonToken.VALUE_NULL ? null : amount(p, v);
-                default -> p.skipChildren();
+                case 0 -> max = amount(s);
+                case 1 -> usage = amount(s);
+                case 2 -> window = s.readStringOrNull();
+                case 3 -> override = s.readNull() ? null : s.readDouble();
+                default -> s.skipValue();
             }
         }
         return new Budget(null, max, window, null, usage, null, null, null, null, null, null, override, null, null,
                 null, null, null);
     }
 
-    private static RateLimit rateLimit(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NULL) {
+    private static RateLimit rateLimit(JsonScanner s) throws IOException, Unexpected {
+        if (s.readNull()) {
             return null;
         }
-        expectObject(t);
+        expectObject(s);
         Long tokenMax = null;
         Long tokenUsage = null;
         String tokenWindow = null;
         Long requestMax = null;
         Long requestUsage = null;
         String requestWindow = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        for (int field; (field = s.nextMember(RATE_LIMIT)) != JsonScanner.Names.END; ) {
             switch (field) {
-                case "token_max_limit" -> tokenMax = count(p, v);
-                case "token_current_usage" -> tokenUsage = count(p, v);
-                case "token_reset_duration" -> tokenWindow = text(p, v);
-                case "request_max_limit" -> requestMax = count(p, v);
-                case "request_current_usage" -> requestUsage = count(p, v);
-                case "request_reset_duration" -> requestWindow = text(p, v);
-                default -> p.skipChildren();
+                case 0 -> tokenMax = count(s);
+                case 1 -> tokenUsage = count(s);
+                case 2 -> tokenWindow = s.readStringOrNull();
+                case 3 -> requestMax = count(s);
+                case 4 -> requestUsage = count(s);
+                case 5 -> requestWindow = s.readStringOrNull();
+                default -> s.skipValue();
             }
         }
         return new RateLimit(null, tokenMax, tokenWindow, tokenUsage == null ? 0 : tokenUsage, null, requestMax,
                 requestWindow, requestUsage == null ? 0 : requestUsage, null, null, null, null, null);
     }
 
-    private static List<ProviderConfig> providers(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        return list(p, t, q -> {
-            String provider = null;
-            while (q.nextToken() == JsonToken.FIELD_NAME) {
-                String field = q.currentName();
-                JsonToken v = q.nextToken();
-                if (field.equals("provider")) {
-                    provider = text(q, v);
-                } else {
-                    q.skipChildren();
-                }
+    private static ProviderConfig provider(JsonScanner s) throws IOException {
+        String provider = null;
+        for (int field; (field = s.nextMember(PROVIDER)) != JsonScanner.Names.END; ) {
+            if (field == 0) {
+                provider = s.readStringOrNull();
+            } else {
+                s.skipValue();
             }
-            return new ProviderConfig(null, null, provider, null, null, null, false, null, null, null, null, null);
-        });
+        }
+        return new ProviderConfig(null, null, provider, null, null, null, false, null, null, null, null, null);
     }
 
-    private static List<McpConfig> mcpConfigs(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        return list(p, t, q -> {
-            Long clientId = null;
-            McpClientConfig client = null;
-            while (q.nextToken() == JsonToken.FIELD_NAME) {
-                String field = q.currentName();
-                JsonToken v = q.nextToken();
-                switch (field) {
-                    case "mcp_client_id" -> clientId = count(q, v);
-                    case "mcp_client" -> {
-                        String[] idName = idAndName(q, v);
-                        client = idName == null ? null : new McpClientConfig(null, idName[1], false, null, null, null,
-                                null, null, null, null, null, null, null, false, null, false);
-                    }
-                    default -> q.skipChildren();
+    private static McpConfig mcpConfig(JsonScanner s) throws IOException, Unexpected {
+        Long clientId = null;
+        McpClientConfig client = null;
+        for (int field; (field = s.nextMember(MCP)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> clientId = count(s);
+                case 1 -> {
+                    String[] idName = idAndName(s);
+                    client = idName == null ? null : new McpClientConfig(null, idName[1], false, null, null, null,
+                            null, null, null, null, null, null, null, false, null, false);
                 }
+                default -> s.skipValue();
             }
-            return new McpConfig(null, null, clientId, client, null);
-        });
+        }
+        return new McpConfig(null, null, clientId, client, null);
     }
 
-    private static Map<String, String> metadata(JsonParser p, JsonToken t) throws IOException, Unexpected {
-        if (t == JsonToken.VALUE_NULL) {
+    private static Map<String, String> metadata(JsonScanner s) throws IOException, Unexpected {
+        if (s.readNull()) {
             return null;
         }
-        expectObject(t);
+        expectObject(s);
         Map<String, String> entries = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            entries.put(key, text(p, p.nextToken()));
+        for (String key; (key = s.nextMemberName()) != null; ) {
+            entries.put(key, s.readStringOrNull());
         }
         return entries;
     }

@@ -4,16 +4,13 @@ import bifrostconsole.api.Json;
 import bifrostconsole.api.UnreadableItem;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyStream;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import bifrostconsole.api.JsonScanner;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -25,159 +22,186 @@ import java.util.Map;
  * copied like any other: the export carries it as sent, as it did before (without its value).
  */
 final class JsonKeyCopy {
-    /** One key's JSON as written to the export (the first {@code length} bytes of {@code json}), and what the pager checks on it. */
-    record Copied(VirtualKey facts, byte[] json, int length) {
-        Copied(VirtualKey facts, byte[] json) {
-            this(facts, json, json == null ? 0 : json.length);
+    /**
+     * One key's JSON as written to the export: the byte ranges {@code parts} (pairs of from, to) of {@code bytes},
+     * and what the pager checks on it. Read off a server's answer, {@code bytes} is the scanner's buffer: valid
+     * while the key is handed to the sink, which writes it at once (no copy of the key). {@code bytes} is null for a
+     * key a source holds, written from the model ({@code facts}).
+     */
+    record Copied(VirtualKey facts, byte[] bytes, int[] parts) {
+        static Copied ofModel(VirtualKey key) {
+            return new Copied(key, null, null);
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (int i = 0; i < parts.length; i += 2) {
+                out.write(bytes, parts[i], parts[i + 1] - parts[i]);
+            }
         }
 
         String text() {
-            return new String(json, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                writeTo(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 
     private static final ObjectReader METADATA = Json.mapper().readerFor(new TypeReference<Map<String, String>>() {
     });
 
+    private static final JsonScanner.Names KEY = new JsonScanner.Names("id", "name", "metadata", "value", "team",
+            "customer");
+    private static final int ID = 0;
+    private static final int NAME = 1;
+    private static final int METADATA_FIELD = 2;
+    private static final int VALUE = 3;
+    private static final int TEAM = 4;
+    private static final int CUSTOMER = 5;
+    private static final JsonScanner.Names OWNER = new JsonScanner.Names("virtual_keys", "team", "customer");
+    private static final long[] NO_CUTS = new long[0];
+
     private JsonKeyCopy() {
     }
 
     static KeyReading<Copied> reading(boolean includeSecrets) {
-        VirtualKeyStream.KeyDecoder<Copied> decoder = (p, bytes, position) -> decode(p, bytes, position,
-                includeSecrets);
-        return KeyReading.of(decoder, key -> new Copied(key, null), Copied::facts);
+        return KeyReading.scanning((s, start, position) -> decode(s, start, position, includeSecrets),
+                Copied::ofModel, Copied::facts);
     }
 
-    /** The parser on the key's START_OBJECT; leaves it on the key's END_OBJECT. */
-    static Copied decode(JsonParser p, VirtualKeyStream.KeyBytes bytes, int position, boolean includeSecrets)
-            throws IOException {
-        long start = p.currentTokenLocation().getByteOffset();
+    /**
+     * The scanner on the key's '{' (stream offset {@code start}, kept in its buffer); leaves it after the key's '}'.
+     * Of the key it reads its top-level members' boundaries, id, name and metadata; the rest is only checked.
+     */
+    static Copied decode(JsonScanner s, long start, int position, boolean includeSecrets) throws IOException {
         String id = null;
         String name = null;
-        JsonNode metadata = null;
         Map<String, String> entries = null;
-        // Byte ranges (stream offsets) of "value" members to leave out; a member ends where the next token starts.
-        long[] cuts = new long[0];
+        boolean oddMetadata = false;
+        // Byte ranges (stream offsets) of "value" members to leave out; a member ends where the next one's name starts.
+        long[] cuts = NO_CUTS;
         long openCut = -1;
-        JsonToken token;
-        while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
-            long at = p.currentTokenLocation().getByteOffset();
+        s.startObject();
+        for (int field; (field = s.nextMember(KEY)) != JsonScanner.Names.END; ) {
+            long at = s.memberOffset();
             if (openCut >= 0) {
                 cuts = add(cuts, openCut, at);
                 openCut = -1;
             }
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
             switch (field) {
-                case "id" -> id = scalar(p, value);
-                case "name" -> name = scalar(p, value);
-                case "metadata" -> {
-                    if (value == JsonToken.START_OBJECT) {
-                        entries = new java.util.LinkedHashMap<>();
-                        metadata = members(p, entries);
-                    } else if (value != JsonToken.VALUE_NULL) {
-                        metadata = p.readValueAsTree();
+                case ID -> id = s.readScalarText();
+                case NAME -> name = s.readScalarText();
+                case METADATA_FIELD -> {
+                    entries = null;
+                    oddMetadata = false;
+                    try {
+                        entries = metadata(s);
+                    } catch (IOException | IllegalArgumentException e) {
+                        if (e instanceof JsonScanner.Malformed) {
+                            throw (JsonScanner.Malformed) e;
+                        }
+                        oddMetadata = true;
                     }
                 }
-                case "value" -> {
+                case VALUE -> {
                     if (!includeSecrets) {
                         openCut = at;
                     }
-                    p.skipChildren();
+                    s.skipValue();
                 }
-                case "team", "customer" -> cuts = value == JsonToken.START_OBJECT ? ownerCuts(p, cuts)
-                        : skip(p, cuts);
-                default -> p.skipChildren();
+                case TEAM, CUSTOMER -> cuts = s.peekValue() == '{' ? ownerCuts(s, cuts) : skip(s, cuts);
+                default -> s.skipValue();
             }
         }
-        if (token != JsonToken.END_OBJECT) {
-            throw new IOException("a virtual key ended without its closing brace");
-        }
-        long end = p.currentLocation().getByteOffset();
-        byte[] json = bytes.slice(start, end);
-        if (json == null) {
-            throw new IOException("the bytes of a virtual key were not kept");
-        }
+        long end = s.offset();
         if (openCut >= 0) {
-            cuts = add(cuts, openCut, p.currentTokenLocation().getByteOffset());
+            cuts = add(cuts, openCut, end - 1); // to the closing brace
         }
-        int length = cuts.length == 0 ? json.length : cut(json, start, cuts);
+        byte[] buffer = s.buffer();
+        int[] parts = parts(buffer, s.index(start), s.index(end), cuts, start - s.index(start));
         VirtualKey facts;
-        try {
-            if (metadata != null) {
-                entries = METADATA.readValue(metadata);
-            }
-            facts = new VirtualKey(id, name, null, null, null, null, null, null, null, null, null, false, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, entries, null, null, null, null);
-        } catch (IOException | IllegalArgumentException e) {
+        if (oddMetadata) {
             // Metadata in a shape the model cannot read: the key is unreadable, as bound it would be.
             facts = VirtualKey.unreadable(new UnreadableItem("virtual key", position, id, name,
                     "its field metadata has a shape this console cannot read", null));
+        } else {
+            facts = new VirtualKey(id, name, null, null, null, null, null, null, null, null, null, false, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, entries, null, null, null, null);
         }
-        return new Copied(facts, json, length);
+        return new Copied(facts, buffer, parts);
     }
 
     /**
-     * The parser on an object's START_OBJECT: puts its members into {@code strings} while every value is a string
-     * (metadata is almost always empty or a few strings) and returns null, leaving the parser on the object's
-     * END_OBJECT; else returns the whole object as a tree, to be bound like the model binds it.
+     * The metadata value as the model reads it: its entries while every value is a string (metadata is almost always
+     * empty or a few strings), else its bytes bound as the model binds them; null for null.
      */
-    private static ObjectNode members(JsonParser p, Map<String, String> strings) throws IOException {
-        ObjectNode tree = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (tree == null && value == JsonToken.VALUE_STRING) {
-                strings.put(name, p.getText());
-                continue;
-            }
-            if (tree == null) {
-                tree = JsonNodeFactory.instance.objectNode();
-                strings.forEach(tree::put);
-            }
-            tree.set(name, value == JsonToken.VALUE_STRING ? TextNode.valueOf(p.getText()) : p.readValueAsTree());
+    private static Map<String, String> metadata(JsonScanner s) throws IOException {
+        int kind = s.peekValue();
+        long from = s.offset();
+        if (kind == 'n') {
+            s.skipValue();
+            return null;
         }
-        return tree;
+        if (kind == '{') {
+            s.startObject();
+            Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (String key; (key = s.nextMemberName()) != null; ) {
+                if (s.peekValue() != '"') {
+                    // another shape: walk to the object's end and bind its bytes
+                    s.skipValue();
+                    while (s.nextMember(NO_NAMES) != JsonScanner.Names.END) {
+                        s.skipValue();
+                    }
+                    return bound(s, from);
+                }
+                entries.put(key, s.readStringOrNull());
+            }
+            return entries;
+        }
+        s.skipValue();
+        return bound(s, from);
+    }
+
+    private static final JsonScanner.Names NO_NAMES = new JsonScanner.Names();
+
+    private static Map<String, String> bound(JsonScanner s, long from) throws IOException {
+        byte[] buffer = s.buffer();
+        int at = s.index(from);
+        return METADATA.readValue(buffer, at, s.index(s.offset()) - at);
     }
 
     /**
-     * The parser on a team's or customer's START_OBJECT: adds the cut of its {@code virtual_keys} (Bifrost preloads
-     * a customer's keys with their plain values; the model leaves them out too, see {@code api.Customer}), and of
-     * those of a customer or team inside it, and leaves the parser on the object's END_OBJECT.
+     * The scanner on a team's or customer's '{': adds the cut of its {@code virtual_keys} (Bifrost preloads a
+     * customer's keys with their plain values; the model leaves them out too, see {@code api.Customer}), and of
+     * those of a customer or team inside it, and leaves the scanner after the object's '}'.
      */
-    private static long[] ownerCuts(JsonParser p, long[] cuts) throws IOException {
+    private static long[] ownerCuts(JsonScanner s, long[] cuts) throws IOException {
         long openCut = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            long at = p.currentTokenLocation().getByteOffset();
+        s.startObject();
+        for (int field; (field = s.nextMember(OWNER)) != JsonScanner.Names.END; ) {
+            long at = s.memberOffset();
             if (openCut >= 0) {
                 cuts = add(cuts, openCut, at);
                 openCut = -1;
             }
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if (field.equals("virtual_keys")) {
+            if (field == 0) {
                 openCut = at;
-                p.skipChildren();
-            } else if ((field.equals("customer") || field.equals("team")) && value == JsonToken.START_OBJECT) {
-                cuts = ownerCuts(p, cuts);
+                s.skipValue();
+            } else if (field > 0 && s.peekValue() == '{') {
+                cuts = ownerCuts(s, cuts);
             } else {
-                p.skipChildren();
+                s.skipValue();
             }
         }
-        return openCut >= 0 ? add(cuts, openCut, p.currentTokenLocation().getByteOffset()) : cuts;
+        return openCut >= 0 ? add(cuts, openCut, s.offset() - 1) : cuts;
     }
 
-    private static long[] skip(JsonParser p, long[] cuts) throws IOException {
-        p.skipChildren();
+    private static long[] skip(JsonScanner s, long[] cuts) throws IOException {
+        s.skipValue();
         return cuts;
-    }
-
-    private static String scalar(JsonParser p, JsonToken value) throws IOException {
-        if (value.isStructStart()) {
-            p.skipChildren();
-            return null;
-        }
-        return value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
     }
 
     private static long[] add(long[] cuts, long from, long to) {
@@ -188,32 +212,50 @@ final class JsonKeyCopy {
     }
 
     /**
-     * Leaves out of {@code json} (which starts at stream offset {@code base}) the members in {@code cuts}, in place,
-     * and returns the length left. Each cut runs from a member's name to the next member's name, so it takes the
+     * The ranges of {@code json[from..to)} left once the members in {@code cuts} (stream offsets; {@code base} is the
+     * offset of {@code json[0]}) are left out. Each cut runs from a member's name to the next member's name, so it takes the
      * member's trailing comma with it; the last member's cut runs to the closing brace and takes the comma before
-     * the member instead.
+     * the member instead (and the white space between them).
      */
-    static int cut(byte[] json, long base, long[] cuts) {
-        int length = 0;
-        int from = 0;
+    static int[] parts(byte[] json, int from, int to, long[] cuts, long base) {
+        int[] parts = new int[cuts.length + 2];
+        int n = 0;
+        int at = from;
         for (int i = 0; i < cuts.length; i += 2) {
             int a = (int) (cuts[i] - base);
             int b = (int) (cuts[i + 1] - base);
-            System.arraycopy(json, from, json, length, a - from);
-            length += a - from;
+            parts[n++] = at;
+            parts[n++] = a;
             if (json[b] == '}') {
-                // the last member: drop the comma before it (only white space lies between)
-                while (length > 0 && isSpace(json[length - 1])) {
-                    length--;
-                }
-                if (json[length - 1] == ',') {
-                    length--;
-                }
+                n = trimLast(json, parts, n);
             }
-            from = b;
+            at = b;
         }
-        System.arraycopy(json, from, json, length, json.length - from);
-        return length + json.length - from;
+        parts[n++] = at;
+        parts[n++] = to;
+        return n == parts.length ? parts : Arrays.copyOf(parts, n);
+    }
+
+    /** Drops white space, then one comma, from the end of what the parts hold so far; returns their new count. */
+    private static int trimLast(byte[] json, int[] parts, int n) {
+        while (n > 0) {
+            int end = parts[n - 1];
+            while (end > parts[n - 2] && isSpace(json[end - 1])) {
+                end--;
+            }
+            parts[n - 1] = end;
+            if (end > parts[n - 2]) {
+                break;
+            }
+            n -= 2; // an empty range: look further back
+        }
+        if (n > 0 && json[parts[n - 1] - 1] == ',') {
+            parts[n - 1]--;
+            if (parts[n - 1] == parts[n - 2]) {
+                n -= 2;
+            }
+        }
+        return n;
     }
 
     private static boolean isSpace(byte b) {

@@ -48,12 +48,12 @@ final class JsonKeyWriter implements KeyFileWriter {
     }
 
     private void accept(JsonKeyCopy.Copied key) throws IOException {
-        if (key.json() == null) {
+        if (key.bytes() == null) {
             accept(key.facts());
             return;
         }
         separate();
-        out.write(key.json(), 0, key.length());
+        key.writeTo(out);
     }
 
     private void separate() throws IOException {

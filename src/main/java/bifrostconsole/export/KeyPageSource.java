@@ -5,6 +5,7 @@ import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
+import bifrostconsole.api.VirtualKeyStream;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -38,7 +39,9 @@ public interface KeyPageSource {
             @Override
             public <T> CompletableFuture<Page<VirtualKey>> streamPage(VirtualKeyQuery query, KeyReading<T> reading,
                                                                       Consumer<T> sink) {
-                return client.streamVirtualKeys(query, reading.decoder(), sink);
+                VirtualKeyStream.ScanDecoder<T> scan = reading.scanDecoder();
+                return scan != null ? client.scanVirtualKeys(query, scan, sink)
+                        : client.streamVirtualKeys(query, reading.decoder(), sink);
             }
         };
     }

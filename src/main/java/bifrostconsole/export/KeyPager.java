@@ -77,7 +77,8 @@ public final class KeyPager {
      */
     public <T> Outcome forEach(VirtualKeyQuery query, ExportScope scope, KeyReading<T> reading, ItemSink<T> sink,
                                ProgressListener progress, Cancellation cancellation) throws IOException {
-        Counter<T> counter = new Counter<>(sink, progress, cancellation, query.metadata(), reading);
+        Counter<T> counter = new Counter<>(sink, progress, cancellation, query.metadata(), reading,
+                scope == ExportScope.CURRENT_PAGE && query.limit() != null ? query.limit() : pageSize);
         if (scope == ExportScope.CURRENT_PAGE) {
             Page<VirtualKey> page = await(start(query, counter, null), counter);
             progress.progress(counter.done, counter.done);
@@ -114,6 +115,8 @@ public final class KeyPager {
                         && offset + received < page.totalCount();
                 total = page.totalCount();
                 counter.total = total;
+                // before the next page's keys pass its gate: the id set is sized for the whole read once
+                counter.seen.expect(Math.min(total, offset + received + 4L * pageSize));
                 offset += received;
                 progress.progress(counter.done, Math.max(total, counter.done));
                 // An empty page ends the walk even if total_count promised more (keys deleted meanwhile).
@@ -186,14 +189,14 @@ public final class KeyPager {
     /**
      * Counts keys, reports progress, and carries sink failures across the HTTP worker boundary. Remembers every
      * id it passed on, so a key the server sends twice (offset paging while keys are deleted shifts the rest
-     * back) is written once: 100,000 ids are a few megabytes.
+     * back) is written once: 100,000 UUIDs are 4 MB ({@link KeyIds}).
      */
     private static final class Counter<T> implements Consumer<T> {
         private final ItemSink<T> sink;
         private final ProgressListener progress;
         private final Cancellation cancellation;
         private final KeyReading<T> reading;
-        private final java.util.Set<String> seen = new java.util.HashSet<>();
+        private final KeyIds seen;
         private long unreadable;
         private long duplicates;
         private volatile long done;
@@ -204,7 +207,8 @@ public final class KeyPager {
         private final java.util.Map<String, String> metadata;
 
         Counter(ItemSink<T> sink, ProgressListener progress, Cancellation cancellation,
-                java.util.Map<String, String> metadata, KeyReading<T> reading) {
+                java.util.Map<String, String> metadata, KeyReading<T> reading, int pageSize) {
+            this.seen = new KeyIds(pageSize);
             this.metadata = metadata;
             this.sink = sink;
             this.reading = reading;

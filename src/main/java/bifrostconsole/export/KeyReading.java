@@ -15,6 +15,14 @@ public interface KeyReading<T> {
 
     VirtualKeyStream.KeyDecoder<T> decoder();
 
+    /**
+     * This reading straight off a server's bytes ({@code api.JsonScanner}), or null (the default): a source that can
+     * then reads with it instead of {@link #decoder()}, which gives the same items.
+     */
+    default VirtualKeyStream.ScanDecoder<T> scanDecoder() {
+        return null;
+    }
+
     T fromModel(VirtualKey key);
 
     /** At least the key's id, its metadata and whether it is a placeholder for an unreadable key. */
@@ -28,6 +36,36 @@ public interface KeyReading<T> {
     /** The model, each key read off the stream by {@code decoder} (a narrow reading of the same model). */
     static KeyReading<VirtualKey> model(VirtualKeyStream.KeyDecoder<VirtualKey> decoder) {
         return of(decoder, key -> key, key -> key);
+    }
+
+    /**
+     * A reading off the bytes: {@code scan} reads each key straight off a server's answer; parsed with Jackson
+     * (sources without the scanner), each key's bytes are sliced and scanned.
+     */
+    static <T> KeyReading<T> scanning(VirtualKeyStream.ScanDecoder<T> scan, Function<VirtualKey, T> fromModel,
+                                      Function<T, VirtualKey> facts) {
+        VirtualKeyStream.KeyDecoder<T> decoder = VirtualKeyStream.fromBytes(scan);
+        return new KeyReading<>() {
+            @Override
+            public VirtualKeyStream.KeyDecoder<T> decoder() {
+                return decoder;
+            }
+
+            @Override
+            public VirtualKeyStream.ScanDecoder<T> scanDecoder() {
+                return scan;
+            }
+
+            @Override
+            public T fromModel(VirtualKey key) {
+                return fromModel.apply(key);
+            }
+
+            @Override
+            public VirtualKey facts(T item) {
+                return facts.apply(item);
+            }
+        };
     }
 
     /** A reading made of its three parts. */

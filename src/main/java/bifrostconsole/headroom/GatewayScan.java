@@ -100,14 +100,22 @@ public final class GatewayScan {
     private final GovernanceSource source;
     private final KeyPager pager;
     private final Clock clock;
-    private final ObjectReader keyReader;
+    /**
+     * Read at the first scan, not when the scan is made: the scan's reader is Jackson's binding of the key model
+     * with mixins, some tens of ms to build cold, and a workspace makes its scan on the FX thread while it builds
+     * the first page's view (README, Performance, "Start-up").
+     */
+    private final java.util.function.Supplier<ObjectReader> keyReader;
 
     public GatewayScan(GovernanceSource source, Clock clock) {
         this(source, new KeyPager(KeyPageSource.of(source)), clock);
     }
 
     public GatewayScan(GovernanceSource source, KeyPager pager, Clock clock) {
-        this(source, pager, clock, ScanKeyReader.READER);
+        this.source = source;
+        this.pager = pager;
+        this.clock = clock;
+        this.keyReader = () -> ScanKeyReader.READER;
     }
 
     /** With the reader that binds each key ({@link ScanKeyReader#READER}; the full model's, to compare). */
@@ -115,7 +123,7 @@ public final class GatewayScan {
         this.source = source;
         this.pager = pager;
         this.clock = clock;
-        this.keyReader = keyReader;
+        this.keyReader = () -> keyReader;
     }
 
     /**
@@ -152,7 +160,7 @@ public final class GatewayScan {
             Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(),
                     owners.customers(), now, sink, traffic == null ? null
                     : () -> traffic.isDone() ? traffic(unusedPeriod, traffic, cancellation) : null);
-            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, KeyReading.model(keyReader), tally::add,
+            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, KeyReading.model(keyReader.get()), tally::add,
                     progress, cancellation);
             if (traffic != null) {
                 tally.settle(traffic(unusedPeriod, traffic, cancellation));

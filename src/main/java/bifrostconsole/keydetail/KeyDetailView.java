@@ -291,6 +291,24 @@ public final class KeyDetailView extends VBox {
         mcpTab.setText("MCP (" + d.mcpClients().size() + ")");
     }
 
+    /**
+     * Makes this pane's parts for a key ahead of the first open, while it is not on screen: shows {@code sample}
+     * (any key, e.g. the table's first row) so its overview's rows, cards and tooltips are made, returning a step
+     * that goes back to what the view-model holds. The pane is styled and laid out between the two. Nothing of
+     * {@code sample} stays: its texts are cleared, only the nodes made for it are kept and refilled on open.
+     */
+    public Runnable prepare(KeyDetails sample) {
+        show(sample);
+        return () -> {
+            KeyDetails now = vm.detailsProperty().get();
+            show(now);
+            if (now == null) {
+                title.getTooltip().setText("");
+                status.getTooltip().setText("");
+            }
+        };
+    }
+
     private void showSelectedTab() {
         Runnable build = stale.remove(tabs.getSelectionModel().getSelectedItem());
         if (build != null) {

@@ -75,8 +75,19 @@ public final class KeyBrowserView extends BorderPane {
     private final VBox tableBox = new VBox();
     private final java.util.List<Node> detailHeaderItems = new java.util.ArrayList<>();
     private final SplitPane split = new SplitPane();
-    /** Built the first time a key is opened: most starts never need it, and it is costly to style. */
+    /**
+     * Built ahead of the first open, in the idle pulses after the first page is painted ({@link #prebuildDetail}),
+     * or by the first open if that comes sooner: building and styling it took one stall of about 200 ms.
+     */
     private KeyDetailView detailView;
+    /** The details pane while it is styled and laid out, hidden, before its first open; null otherwise. */
+    private StackPane prebuildHost;
+    /** Takes the prebuilt pane back to what the view-model holds, once it is styled and laid out. */
+    private Runnable prebuildRestore;
+    /** The details pane's own children while its tabs wait to be styled in the next frame. */
+    private java.util.List<Node> prebuildParts;
+    /** Set once the pane was opened or is ready: the steps still to come then do nothing. */
+    private boolean prebuildOver;
     private Navigator navigator = Navigator.NONE;
     private Editing editing;
     private final Button newKey = new Button("New key", Icons.icon(Feather.PLUS));
@@ -121,6 +132,7 @@ public final class KeyBrowserView extends BorderPane {
         bindSelection();
         vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.firstPageShown().thenRun(() -> javafx.application.Platform.runLater(this::prebuildDetail));
         if (vm.loadedPageCountProperty().get() == 0 && !vm.loadingProperty().get()) {
             vm.start();
         }
@@ -669,7 +681,74 @@ public final class KeyBrowserView extends BorderPane {
         return false;
     }
 
+    /**
+     * Makes the details pane ready before a key is first opened, after the first page is painted, one step per
+     * painted frame so that no frame waits long for it: the pane is built; then styled and laid out, hidden and
+     * outside the layout under the table, its header first and its tabs in the next frame (it shows the table's
+     * first key meanwhile, so the overview's rows and tooltips are made too); then taken out and emptied again, so
+     * that the first open only fills it. An open that comes first takes the pane as far as it got.
+     */
+    private void prebuildDetail() {
+        java.util.List<Runnable> steps = java.util.List.of(this::detailView, () -> {
+            prebuildHost = (StackPane) getCenter();
+            prebuildParts = java.util.List.copyOf(detailView.getChildren());
+            detailView.getChildren().remove(detailView.tabs());
+            detailView.setManaged(false);
+            detailView.setVisible(false);
+            prebuildHost.getChildren().add(0, detailView);
+            detailView.resize(Math.max(detailView.getMinWidth(), detailView.getPrefWidth()),
+                    Math.max(0, prebuildHost.getHeight()));
+            detailView.applyCss();
+        }, () -> {
+            detailView.getChildren().setAll(prebuildParts);
+            detailView.applyCss();
+        }, () -> {
+            // Without its value: the sample's secret has no business in a pane no one looks at.
+            prebuildRestore = vm.rows().isEmpty() ? null : detailView.prepare(bifrostconsole.keydetail.KeyDetails
+                    .of(vm.rows().get(0).key().withoutValue(), vm.formats(), java.time.Instant.now()));
+            detailView.applyCss();
+        }, this::endPrebuild);
+        runAfterPaints(steps, 0);
+    }
+
+    /** Runs {@code steps} from {@code next} on, each after a painted frame, while the pane was not opened. */
+    private void runAfterPaints(java.util.List<Runnable> steps, int next) {
+        afterPaint(() -> {
+            if (next < steps.size() && !prebuildOver) {
+                steps.get(next).run();
+                runAfterPaints(steps, next + 1);
+            }
+        });
+    }
+
+    /** Runs {@code step} once what the window shows now is painted; not at all if this view left its scene. */
+    private void afterPaint(Runnable step) {
+        if (getScene() != null) {
+            bifrostconsole.startup.FirstFrame.afterPaint(getScene(), step);
+        }
+    }
+
+    /** The details pane is built, styled and laid out, not yet opened: for tests. */
+    boolean detailPrebuilt() {
+        return prebuildOver && detailView != null && detailView.getParent() == null;
+    }
+
+    private void endPrebuild() {
+        prebuildOver = true;
+        if (prebuildHost != null) {
+            prebuildHost.getChildren().remove(detailView);
+            prebuildHost = null;
+            detailView.getChildren().setAll(prebuildParts);
+            if (prebuildRestore != null) {
+                prebuildRestore.run();
+            }
+            detailView.setVisible(true);
+            detailView.setManaged(true);
+        }
+    }
+
     private void showDetail(boolean shown) {
+        endPrebuild();
         if (shown && !split.getItems().contains(detailView())) {
             split.getItems().add(detailView());
         } else if (!shown && detailView != null) {

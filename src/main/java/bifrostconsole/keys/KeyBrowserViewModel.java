@@ -232,11 +232,35 @@ public final class KeyBrowserViewModel implements Pageable {
      * shown or asked for yet. Call on the UI thread.
      */
     public boolean showPrefetched(VirtualKeyQuery answered, Page<VirtualKey> page) {
+        return showPrefetched(answered, page, null);
+    }
+
+    /**
+     * {@link #showPrefetched(VirtualKeyQuery, Page)} with the page's rows already made off the UI thread by
+     * {@link #firstRows} (with this browser's formats); null or rows of other keys are made again here.
+     */
+    public boolean showPrefetched(VirtualKeyQuery answered, Page<VirtualKey> page, List<KeyRow> rows) {
         if (page == null || !answered.equals(query.get()) || loadedPageCount.get() > 0 || pageRequest.isBusy()) {
             return false;
         }
-        showPage(answered, new LoadedPage(page, toRows(page.items(), clock.instant())));
+        boolean usable = rows != null && owners == Owners.EMBEDDED && rows.size() == page.items().size();
+        for (int i = 0; usable && i < rows.size(); i++) {
+            usable = rows.get(i).key() == page.items().get(i);
+        }
+        showPage(answered, new LoadedPage(page, usable ? List.copyOf(rows) : toRows(page.items(), clock.instant())));
         return true;
+    }
+
+    /**
+     * The rows of a first page as a new browser with {@code formats} shows them (the keys' own team and customer
+     * names): any thread, so opening a server can make them as the page arrives, off the UI thread.
+     */
+    public static List<KeyRow> firstRows(Page<VirtualKey> page, Formats formats, Instant now) {
+        List<KeyRow> result = new ArrayList<>(page.items().size());
+        for (VirtualKey k : page.items()) {
+            result.add(KeyRow.of(k, formats, now, Owners.EMBEDDED));
+        }
+        return result;
     }
 
     /** Loads the first page; call once when the view is shown. */

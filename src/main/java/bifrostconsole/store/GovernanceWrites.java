@@ -75,8 +75,14 @@ public final class GovernanceWrites {
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong nextProviderConfigId = new AtomicLong(1);
     private final AtomicLong nextMcpConfigId = new AtomicLong(1);
-    /** The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...). */
-    private final Map<String, ObjectNode> tableKeys = new HashMap<>();
+    /**
+     * The embedded form of each provider key ({@code id}, {@code name}, {@code key_id}, {@code models}, ...), made at
+     * the first write that needs it ({@link #tableKeys()}) from the keys as they were when this was made: turning
+     * every provider key into a JSON tree costs a cold start tens of ms (Jackson's serializers), on the way from the
+     * demo gateway's start to the console's first page (README, Performance, "Start-up").
+     */
+    private Map<String, ObjectNode> tableKeys;
+    private final List<VirtualKey> initialKeys;
     private volatile Duration rotationCooldown;
     private final Map<Object, Object> embeddedForms = new IdentityHashMap<>();
 
@@ -88,16 +94,12 @@ public final class GovernanceWrites {
         this.store = store;
         this.clock = clock;
         this.rotationCooldown = rotationCooldown;
+        this.initialKeys = store.virtualKeys();
         long maxConfig = 0;
         long maxMcp = 0;
-        for (VirtualKey key : store.virtualKeys()) {
+        for (VirtualKey key : initialKeys) {
             for (ProviderConfig pc : key.providerConfigs()) {
                 maxConfig = Math.max(maxConfig, pc.id() == null ? 0 : pc.id());
-                for (ProviderKey k : pc.keys()) {
-                    if (k.keyId() != null) {
-                        tableKeys.putIfAbsent(k.keyId(), mapper.valueToTree(k));
-                    }
-                }
             }
             for (McpConfig mc : key.mcpConfigs()) {
                 maxMcp = Math.max(maxMcp, mc.id() == null ? 0 : mc.id());
@@ -105,6 +107,23 @@ public final class GovernanceWrites {
         }
         nextProviderConfigId.set(maxConfig + 1);
         nextMcpConfigId.set(maxMcp + 1);
+    }
+
+    /** The embedded forms of the provider keys (see {@link #tableKeys}), made once. */
+    private synchronized Map<String, ObjectNode> tableKeys() {
+        if (tableKeys != null) {
+            return tableKeys;
+        }
+        Map<String, ObjectNode> forms = new HashMap<>();
+        for (VirtualKey key : initialKeys) {
+            for (ProviderConfig pc : key.providerConfigs()) {
+                for (ProviderKey k : pc.keys()) {
+                    if (k.keyId() != null) {
+                        forms.putIfAbsent(k.keyId(), mapper.valueToTree(k));
+                    }
+                }
+            }
+        }
         // Provider keys no virtual key uses yet get their embedded form numbered in provider order, as the
         // demo data numbers them (the database row id of the provider's key).
         long tableId = 1;
@@ -116,9 +135,11 @@ public final class GovernanceWrites {
                 node.put("key_id", k.id());
                 node.set("models", mapper.valueToTree(k.models()));
                 node.put("provider", provider.getKey());
-                tableKeys.putIfAbsent(k.id(), node);
+                forms.putIfAbsent(k.id(), node);
             }
         }
+        tableKeys = forms;
+        return forms;
     }
 
     public void setRotationCooldown(Duration cooldown) {
@@ -1055,7 +1076,7 @@ public final class GovernanceWrites {
                 if (!known.contains(id.asText())) {
                     missing.add(id.asText());
                 } else {
-                    keys.add(tableKeys.get(id.asText()).deepCopy());
+                    keys.add(tableKeys().get(id.asText()).deepCopy());
                 }
             }
             if (!missing.isEmpty()) {

@@ -488,6 +488,35 @@ class ChangeEngineTest {
     }
 
     @Test
+    void aKeysHistoryWriteDoesNotHoldUpTheNextKeyButTheRunEndsOnlyOnceEveryEntryIsWritten() throws Exception {
+        List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
+        ChangeEngine slowHistory = new ChangeEngine(client, engine.history(), engine.backups(), held::add,
+                java.time.Clock.systemUTC());
+        List<VirtualKey> keys = seenAll(VirtualKey::active, 4);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        ChangeRun run = slowHistory.start(slowHistory.plan(keys, KeyChange.disable()), 1,
+                (o, finished, total) -> heard.add(o.keyId()), Runnable::run);
+        // One key at a time, and no History write has run yet: every key is still sent, one after another.
+        Wait.until("every key sent while History waits", () -> keys.stream()
+                .noneMatch(k -> gateway.store().virtualKey(k.id()).orElseThrow().active()));
+        assertFalse(run.result().isDone(), "the run ends only once History is written");
+        assertEquals(List.of(), heard, "a key is reported only once its entry is written");
+        assertEquals(List.of(), engine.history().read());
+        while (!run.result().isDone()) {
+            Wait.until("a History write to run", () -> !held.isEmpty() || run.result().isDone());
+            if (!held.isEmpty()) {
+                held.remove(0).run();
+            }
+        }
+        RunResult result = Wait.get(run.result());
+        assertEquals(4, result.count(KeyOutcome.Status.DONE));
+        assertNull(result.historyProblem());
+        assertEquals(4, heard.size());
+        assertEquals(keys.stream().map(VirtualKey::id).sorted().toList(),
+                engine.history().read().stream().map(HistoryEntry::keyId).sorted().toList());
+    }
+
+    @Test
     void aHistoryThatCannotBeWrittenIsReportedOnceAndTheChangesStillCount() throws Exception {
         Path notAFolder = Files.writeString(data.resolve("in-the-way"), "a file where the folder should be");
         ChangeEngine blocked = new ChangeEngine(client, new ChangeHistory(notAFolder.resolve("history.jsonl")),

@@ -91,6 +91,35 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void rowsMadeOffTheUiThreadForThePrefetchedPageAreShownAsMade() {
+        VirtualKeyQuery first = KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, Runnable::run));
+        Page<bifrostconsole.api.VirtualKey> page = new Page<>(TestKeys.keys(0, 25), 25, 1234, 25, 0);
+        List<KeyRow> made = KeyBrowserViewModel.firstRows(page, new Formats(Locale.US, ZoneOffset.UTC), TestKeys.NOW);
+
+        assertTrue(vm.showPrefetched(first, page, made));
+
+        assertEquals(25, vm.rows().size());
+        for (KeyRow row : vm.rows()) {
+            assertTrue(made.stream().anyMatch(m -> m == row), "the row made beforehand is the one shown");
+        }
+    }
+
+    @Test
+    void rowsMadeForOtherKeysAreMadeAgain() {
+        VirtualKeyQuery first = KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, Runnable::run));
+        Page<bifrostconsole.api.VirtualKey> page = new Page<>(TestKeys.keys(0, 25), 25, 1234, 25, 0);
+        List<KeyRow> stale = KeyBrowserViewModel.firstRows(new Page<>(TestKeys.keys(25, 25), 25, 1234, 25, 25),
+                new Formats(Locale.US, ZoneOffset.UTC), TestKeys.NOW);
+
+        assertTrue(vm.showPrefetched(first, page, stale));
+
+        assertEquals(25, vm.rows().size());
+        for (KeyRow row : vm.rows()) {
+            assertTrue(page.items().stream().anyMatch(k -> k == row.key()), "each row shows a key of the page");
+        }
+    }
+
+    @Test
     void aPrefetchedPageOfAnotherQueryIsIgnored() {
         VirtualKeyQuery other = VirtualKeyQuery.firstPage(100);
 

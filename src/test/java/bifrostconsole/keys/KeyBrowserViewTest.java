@@ -94,6 +94,56 @@ class KeyBrowserViewTest {
         return Fx.call(() -> vm.rows().stream().map(KeyRow::id).toList());
     }
 
+    private void open(int index) throws Exception {
+        String id = Fx.call(() -> vm.rows().get(index).id());
+        Fx.run(() -> {
+            vm.selectedIndexProperty().set(index);
+            vm.openSelected();
+        });
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null
+                && vm.detail().detailsProperty().get().key().id().equals(id) && !vm.detail().loadingProperty().get());
+        Fx.settle();
+    }
+
+    @Test
+    void theDetailsPaneIsMadeAheadAndItsFirstOpenShowsTheKeyOpened(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Fx.waitUntil(view::detailPrebuilt);
+        bifrostconsole.keydetail.KeyDetailView pane = Fx.call(view::detailView);
+        assertEquals(null, Fx.call(pane::getScene), "out of the window until a key is opened");
+        assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getText()),
+                "nothing of the key it was made with stays");
+        assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getTooltip().getText()));
+
+        KeyRow row = Fx.call(() -> vm.rows().get(3));
+        open(3);
+        assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible() && pane.isManaged()
+                && pane.getWidth() > 0), "the same pane, shown in the window");
+        assertEquals(row.key().name(), text(robot, "#detail-title"));
+        assertEquals(row.id(), text(robot, "#detail-id"));
+        assertEquals(row.id(), text(robot, "#field-id"));
+        assertEquals("Providers (" + row.key().providerConfigs().size() + ")",
+                Fx.call(() -> pane.tabs().getTabs().get(1).getText()));
+        open(4);
+        assertEquals(Fx.call(() -> vm.rows().get(4).id()), text(robot, "#field-id"));
+    }
+
+    @Test
+    void anOpenBeforeThePaneIsMadeAheadMakesItThenAndNothingIsMadeAfter(FxRobot robot) throws Exception {
+        Wait.get(vm.firstPageShown());
+        open(0); // queued before the first step of the prebuild, which waits for the first page to be painted
+        bifrostconsole.keydetail.KeyDetailView pane = Fx.call(view::detailView);
+        Fx.settle();
+        Fx.settle();
+        assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible() && pane.isManaged()));
+        assertEquals(Fx.call(() -> vm.rows().get(0).id()), text(robot, "#field-id"));
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> pane.getScene() == null);
+        open(1);
+        assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible()));
+        assertEquals(Fx.call(() -> vm.rows().get(1).id()), text(robot, "#field-id"));
+    }
+
     @Test
     void pagesForwardBackAndJumps(FxRobot robot) throws Exception {
         waitForFirstPage();
