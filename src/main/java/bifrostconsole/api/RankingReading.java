@@ -67,7 +67,7 @@ final class RankingReading {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
-        Map<String, Long> requests = null;
+        KeyCounts requests = null;
         boolean listed = false;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
@@ -80,7 +80,7 @@ final class RankingReading {
                 return null; // twice, null or not a list: as the binding reads it
             }
             listed = true;
-            requests = new HashMap<>(1 << 17);
+            requests = new KeyCounts(1 << 16);
             for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
                 if (e == JsonToken.VALUE_NULL) {
                     continue;
@@ -97,18 +97,21 @@ final class RankingReading {
     }
 
     /** One entry's id and requests, false for a shape left to the binding. */
-    private static boolean entry(JsonParser p, Map<String, Long> requests) throws IOException {
-        String id = null;
+    private static boolean entry(JsonParser p, KeyCounts requests) throws IOException {
+        long[] uuid = new long[2];
+        boolean isUuid = false;
+        String other = null; // the id when it is not a canonical UUID (then read as text)
         long count = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if ("id".equals(name)) {
+                isUuid = false;
+                other = null;
                 if (value == JsonToken.VALUE_STRING) {
-                    id = p.getText();
-                } else if (value == JsonToken.VALUE_NULL) {
-                    id = null;
-                } else {
+                    isUuid = KeyCounts.uuid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), uuid);
+                    other = isUuid ? null : p.getText();
+                } else if (value != JsonToken.VALUE_NULL) {
                     return false;
                 }
             } else if ("total_requests".equals(name)) {
@@ -123,8 +126,10 @@ final class RankingReading {
                 p.skipChildren();
             }
         }
-        if (id != null && !id.isEmpty()) {
-            requests.merge(id, count, Long::sum);
+        if (isUuid) {
+            requests.add(uuid[0], uuid[1], count);
+        } else if (other != null && !other.isEmpty()) {
+            requests.addOther(other, count);
         }
         return true;
     }

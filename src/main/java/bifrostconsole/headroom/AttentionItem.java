@@ -12,8 +12,32 @@ import java.util.Set;
 public record AttentionItem(String keyId, String keyName, Set<Reason> reasons, Binding binding, Limit limit,
                             Instant expiresAt, String teamName, String customerName) {
 
+    /** Every set of reasons there can be, each made once and shared (ordinal order, unmodifiable). */
+    @SuppressWarnings("unchecked")
+    private static final Set<Reason>[] SHARED = new Set[1 << Reason.values().length];
+
+    static {
+        for (int bits = 0; bits < SHARED.length; bits++) {
+            java.util.EnumSet<Reason> set = java.util.EnumSet.noneOf(Reason.class);
+            for (Reason r : Reason.values()) {
+                if ((bits & 1 << r.ordinal()) != 0) {
+                    set.add(r);
+                }
+            }
+            SHARED[bits] = java.util.Collections.unmodifiableSet(set);
+        }
+    }
+
+    /**
+     * The reasons are kept as one of the shared sets, not a copy per item: a large gateway's scan holds 50,000
+     * items, and every object each one keeps is copied again by each young collection while the scan runs.
+     */
     public AttentionItem {
-        reasons = Set.copyOf(reasons);
+        int bits = 0;
+        for (Reason r : reasons) {
+            bits |= 1 << r.ordinal(); // a null reason fails here, as the copy failed
+        }
+        reasons = SHARED[bits];
     }
 
     public boolean has(Reason reason) {

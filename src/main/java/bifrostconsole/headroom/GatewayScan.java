@@ -349,9 +349,15 @@ public final class GatewayScan {
 
         ScanResult result(OwnerLists owners) {
             sortByUrgency(attention);
+            // The result keeps the period and whether the logs could tell, not each key's requests: the unused
+            // list holds what they decided, and 100,000 keys' counts would stay in memory with the result on
+            // screen while the next scan reads them again.
+            Attention.Traffic t = rules.traffic();
+            Attention kept = t == null ? rules : rules.withTraffic(new Attention.Traffic(t.period(), null,
+                    t.notAvailable()));
             return new ScanResult(now, keys, active, inactive, expired, expiring, exhausted, unbounded, teamCount,
                     customerCount, Collections.unmodifiableMap(spendByWindow), Map.copyOf(spendByTeam),
-                    Map.copyOf(spendByCustomer), distribution.clone(), List.copyOf(attention), rules, owners);
+                    Map.copyOf(spendByCustomer), distribution.clone(), List.copyOf(attention), kept, owners);
         }
     }
 }

@@ -20,6 +20,25 @@ public record Limit(Level level, String owner, Unit unit, String window, double 
                     double override, Integer overrideCyclesLeft, double usage, double reportedUsage,
                     boolean windowOver, Instant resetsAt, boolean calendarAligned) {
 
+    /** Window texts seen so far, one instance each ("1M", "1d", ...): see the constructor. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> WINDOWS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The window's text is kept as one shared instance: each key's budgets bring their own copy of "1M" from
+     * the server's answer, and a scan keeps the binding limit of 50,000 keys.
+     */
+    public Limit {
+        if (window != null) {
+            String known = WINDOWS.get(window);
+            if (known != null) {
+                window = known;
+            } else if (WINDOWS.size() < 1_000) {
+                WINDOWS.putIfAbsent(window, window);
+            }
+        }
+    }
+
     public double remaining() {
         return Math.max(0, limit - usage);
     }

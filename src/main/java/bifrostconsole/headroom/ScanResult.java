@@ -17,6 +17,8 @@ import java.util.Map;
  *                         to a sink instead: see {@link GatewayScan#run(Attention, java.time.Duration,
  *                         java.util.function.Consumer, bifrostconsole.export.ProgressListener,
  *                         bifrostconsole.export.Cancellation)})
+ * @param rules            the rules the scan applied; their {@code traffic()} keeps the period and why the logs
+ *                         could not tell (when they could not), not each key's requests
  * @param owners           the teams and customers read for the scan (the key table's headroom reuses them)
  */
 public record ScanResult(Instant at, long keys, long active, long inactive, long expired, long expiring,

@@ -26,6 +26,9 @@ public final class Formats {
     private final ThreadLocal<NumberFormat> percent;
     private final ThreadLocal<NumberFormat> decimal;
     private final ThreadLocal<NumberFormat> compact;
+    /** Whole percentages known so far, by their number: see {@link #percent}. */
+    private static final int PERCENTS = 1_001;
+    private final String[] percents = new String[PERCENTS];
 
     public Formats(Locale locale, ZoneId zone) {
         this.locale = locale;
@@ -123,6 +126,18 @@ public final class Formats {
 
     /** A percentage without decimals ("83%"), in the locale's style. */
     public String percent(double fraction) {
+        // The format multiplies by 100 and rounds down to a whole percent: every share with the same whole
+        // percent reads the same, so 0% to 1,000% are formatted once each (the overview writes 50,000 a scan).
+        double hundredths = fraction * 100;
+        if (hundredths > 0 && hundredths < PERCENTS || hundredths == 0 && 1 / hundredths > 0) {
+            int whole = (int) hundredths;
+            String known = percents[whole];
+            if (known == null) {
+                known = percent.get().format(fraction);
+                percents[whole] = known; // a race only formats one twice: Strings are safely shared
+            }
+            return known;
+        }
         return percent.get().format(fraction);
     }
 

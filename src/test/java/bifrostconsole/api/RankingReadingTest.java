@@ -34,6 +34,14 @@ class RankingReadingTest {
                 + "\"dimension\":\"virtual_key\",\"more\":{\"x\":[1,2]}}";
         assertEquals(Map.of("k-1", 15L, "k-2", 1L, "k-3", 0L, "k-4", 0L), tokens(bifrost), "read off the tokens");
         sameAsTheBinding(bifrost);
+        String uuids = "{\"rankings\":[{\"id\":\"229b4a69-245f-4ba8-a2d3-7bdc20501ec8\",\"name\":\"a\","
+                + "\"total_requests\":12833263},{\"total_requests\":2,\"id\":\"85e005c9-b911-4ffe-a6df-fb149109f171\"},"
+                + "{\"id\":\"229b4a69-245f-4ba8-a2d3-7bdc20501ec8\",\"total_requests\":1},"
+                + "{\"id\":\"229B4A69-245F-4BA8-A2D3-7BDC20501EC8\",\"total_requests\":4},"
+                + "{\"id\":\"85e005c9-b911-4ffe-a6df-fb149109f171\",\"id\":\"k-9\",\"total_requests\":3}]}";
+        assertEquals(Map.of("229b4a69-245f-4ba8-a2d3-7bdc20501ec8", 12833264L, "85e005c9-b911-4ffe-a6df-fb149109f171",
+                2L, "229B4A69-245F-4BA8-A2D3-7BDC20501EC8", 4L, "k-9", 3L), tokens(uuids), "the last id of an entry counts");
+        sameAsTheBinding(uuids);
         assertEquals(Map.of(), tokens("{\"rankings\":[],\"dimension\":\"virtual_key\"}"));
         sameAsTheBinding("{\"rankings\":[]}");
     }

@@ -97,6 +97,9 @@ class GatewayScanReadingTest {
         ScanResult first = run(scan(new LateTraffic(client, answer), KeyPageSource.of(client),
                 ScanKeyReader.READER));
         assertTrue(first.count(Reason.UNUSED) > 0);
+        assertEquals(WEEK, first.rules().traffic().period());
+        assertTrue(first.rules().traffic().available() && first.rules().traffic().requests().isEmpty(),
+                "the result keeps what the logs decided, not every key's requests");
         for (int after : new int[] {1, 700, 2_000}) {
             CompletableFuture<LogsAnswer<Map<String, Long>>> late = new CompletableFuture<>();
             AtomicInteger seen = new AtomicInteger();

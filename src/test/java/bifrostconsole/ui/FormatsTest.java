@@ -1,6 +1,7 @@
 package bifrostconsole.ui;
 
 import bifrostconsole.api.Budget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,6 +50,30 @@ class FormatsTest {
         assertEquals("9,999", us.compactCount(9_999));
         assertEquals("654.1K", us.compactCount(654_162));
         assertEquals("3.7M", us.compactCount(3_790_000));
+    }
+
+    @Test
+    void percentagesKnownOnceReadAsTheFormatWritesThem() {
+        java.util.Random random = new java.util.Random(12);
+        List<Double> shares = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.29, 0.57, 0.999_999_999, 1.0, 1e-9,
+                -0.001, -0.5, 9.99, 10.0, 10.009, 10.01, 11.5, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.MIN_VALUE, 0.1 + 0.2, 1.005));
+        for (int i = 0; i < 20_000; i++) {
+            shares.add(random.nextDouble() * 11);
+            shares.add(Math.round(random.nextDouble() * 1_100) / 100.0); // whole percentages, the edges
+        }
+        for (java.util.Locale locale : List.of(java.util.Locale.US, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
+                java.util.Locale.forLanguageTag("tr-TR"), java.util.Locale.forLanguageTag("ar-EG"))) {
+            Formats formats = new Formats(locale, java.time.ZoneOffset.UTC);
+            java.text.NumberFormat plain = java.text.NumberFormat.getPercentInstance(locale);
+            plain.setMaximumFractionDigits(0);
+            plain.setRoundingMode(java.math.RoundingMode.DOWN);
+            for (int round = 0; round < 2; round++) { // the second time from what is known
+                for (double share : shares) {
+                    assertEquals(plain.format(share), formats.percent(share), locale + " " + share);
+                }
+            }
+        }
     }
 
     @Test
