@@ -1047,6 +1047,8 @@ public final class JsonScanner {
         private final byte[][] names;
         private final int[] slots;
         private final int mask;
+        /** A bit for each length of a name shorter than 64 bytes. */
+        private long lengths;
 
         public Names(String... names) {
             this.names = new byte[names.length][];
@@ -1057,6 +1059,9 @@ public final class JsonScanner {
             for (int i = 0; i < names.length; i++) {
                 byte[] bytes = names[i].getBytes(StandardCharsets.UTF_8);
                 this.names[i] = bytes;
+                if (bytes.length < 64) {
+                    lengths |= 1L << bytes.length;
+                }
                 int slot = mix(hash(bytes, 0, bytes.length)) & mask;
                 while (slots[slot] >= 0) {
                     slot = (slot + 1) & mask;
@@ -1088,12 +1093,14 @@ public final class JsonScanner {
         }
 
         private static int mix(int h) {
-            return h ^ (h >>> 16) ^ (h >>> 7);
+            h *= 0x9E3779B1;
+            return h ^ (h >>> 15);
         }
 
         int find(byte[] b, int from, int to, int hash) {
-            if (names.length == 0) {
-                return -1;
+            int length0 = to - from;
+            if (length0 < 64 && (lengths & 1L << length0) == 0) {
+                return -1; // no name of this length: most members of a key are not looked for
             }
             int slot = mix(hash) & mask;
             int length = to - from;
