@@ -109,7 +109,7 @@ final class RankingReading {
                 isUuid = false;
                 other = null;
                 if (value == JsonToken.VALUE_STRING) {
-                    isUuid = KeyCounts.uuid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), uuid);
+                    isUuid = UuidTable.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), uuid);
                     other = isUuid ? null : p.getText();
                 } else if (value != JsonToken.VALUE_NULL) {
                     return false;

@@ -55,7 +55,7 @@ class KeyCountsTest {
         long[] out = new long[2];
         String id = "0123abcd-4567-89ef-0011-223344556677";
         char[] around = ("xx" + id + "yy").toCharArray();
-        assertTrue(KeyCounts.uuid(around, 2, 36, out));
+        assertTrue(UuidTable.parse(around, 2, 36, out));
         UUID u = UUID.fromString(id);
         assertEquals(u.getMostSignificantBits(), out[0]);
         assertEquals(u.getLeastSignificantBits(), out[1]);
