@@ -212,7 +212,7 @@ class KeyActionsViewTest {
     }
 
     private ChangeDialog changeDialog(Stage dialog) {
-        return (ChangeDialog) ((javafx.scene.Parent) dialog.getScene().getRoot()).getChildrenUnmodifiable().get(0);
+        return (ChangeDialog) dialog.getScene().getRoot();
     }
 
     private static ContextMenu showingMenu() throws Exception {
