@@ -68,9 +68,8 @@ public final class ChangeDialog extends VBox {
     /** Opens the dialog over {@code owner} and starts planning. */
     public static Stage show(WindowService windows, Window owner, ChangeDialogViewModel vm) {
         ChangeDialog dialog = new ChangeDialog(vm, windows);
-        Stage stage = windowFor(windows, owner, vm.title(), dialog);
+        Stage stage = windows.dialog(owner, vm.title(), dialog);
         dialog.stage = stage;
-        stage.setTitle(vm.title());
         stage.setResizable(true);
         // Never taller than the screen (a 700-pixel laptop): the lists shrink and scroll, the buttons stay visible.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -84,41 +83,6 @@ public final class ChangeDialog extends VBox {
         });
         stage.show();
         vm.plan();
-        return stage;
-    }
-
-    /** Where a window over an owner keeps its change dialog's window between changes. */
-    private static final String KEPT = "bifrostconsole.keyactions.ChangeDialog.window";
-
-    /** The change dialog's window over an owner, its scene and the root that holds each change's dialog. */
-    private record Kept(WindowService windows, Stage stage, StackPane root) {
-    }
-
-    /**
-     * The window for {@code dialog}: the one the previous change over the same owner used, when it is closed, or a
-     * new one. Styling a dialog's nodes the first time in a scene is most of what showing it costs (CSS selector
-     * matching: the preview's stall); JavaFX keeps what it matched per scene root, so the root that holds the
-     * dialog stays from change to change and only the dialog in it is new. A closed dialog is taken out of it. The
-     * root, not the dialog, has the key actions' sheet: JavaFX drops what it matched with a sheet once no node in
-     * the scene has that sheet any more, which the closed dialog's removal would do.
-     */
-    private static Stage windowFor(WindowService windows, Window owner, String title, ChangeDialog dialog) {
-        dialog.getStylesheets().remove(KeyActionsView.STYLESHEET);
-        Window parent = owner != null ? owner : windows.mainWindow();
-        if (parent != null && parent.getProperties().get(KEPT) instanceof Kept kept && kept.windows() == windows
-                && !kept.stage().isShowing()) {
-            kept.root().getChildren().setAll(dialog);
-            kept.stage().sizeToScene();
-            return kept.stage();
-        }
-        StackPane root = new StackPane(dialog);
-        root.getStyleClass().add("change-dialog-window");
-        root.getStylesheets().add(KeyActionsView.STYLESHEET);
-        Stage stage = windows.dialog(owner, title, root);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> root.getChildren().clear());
-        if (parent != null && !(parent.getProperties().get(KEPT) instanceof Kept k && k.stage().isShowing())) {
-            parent.getProperties().put(KEPT, new Kept(windows, stage, root));
-        }
         return stage;
     }
 
@@ -176,12 +140,28 @@ public final class ChangeDialog extends VBox {
         common.managedProperty().bind(common.visibleProperty());
         getChildren().add(common);
 
-        StackPane centre = new StackPane(planningPane(), planList(), runningPane(), resultPane());
-        // Only the step on show is laid out: a hidden but managed pane is still laid out with the others, so the
-        // preview's list of a thousand keys would be measured again at every progress update of the run.
-        for (Node step : centre.getChildren()) {
-            step.managedProperty().bind(step.visibleProperty());
-        }
+        StackPane centre = new StackPane();
+        // Each step's pane is made when its step first comes: showing the dialog then styles the planning pane
+        // alone, not the preview's, the run's and the results' lists as well (styling the whole dialog was the
+        // preview's stall), and each later pane is styled in the frame of its own step.
+        java.util.Map<ChangeDialogViewModel.Step, java.util.function.Supplier<Node>> panes = new java.util.EnumMap<>(
+                ChangeDialogViewModel.Step.class);
+        panes.put(ChangeDialogViewModel.Step.PLANNING, this::planningPane);
+        panes.put(ChangeDialogViewModel.Step.PREVIEW, this::planList);
+        panes.put(ChangeDialogViewModel.Step.RUNNING, this::runningPane);
+        panes.put(ChangeDialogViewModel.Step.FINISHED, this::resultPane);
+        java.util.function.Consumer<ChangeDialogViewModel.Step> makePane = step -> {
+            var make = panes.remove(step);
+            if (make != null) {
+                Node pane = make.get();
+                // Only the step on show is laid out: a hidden but managed pane is still laid out with the others,
+                // so the preview's list of a thousand keys would be measured again at every progress update.
+                pane.managedProperty().bind(pane.visibleProperty());
+                centre.getChildren().add(pane);
+            }
+        };
+        makePane.accept(vm.stepProperty().get());
+        vm.stepProperty().addListener((o, was, step) -> makePane.accept(step));
         VBox.setVgrow(centre, Priority.ALWAYS);
         getChildren().add(centre);
 

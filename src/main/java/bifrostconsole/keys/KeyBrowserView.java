@@ -684,7 +684,7 @@ public final class KeyBrowserView extends BorderPane {
     /**
      * Makes the details pane ready before a key is first opened, after the first page is painted, one step per
      * painted frame so that no frame waits long for it: the pane is built; then styled and laid out, hidden and
-     * outside the layout under the table, its header first and its tabs in the next frame (it shows the table's
+     * outside the layout, its header first and its tabs in the next frame (it shows the table's
      * first key meanwhile, so the overview's rows and tooltips are made too); then taken out and emptied again, so
      * that the first open only fills it. An open that comes first takes the pane as far as it got.
      */
@@ -695,7 +695,9 @@ public final class KeyBrowserView extends BorderPane {
             detailView.getChildren().remove(detailView.tabs());
             detailView.setManaged(false);
             detailView.setVisible(false);
-            prebuildHost.getChildren().add(0, detailView);
+            // Last, after the table: a lookup of the scene (a test's query for the first secret) meets the table's
+            // nodes before this hidden pane's.
+            prebuildHost.getChildren().add(detailView);
             detailView.resize(Math.max(detailView.getMinWidth(), detailView.getPrefWidth()),
                     Math.max(0, prebuildHost.getHeight()));
             detailView.applyCss();

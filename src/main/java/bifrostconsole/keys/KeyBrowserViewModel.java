@@ -87,7 +87,7 @@ public final class KeyBrowserViewModel implements Pageable {
             FXCollections.unmodifiableObservableList(metadataConditions);
     private final ReadOnlyStringWrapper metadataIgnored = new ReadOnlyStringWrapper(this, "metadataIgnored");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 25);
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final RowList<KeyRow> rows = new RowList<>();
     private final ObservableList<KeyRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     /** The page as the server sent it (in the page's order); {@link #rows} is what of it the status filter lets through. */
     private List<KeyRow> pageRows = List.of();
@@ -324,7 +324,8 @@ public final class KeyBrowserViewModel implements Pageable {
 
     /**
      * Puts fresh rows on screen without a flicker: when they are the same keys in the same order, only the rows
-     * that changed are replaced, so the selection, the scroll position and the open details stay as they are.
+     * that changed are replaced, in one list change, so the selection, the scroll position and the open details stay
+     * as they are.
      */
     private boolean replaceInPlace(List<KeyRow> fresh) {
         if (fresh.size() != rows.size()) {
@@ -336,11 +337,7 @@ public final class KeyBrowserViewModel implements Pageable {
             }
         }
         int selected = selectedIndex.get();
-        for (int i = 0; i < fresh.size(); i++) {
-            if (!fresh.get(i).equals(rows.get(i))) {
-                rows.set(i, fresh.get(i));
-            }
-        }
+        rows.replaceDiffering(fresh); // one list change for the page, however many rows differ
         if (selectedIndex.get() != selected) {
             selectedIndex.set(selected);
         }

@@ -212,7 +212,7 @@ class KeyActionsViewTest {
     }
 
     private ChangeDialog changeDialog(Stage dialog) {
-        return (ChangeDialog) ((javafx.scene.Parent) dialog.getScene().getRoot()).getChildrenUnmodifiable().get(0);
+        return (ChangeDialog) dialog.getScene().getRoot();
     }
 
     private static ContextMenu showingMenu() throws Exception {
@@ -439,6 +439,8 @@ class KeyActionsViewTest {
         robot.clickOn("#bulk-action-reset-usage");
         Stage dialog = dialog("Reset usage");
         waitUntil(() -> !((Button) dialog.getScene().lookup("#change-confirm")).isDisabled());
+        assertTrue(onFx(() -> dialog.getScene().lookup("#change-progress") == null
+                && dialog.getScene().lookup("#change-results") == null), "the later steps' panes are made later");
         robot.clickOn("#change-confirm");
         waitUntil(() -> dialog.getScene().lookup("#change-progress").isVisible()
                 && ((Label) dialog.getScene().lookup("#change-progress-text")).getText().contains(" of "));
@@ -454,6 +456,8 @@ class KeyActionsViewTest {
                 dialog.getScene().lookup("#change-results");
         assertTrue(results.getItems().size() >= 100, "every key has its line: " + results.getItems().size());
         assertEquals("cancelled", results.getItems().get(0).status(), "what was not done comes first");
+        assertTrue(onFx(() -> results.lookupAll(".new-value").isEmpty() && results.lookupAll(".result-cell .button")
+                .isEmpty()), "no new-value row nor review button in cells whose outcomes have neither");
         robot.clickOn("#copy-results");
         WaitForAsyncUtils.waitForFxEvents();
         String copied = onFx(() -> Clipboard.getSystemClipboard().getString());

@@ -424,6 +424,38 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void aRefreshWithChangedRowsReplacesThemInOneListChangeAndKeepsTheSelection() {
+        vm.start();
+        List<bifrostconsole.api.VirtualKey> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            keys.add(TestKeys.key("vk-" + i).name("key-" + i).build());
+        }
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(keys, 5, 5, 25, 0));
+        vm.selectedIndexProperty().set(2);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<KeyRow>) c -> {
+            StringBuilder parts = new StringBuilder();
+            while (c.next()) {
+                parts.append(c.wasReplaced() ? "replaced " + c.getFrom() + "-" + c.getTo() + ";" : "other;");
+            }
+            changes.add(parts.toString());
+        });
+        List<Integer> selections = new ArrayList<>();
+        vm.selectedIndexProperty().addListener((o, a, b) -> selections.add(b.intValue()));
+        vm.refresh();
+        List<bifrostconsole.api.VirtualKey> renamed = new ArrayList<>(keys);
+        renamed.set(1, TestKeys.key("vk-1").name("renamed-1").build());
+        renamed.set(2, TestKeys.key("vk-2").name("renamed-2").build());
+        renamed.set(4, TestKeys.key("vk-4").name("renamed-4").build());
+        source.keyAnswers.get(source.keyAnswers.size() - 1).complete(new Page<>(renamed, 5, 5, 25, 0));
+        assertEquals(List.of("key-0", "renamed-1", "renamed-2", "key-3", "renamed-4"),
+                vm.rows().stream().map(r -> r.key().name()).toList());
+        assertEquals(List.of("replaced 1-3;replaced 4-5;"), changes, "one list change for the page");
+        assertEquals("vk-2", vm.selectedRow().id());
+        assertEquals(List.of(), selections, "the selection never left the key");
+    }
+
+    @Test
     void headroomSortsThePageOnlyAndKeepsTheSelection() {
         vm.start();
         List<bifrostconsole.api.VirtualKey> keys = new ArrayList<>();

@@ -79,6 +79,8 @@ class KeyBrowserViewTest {
 
     private void waitForFirstPage() throws Exception {
         Wait.get(vm.firstPageShown());
+        // The details pane is made, hidden, in the frames after the first page: lookups of the scene wait for it.
+        Fx.waitUntil(view::detailPrebuilt);
         Fx.settle();
     }
 
