@@ -41,9 +41,9 @@ import java.util.function.Supplier;
 /**
  * Scans every key of a gateway the way the export does (pages of 10,000 in export mode, streamed, the next page
  * asked for while this one is read), after reading every team and customer, and works out each key's
- * {@link Headroom} and {@link Attention} reasons. Each key is bound only as far as that needs
- * ({@link ScanKeyReader}), and the logs' ranking for the unused list is read beside the keys. Keys are not kept:
- * only counts and the keys that need attention, without their values. Shared by the overview, the {@code report}
+ * {@link Headroom} and {@link Attention} reasons. Each key is read only as far as that needs, straight off the
+ * server's bytes ({@link ScanKeyReading}), and the logs' ranking for the unused list is read beside the keys. Keys
+ * are not kept: only counts and the keys that need attention, without their values. Shared by the overview, the {@code report}
  * command and the alerts.
  */
 public final class GatewayScan {
@@ -101,11 +101,12 @@ public final class GatewayScan {
     private final KeyPager pager;
     private final Clock clock;
     /**
-     * Read at the first scan, not when the scan is made: the scan's reader is Jackson's binding of the key model
-     * with mixins, some tens of ms to build cold, and a workspace makes its scan on the FX thread while it builds
-     * the first page's view (README, Performance, "Start-up").
+     * How each key is read: straight off the server's bytes ({@link ScanKeyReading}), falling back to the binding of
+     * {@link ScanKeyReader#READER} for shapes it does not expect. That reader (Jackson's binding of the key model
+     * with mixins, some tens of ms to build cold) is only built when a key needs it: a workspace makes its scan on
+     * the FX thread while it builds the first page's view (README, Performance, "Start-up").
      */
-    private final java.util.function.Supplier<ObjectReader> keyReader;
+    private final Supplier<KeyReading<VirtualKey>> keyReading;
 
     public GatewayScan(GovernanceSource source, Clock clock) {
         this(source, new KeyPager(KeyPageSource.of(source)), clock);
@@ -115,15 +116,20 @@ public final class GatewayScan {
         this.source = source;
         this.pager = pager;
         this.clock = clock;
-        this.keyReader = () -> ScanKeyReader.READER;
+        this.keyReading = ScanKeyReading::reading;
     }
 
-    /** With the reader that binds each key ({@link ScanKeyReader#READER}; the full model's, to compare). */
+    /** With the reader that binds each key through Jackson ({@link ScanKeyReader#READER}, or the full model's). */
     GatewayScan(GovernanceSource source, KeyPager pager, Clock clock, ObjectReader keyReader) {
+        this(source, pager, clock, KeyReading.model(keyReader));
+    }
+
+    /** With the reading of each key ({@link ScanKeyReading#reading()} by default), to compare readings. */
+    GatewayScan(GovernanceSource source, KeyPager pager, Clock clock, KeyReading<VirtualKey> keyReading) {
         this.source = source;
         this.pager = pager;
         this.clock = clock;
-        this.keyReader = () -> keyReader;
+        this.keyReading = () -> keyReading;
     }
 
     /**
@@ -160,7 +166,7 @@ public final class GatewayScan {
             Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(),
                     owners.customers(), now, sink, traffic == null ? null
                     : () -> traffic.isDone() ? traffic(unusedPeriod, traffic, cancellation) : null);
-            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, KeyReading.model(keyReader.get()), tally::add,
+            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keyReading.get(), tally::add,
                     progress, cancellation);
             if (traffic != null) {
                 tally.settle(traffic(unusedPeriod, traffic, cancellation));

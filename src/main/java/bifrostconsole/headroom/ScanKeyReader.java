@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * each key instead of building it: its value and description, metadata, MCP configs, provider keys and model
  * lists, and of every budget and rate limit its ids, hashes and timestamps. Most of a key's bytes and objects are
  * in those parts. A scan's result is the same as with the full model (GatewayScanReadingTest compares them); a key
- * whose skipped parts are malformed is now counted instead of being read as unreadable.
+ * whose skipped parts are malformed is now counted instead of being read as unreadable. The scan itself reads its
+ * keys off their bytes ({@link ScanKeyReading}, which gives the same keys) and binds with this reader only the keys in
+ * a shape the scanner does not expect.
  */
 final class ScanKeyReader {
     static final ObjectReader READER = Json.mapper().copy()

@@ -86,6 +86,27 @@ class GatewayScanReadingTest {
     }
 
     /**
+     * The scan's own reading, off each key's bytes ({@link ScanKeyReading}), gives the scan of the Jackson binding
+     * (narrow and full), with the owner lists and from the keys' embedded owners alone.
+     */
+    @Test
+    void theScannerReadingGivesTheScanOfTheBinding() throws Exception {
+        ManagementApiClient client = gateway.client();
+        for (GovernanceSource source : List.of(client, new WithoutOwners(client))) {
+            ScanResult full = run(scan(source, KeyPageSource.of(client), VirtualKeyStream.fullReader()));
+            ScanResult bound = run(scan(source, KeyPageSource.of(client), ScanKeyReader.READER));
+            ScanResult scanned = run(new GatewayScan(source, new KeyPager(KeyPageSource.of(client), 500),
+                    Clock.fixed(NOW, ZoneOffset.UTC), ScanKeyReading.reading()));
+            ScanResult byDefault = run(new GatewayScan(source, new KeyPager(KeyPageSource.of(client), 500),
+                    Clock.fixed(NOW, ZoneOffset.UTC)));
+            assertEquals(2_000, scanned.keys());
+            assertEquals(comparable(full), comparable(scanned), source.displayName());
+            assertEquals(comparable(bound), comparable(scanned), source.displayName());
+            assertEquals(comparable(scanned), comparable(byDefault), "the scan reads with the scanner by default");
+        }
+    }
+
+    /**
      * The logs' ranking is read beside the keys: whether it answers before the first key, in the middle or after
      * the last, the unused list and every other list are the same, in the same order.
      */

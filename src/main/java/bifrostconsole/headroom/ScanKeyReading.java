@@ -1,0 +1,328 @@
+package bifrostconsole.headroom;
+
+import bifrostconsole.api.Budget;
+import bifrostconsole.api.Customer;
+import bifrostconsole.api.JsonScanner;
+import bifrostconsole.api.ModelBudget;
+import bifrostconsole.api.ProviderConfig;
+import bifrostconsole.api.RateLimit;
+import bifrostconsole.api.Rfc3339;
+import bifrostconsole.api.Team;
+import bifrostconsole.api.VirtualKey;
+import bifrostconsole.api.VirtualKeyStream;
+import bifrostconsole.export.KeyReading;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scan's reading: each key's fields that {@link ScanKeyReader#READER} binds, read straight off its bytes
+ * ({@link JsonScanner}) without Jackson's data binding, the rest skipped (as the CSV export's {@code CsvKeyReading}
+ * does). Only the shapes Bifrost sends are read this way; a key with anything else in a field the scan reads (a
+ * number as text, an object where a list belongs, the single {@code budget} of servers before v1.5.0, a time that
+ * is not one, an integer out of range) is bound from its bytes with {@code ScanKeyReader.READER}, so every key is
+ * the one that reader gives (GatewayScanReadingTest compares them).
+ */
+final class ScanKeyReading {
+    private ScanKeyReading() {
+    }
+
+    private static final JsonScanner.Names KEY = new JsonScanner.Names("id", "name", "is_active", "expires_at",
+            "provider_configs", "team_id", "customer_id", "calendar_aligned", "allow_all_providers", "team",
+            "customer", "rate_limit", "budgets", "budget");
+    private static final JsonScanner.Names PROVIDER = new JsonScanner.Names("provider", "rate_limit", "budgets",
+            "budget", "model_budgets");
+    private static final JsonScanner.Names MODEL_BUDGET = new JsonScanner.Names("model_name");
+    private static final JsonScanner.Names TEAM = new JsonScanner.Names("id", "name", "customer_id", "customer",
+            "budgets", "budget", "rate_limit", "calendar_aligned");
+    private static final JsonScanner.Names CUSTOMER = new JsonScanner.Names("id", "name", "budgets", "budget",
+            "rate_limit", "calendar_aligned");
+    private static final JsonScanner.Names BUDGET = new JsonScanner.Names("id", "max_limit", "reset_duration",
+            "last_reset", "current_usage", "calendar_aligned", "override_amount", "override_mode",
+            "override_cycles_remaining", "quarter_start_month");
+    private static final JsonScanner.Names RATE_LIMIT = new JsonScanner.Names("token_max_limit",
+            "token_reset_duration", "token_current_usage", "token_last_reset", "request_max_limit",
+            "request_reset_duration", "request_current_usage", "request_last_reset");
+
+    /** A shape this reader leaves to the binding. */
+    private static final class Unexpected extends Exception {
+        Unexpected() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Unexpected UNEXPECTED = new Unexpected();
+
+    static KeyReading<VirtualKey> reading() {
+        return KeyReading.scanning(ScanKeyReading::decode, key -> key, key -> key);
+    }
+
+    /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
+    static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
+        int depth = s.depth();
+        try {
+            return key(s);
+        } catch (Unexpected | JsonScanner.ShapeSignal e) {
+            // back to the key's start, past its end, then bind what the server sent for it as the reader would
+            s.rewind(start, depth);
+            s.skipValue();
+            return VirtualKeyStream.bind(s.copy(start, s.offset()), ScanKeyReader.READER, position);
+        }
+    }
+
+    private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
+        String id = null;
+        String name = null;
+        Boolean active = null;
+        Instant expiresAt = null;
+        List<ProviderConfig> providers = null;
+        String teamId = null;
+        String customerId = null;
+        boolean aligned = false;
+        Boolean allProviders = null;
+        Team team = null;
+        Customer customer = null;
+        RateLimit rateLimit = null;
+        List<Budget> budgets = null;
+        s.startObject();
+        for (int field; (field = s.nextMember(KEY)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> id = s.readStringOrNull();
+                case 1 -> name = s.readStringOrNull();
+                case 2 -> active = s.readFlagOrNull();
+                case 3 -> expiresAt = time(s);
+                case 4 -> providers = list(s, ScanKeyReading::provider);
+                case 5 -> teamId = s.readStringOrNull();
+                case 6 -> customerId = s.readStringOrNull();
+                case 7 -> aligned = flag(s);
+                case 8 -> allProviders = s.readFlagOrNull();
+                case 9 -> team = object(s) ? team(s) : null;
+                case 10 -> customer = object(s) ? customer(s) : null;
+                case 11 -> rateLimit = object(s) ? rateLimit(s) : null;
+                case 12 -> budgets = list(s, ScanKeyReading::budget);
+                case 13 -> noLegacyBudget(s);
+                default -> s.skipValue();
+            }
+        }
+        return new VirtualKey(id, name, null, null, active, expiresAt, providers, null, teamId, customerId, null,
+                aligned, allProviders, team, customer, rateLimit, budgets, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+    }
+
+    /** A single {@code budget} (servers before v1.5.0) is folded into the budgets by the model: left to it. */
+    private static void noLegacyBudget(JsonScanner s) throws IOException, Unexpected {
+        if (!s.readNull()) {
+            throw UNEXPECTED;
+        }
+    }
+
+    private static Instant time(JsonScanner s) throws IOException, Unexpected {
+        int length = s.readChars();
+        if (length < 0) {
+            return null;
+        }
+        try {
+            return Rfc3339.fromWire(s.chars(), 0, length);
+        } catch (DateTimeException e) {
+            throw UNEXPECTED;
+        }
+    }
+
+    /** A primitive boolean: null is false. */
+    private static boolean flag(JsonScanner s) throws IOException {
+        Boolean b = s.readFlagOrNull();
+        return b != null && b;
+    }
+
+    /** A primitive double: null is 0. */
+    private static double amount(JsonScanner s) throws IOException {
+        return s.readNull() ? 0 : s.readDouble();
+    }
+
+    private static Long count(JsonScanner s) throws IOException {
+        return s.readNull() ? null : s.readLong();
+    }
+
+    private static Integer smallCount(JsonScanner s) throws IOException, Unexpected {
+        if (s.readNull()) {
+            return null;
+        }
+        long v = s.readLong();
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw UNEXPECTED;
+        }
+        return (int) v;
+    }
+
+    /** False (and the null consumed) for JSON null; true, after its '{', for an object; anything else unexpected. */
+    private static boolean object(JsonScanner s) throws IOException, Unexpected {
+        if (s.readNull()) {
+            return false;
+        }
+        if (s.peekValue() != '{') {
+            throw UNEXPECTED;
+        }
+        s.startObject();
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface Item<E> {
+        /** The scanner after the item's '{'; leaves it after its '}'. */
+        E read(JsonScanner s) throws IOException, Unexpected;
+    }
+
+    /** The list's objects read by {@code item}; null for JSON null (the model's empty list). */
+    private static <E> List<E> list(JsonScanner s, Item<E> item) throws IOException, Unexpected {
+        if (s.readNull()) {
+            return null;
+        }
+        if (s.peekValue() != '[') {
+            throw UNEXPECTED;
+        }
+        s.startArray();
+        List<E> items = new ArrayList<>();
+        while (s.nextElement()) {
+            if (!object(s)) {
+                throw UNEXPECTED; // a null element: left to the binding
+            }
+            items.add(item.read(s));
+        }
+        return items;
+    }
+
+    private static ProviderConfig provider(JsonScanner s) throws IOException, Unexpected {
+        String provider = null;
+        RateLimit rateLimit = null;
+        List<Budget> budgets = null;
+        List<ModelBudget> modelBudgets = null;
+        for (int field; (field = s.nextMember(PROVIDER)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> provider = s.readStringOrNull();
+                case 1 -> rateLimit = object(s) ? rateLimit(s) : null;
+                case 2 -> budgets = list(s, ScanKeyReading::budget);
+                case 3 -> noLegacyBudget(s);
+                case 4 -> modelBudgets = list(s, ScanKeyReading::modelBudget);
+                default -> s.skipValue();
+            }
+        }
+        return new ProviderConfig(null, null, provider, null, null, null, false, null, rateLimit, budgets, null,
+                modelBudgets);
+    }
+
+    private static ModelBudget modelBudget(JsonScanner s) throws IOException, Unexpected {
+        String model = null;
+        for (int field; (field = s.nextMember(MODEL_BUDGET)) != JsonScanner.Names.END; ) {
+            if (field == 0) {
+                model = s.readStringOrNull();
+            } else {
+                s.skipValue();
+            }
+        }
+        return new ModelBudget(model, null, null);
+    }
+
+    private static Team team(JsonScanner s) throws IOException, Unexpected {
+        String id = null;
+        String name = null;
+        String customerId = null;
+        Customer customer = null;
+        List<Budget> budgets = null;
+        RateLimit rateLimit = null;
+        boolean aligned = false;
+        for (int field; (field = s.nextMember(TEAM)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> id = s.readStringOrNull();
+                case 1 -> name = s.readStringOrNull();
+                case 2 -> customerId = s.readStringOrNull();
+                case 3 -> customer = object(s) ? customer(s) : null;
+                case 4 -> budgets = list(s, ScanKeyReading::budget);
+                case 5 -> noLegacyBudget(s);
+                case 6 -> rateLimit = object(s) ? rateLimit(s) : null;
+                case 7 -> aligned = flag(s);
+                default -> s.skipValue();
+            }
+        }
+        return new Team(id, name, customerId, null, null, customer, budgets, null, rateLimit, null, aligned, null,
+                null, null);
+    }
+
+    private static Customer customer(JsonScanner s) throws IOException, Unexpected {
+        String id = null;
+        String name = null;
+        List<Budget> budgets = null;
+        RateLimit rateLimit = null;
+        boolean aligned = false;
+        for (int field; (field = s.nextMember(CUSTOMER)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> id = s.readStringOrNull();
+                case 1 -> name = s.readStringOrNull();
+                case 2 -> budgets = list(s, ScanKeyReading::budget);
+                case 3 -> noLegacyBudget(s);
+                case 4 -> rateLimit = object(s) ? rateLimit(s) : null;
+                case 5 -> aligned = flag(s);
+                default -> s.skipValue();
+            }
+        }
+        return new Customer(id, name, null, budgets, null, rateLimit, null, null, aligned, null, null, null);
+    }
+
+    private static Budget budget(JsonScanner s) throws IOException, Unexpected {
+        String id = null;
+        double max = 0;
+        String window = null;
+        Instant lastReset = null;
+        double usage = 0;
+        Boolean aligned = null;
+        Double override = null;
+        String overrideMode = null;
+        Integer cycles = null;
+        Integer quarterStart = null;
+        for (int field; (field = s.nextMember(BUDGET)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> id = s.readStringOrNull();
+                case 1 -> max = amount(s);
+                case 2 -> window = s.readStringOrNull();
+                case 3 -> lastReset = time(s);
+                case 4 -> usage = amount(s);
+                case 5 -> aligned = s.readFlagOrNull();
+                case 6 -> override = s.readNull() ? null : s.readDouble();
+                case 7 -> overrideMode = s.readStringOrNull();
+                case 8 -> cycles = smallCount(s);
+                case 9 -> quarterStart = smallCount(s);
+                default -> s.skipValue();
+            }
+        }
+        return new Budget(id, max, window, lastReset, usage, aligned, null, null, null, null, null, override,
+                overrideMode, cycles, null, null, null, quarterStart);
+    }
+
+    private static RateLimit rateLimit(JsonScanner s) throws IOException, Unexpected {
+        Long tokenMax = null;
+        String tokenWindow = null;
+        long tokenUsage = 0;
+        Instant tokenReset = null;
+        Long requestMax = null;
+        String requestWindow = null;
+        long requestUsage = 0;
+        Instant requestReset = null;
+        for (int field; (field = s.nextMember(RATE_LIMIT)) != JsonScanner.Names.END; ) {
+            switch (field) {
+                case 0 -> tokenMax = count(s);
+                case 1 -> tokenWindow = s.readStringOrNull();
+                case 2 -> tokenUsage = s.readNull() ? 0 : s.readLong();
+                case 3 -> tokenReset = time(s);
+                case 4 -> requestMax = count(s);
+                case 5 -> requestWindow = s.readStringOrNull();
+                case 6 -> requestUsage = s.readNull() ? 0 : s.readLong();
+                case 7 -> requestReset = time(s);
+                default -> s.skipValue();
+            }
+        }
+        return new RateLimit(null, tokenMax, tokenWindow, tokenUsage, tokenReset, requestMax, requestWindow,
+                requestUsage, requestReset, null, null, null, null);
+    }
+}
