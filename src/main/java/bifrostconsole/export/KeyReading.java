@@ -44,48 +44,26 @@ public interface KeyReading<T> {
      */
     static <T> KeyReading<T> scanning(VirtualKeyStream.ScanDecoder<T> scan, Function<VirtualKey, T> fromModel,
                                       Function<T, VirtualKey> facts) {
-        VirtualKeyStream.KeyDecoder<T> decoder = VirtualKeyStream.fromBytes(scan);
-        return new KeyReading<>() {
-            @Override
-            public VirtualKeyStream.KeyDecoder<T> decoder() {
-                return decoder;
-            }
-
-            @Override
-            public VirtualKeyStream.ScanDecoder<T> scanDecoder() {
-                return scan;
-            }
-
-            @Override
-            public T fromModel(VirtualKey key) {
-                return fromModel.apply(key);
-            }
-
-            @Override
-            public VirtualKey facts(T item) {
-                return facts.apply(item);
-            }
-        };
+        return new Parts<>(VirtualKeyStream.fromBytes(scan), scan, fromModel, facts);
     }
 
     /** A reading made of its three parts. */
     static <T> KeyReading<T> of(VirtualKeyStream.KeyDecoder<T> decoder, Function<VirtualKey, T> fromModel,
                                 Function<T, VirtualKey> facts) {
-        return new KeyReading<>() {
-            @Override
-            public VirtualKeyStream.KeyDecoder<T> decoder() {
-                return decoder;
-            }
+        return new Parts<>(decoder, null, fromModel, facts);
+    }
 
-            @Override
-            public T fromModel(VirtualKey key) {
-                return fromModel.apply(key);
-            }
+    /** A reading made of its parts; {@code scan} may be null. */
+    record Parts<T>(VirtualKeyStream.KeyDecoder<T> decoder, VirtualKeyStream.ScanDecoder<T> scanDecoder,
+                    Function<VirtualKey, T> modelReading, Function<T, VirtualKey> factsOf) implements KeyReading<T> {
+        @Override
+        public T fromModel(VirtualKey key) {
+            return modelReading.apply(key);
+        }
 
-            @Override
-            public VirtualKey facts(T item) {
-                return facts.apply(item);
-            }
-        };
+        @Override
+        public VirtualKey facts(T item) {
+            return factsOf.apply(item);
+        }
     }
 }
