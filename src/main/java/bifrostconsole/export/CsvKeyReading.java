@@ -7,19 +7,24 @@ import bifrostconsole.api.McpClientConfig;
 import bifrostconsole.api.McpConfig;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.Rfc3339;
+import bifrostconsole.api.ScannedFields;
+import bifrostconsole.api.ScannedFields.Unexpected;
 import bifrostconsole.api.SecretValue;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.api.VirtualKeyStream;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static bifrostconsole.api.ScannedFields.UNEXPECTED;
+import static bifrostconsole.api.ScannedFields.amount;
+import static bifrostconsole.api.ScannedFields.count;
+import static bifrostconsole.api.ScannedFields.list;
+import static bifrostconsole.api.ScannedFields.time;
+import static bifrostconsole.api.ScannedFields.expectObject;
 
 /**
  * The CSV export's reading: each key's columns read straight off its bytes ({@link JsonScanner}) into a model holding only
@@ -45,30 +50,13 @@ final class CsvKeyReading {
     private static final JsonScanner.Names PROVIDER = new JsonScanner.Names("provider");
     private static final JsonScanner.Names MCP = new JsonScanner.Names("mcp_client_id", "mcp_client");
 
-    /** A shape this reader leaves to the model. */
-    private static final class Unexpected extends Exception {
-        Unexpected() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Unexpected UNEXPECTED = new Unexpected();
-
     static KeyReading<VirtualKey> reading() {
         return KeyReading.scanning(CsvKeyReading::decode, key -> key, key -> key);
     }
 
     /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
     static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
-        int depth = s.depth();
-        try {
-            return key(s);
-        } catch (Unexpected | JsonScanner.ShapeSignal e) {
-            // back to the key's start, past its end, then bind what the server sent for it as the model would
-            s.rewind(start, depth);
-            s.skipValue();
-            return VirtualKeyStream.bind(s.copy(start, s.offset()), CsvKeyWriter.KEY_READER, position);
-        }
+        return ScannedFields.keyOrBinding(s, start, position, CsvKeyReading::key, CsvKeyWriter.KEY_READER);
     }
 
     private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
@@ -130,33 +118,6 @@ final class CsvKeyReading {
                 updatedAt, metadata, null, null, null, null);
     }
 
-    private static Instant time(JsonScanner s) throws IOException, Unexpected {
-        int length = s.readChars();
-        if (length < 0) {
-            return null;
-        }
-        try {
-            return Rfc3339.fromWire(s.chars(), 0, length);
-        } catch (DateTimeException e) {
-            throw UNEXPECTED;
-        }
-    }
-
-    private static double amount(JsonScanner s) throws IOException {
-        return s.readNull() ? 0 : s.readDouble();
-    }
-
-    private static Long count(JsonScanner s) throws IOException {
-        return s.readNull() ? null : s.readLong();
-    }
-
-    private static void expectObject(JsonScanner s) throws IOException, Unexpected {
-        if (s.peekValue() != '{') {
-            throw UNEXPECTED;
-        }
-        s.startObject();
-    }
-
     /** A team's or customer's id and name, or null for JSON null. */
     private static String[] idAndName(JsonScanner s) throws IOException, Unexpected {
         if (s.readNull()) {
@@ -172,29 +133,6 @@ final class CsvKeyReading {
             }
         }
         return idName;
-    }
-
-    @FunctionalInterface
-    private interface Item<E> {
-        /** The scanner after the item's '{'; leaves it after its '}'. */
-        E read(JsonScanner s) throws IOException, Unexpected;
-    }
-
-    /** The list's objects read by {@code item}; null for JSON null (the model's empty list). */
-    private static <E> List<E> list(JsonScanner s, Item<E> item) throws IOException, Unexpected {
-        if (s.readNull()) {
-            return null;
-        }
-        if (s.peekValue() != '[') {
-            throw UNEXPECTED;
-        }
-        s.startArray();
-        List<E> items = new ArrayList<>();
-        while (s.nextElement()) {
-            expectObject(s);
-            items.add(item.read(s));
-        }
-        return items;
     }
 
     private static Budget budget(JsonScanner s) throws IOException {

@@ -6,17 +6,23 @@ import bifrostconsole.api.JsonScanner;
 import bifrostconsole.api.ModelBudget;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.RateLimit;
-import bifrostconsole.api.Rfc3339;
+import bifrostconsole.api.ScannedFields;
+import bifrostconsole.api.ScannedFields.Unexpected;
 import bifrostconsole.api.Team;
 import bifrostconsole.api.VirtualKey;
-import bifrostconsole.api.VirtualKeyStream;
 import bifrostconsole.export.KeyReading;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+
+import static bifrostconsole.api.ScannedFields.UNEXPECTED;
+import static bifrostconsole.api.ScannedFields.amount;
+import static bifrostconsole.api.ScannedFields.count;
+import static bifrostconsole.api.ScannedFields.list;
+import static bifrostconsole.api.ScannedFields.time;
+import static bifrostconsole.api.ScannedFields.flag;
+import static bifrostconsole.api.ScannedFields.object;
 
 /**
  * The scan's reading: each key's fields that {@link ScanKeyReader#READER} binds, read straight off its bytes
@@ -47,30 +53,13 @@ final class ScanKeyReading {
             "token_reset_duration", "token_current_usage", "token_last_reset", "request_max_limit",
             "request_reset_duration", "request_current_usage", "request_last_reset");
 
-    /** A shape this reader leaves to the binding. */
-    private static final class Unexpected extends Exception {
-        Unexpected() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Unexpected UNEXPECTED = new Unexpected();
-
     static KeyReading<VirtualKey> reading() {
         return KeyReading.scanning(ScanKeyReading::decode, key -> key, key -> key);
     }
 
     /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
     static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
-        int depth = s.depth();
-        try {
-            return key(s);
-        } catch (Unexpected | JsonScanner.ShapeSignal e) {
-            // back to the key's start, past its end, then bind what the server sent for it as the reader would
-            s.rewind(start, depth);
-            s.skipValue();
-            return VirtualKeyStream.bind(s.copy(start, s.offset()), ScanKeyReader.READER, position);
-        }
+        return ScannedFields.keyOrBinding(s, start, position, ScanKeyReading::key, ScanKeyReader.READER);
     }
 
     private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
@@ -119,33 +108,6 @@ final class ScanKeyReading {
         }
     }
 
-    private static Instant time(JsonScanner s) throws IOException, Unexpected {
-        int length = s.readChars();
-        if (length < 0) {
-            return null;
-        }
-        try {
-            return Rfc3339.fromWire(s.chars(), 0, length);
-        } catch (DateTimeException e) {
-            throw UNEXPECTED;
-        }
-    }
-
-    /** A primitive boolean: null is false. */
-    private static boolean flag(JsonScanner s) throws IOException {
-        Boolean b = s.readFlagOrNull();
-        return b != null && b;
-    }
-
-    /** A primitive double: null is 0. */
-    private static double amount(JsonScanner s) throws IOException {
-        return s.readNull() ? 0 : s.readDouble();
-    }
-
-    private static Long count(JsonScanner s) throws IOException {
-        return s.readNull() ? null : s.readLong();
-    }
-
     private static Integer smallCount(JsonScanner s) throws IOException, Unexpected {
         if (s.readNull()) {
             return null;
@@ -155,43 +117,6 @@ final class ScanKeyReading {
             throw UNEXPECTED;
         }
         return (int) v;
-    }
-
-    /** False (and the null consumed) for JSON null; true, after its '{', for an object; anything else unexpected. */
-    private static boolean object(JsonScanner s) throws IOException, Unexpected {
-        if (s.readNull()) {
-            return false;
-        }
-        if (s.peekValue() != '{') {
-            throw UNEXPECTED;
-        }
-        s.startObject();
-        return true;
-    }
-
-    @FunctionalInterface
-    private interface Item<E> {
-        /** The scanner after the item's '{'; leaves it after its '}'. */
-        E read(JsonScanner s) throws IOException, Unexpected;
-    }
-
-    /** The list's objects read by {@code item}; null for JSON null (the model's empty list). */
-    private static <E> List<E> list(JsonScanner s, Item<E> item) throws IOException, Unexpected {
-        if (s.readNull()) {
-            return null;
-        }
-        if (s.peekValue() != '[') {
-            throw UNEXPECTED;
-        }
-        s.startArray();
-        List<E> items = new ArrayList<>();
-        while (s.nextElement()) {
-            if (!object(s)) {
-                throw UNEXPECTED; // a null element: left to the binding
-            }
-            items.add(item.read(s));
-        }
-        return items;
     }
 
     private static ProviderConfig provider(JsonScanner s) throws IOException, Unexpected {
