@@ -60,13 +60,13 @@ class KeyDetailStateUiTest {
     }
 
     private static String text(FxRobot robot, String query) throws Exception {
-        Label label = robot.lookup(query).queryAs(Label.class);
-        return Fx.call(label::getText);
+        // Looked up on the FX thread: the details pane is being prebuilt there after the first page.
+        return Fx.call(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
     private static boolean visible(FxRobot robot, String query) throws Exception {
-        Node node = robot.lookup(query).query();
         return Fx.call(() -> {
+            Node node = robot.lookup(query).query();
             for (Node n = node; n != null; n = n.getParent()) {
                 if (!n.isVisible()) {
                     return false;
@@ -94,7 +94,7 @@ class KeyDetailStateUiTest {
 
         // The next key's details fail to load: the pane still names it, as the table does.
         gateway.injectFault(KEYS + "/" + next.id(), DemoGateway.Fault.status(500));
-        Node table = robot.lookup("#key-table").query();
+        Node table = Fx.call(() -> robot.lookup("#key-table").query());
         Fx.run(table::requestFocus); // a click would open the row under the pointer
         robot.type(KeyCode.J);
         Fx.waitUntil("the detail fails", () -> vm.detail().errorMessageProperty().get() != null);
