@@ -246,40 +246,26 @@ public final class JsonScanner {
      * object's '}' and returns {@link Names#END}. {@link #memberOffset()} is then where the member's name starts.
      */
     public int nextMember(Names names) throws IOException {
-        int b = next("in an object");
-        if (b == '}') {
-            depth--;
-            first = false;
+        if (!memberStart()) {
             return Names.END;
         }
-        if (!first) {
-            if (b != ',') {
-                throw unexpected(b, "',' or '}' after a member");
-            }
-            b = next("in an object");
-        }
-        first = false;
-        if (b != '"') {
-            throw unexpected(b, "a member name in double quotes");
-        }
-        memberOffset = offset() - 1;
         int found = name(names);
-        b = next("after a member name");
-        if (b != ':') {
-            throw unexpected(b, "':' after a member name");
-        }
+        nameSeparator();
         return found;
     }
 
     private long memberOffset;
 
-    /** As {@link #nextMember(Names)}, returning the member's name (decoded), or null after the object's '}'. */
-    public String nextMemberName() throws IOException {
+    /**
+     * Past the ',' before an object's next member and its name's opening '"' ({@link #memberOffset()} set there);
+     * false, with the object's '}' consumed, when the object ends.
+     */
+    private boolean memberStart() throws IOException {
         int b = next("in an object");
         if (b == '}') {
             depth--;
             first = false;
-            return null;
+            return false;
         }
         if (!first) {
             if (b != ',') {
@@ -292,11 +278,24 @@ public final class JsonScanner {
             throw unexpected(b, "a member name in double quotes");
         }
         memberOffset = offset() - 1;
-        String name = readStringBody();
-        b = next("after a member name");
+        return true;
+    }
+
+    /** The ':' after a member's name. */
+    private void nameSeparator() throws IOException {
+        int b = next("after a member name");
         if (b != ':') {
             throw unexpected(b, "':' after a member name");
         }
+    }
+
+    /** As {@link #nextMember(Names)}, returning the member's name (decoded), or null after the object's '}'. */
+    public String nextMemberName() throws IOException {
+        if (!memberStart()) {
+            return null;
+        }
+        String name = readStringBody();
+        nameSeparator();
         return name;
     }
 
