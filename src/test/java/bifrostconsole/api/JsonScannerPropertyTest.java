@@ -1,11 +1,11 @@
 package bifrostconsole.api;
 
+import bifrostconsole.testing.Dribble;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +187,7 @@ class JsonScannerPropertyTest {
 
     private static boolean skippedByScanner(byte[] doc, int chunk) {
         try {
-            JsonScanner s = JsonScanner.over(new Chunks(new ByteArrayInputStream(doc), chunk));
+            JsonScanner s = JsonScanner.over(new Dribble(new ByteArrayInputStream(doc), chunk));
             s.skipValue();
             return s.peek() < 0;
         } catch (IOException e) {
@@ -199,7 +199,7 @@ class JsonScannerPropertyTest {
     static List<String> scanned(byte[] bytes, int chunk) {
         List<String> seen = new ArrayList<>();
         try {
-            JsonScanner s = JsonScanner.over(new Chunks(new ByteArrayInputStream(bytes), chunk));
+            JsonScanner s = JsonScanner.over(new Dribble(new ByteArrayInputStream(bytes), chunk));
             if (s.peek() < 0) {
                 throw new IOException("empty");
             }
@@ -343,20 +343,5 @@ class JsonScannerPropertyTest {
         System.arraycopy(middle, 0, out, to - from, middle.length);
         System.arraycopy(b, rest, out, to - from + middle.length, b.length - rest);
         return out;
-    }
-
-    /** Hands over at most {@code chunk} bytes a read. */
-    static final class Chunks extends FilterInputStream {
-        private final int chunk;
-
-        Chunks(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package bifrostconsole.export;
 
+import bifrostconsole.testing.Dribble;
 import bifrostconsole.api.Json;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.api.VirtualKey;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -222,21 +222,6 @@ class JsonExportSecretsTest {
             stream.readKeys(JsonKeyCopy.reading(secrets).decoder(), keys::add);
         }
         return keys;
-    }
-
-    /** Hands over at most {@code chunk} bytes a read, as a slow network does. */
-    private static final class Dribble extends FilterInputStream {
-        private final int chunk;
-
-        Dribble(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
     }
 
 }

@@ -1,12 +1,12 @@
 package bifrostconsole.export;
 
+import bifrostconsole.testing.Dribble;
 import bifrostconsole.api.JsonScanner;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,25 +77,11 @@ class ScannedPageTest {
     private static <T> List<String> scanned(byte[] page, int chunk, KeyReading<T> reading,
                                             java.util.function.Function<T, String> text) throws IOException {
         List<String> out = new ArrayList<>();
-        JsonScanner s = JsonScanner.over(new Chunks(new ByteArrayInputStream(page), chunk));
+        JsonScanner s = JsonScanner.over(new Dribble(new ByteArrayInputStream(page), chunk));
         // the sink takes each key's text at once: what the key points into is the scanner's buffer
         assertEquals(out.size(), 0);
         int n = VirtualKeyStream.scanKeys(s, reading.scanDecoder(), k -> out.add(text.apply(k)));
         assertEquals(out.size(), n);
         return out;
-    }
-
-    private static final class Chunks extends FilterInputStream {
-        private final int chunk;
-
-        Chunks(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
     }
 }
