@@ -29,12 +29,18 @@ public final class WriteRequest {
     private final String method;
     private final String path;
     private final JsonNode body;
+    /**
+     * The body as sent, written once where the request is made (when planning): a bulk run sends from the HTTP
+     * client's threads, each new to Jackson, where writing even {@code {"is_active":false}} costs fresh buffers.
+     */
+    private final String bodyText;
     private final String permission;
 
     private WriteRequest(String method, String path, JsonNode body, String permission) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
         this.body = body == null ? null : body.deepCopy();
+        this.bodyText = body == null ? "" : write(body, false);
         this.permission = permission;
     }
 
@@ -136,7 +142,7 @@ public final class WriteRequest {
 
     /** The body as sent: compact JSON, or "" without a body. */
     public String bodyText() {
-        return body == null ? "" : write(body, false);
+        return bodyText;
     }
 
     /**

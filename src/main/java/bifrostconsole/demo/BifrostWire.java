@@ -3,6 +3,7 @@ package bifrostconsole.demo;
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.Customer;
 import bifrostconsole.api.Json;
+import bifrostconsole.api.JsonScanner;
 import bifrostconsole.api.ProviderConfig;
 import bifrostconsole.api.ProviderKey;
 import bifrostconsole.api.RateLimit;
@@ -24,9 +25,17 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,10 +96,114 @@ final class BifrostWire {
         public void serialize(VirtualKey key, JsonGenerator g, SerializerProvider provider) throws IOException {
             byte[] json = served.get(key);
             if (json == null) {
-                json = KEY_ALONE.writeValueAsBytes(key);
+                ServedKeys.Served before = served.lastOf(key.id());
+                json = before == null ? null : toggled(before.key(), before.json(), key);
+                if (json == null) {
+                    json = KEY_ALONE.writeValueAsBytes(key);
+                }
                 served.put(key, json);
             }
             g.writeRawValue(new RawJson(json));
+        }
+    }
+
+    /** The members a toggle changes ({@code {"is_active": b}} alone): the flag and the time of the write. */
+    private static final JsonScanner.Names TOGGLED_MEMBERS = new JsonScanner.Names("is_active", "updated_at");
+
+    /** The key's parts other than those two, read the way the record's own accessors read them. */
+    private static final List<MethodHandle> UNTOGGLED_PARTS = untoggledParts();
+
+    private static List<MethodHandle> untoggledParts() {
+        List<MethodHandle> parts = new ArrayList<>();
+        try {
+            for (RecordComponent c : VirtualKey.class.getRecordComponents()) {
+                if (!c.getName().equals("isActive") && !c.getName().equals("updatedAt")) {
+                    parts.add(MethodHandles.publicLookup().unreflect(c.getAccessor()));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("a record's accessors are public", e);
+        }
+        return List.copyOf(parts);
+    }
+
+    /**
+     * The JSON of {@code after} made from {@code json}, the JSON of {@code before}, when the two differ only in
+     * {@code is_active} and {@code updated_at} (a toggle, the commonest write: the store makes the new record from
+     * the old one's very parts): those two members' values are replaced in place, the rest is the same bytes, as
+     * writing {@code after} whole would give. Null when {@code after} differs otherwise, or the JSON does not hold
+     * both members: then it is written whole.
+     */
+    static byte[] toggled(VirtualKey before, byte[] json, VirtualKey after) {
+        if (after.isActive() == null || after.updatedAt() == null || !samePartsBesidesToggle(before, after)) {
+            return null;
+        }
+        try {
+            JsonScanner scanner = JsonScanner.over(json);
+            scanner.startObject();
+            int[] from = {-1, -1};
+            int[] to = {-1, -1};
+            for (int member = scanner.nextMember(TOGGLED_MEMBERS); member != JsonScanner.Names.END;
+                 member = scanner.nextMember(TOGGLED_MEMBERS)) {
+                scanner.peek();
+                int start = (int) scanner.offset();
+                scanner.skipValue();
+                if (member >= 0) {
+                    from[member] = start;
+                    to[member] = (int) scanner.offset();
+                }
+            }
+            if (from[0] < 0 || from[1] < 0 || scanner.peek() >= 0) {
+                return null;
+            }
+            byte[][] values = {Boolean.toString(after.isActive()).getBytes(StandardCharsets.US_ASCII),
+                    timeJson(after.updatedAt())};
+            byte[] out = new byte[json.length + values[0].length - (to[0] - from[0]) + values[1].length
+                    - (to[1] - from[1])];
+            int read = 0;
+            int written = 0;
+            for (int member : from[0] < from[1] ? new int[] {0, 1} : new int[] {1, 0}) {
+                System.arraycopy(json, read, out, written, from[member] - read);
+                written += from[member] - read;
+                System.arraycopy(values[member], 0, out, written, values[member].length);
+                written += values[member].length;
+                read = to[member];
+            }
+            System.arraycopy(json, read, out, written, json.length - read);
+            return out;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether every part but the flag and the time is the very same object in both records, or an equal one of a
+     * kind that always writes the same (text, flags, whole numbers, times): equal maps or JSON numbers can still
+     * write differently (member order, {@code 1.10} against {@code 1.1}).
+     */
+    private static boolean samePartsBesidesToggle(VirtualKey before, VirtualKey after) {
+        try {
+            for (MethodHandle part : UNTOGGLED_PARTS) {
+                Object a = part.invoke(before);
+                Object b = part.invoke(after);
+                if (a != b && !(a != null && WRITTEN_BY_VALUE.contains(a.getClass()) && a.equals(b))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    private static final Set<Class<?>> WRITTEN_BY_VALUE = Set.of(String.class, Boolean.class, Integer.class,
+            Long.class, Instant.class);
+
+    private static byte[] timeJson(Instant time) {
+        try {
+            return MAPPER.writeValueAsBytes(time);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -116,8 +229,14 @@ final class BifrostWire {
             }
         }
 
+        /** A record and the JSON it was served as. */
+        record Served(VirtualKey key, byte[] json) {
+        }
+
         private final long maxBytes;
         private final java.util.LinkedHashMap<Same, byte[]> json = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+        /** The record of each key id put last, while its JSON is kept: what a write's new record is made from. */
+        private final Map<String, VirtualKey> lastById = new HashMap<>();
         private long bytes;
 
         ServedKeys(long maxBytes) {
@@ -128,12 +247,27 @@ final class BifrostWire {
             return json.get(new Same(key));
         }
 
+        /** The record of this key id put last, with its JSON; null when none is kept. */
+        synchronized Served lastOf(String id) {
+            VirtualKey key = id == null ? null : lastById.get(id);
+            byte[] written = key == null ? null : json.get(new Same(key));
+            return written == null ? null : new Served(key, written);
+        }
+
         synchronized void put(VirtualKey key, byte[] written) {
             byte[] old = json.put(new Same(key), written);
             bytes += written.length - (old == null ? 0 : old.length);
+            if (key.id() != null) {
+                lastById.put(key.id(), key);
+            }
             for (var eldest = json.entrySet().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
-                bytes -= eldest.next().getValue().length;
+                var gone = eldest.next();
+                bytes -= gone.getValue().length;
                 eldest.remove();
+                VirtualKey goneKey = gone.getKey().key();
+                if (goneKey.id() != null && lastById.get(goneKey.id()) == goneKey) {
+                    lastById.remove(goneKey.id());
+                }
             }
         }
 

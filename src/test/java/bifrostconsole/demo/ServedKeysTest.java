@@ -51,6 +51,42 @@ class ServedKeysTest {
     }
 
     @Test
+    void aToggledKeyIsWrittenFromItsServedBytesAsItWouldBeWhole() throws Exception {
+        try (DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
+                DemoDataGenerator.generate(7, 120, Instant.parse("2026-11-27T06:00:00Z"))))) {
+            ObjectMapper plain = BifrostWire.mapper();
+            ObjectMapper serving = BifrostWire.servingMapper();
+            List<VirtualKey> keys = gateway.store().virtualKeys();
+            serving.writeValueAsBytes(new DemoGateway.VirtualKeyEnvelope(keys, keys.size(), keys.size(), 200, 0));
+            int toggled = 0;
+            for (VirtualKey before : keys) {
+                for (boolean active : new boolean[] {!before.active(), before.active()}) {
+                    VirtualKey served = gateway.store().virtualKey(before.id()).orElseThrow();
+                    VirtualKey after = gateway.writes().updateVirtualKey(before.id(),
+                            Json.mapper().readTree("{\"is_active\":" + active + "}"));
+                    byte[] whole = plain.writeValueAsBytes(after);
+                    byte[] made = BifrostWire.toggled(served, plain.writeValueAsBytes(served), after);
+                    if (made != null) {
+                        toggled++;
+                        assertArrayEquals(whole, made, before.id());
+                    }
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("message", "Virtual key updated successfully");
+                    answer.put("virtual_key", after);
+                    assertArrayEquals(plain.writeValueAsBytes(answer), serving.writeValueAsBytes(answer));
+                }
+            }
+            assertEquals(2 * keys.size(), toggled, "every toggle is made from the bytes served before it");
+            VirtualKey served = gateway.store().virtualKey(keys.get(0).id()).orElseThrow();
+            VirtualKey renamed = gateway.writes().updateVirtualKey(served.id(), Json.mapper().readTree(
+                    "{\"name\":\"renamed\",\"is_active\":false}"));
+            assertNull(BifrostWire.toggled(served, plain.writeValueAsBytes(served), renamed),
+                    "a write that changes more is written whole");
+            assertArrayEquals(plain.writeValueAsBytes(renamed), serving.writeValueAsBytes(renamed));
+        }
+    }
+
+    @Test
     void servedKeysAreKeptByRecordAndTheLeastRecentlyServedGoFirst() throws Exception {
         VirtualKey a = key("vk-a", "alpha");
         VirtualKey sameAsA = Json.mapper().readValue(Json.mapper().writeValueAsBytes(a), VirtualKey.class);
