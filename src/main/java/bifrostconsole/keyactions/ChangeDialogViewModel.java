@@ -13,6 +13,7 @@ import bifrostconsole.changes.RunResult;
 import bifrostconsole.config.AtomicFiles;
 import bifrostconsole.messages.UserMessages;
 import bifrostconsole.service.LatestRequest;
+import bifrostconsole.service.Scheduler;
 import bifrostconsole.ui.ClipboardService;
 import bifrostconsole.ui.Formats;
 import javafx.beans.binding.Bindings;
@@ -36,6 +37,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +105,7 @@ public final class ChangeDialogViewModel {
     private final KeyChange change;
     private final Supplier<CompletableFuture<List<KeyPlan>>> planning;
     private final Executor uiExecutor;
+    private final Scheduler scheduler;
     private final Executor background;
     private final Clock clock;
     private final Formats formats;
@@ -139,18 +142,31 @@ public final class ChangeDialogViewModel {
     private final java.util.concurrent.atomic.AtomicInteger skippedSoFar = new java.util.concurrent.atomic.AtomicInteger();
     /** A progress update is queued on the UI executor and has not run yet: keys ending meanwhile join it. */
     private final java.util.concurrent.atomic.AtomicBoolean progressQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When the progress was last shown ({@link System#nanoTime}). */
+    private volatile long progressShownAt;
+
+    /**
+     * The progress is shown at most this often. Each update is a new frame, and a frame the FX thread starts while
+     * the previous one is still being drawn waits for it there: with software rendering and no window manager
+     * (Monocle, some remote desktops) every window is drawn whole in each frame, 20-60 ms for the key table's, and
+     * one frame after another would hold the FX thread in that wait for most of a run. Ten updates a second still
+     * read as continuous progress.
+     */
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
 
     /**
      * @param subject  the keys in words before they are planned ("payments-prod", "12 keys")
      * @param planning works out the plans (off the UI thread; it may read keys first)
      */
     ChangeDialogViewModel(ChangeEngine engine, KeyChange change, String subject,
-                          Supplier<CompletableFuture<List<KeyPlan>>> planning, Executor uiExecutor, Executor background,
-                          Clock clock, Formats formats, Supplier<ClipboardService> clipboard, Hooks hooks) {
+                          Supplier<CompletableFuture<List<KeyPlan>>> planning, Executor uiExecutor, Scheduler scheduler,
+                          Executor background, Clock clock, Formats formats, Supplier<ClipboardService> clipboard,
+                          Hooks hooks) {
         this.engine = engine;
         this.change = change;
         this.planning = planning;
         this.uiExecutor = uiExecutor;
+        this.scheduler = scheduler;
         this.background = background;
         this.clock = clock;
         this.formats = formats;
@@ -293,7 +309,8 @@ public final class ChangeDialogViewModel {
         progress.set(0);
         progressText.set("Starting\u2026");
         // The engine reports each key where it ends; the UI executor hears of them at most one update at a time
-        // (a thousand keys ending within one frame are one update, not a thousand), and the result after them.
+        // and one every PROGRESS_INTERVAL (the keys ending meanwhile join the next), and the result after them.
+        progressShownAt = System.nanoTime() - PROGRESS_INTERVAL.toNanos();
         run = engine.start(planned, this::heard, Runnable::run);
         int total = planned.size();
         run.result().whenComplete((done, failure) -> uiExecutor.execute(() -> finish(done, failure)));
@@ -313,11 +330,17 @@ public final class ChangeDialogViewModel {
 
     private void showProgressSoon(int total) {
         if (progressQueued.compareAndSet(false, true)) {
-            uiExecutor.execute(() -> showProgress(total));
+            long wait = progressShownAt + PROGRESS_INTERVAL.toNanos() - System.nanoTime();
+            if (wait <= 0) {
+                uiExecutor.execute(() -> showProgress(total));
+            } else {
+                scheduler.schedule(Duration.ofNanos(wait), () -> showProgress(total));
+            }
         }
     }
 
     private void showProgress(int total) {
+        progressShownAt = System.nanoTime();
         progressQueued.set(false); // keys ending from now on queue the next update
         if (step.get() != Step.RUNNING) {
             return;

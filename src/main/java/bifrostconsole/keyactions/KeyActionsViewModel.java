@@ -190,8 +190,8 @@ public final class KeyActionsViewModel {
 
     private ChangeDialogViewModel dialog(KeyChange change, String subject,
                                          Supplier<CompletableFuture<List<KeyPlan>>> planning) {
-        return new ChangeDialogViewModel(engine, change, subject, planning, uiExecutor, background, clock, formats,
-                browser::clipboard, new ChangeDialogViewModel.Hooks() {
+        return new ChangeDialogViewModel(engine, change, subject, planning, uiExecutor, scheduler, background, clock,
+                formats, browser::clipboard, new ChangeDialogViewModel.Hooks() {
                     @Override
                     public void finished(RunResult result) {
                         KeyActionsViewModel.this.finished(result);

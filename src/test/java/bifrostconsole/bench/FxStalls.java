@@ -62,7 +62,14 @@ final class FxStalls {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> {
             long queued = System.nanoTime();
-            Platform.runLater(() -> waits.add(new Beat(queued, (System.nanoTime() - queued) / 1e6)));
+            StallEvent event = new StallEvent();
+            event.begin();
+            Platform.runLater(() -> {
+                double ms = (System.nanoTime() - queued) / 1e6;
+                waits.add(new Beat(queued, ms));
+                event.waitMs = ms;
+                event.commit();
+            });
         }, 0, 5, TimeUnit.MILLISECONDS);
         try {
             work.run();
@@ -72,6 +79,19 @@ final class FxStalls {
         // Beats still queued behind a stall count too: let the FX thread run them before reading.
         onFx(() -> null);
         return new ArrayList<>(waits);
+    }
+
+    /**
+     * A heartbeat's wait, from its queueing to its run, in a JFR recording (when one runs, and over the threshold it
+     * is given, e.g. {@code bifrostconsole.FxStall#threshold=20ms}): the FX thread's samples inside it say what
+     * held the thread up.
+     */
+    @jdk.jfr.Name("bifrostconsole.FxStall")
+    @jdk.jfr.Label("FX thread stall (heartbeat wait)")
+    @jdk.jfr.Threshold("20 ms")
+    static final class StallEvent extends jdk.jfr.Event {
+        @jdk.jfr.Label("Wait (ms)")
+        double waitMs;
     }
 
     /** An update a view-model handed the FX thread: how long it ran there, and its class (a lambda's names where it was written). */
