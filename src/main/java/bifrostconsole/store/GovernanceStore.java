@@ -66,127 +66,15 @@ public final class GovernanceStore {
     private volatile Data data;
 
     /**
-     * Everything a query reads about keys, teams, customers and MCP clients: immutable, replaced whole by a write.
-     * Queries read {@link #data} once and use only that snapshot.
+     * What the queries ask of a key without decoding it: the search texts, the sort values and the filters' fields.
+     * Owner ids and metadata maps are the key's own objects (shared between keys).
      */
-    private static final class Data {
-        final List<VirtualKey> keys;
-        /** What {@code search} looks in, lower-cased: the name, the team's and customer's names, metadata values. */
-        final String[][] searchTexts;
-        final double[] budgetSpent;
-        /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
-        final int[] byId;
-        final int[] idRank;
-        final Map<String, int[]> sortedOrders;
-        final Map<Sort, int[]> valueRanks;
-        final List<Team> teams;
-        final List<Customer> customers;
-        final List<McpClient> mcpClients;
+    private record Facts(String[] searchTexts, double budgetSpent, long createdAt, boolean active,
+                         boolean accessProfileManaged, String teamId, String customerId, Map<String, String> metadata) {
 
-        Data(List<VirtualKey> keys, List<Team> teams, List<Customer> customers, List<McpClient> mcpClients) {
-            this.keys = List.copyOf(keys);
-            int n = this.keys.size();
-            this.searchTexts = new String[n][];
-            this.budgetSpent = new double[n];
-            Map<String, String> lowerCased = new HashMap<>(); // owner names and metadata values repeat: one copy each
-            for (int i = 0; i < n; i++) {
-                VirtualKey key = this.keys.get(i);
-                searchTexts[i] = searchTexts(key, lowerCased);
-                budgetSpent[i] = spent(key);
-            }
-            Integer[] indexes = new Integer[n];
-            Arrays.setAll(indexes, i -> i);
-            Arrays.sort(indexes, Comparator.comparing((Integer i) -> this.keys.get(i).id(),
-                    Comparator.nullsFirst(Comparator.<String>naturalOrder())));
-            this.byId = new int[n];
-            this.idRank = new int[n];
-            for (int position = 0; position < n; position++) {
-                byId[position] = indexes[position];
-                idRank[indexes[position]] = position;
-            }
-            this.sortedOrders = new ConcurrentHashMap<>();
-            this.valueRanks = new ConcurrentHashMap<>();
-            this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
-            this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
-            this.mcpClients = List.copyOf(mcpClients);
-        }
-
-        /** The same keys with some replaced in place (same ids): the id order stays, unaffected sorts stay cached. */
-        Data(Data base, Map<Integer, VirtualKey> replaced, List<Team> teams, List<Customer> customers,
-             List<McpClient> mcpClients) {
-            List<VirtualKey> copy = new ArrayList<>(base.keys);
-            this.searchTexts = base.searchTexts.clone();
-            this.budgetSpent = base.budgetSpent.clone();
-            java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
-            replaced.forEach((index, key) -> {
-                VirtualKey old = copy.set(index, key);
-                searchTexts[index] = searchTexts(key, new HashMap<>());
-                budgetSpent[index] = spent(key);
-                if (!java.util.Objects.equals(old.name(), key.name())) {
-                    stale.add(Sort.NAME);
-                }
-                if (old.active() != key.active()) {
-                    stale.add(Sort.STATUS);
-                }
-                if (base.budgetSpent[index] != budgetSpent[index]) {
-                    stale.add(Sort.BUDGET_SPENT);
-                }
-                if (!java.util.Objects.equals(old.createdAt(), key.createdAt())) {
-                    stale.add(Sort.CREATED_AT);
-                }
-            });
-            this.keys = java.util.Collections.unmodifiableList(copy);
-            this.byId = base.byId;
-            this.idRank = base.idRank;
-            this.sortedOrders = new ConcurrentHashMap<>();
-            base.sortedOrders.forEach((name, order) -> {
-                if (stale.stream().noneMatch(sort -> name.startsWith(sort + ":"))) {
-                    sortedOrders.put(name, order);
-                }
-            });
-            this.valueRanks = new ConcurrentHashMap<>();
-            base.valueRanks.forEach((sort, ranks) -> {
-                if (!stale.contains(sort)) {
-                    valueRanks.put(sort, ranks);
-                }
-            });
-            // lists a write left alone are the base's own, already sorted
-            this.teams = teams == base.teams ? teams : sortedByCreation(teams, Team::createdAt, Team::id);
-            this.customers = customers == base.customers ? customers
-                    : sortedByCreation(customers, Customer::createdAt, Customer::id);
-            this.mcpClients = List.copyOf(mcpClients);
-        }
-
-        VirtualKey key(String id) {
-            int index = indexOf(id);
-            return index < 0 ? null : keys.get(index);
-        }
-
-        /**
-         * The index in {@link #keys} of the first key with this id, or -1: a binary search of the id order (no map
-         * of 100,000 boxed indexes beside the keys). Equal ids are in index order there, so the first one wins.
-         */
-        int indexOf(String id) {
-            if (id == null) {
-                return -1;
-            }
-            int low = 0;
-            int high = byId.length - 1;
-            int found = -1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                String midId = keys.get(byId[mid]).id();
-                int c = midId == null ? -1 : midId.compareTo(id);
-                if (c < 0) {
-                    low = mid + 1;
-                } else {
-                    if (c == 0) {
-                        found = byId[mid];
-                    }
-                    high = mid - 1;
-                }
-            }
-            return found;
+        static Facts of(VirtualKey key, Map<String, String> lowerCased) {
+            return new Facts(searchTexts(key, lowerCased), spent(key), epochNanos(key.createdAt()), key.active(),
+                    key.accessProfileManaged(), key.teamId(), key.customerId(), key.metadata());
         }
 
         /**
@@ -221,13 +109,159 @@ public final class GovernanceStore {
     }
 
     /**
+     * Everything a query reads about keys, teams, customers and MCP clients: immutable, replaced whole by a write.
+     * Queries read {@link #data} once and use only that snapshot. Keys are held as {@link CompactKeys} bytes and
+     * decoded when read, with their {@link Facts} beside them for the queries.
+     */
+    private static final class Data {
+        final CompactKeys codec;
+        final byte[][] keys;
+        final Facts[] facts;
+        /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
+        final int[] byId;
+        final int[] idRank;
+        final Map<String, int[]> sortedOrders;
+        final Map<Sort, int[]> valueRanks;
+        final List<Team> teams;
+        final List<Customer> customers;
+        final List<McpClient> mcpClients;
+
+        Data(CompactKeys codec, byte[][] keys, Facts[] facts, List<Team> teams, List<Customer> customers,
+             List<McpClient> mcpClients) {
+            this.codec = codec;
+            this.keys = keys;
+            this.facts = facts;
+            int n = keys.length;
+            String[] ids = new String[n];
+            Integer[] indexes = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = codec.id(keys[i]);
+                indexes[i] = i;
+            }
+            Arrays.sort(indexes, Comparator.comparing((Integer i) -> ids[i],
+                    Comparator.nullsFirst(Comparator.<String>naturalOrder())));
+            this.byId = new int[n];
+            this.idRank = new int[n];
+            for (int position = 0; position < n; position++) {
+                byId[position] = indexes[position];
+                idRank[indexes[position]] = position;
+            }
+            this.sortedOrders = new ConcurrentHashMap<>();
+            this.valueRanks = new ConcurrentHashMap<>();
+            this.teams = sortedByCreation(teams, Team::createdAt, Team::id);
+            this.customers = sortedByCreation(customers, Customer::createdAt, Customer::id);
+            this.mcpClients = List.copyOf(mcpClients);
+        }
+
+        /** The keys encoded now, e.g. a snapshot's or the demo's: one copy of each lower-cased owner name. */
+        static Data of(CompactKeys codec, List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
+                       List<McpClient> mcpClients) {
+            byte[][] encoded = new byte[keys.size()][];
+            Facts[] facts = new Facts[keys.size()];
+            Map<String, String> lowerCased = new HashMap<>(); // owner names and metadata values repeat: one copy each
+            for (int i = 0; i < encoded.length; i++) {
+                VirtualKey key = keys.get(i);
+                encoded[i] = codec.encode(key);
+                facts[i] = Facts.of(key, lowerCased);
+            }
+            return new Data(codec, encoded, facts, teams, customers, mcpClients);
+        }
+
+        /** The same keys with some replaced in place (same ids): the id order stays, unaffected sorts stay cached. */
+        Data(Data base, Map<Integer, VirtualKey> replaced, List<Team> teams, List<Customer> customers,
+             List<McpClient> mcpClients) {
+            this.codec = base.codec;
+            this.keys = base.keys.clone();
+            this.facts = base.facts.clone();
+            java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
+            replaced.forEach((index, key) -> {
+                String oldName = codec.name(keys[index]);
+                Facts old = facts[index];
+                keys[index] = codec.encode(key);
+                facts[index] = Facts.of(key, new HashMap<>());
+                if (!java.util.Objects.equals(oldName, key.name())) {
+                    stale.add(Sort.NAME);
+                }
+                if (old.active() != key.active()) {
+                    stale.add(Sort.STATUS);
+                }
+                if (old.budgetSpent() != facts[index].budgetSpent()) {
+                    stale.add(Sort.BUDGET_SPENT);
+                }
+                if (old.createdAt() != facts[index].createdAt()) {
+                    stale.add(Sort.CREATED_AT);
+                }
+            });
+            this.byId = base.byId;
+            this.idRank = base.idRank;
+            this.sortedOrders = new ConcurrentHashMap<>();
+            base.sortedOrders.forEach((name, order) -> {
+                if (stale.stream().noneMatch(sort -> name.startsWith(sort + ":"))) {
+                    sortedOrders.put(name, order);
+                }
+            });
+            this.valueRanks = new ConcurrentHashMap<>();
+            base.valueRanks.forEach((sort, ranks) -> {
+                if (!stale.contains(sort)) {
+                    valueRanks.put(sort, ranks);
+                }
+            });
+            // lists a write left alone are the base's own, already sorted
+            this.teams = teams == base.teams ? teams : sortedByCreation(teams, Team::createdAt, Team::id);
+            this.customers = customers == base.customers ? customers
+                    : sortedByCreation(customers, Customer::createdAt, Customer::id);
+            this.mcpClients = List.copyOf(mcpClients);
+        }
+
+        int size() {
+            return keys.length;
+        }
+
+        VirtualKey key(int index) {
+            return codec.decode(keys[index]);
+        }
+
+        VirtualKey key(String id) {
+            int index = indexOf(id);
+            return index < 0 ? null : key(index);
+        }
+
+        /**
+         * The index in {@link #keys} of the first key with this id, or -1: a binary search of the id order (no map
+         * of 100,000 boxed indexes beside the keys). Equal ids are in index order there, so the first one wins.
+         */
+        int indexOf(String id) {
+            if (id == null) {
+                return -1;
+            }
+            int low = 0;
+            int high = byId.length - 1;
+            int found = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                String midId = codec.id(keys[byId[mid]]);
+                int c = midId == null ? -1 : midId.compareTo(id);
+                if (c < 0) {
+                    low = mid + 1;
+                } else {
+                    if (c == 0) {
+                        found = byId[mid];
+                    }
+                    high = mid - 1;
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
      * A store over plain lists, e.g. a snapshot file's contents. {@code providerKeys} maps a provider's name to
      * its keys with their secrets; they are redacted whenever they are served.
      */
     public GovernanceStore(List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
                            List<McpClient> mcpClients, List<Provider> providers,
                            Map<String, List<ProviderKey>> providerKeys) {
-        this.data = new Data(keys, teams, customers, mcpClients);
+        this.data = Data.of(new CompactKeys(), keys, teams, customers, mcpClients);
         this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
         Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
         providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
@@ -247,13 +281,13 @@ public final class GovernanceStore {
         int[] order = order(d, Sort.CREATED_AT, false);
         List<VirtualKey> all = new ArrayList<>(order.length);
         for (int i : order) {
-            all.add(d.keys.get(i));
+            all.add(d.key(i));
         }
         return all;
     }
 
     public int virtualKeyCount() {
-        return data.keys.size();
+        return data.size();
     }
 
     public Optional<VirtualKey> virtualKey(String id) {
@@ -342,14 +376,15 @@ public final class GovernanceStore {
 
         /** Every key, staged versions included, in storage order (new keys last). */
         public void forEachVirtualKey(java.util.function.Consumer<VirtualKey> action) {
-            for (VirtualKey key : base.keys) {
-                if (!removedKeys.contains(key.id())) {
-                    VirtualKey staged = putKeys.get(key.id());
-                    action.accept(staged != null ? staged : key);
+            for (int i = 0; i < base.size(); i++) {
+                String id = base.codec.id(base.keys[i]);
+                if (!removedKeys.contains(id)) {
+                    VirtualKey staged = putKeys.get(id);
+                    action.accept(staged != null ? staged : base.key(i));
                 }
             }
             putKeys.forEach((id, key) -> {
-                if (base.key(id) == null) {
+                if (base.indexOf(id) < 0) {
                     action.accept(key);
                 }
             });
@@ -363,7 +398,7 @@ public final class GovernanceStore {
 
         public void removeVirtualKey(String id) {
             putKeys.remove(id);
-            if (base.key(id) != null) {
+            if (base.indexOf(id) >= 0) {
                 removedKeys.add(id);
             }
         }
@@ -403,15 +438,33 @@ public final class GovernanceStore {
         }
 
         private Data commit() {
-            boolean sameIds = removedKeys.isEmpty() && putKeys.keySet().stream().allMatch(id -> base.key(id) != null);
+            boolean sameIds = removedKeys.isEmpty() && putKeys.keySet().stream().allMatch(id -> base.indexOf(id) >= 0);
             if (sameIds) {
                 Map<Integer, VirtualKey> replaced = new HashMap<>();
                 putKeys.forEach((id, key) -> replaced.put(base.indexOf(id), key));
                 return new Data(base, replaced, teams, customers, mcpClients);
             }
-            List<VirtualKey> all = new ArrayList<>(base.keys.size() + putKeys.size());
-            forEachVirtualKey(all::add);
-            return new Data(all, teams, customers, mcpClients);
+            // the keys kept are not encoded again: their bytes and facts are reused as they are
+            List<byte[]> keys = new ArrayList<>(base.size() + putKeys.size());
+            List<Facts> facts = new ArrayList<>(base.size() + putKeys.size());
+            Map<String, String> lowerCased = new HashMap<>();
+            for (int i = 0; i < base.size(); i++) {
+                String id = base.codec.id(base.keys[i]);
+                VirtualKey staged = putKeys.get(id);
+                if (removedKeys.contains(id)) {
+                    continue;
+                }
+                keys.add(staged == null ? base.keys[i] : base.codec.encode(staged));
+                facts.add(staged == null ? base.facts[i] : Facts.of(staged, lowerCased));
+            }
+            putKeys.forEach((id, key) -> {
+                if (base.indexOf(id) < 0) {
+                    keys.add(base.codec.encode(key));
+                    facts.add(Facts.of(key, lowerCased));
+                }
+            });
+            return new Data(base.codec, keys.toArray(new byte[0][]), facts.toArray(new Facts[0]), teams, customers,
+                    mcpClients);
         }
     }
 
@@ -452,14 +505,14 @@ public final class GovernanceStore {
         if (filter == null) {
             total = order.length;
             for (int i = offset; i < order.length && page.size() < limit; i++) {
-                page.add(d.keys.get(order[i]));
+                page.add(d.key(order[i]));
             }
         } else {
             total = 0;
             for (int index : order) {
                 if (filter.test(index)) {
                     if (total >= offset && page.size() < limit) {
-                        page.add(d.keys.get(index));
+                        page.add(d.key(index));
                     }
                     total++;
                 }
@@ -473,7 +526,7 @@ public final class GovernanceStore {
     private static Page<VirtualKey> everything(Data d, int[] order) {
         List<VirtualKey> all = new ArrayList<>(order.length);
         for (int i : order) {
-            all.add(d.keys.get(i));
+            all.add(d.key(i));
         }
         return new Page<>(all, all.size(), all.size(), all.size(), 0);
     }
@@ -482,11 +535,11 @@ public final class GovernanceStore {
     private static IntPredicate keyFilter(Data d, String search, String customerId, String teamId,
                                           boolean excludeManaged, Map<String, String> metadata) {
         IntPredicate filter = null;
-        List<VirtualKey> keys = d.keys;
+        Facts[] facts = d.facts;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
             filter = i -> {
-                for (String text : d.searchTexts[i]) {
+                for (String text : facts[i].searchTexts()) {
                     if (text.contains(needle)) {
                         return true;
                     }
@@ -498,16 +551,16 @@ public final class GovernanceStore {
         boolean byTeam = teamId != null && !teamId.isEmpty();
         if (byCustomer || byTeam) {
             // customer_id = ? OR team_id = ?
-            IntPredicate owner = i -> (byCustomer && customerId.equals(keys.get(i).customerId()))
-                    || (byTeam && teamId.equals(keys.get(i).teamId()));
+            IntPredicate owner = i -> (byCustomer && customerId.equals(facts[i].customerId()))
+                    || (byTeam && teamId.equals(facts[i].teamId()));
             filter = filter == null ? owner : filter.and(owner);
         }
         if (excludeManaged) {
-            IntPredicate unmanaged = i -> !keys.get(i).accessProfileManaged();
+            IntPredicate unmanaged = i -> !facts[i].accessProfileManaged();
             filter = filter == null ? unmanaged : filter.and(unmanaged);
         }
         if (!metadata.isEmpty()) {
-            IntPredicate tagged = i -> KeyMetadata.matches(keys.get(i).metadata(), metadata);
+            IntPredicate tagged = i -> KeyMetadata.matches(facts[i].metadata(), metadata);
             filter = filter == null ? tagged : filter.and(tagged);
         }
         return filter;
@@ -563,7 +616,7 @@ public final class GovernanceStore {
     private static int[] computeOrder(Data d, Sort sort, boolean descending) {
         int[] rank = d.valueRanks.computeIfAbsent(sort, s -> ranks(d, s)); // shared by both directions
         int[] idRank = d.idRank;
-        int n = d.keys.size();
+        int n = d.size();
         int top = 0;
         for (int r : rank) {
             top = Math.max(top, r);
@@ -584,17 +637,17 @@ public final class GovernanceStore {
     /** Each key's dense rank by the sort's value: equal values, equal ranks. */
     private static int[] ranks(Data d, Sort sort) {
         if (sort == Sort.NAME) {
-            return nameRanks(d.keys);
+            return nameRanks(d);
         }
-        int n = d.keys.size();
+        int n = d.size();
         long[] value = new long[n];
         for (int i = 0; i < n; i++) {
-            VirtualKey key = d.keys.get(i);
+            Facts key = d.facts[i];
             value[i] = switch (sort) {
                 case NAME -> throw new IllegalStateException("names are ranked by nameRanks()");
-                case BUDGET_SPENT -> sortableBits(d.budgetSpent[i]);
+                case BUDGET_SPENT -> sortableBits(key.budgetSpent());
                 case STATUS -> key.active() ? 1 : 0; // false (inactive) first
-                case CREATED_AT -> epochNanos(key.createdAt());
+                case CREATED_AT -> key.createdAt();
             };
         }
         return denseRanks(value);
@@ -618,10 +671,10 @@ public final class GovernanceStore {
     }
 
     /** Ranks of the names in String order (the database's binary collation); a missing name sorts first. */
-    private static int[] nameRanks(List<VirtualKey> keys) {
-        String[] names = new String[keys.size()];
+    private static int[] nameRanks(Data d) {
+        String[] names = new String[d.size()];
         for (int i = 0; i < names.length; i++) {
-            String name = keys.get(i).name();
+            String name = d.codec.name(d.keys[i]);
             names[i] = name == null ? "" : name;
         }
         String[] distinct = names.clone();
@@ -642,7 +695,7 @@ public final class GovernanceStore {
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
-    /** Nanoseconds since the epoch, saturated beyond year 2262; a missing time sorts first. */
+    /** Nanoseconds since the epoch, saturated beyond year 2262; a missing time sorts first: the created_at order. */
     private static long epochNanos(Instant instant) {
         if (instant == null) {
             return Long.MIN_VALUE;

@@ -82,7 +82,8 @@ public final class GovernanceWrites {
      * demo gateway's start to the console's first page (README, Performance, "Start-up").
      */
     private Map<String, ObjectNode> tableKeys;
-    private final List<VirtualKey> initialKeys;
+    /** The provider keys the keys used when this was made, first use first, by key id: what {@link #tableKeys} needs. */
+    private final Map<String, ProviderKey> initialProviderKeys = new LinkedHashMap<>();
     private volatile Duration rotationCooldown;
     private final Map<Object, Object> embeddedForms = new IdentityHashMap<>();
 
@@ -94,12 +95,17 @@ public final class GovernanceWrites {
         this.store = store;
         this.clock = clock;
         this.rotationCooldown = rotationCooldown;
-        this.initialKeys = store.virtualKeys();
         long maxConfig = 0;
         long maxMcp = 0;
-        for (VirtualKey key : initialKeys) {
+        // not the keys themselves: the store holds them compactly, a list here would hold them all again
+        for (VirtualKey key : store.virtualKeys()) {
             for (ProviderConfig pc : key.providerConfigs()) {
                 maxConfig = Math.max(maxConfig, pc.id() == null ? 0 : pc.id());
+                for (ProviderKey k : pc.keys()) {
+                    if (k.keyId() != null) {
+                        initialProviderKeys.putIfAbsent(k.keyId(), k);
+                    }
+                }
             }
             for (McpConfig mc : key.mcpConfigs()) {
                 maxMcp = Math.max(maxMcp, mc.id() == null ? 0 : mc.id());
@@ -115,15 +121,7 @@ public final class GovernanceWrites {
             return tableKeys;
         }
         Map<String, ObjectNode> forms = new HashMap<>();
-        for (VirtualKey key : initialKeys) {
-            for (ProviderConfig pc : key.providerConfigs()) {
-                for (ProviderKey k : pc.keys()) {
-                    if (k.keyId() != null) {
-                        forms.putIfAbsent(k.keyId(), mapper.valueToTree(k));
-                    }
-                }
-            }
-        }
+        initialProviderKeys.forEach((keyId, k) -> forms.put(keyId, mapper.valueToTree(k)));
         // Provider keys no virtual key uses yet get their embedded form numbered in provider order, as the
         // demo data numbers them (the database row id of the provider's key).
         long tableId = 1;
