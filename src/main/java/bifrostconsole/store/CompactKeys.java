@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Virtual keys held as compact bytes instead of object graphs: about a third of the memory per key (README, "The
@@ -62,12 +63,52 @@ final class CompactKeys {
         written.clear();
         previousTime = null;
         writeRecord(key, shape(VirtualKey.class));
-        return Arrays.copyOf(buffer, length);
+        byte[] bytes = Arrays.copyOf(buffer, length);
+        recent.remember(bytes, key);
+        return bytes;
     }
 
-    /** A record equal to the one that was encoded. */
+    /**
+     * A record equal to the one that was encoded: the very record when the key was encoded or read lately. Giving
+     * back the same record for the same bytes is what lets the demo gateway reuse the JSON it served a key as, and
+     * write a toggled key's answer from the bytes of the record it was made from (demo/BifrostWire).
+     */
     VirtualKey decode(byte[] bytes) {
-        return (VirtualKey) new Reader(bytes, shared).record(shape(VirtualKey.class));
+        VirtualKey key = recent.get(bytes);
+        if (key == null) {
+            key = (VirtualKey) new Reader(bytes, shared).record(shape(VirtualKey.class));
+            recent.remember(bytes, key);
+        }
+        return key;
+    }
+
+    private final RecentRecords recent = new RecentRecords();
+
+    /**
+     * The records of the bytes encoded or decoded lately, by the bytes' identity (a key's bytes are never changed:
+     * a write stores new bytes). Direct-mapped and lock-free: a slot holds the last pair that fell in it, so it
+     * stays small (8,192 records at most, about 12 MB of the demo's keys) while the keys a session is reading and
+     * writing stay decoded.
+     */
+    private static final class RecentRecords {
+        private record Pair(byte[] bytes, VirtualKey key) {
+        }
+
+        private final AtomicReferenceArray<Pair> slots =
+                new AtomicReferenceArray<>(8192);
+
+        VirtualKey get(byte[] bytes) {
+            Pair pair = slots.get(slot(bytes));
+            return pair != null && pair.bytes() == bytes ? pair.key() : null;
+        }
+
+        void remember(byte[] bytes, VirtualKey key) {
+            slots.set(slot(bytes), new Pair(bytes, key));
+        }
+
+        private int slot(byte[] bytes) {
+            return System.identityHashCode(bytes) & (slots.length() - 1);
+        }
     }
 
     /** The key's id without decoding the rest: the key's first component. */
