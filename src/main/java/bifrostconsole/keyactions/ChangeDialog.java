@@ -162,6 +162,18 @@ public final class ChangeDialog extends VBox {
         };
         makePane.accept(vm.stepProperty().get());
         vm.stepProperty().addListener((o, was, step) -> makePane.accept(step));
+        // The result pane is made while the keys are being sent, at the first progress shown after the start (the
+        // progress pane is on screen by then, and the FX thread has little else to do): the end of the run then
+        // only fills its list. Making and styling it as the run ended was the longest stall of a bulk change.
+        vm.progressProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable progress) {
+                if (vm.stepProperty().get() == ChangeDialogViewModel.Step.RUNNING && vm.progressProperty().get() > 0) {
+                    vm.progressProperty().removeListener(this);
+                    makePane.accept(ChangeDialogViewModel.Step.FINISHED);
+                }
+            }
+        });
         VBox.setVgrow(centre, Priority.ALWAYS);
         getChildren().add(centre);
 

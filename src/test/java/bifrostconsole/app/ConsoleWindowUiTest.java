@@ -54,8 +54,8 @@ class ConsoleWindowUiTest {
     @Test
     void theFirstStartOffersToConnectOrOpenTheDemo(FxRobot robot) throws Exception {
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
-        assertTrue(robot.lookup("#connect-server").tryQuery().isPresent());
-        assertTrue(robot.lookup("#open-demo").tryQuery().isPresent());
+        assertTrue(Fx.call(() -> robot.lookup("#connect-server").tryQuery().isPresent()));
+        assertTrue(Fx.call(() -> robot.lookup("#open-demo").tryQuery().isPresent()));
         Screenshots.save(stage.getScene(), "welcome-light");
         robot.clickOn("#toggle-theme");
         Fx.settle();
@@ -69,12 +69,14 @@ class ConsoleWindowUiTest {
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         robot.clickOn("#open-demo");
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
-        Label status = robot.lookup("#connection-status").queryAs(Label.class);
-        assertEquals("Bifrost v2.2.5 \u00b7 2,000 virtual keys", status.getText());
+        // Looked up on the FX thread, as everywhere here: the workspace's views are still being built there.
+        assertEquals("Bifrost v2.2.5 \u00b7 2,000 virtual keys",
+                Fx.call(() -> robot.lookup("#connection-status").queryAs(Label.class).getText()));
         assertEquals(DemoWorkspace.NAME, console.model().selectedProperty().get().label());
         assertTrue(stage.getTitle().startsWith(DemoWorkspace.NAME));
         console.firstPageShown().get(30, TimeUnit.SECONDS);
-        assertTrue(robot.lookup("#key-browser").tryQuery().isPresent(), "the key browser fills the centre");
+        assertTrue(Fx.call(() -> robot.lookup("#key-browser").tryQuery().isPresent()),
+                "the key browser fills the centre");
         Fx.settle();
         Screenshots.save(stage.getScene(), "demo-workspace-light");
         robot.clickOn("#toggle-theme");
@@ -99,8 +101,9 @@ class ConsoleWindowUiTest {
         robot.clickOn("#test-connection");
         Fx.waitUntil(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class).getText()
                 .contains("Nothing is listening"));
-        Label summary = robot.lookup("#test-step-0 #step-detail").queryAs(Label.class);
-        assertTrue(robot.lookup("#test-step-2 #step-detail").queryAs(Label.class).getText().startsWith("Not tried"));
+        Label summary = Fx.call(() -> robot.lookup("#test-step-0 #step-detail").queryAs(Label.class));
+        assertTrue(Fx.call(() -> robot.lookup("#test-step-2 #step-detail").queryAs(Label.class).getText())
+                .startsWith("Not tried"));
         assertEquals("Nothing is listening on port " + closedPort + " of 127.0.0.1 (connection refused): check the"
                 + " port in the address (Bifrost's default is 8080) and that Bifrost is running.", summary.getText());
         Window editor = summary.getScene().getWindow();
@@ -113,8 +116,8 @@ class ConsoleWindowUiTest {
         assertEquals(1, saved.size());
         assertEquals("Staging", saved.get(0).name());
         assertEquals("bfst-ui-test", window.credentials().read(saved.get(0).id()).orElseThrow().reveal());
-        Label failure = robot.lookup("#failure-message").queryAs(Label.class);
-        assertTrue(failure.getText().startsWith("Nothing is listening on port " + closedPort), failure.getText());
+        String failure = Fx.call(() -> robot.lookup("#failure-message").queryAs(Label.class).getText());
+        assertTrue(failure.startsWith("Nothing is listening on port " + closedPort), failure);
         assertEquals("Staging", console.model().selectedProperty().get().label());
         Screenshots.save(stage.getScene(), "connection-failed-light");
         robot.clickOn("#toggle-theme");
@@ -128,12 +131,12 @@ class ConsoleWindowUiTest {
         robot.clickOn("#add-connection");
         Fx.settle();
         robot.clickOn("#profile-url").write("http://gateway.example.com:8080");
-        Node save = robot.lookup("#save-profile").query();
+        Node save = Fx.call(() -> robot.lookup("#save-profile").query());
         assertTrue(!save.isDisabled(), "without a key nothing secret would travel");
         robot.clickOn("#profile-key").write("bfst-would-travel-in-clear");
         assertTrue(save.isDisabled(), "with a key, saving waits for the plain-http confirmation");
-        assertTrue(robot.lookup("#confirm-plain-http").query().isVisible());
-        TextField url = robot.lookup("#profile-url").queryAs(TextField.class);
+        assertTrue(Fx.call(() -> robot.lookup("#confirm-plain-http").query().isVisible()));
+        TextField url = Fx.call(() -> robot.lookup("#profile-url").queryAs(TextField.class));
         Screenshots.save(url.getScene(), "profile-editor-plain-http-light");
         robot.clickOn("#confirm-plain-http");
         assertTrue(!save.isDisabled());
@@ -152,13 +155,13 @@ class ConsoleWindowUiTest {
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WELCOME);
         ConnectionProfile secured = ConnectionProfile.create("Production", gateway.baseUrl());
         ConnectionProfile lab = ConnectionProfile.create("Lab", "https://lab.example.com").withTls(null, true);
-        assertTrue(!robot.lookup("#insecure-badge").query().isVisible());
+        assertTrue(!Fx.call(() -> robot.lookup("#insecure-badge").query().isVisible()));
         window.profiles().save(secured, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
         window.profiles().save(lab, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
 
         robot.interact(() -> console.model().openProfile(secured));
         Fx.waitUntil(() -> robot.lookup("#prompt-key").tryQuery().isPresent());
-        Screenshots.save(robot.lookup("#prompt-key").query().getScene(), "key-prompt-light");
+        Screenshots.save(Fx.call(() -> robot.lookup("#prompt-key").query().getScene()), "key-prompt-light");
         robot.clickOn("#prompt-key").write(PROMPTED_KEY);
         robot.clickOn("#prompt-connect");
         Fx.waitUntil(() -> console.model().screenProperty().get() == MainViewModel.Screen.WORKSPACE);
@@ -168,9 +171,9 @@ class ConsoleWindowUiTest {
 
         robot.clickOn("#manage-connections");
         Fx.waitUntil(() -> robot.lookup("#connections-list").tryQuery().isPresent());
-        javafx.scene.control.ListView<?> list = robot.lookup("#connections-list")
-                .queryAs(javafx.scene.control.ListView.class);
-        assertEquals(2, list.getItems().size());
+        javafx.scene.control.ListView<?> list = Fx.call(() -> robot.lookup("#connections-list")
+                .queryAs(javafx.scene.control.ListView.class));
+        assertEquals(2, Fx.call(() -> list.getItems().size()));
         Screenshots.save(list.getScene(), "connections-light");
         robot.interact(() -> list.getScene().getWindow().hide());
     }

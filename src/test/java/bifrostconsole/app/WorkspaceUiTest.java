@@ -1,6 +1,7 @@
 package bifrostconsole.app;
 
 import bifrostconsole.keys.KeyRow;
+import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
 import bifrostconsole.testing.TestConsoleWindow;
 import javafx.application.Platform;
@@ -20,7 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,16 +46,9 @@ class WorkspaceUiTest {
         window.close();
     }
 
+    /** Runs {@code c} on the FX thread: lookups too, since the workspace's views change the scene there. */
     private static <T> T onFx(Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
+        return Fx.call(c);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
@@ -71,8 +64,8 @@ class WorkspaceUiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private TableView<KeyRow> table(FxRobot robot) {
-        return robot.lookup("#key-table").queryAs(TableView.class);
+    private TableView<KeyRow> table(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#key-table").queryAs(TableView.class));
     }
 
     @Test
@@ -87,23 +80,24 @@ class WorkspaceUiTest {
         waitFor(() -> table.getSelectionModel().getSelectedIndex() == 12);
         robot.type(javafx.scene.input.KeyCode.ENTER);
         waitFor(() -> robot.lookup("#headroom-card").tryQuery().isPresent());
-        ScrollBar vertical = robot.lookup("#key-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
-                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow();
+        ScrollBar vertical = onFx(() -> robot.lookup("#key-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(b -> b.getOrientation() == Orientation.VERTICAL).findFirst().orElseThrow());
         double scroll = onFx(vertical::getValue);
         KeyRow selected = onFx(() -> table.getSelectionModel().getSelectedItem());
-        ComboBox<AutoRefreshViewModel.Interval> interval = robot.lookup("#refresh-interval").queryComboBox();
-        Node details = robot.lookup("#key-detail").query();
+        ComboBox<AutoRefreshViewModel.Interval> interval = onFx(() -> robot.lookup("#refresh-interval")
+                .queryComboBox());
+        Node details = onFx(() -> robot.lookup("#key-detail").query());
         waitFor(() -> !((Label) robot.lookup("#last-refreshed").query()).getText().isEmpty());
-        String before = ((Label) robot.lookup("#last-refreshed").query()).getText();
+        String before = onFx(() -> ((Label) robot.lookup("#last-refreshed").query()).getText());
         Platform.runLater(() -> interval.setValue(AutoRefreshViewModel.Interval.S10));
         // within ten seconds the page is refreshed: its "Updated 11:55:10 PM" moves on
         waitFor(() -> !((Label) robot.lookup("#last-refreshed").query()).getText().equals(before));
-        assertEquals("Updated just now", ((Label) robot.lookup("#refresh-updated").query()).getText());
+        assertEquals("Updated just now", onFx(() -> ((Label) robot.lookup("#refresh-updated").query()).getText()));
         assertEquals(12, onFx(() -> table.getSelectionModel().getSelectedIndex()), "the selection stays");
         assertEquals(selected.id(), onFx(() -> table.getSelectionModel().getSelectedItem().id()));
         assertEquals(scroll, onFx(vertical::getValue), 1e-9, "so does the scroll position");
-        assertSame(details, robot.lookup("#key-detail").query(), "and the open key");
-        assertTrue(robot.lookup("#headroom-card").tryQuery().isPresent());
+        assertSame(details, onFx(() -> robot.lookup("#key-detail").query()), "and the open key");
+        assertTrue(onFx(() -> robot.lookup("#headroom-card").tryQuery().isPresent()));
         Screenshots.save(stage.getScene(), "workspace-auto-refresh-light");
     }
 
@@ -114,15 +108,15 @@ class WorkspaceUiTest {
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#overview").tryQuery().isPresent()
                 && robot.lookup("#tile-keys .tile-value").tryQuery().isPresent());
-        assertEquals("2,000", robot.lookup("#tile-keys .tile-value").queryAs(Label.class).getText());
+        assertEquals("2,000", onFx(() -> robot.lookup("#tile-keys .tile-value").queryAs(Label.class).getText()));
         Screenshots.save(stage.getScene(), "workspace-overview-light");
         robot.clickOn("#attention-tab-near-limit");
-        Node row = robot.lookup("#attention-near-limit .list-cell").query();
+        Node row = onFx(() -> robot.lookup("#attention-near-limit .list-cell").query());
         robot.doubleClickOn(row);
         waitFor(() -> robot.lookup("#headroom-card").tryQuery().isPresent()
                 && robot.lookup("#key-table").query().isVisible());
-        Label levels = robot.lookup("#headroom-summary .usage-text").queryAs(Label.class);
-        assertTrue(levels.getText().contains("left"), levels.getText());
+        String levels = onFx(() -> robot.lookup("#headroom-summary .usage-text").queryAs(Label.class).getText());
+        assertTrue(levels.contains("left"), levels);
         robot.clickOn("#toggle-theme");
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "workspace-key-from-overview-dark");
