@@ -303,7 +303,7 @@ public final class OverviewScanBenchmark {
                 ProgressListener.NONE, new Cancellation());
     }
 
-    /** Waits (off the FX thread) until the scan asked for has put its result on screen. */
+    /** Waits (off the FX thread) until the scan asked for has put its result on screen, and the spend chart its. */
     private static void awaitScan(OverviewViewModel vm) throws Exception {
         long deadline = System.currentTimeMillis() + 300_000;
         // scanning goes true on the FX thread when scan() runs there; wait for it, then for it to end
@@ -313,6 +313,13 @@ public final class OverviewScanBenchmark {
         while (onFx(() -> vm.scanningProperty().get())) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("the scan did not finish within 5 minutes");
+            }
+            Thread.sleep(5);
+        }
+        // the spend-over-time chart too: it is asked for when the keys are read and may come after the lists
+        while (onFx(() -> vm.spendOverTime().loadingProperty().get())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the spend chart did not load within 5 minutes");
             }
             Thread.sleep(5);
         }
