@@ -222,7 +222,8 @@ public final class DemoDataGenerator {
         Map<String, List<ProviderKey>> tableKeys = tableKeys(providerKeys);
         Map<String, List<List<String>>> modelChoices = modelChoices();
         Map<String, Integer> nameUse = new HashMap<>();
-        List<VirtualKey> keys = new ArrayList<>(keyCount);
+        // each key is encoded as it is made: the store's compact bytes, never all 100,000 records at once
+        GovernanceStore.Keys keys = new GovernanceStore.Keys(keyCount);
         List<List<McpVirtualKeyAccess>> mcpAccess = new ArrayList<>();
         for (int m = 0; m < mcpConfigs.size(); m++) {
             mcpAccess.add(new ArrayList<>());

@@ -153,18 +153,12 @@ public final class GovernanceStore {
             this.mcpClients = List.copyOf(mcpClients);
         }
 
-        /** The keys encoded now, e.g. a snapshot's or the demo's: one copy of each lower-cased owner name. */
+        /** The keys encoded now, e.g. a snapshot's: one copy of each lower-cased owner name. */
         static Data of(CompactKeys codec, List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
                        List<McpClient> mcpClients) {
-            byte[][] encoded = new byte[keys.size()][];
-            Facts[] facts = new Facts[keys.size()];
-            Map<String, String> lowerCased = new HashMap<>(); // owner names and metadata values repeat: one copy each
-            for (int i = 0; i < encoded.length; i++) {
-                VirtualKey key = keys.get(i);
-                encoded[i] = codec.encode(key);
-                facts[i] = Facts.of(key, lowerCased);
-            }
-            return new Data(codec, encoded, facts, teams, customers, mcpClients);
+            Keys encoded = new Keys(codec, keys.size());
+            keys.forEach(encoded::add);
+            return encoded.data(teams, customers, mcpClients);
         }
 
         /** The same keys with some replaced in place (same ids): the id order stays, unaffected sorts stay cached. */
@@ -255,6 +249,58 @@ public final class GovernanceStore {
     }
 
     /**
+     * Keys encoded one at a time as they are made, for a store built without every key's record held at once: the
+     * demo's 100,000 generated records are about twice their compact bytes, so encoding each as it is made keeps the
+     * generation's peak near the store's own size (README, "The console's own memory"). Not thread-safe; use once.
+     */
+    public static final class Keys {
+        private final CompactKeys codec;
+        private byte[][] encoded;
+        private Facts[] facts;
+        private int size;
+        /** Owner names and metadata values repeat: one lower-cased copy of each for the search texts. */
+        private final Map<String, String> lowerCased = new HashMap<>();
+
+        /** Room for {@code expected} keys (more are taken too). */
+        public Keys(int expected) {
+            this(new CompactKeys(), expected);
+        }
+
+        private Keys(CompactKeys codec, int expected) {
+            this.codec = codec;
+            this.encoded = new byte[Math.max(0, expected)][];
+            this.facts = new Facts[encoded.length];
+        }
+
+        /** Adds the next key (the store keeps the order of adding, as a list's). */
+        public void add(VirtualKey key) {
+            if (size == encoded.length) {
+                int grown = Math.max(16, size + (size >> 1));
+                encoded = Arrays.copyOf(encoded, grown);
+                facts = Arrays.copyOf(facts, grown);
+            }
+            encoded[size] = codec.encode(key);
+            facts[size] = Facts.of(key, lowerCased);
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        private Data data(List<Team> teams, List<Customer> customers, List<McpClient> mcpClients) {
+            if (encoded == null) {
+                throw new IllegalStateException("these keys are in a store already");
+            }
+            byte[][] keys = size == encoded.length ? encoded : Arrays.copyOf(encoded, size);
+            Facts[] keyFacts = size == facts.length ? facts : Arrays.copyOf(facts, size);
+            encoded = null;
+            facts = null;
+            return new Data(codec, keys, keyFacts, teams, customers, mcpClients);
+        }
+    }
+
+    /**
      * A store over plain lists, e.g. a snapshot file's contents. {@code providerKeys} maps a provider's name to
      * its keys with their secrets; they are redacted whenever they are served.
      */
@@ -262,6 +308,19 @@ public final class GovernanceStore {
                            List<McpClient> mcpClients, List<Provider> providers,
                            Map<String, List<ProviderKey>> providerKeys) {
         this.data = Data.of(new CompactKeys(), keys, teams, customers, mcpClients);
+        this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
+        Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
+        providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        this.providerKeys = copy;
+    }
+
+    /**
+     * A store over keys encoded as they were made ({@link Keys}), e.g. the demo's; the keys become the store's and
+     * cannot be added to a second one.
+     */
+    public GovernanceStore(Keys keys, List<Team> teams, List<Customer> customers, List<McpClient> mcpClients,
+                           List<Provider> providers, Map<String, List<ProviderKey>> providerKeys) {
+        this.data = keys.data(teams, customers, mcpClients);
         this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
         Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
         providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
