@@ -95,12 +95,11 @@ public final class GovernanceWrites {
         this.store = store;
         this.clock = clock;
         this.rotationCooldown = rotationCooldown;
-        long maxConfig = 0;
-        long maxMcp = 0;
-        // not the keys themselves: the store holds them compactly, a list here would hold them all again
-        for (VirtualKey key : store.virtualKeys()) {
+        // one key at a time: the store holds them compactly, a list here would hold them all again as records
+        long[] max = new long[2];
+        store.forEachVirtualKey(key -> {
             for (ProviderConfig pc : key.providerConfigs()) {
-                maxConfig = Math.max(maxConfig, pc.id() == null ? 0 : pc.id());
+                max[0] = Math.max(max[0], pc.id() == null ? 0 : pc.id());
                 for (ProviderKey k : pc.keys()) {
                     if (k.keyId() != null) {
                         initialProviderKeys.putIfAbsent(k.keyId(), k);
@@ -108,9 +107,11 @@ public final class GovernanceWrites {
                 }
             }
             for (McpConfig mc : key.mcpConfigs()) {
-                maxMcp = Math.max(maxMcp, mc.id() == null ? 0 : mc.id());
+                max[1] = Math.max(max[1], mc.id() == null ? 0 : mc.id());
             }
-        }
+        });
+        long maxConfig = max[0];
+        long maxMcp = max[1];
         nextProviderConfigId.set(maxConfig + 1);
         nextMcpConfigId.set(maxMcp + 1);
     }

@@ -77,6 +77,35 @@ class GovernanceStoreTest {
     }
 
     @Test
+    void keysEncodedOneAtATimeMakeTheSameStoreAsTheListAndArePassedOverOneAtATime() throws Exception {
+        GovernanceStore demo = DemoDataGenerator.generate(7, 2_000, T0);
+        List<VirtualKey> keys = new java.util.ArrayList<>(demo.virtualKeys());
+        java.util.Collections.reverse(keys); // not in creation order: the store's orders must not depend on it
+        GovernanceStore.Keys added = new GovernanceStore.Keys(10); // grows past what it expected
+        keys.forEach(added::add);
+        assertEquals(keys.size(), added.size());
+        GovernanceStore fromKeys = new GovernanceStore(added, demo.teams(), List.of(), List.of(), List.of(), Map.of());
+        GovernanceStore fromList = new GovernanceStore(keys, demo.teams(), List.of(), List.of(), List.of(), Map.of());
+        var mapper = bifrostconsole.api.Json.mapper();
+        assertEquals(mapper.writeValueAsString(fromList.virtualKeys()), mapper.writeValueAsString(fromKeys.virtualKeys()));
+        assertEquals(mapper.writeValueAsString(demo.virtualKeys()), mapper.writeValueAsString(fromKeys.virtualKeys()));
+        for (Map<String, String> query : List.of(Map.of("sort_by", "name", "order", "desc", "limit", "100"),
+                Map.of("search", "prod", "offset", "25"), Map.of("sort_by", "budget_spent", "limit", "50"))) {
+            assertEquals(mapper.writeValueAsString(fromList.listVirtualKeys(query).items()),
+                    mapper.writeValueAsString(fromKeys.listVirtualKeys(query).items()), query.toString());
+        }
+        VirtualKey last = keys.get(0);
+        assertEquals(last.name(), fromKeys.virtualKey(last.id()).orElseThrow().name());
+
+        List<VirtualKey> passed = new java.util.ArrayList<>();
+        fromKeys.forEachVirtualKey(passed::add);
+        assertEquals(mapper.writeValueAsString(fromKeys.virtualKeys()), mapper.writeValueAsString(passed),
+                "creation order, as virtualKeys()");
+        assertThrows(IllegalStateException.class,
+                () -> new GovernanceStore(added, List.of(), List.of(), List.of(), List.of(), Map.of()));
+    }
+
+    @Test
     void aKeyIsFoundByItsIdAmongManyAndTheFirstOfEqualIdsWins() {
         List<VirtualKey> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 500; i++) {
