@@ -142,9 +142,14 @@ final class DemoLogHistory {
      * asked about is stale and made again (100,000 keys' budgets sorted and their windows parsed on every logs
      * request were most of the demo's work for the overview's ranking and histograms).
      */
-    record KeyShape(VirtualKey key, int group, long created, long[] resets, double[] usage, double[] window,
+    record KeyShape(Object version, int group, long created, long[] resets, double[] usage, double[] window,
                     double baseline) {
         static KeyShape of(VirtualKey key) {
+            return of(key, key);
+        }
+
+        /** {@code version}: what stays the same object while the key is not written (the record or its bytes). */
+        static KeyShape of(VirtualKey key, Object version) {
             List<Budget> budgets = new ArrayList<>();
             for (Budget b : key.budgets()) {
                 if (b.lastReset() != null) {
@@ -162,7 +167,7 @@ final class DemoLogHistory {
                 window[i] = bifrostconsole.api.ResetWindow.parse(b.resetDuration())
                         .map(w -> (double) w.length().getSeconds()).orElse(0.0);
             }
-            return new KeyShape(key, DemoLogHistory.group(key.id()), key.createdAt() == null ? Long.MIN_VALUE
+            return new KeyShape(version, DemoLogHistory.group(key.id()), key.createdAt() == null ? Long.MIN_VALUE
                     : key.createdAt().getEpochSecond(), resets, usage, window, DemoLogHistory.baseline(key));
         }
     }
@@ -175,13 +180,15 @@ final class DemoLogHistory {
     private static final class Shapes {
         final Map<String, KeyShape> byId = new ConcurrentHashMap<>();
         volatile KeyShape[] recent = new KeyShape[0];
+        /** The last long lists of held keys, by their order (creation, id): the totals and the ranking differ. */
+        final Map<Boolean, KeyShape[]> recentHeld = new ConcurrentHashMap<>();
     }
 
     /** The key's shape, made once per version of the key (see {@link KeyShape}). */
     KeyShape shape(VirtualKey key) {
         String id = key.id() == null ? "" : key.id();
         KeyShape known = shapes.byId.get(id);
-        if (known != null && known.key() == key) {
+        if (known != null && known.version() == key) {
             return known;
         }
         KeyShape made = KeyShape.of(key);
@@ -199,12 +206,45 @@ final class DemoLogHistory {
         for (int i = 0; i < out.length; i++) {
             VirtualKey key = keys.get(i);
             KeyShape at = i < recent.length ? recent[i] : null;
-            out[i] = at != null && at.key() == key ? at : shape(key);
+            out[i] = at != null && at.version() == key ? at : shape(key);
         }
         if (out.length >= recent.length / 2) {
             shapes.recent = out;
         }
         return out;
+    }
+
+    /**
+     * The shapes of the store's keys as it holds them ({@code byId}: in id order, else in creation order), made
+     * again only for a key written since (a new version), so the keys are not decoded on every request.
+     */
+    KeyShape[] shapes(List<bifrostconsole.store.GovernanceStore.HeldKey> keys, boolean byId) {
+        KeyShape[] recent = shapes.recentHeld.getOrDefault(byId, new KeyShape[0]);
+        KeyShape[] out = new KeyShape[keys.size()];
+        for (int i = 0; i < out.length; i++) {
+            bifrostconsole.store.GovernanceStore.HeldKey key = keys.get(i);
+            KeyShape at = i < recent.length ? recent[i] : null;
+            out[i] = at != null && at.version() == key.version() ? at : shape(key);
+        }
+        if (out.length >= recent.length / 2) {
+            shapes.recentHeld.put(byId, out);
+        }
+        return out;
+    }
+
+    private KeyShape shape(bifrostconsole.store.GovernanceStore.HeldKey held) {
+        String id = held.id();
+        KeyShape known = shapes.byId.get(id == null ? "" : id);
+        if (known != null && known.version() == held.version()) {
+            return known;
+        }
+        VirtualKey key = held.key();
+        KeyShape made = KeyShape.of(key, held.version());
+        if (shapes.byId.size() > MAX_SHAPES) {
+            shapes.byId.clear();
+        }
+        shapes.byId.put(key.id() == null ? "" : key.id(), made);
+        return made;
     }
 
     /** The pieces of a key's history, oldest first, within [history start, now). */

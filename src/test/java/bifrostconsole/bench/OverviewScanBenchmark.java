@@ -103,6 +103,7 @@ public final class OverviewScanBenchmark {
                 task.run();
                 taskMs.add((System.nanoTime() - t0) / 1e6);
             });
+            List<Double> layoutMs = Collections.synchronizedList(new ArrayList<>());
             OverviewViewModel vm = onFx(() -> {
                 OverviewViewModel model = new OverviewViewModel(client, timedUi, background,
                         Clock.systemUTC(), new Formats(Locale.US, java.time.ZoneOffset.UTC), UiSettings.inMemory());
@@ -112,6 +113,10 @@ public final class OverviewScanBenchmark {
                 Stylesheets.apply(scene);
                 stage.setScene(scene);
                 stage.show();
+                // each pulse's CSS and layout pass, timed on the FX thread (not in the updates' times above)
+                long[] pulseStart = {0};
+                scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
+                scene.addPostLayoutPulseListener(() -> layoutMs.add((System.nanoTime() - pulseStart[0]) / 1e6));
                 return model;
             });
             System.out.printf(Locale.ROOT, "Overview scan benchmark: %,d keys, demo gateway in %s at %s,"
@@ -137,6 +142,10 @@ public final class OverviewScanBenchmark {
             awaitScan(vm);
 
             taskMs.clear();
+            layoutMs.clear();
+            long fxThread = onFx(() -> Thread.currentThread().getId());
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            List<Double> fxCpu = new ArrayList<>();
             List<Double> exports = new ArrayList<>();
             List<Double> scans = new ArrayList<>();
             List<Double> stalls = new ArrayList<>();
@@ -180,6 +189,7 @@ public final class OverviewScanBenchmark {
                 exports.add(seconds(t));
                 exportCpu.add(cpu(server) - c);
                 double[] before = {0};
+                long fx0 = threads.getThreadCpuTime(fxThread);
                 List<Double> waits = heartbeat(() -> {
                     long s = System.nanoTime();
                     before[0] = cpu(server);
@@ -188,6 +198,7 @@ public final class OverviewScanBenchmark {
                     scans.add(seconds(s));
                     scanCpu.add(cpu(server) - before[0]);
                 });
+                fxCpu.add((threads.getThreadCpuTime(fxThread) - fx0) / 1e6);
                 stalls.addAll(waits);
                 ratios.add(scans.get(r) / exports.get(r));
                 scanning += scans.get(r) + exports.get(r);
@@ -219,6 +230,9 @@ public final class OverviewScanBenchmark {
                     pct(stalls, 1), pct(idle, 0.5), pct(idle, 0.99), pct(idle, 1));
             System.out.printf(Locale.ROOT, "  the overview's own work on the FX thread: %d updates, longest %.1f ms, p99 %.1f"
                     + " ms (each timed as it runs, redraw included)%n", taskMs.size(), pct(taskMs, 1), pct(taskMs, 0.99));
+            System.out.printf(Locale.ROOT, "  the FX thread's CPU per scan (heartbeat included): median %.0f ms %s;"
+                    + " its CSS and layout passes: longest %.1f ms, p99 %.1f ms%n", median(fxCpu), fxCpu.stream()
+                    .map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(), pct(layoutMs, 1), pct(layoutMs, 0.99));
             System.out.printf(Locale.ROOT, "  keys needing attention: %,d of %,d%n",
                     onFx(() -> vm.shownProperty().get().result().attention().size()),
                     onFx(() -> vm.shownProperty().get().result().keys()));

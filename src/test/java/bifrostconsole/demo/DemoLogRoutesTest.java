@@ -266,6 +266,57 @@ class DemoLogRoutesTest {
     }
 
     @Test
+    void theRankingOfEveryKeyBreaksTiesByIdAndMatchesTheSameQuestionAskedKeyByKey() throws Exception {
+        // two hours: few requests per key, so many keys share a count
+        Instant from = NOW.minus(Duration.ofHours(2));
+        String window = "&start_time=" + from + "&end_time=" + NOW;
+        JsonNode all = json("/api/logs/rankings/by-dimension?dimension=virtual_key&all=true" + window);
+        int ties = 0;
+        for (int i = 1; i < all.get("rankings").size(); i++) {
+            JsonNode a = all.get("rankings").get(i - 1);
+            JsonNode b = all.get("rankings").get(i);
+            if (a.get("total_requests").asLong() == b.get("total_requests").asLong()) {
+                ties++;
+                assertTrue(a.get("id").asText().compareTo(b.get("id").asText()) < 0, "equal requests: by id, "
+                        + a + " " + b);
+            }
+        }
+        assertTrue(ties > 50, "the demo's keys share request counts: " + ties);
+        // the same ranking asked with every key's id (the path that reads each key decoded, sorts with ids)
+        String ids = String.join(",", gateway.store().virtualKeys().stream().map(VirtualKey::id).toList());
+        assertEquals(all.get("rankings"), json("/api/logs/rankings/by-dimension?dimension=virtual_key&all=true"
+                + window + "&virtual_key_ids=" + ids).get("rankings"));
+        // a key written since: every key's ranking and totals see its new counters
+        VirtualKey busiest = gateway.store().virtualKey(all.get("rankings").get(0).get("id").asText()).orElseThrow();
+        JsonNode costBefore = json("/api/logs/histogram/cost?period=30d");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(busiest);
+        for (JsonNode b : tree.get("budgets")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) b).put("current_usage", b.get("current_usage")
+                    .asDouble() + 500);
+        }
+        VirtualKey written = Json.mapper().treeToValue(tree, VirtualKey.class);
+        try {
+            gateway.store().write(edit -> {
+                edit.putVirtualKey(written);
+                return null;
+            });
+            JsonNode after = json("/api/logs/rankings/by-dimension?dimension=virtual_key&all=true" + window);
+            assertEquals(busiest.id(), after.get("rankings").get(0).get("id").asText());
+            assertTrue(after.get("rankings").get(0).get("total_cost").asDouble()
+                    > all.get("rankings").get(0).get("total_cost").asDouble() + 100, after.get("rankings").get(0)
+                    .toString());
+            assertNotEquals(costBefore, json("/api/logs/histogram/cost?period=30d"));
+        } finally {
+            gateway.store().write(edit -> {
+                edit.putVirtualKey(busiest);
+                return null;
+            });
+        }
+        assertEquals(all, json("/api/logs/rankings/by-dimension?dimension=virtual_key&all=true" + window));
+        assertEquals(costBefore, json("/api/logs/histogram/cost?period=30d"));
+    }
+
+    @Test
     void aKeysShapeIsMadeOncePerVersionOfTheKeyAndAWriteIsSeen() throws Exception {
         DemoLogHistory h = new DemoLogHistory(NOW);
         VirtualKey key = gateway.store().virtualKeys().stream().filter(k -> k.budgets().stream()
