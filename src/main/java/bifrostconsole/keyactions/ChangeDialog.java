@@ -83,6 +83,7 @@ public final class ChangeDialog extends VBox {
         });
         stage.show();
         vm.plan();
+        dialog.attachLater();
         return stage;
     }
 
@@ -162,6 +163,12 @@ public final class ChangeDialog extends VBox {
         };
         makePane.accept(vm.stepProperty().get());
         vm.stepProperty().addListener((o, was, step) -> makePane.accept(step));
+        // The preview's list is made while the keys are read and planned (it is hidden and unmanaged till then):
+        // its skin is then styled on its own, not in the frame that shows the first thousand-key preview's cells.
+        later.add(() -> {
+            makePane.accept(ChangeDialogViewModel.Step.PREVIEW);
+            return centre;
+        });
         // The result pane is made while the keys are being sent, at the first progress shown after the start (the
         // progress pane is on screen by then, and the FX thread has little else to do): the end of the run then
         // only fills its list. Making and styling it as the run ended was the longest stall of a bulk change.
@@ -186,7 +193,55 @@ public final class ChangeDialog extends VBox {
         message.visibleProperty().bind(message.managedProperty());
         getChildren().add(message);
 
-        getChildren().addAll(confirmRow(), buttons());
+        Node confirmRow = confirmRow();
+        getChildren().add(buttons());
+        // The confirmation row is hidden until the preview; it comes once the window is up.
+        later.add(0, () -> {
+            getChildren().add(getChildren().size() - 1, confirmRow);
+            return confirmRow;
+        });
+        // Whatever is still to come comes at once when planning ends (a fast or synchronous plan): every part is
+        // there by the time the preview is shown.
+        vm.stepProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable step) {
+                if (vm.stepProperty().get() != ChangeDialogViewModel.Step.PLANNING) {
+                    vm.stepProperty().removeListener(this);
+                    while (attachNext()) {
+                        // each part in turn, in the order they would have come
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The parts of the dialog that nothing shows while it plans (the confirmation row, the buttons for the
+     * results, the preview's list), made after the window is up, one part per turn of the FX thread, each
+     * styled as it comes: the window's first style pass is what showing the dialog costs, and every node of
+     * a new window is matched against the stylesheets afresh (JavaFX keeps matched styles per scene).
+     */
+    private final java.util.List<java.util.function.Supplier<Node>> later = new java.util.ArrayList<>();
+
+    /** Attaches the next of {@link #later} and styles it; false when none was left. */
+    private boolean attachNext() {
+        if (later.isEmpty()) {
+            return false;
+        }
+        Node part = later.remove(0).get();
+        if (part.getScene() != null) {
+            part.applyCss();
+        }
+        return true;
+    }
+
+    /** Attaches {@link #later}'s parts one per FX-thread turn while the dialog plans. */
+    private void attachLater() {
+        javafx.application.Platform.runLater(() -> {
+            if (vm.stepProperty().get() == ChangeDialogViewModel.Step.PLANNING && attachNext()) {
+                attachLater();
+            }
+        });
     }
 
     /** What a destructive change costs, in one sentence, above everything else. */
@@ -297,6 +352,16 @@ public final class ChangeDialog extends VBox {
                 field.requestFocus();
             }
         });
+        // Made after the preview came (planning ended before the window's first turns): focused as it comes.
+        row.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable scene) {
+                row.sceneProperty().removeListener(this);
+                if (shown.get()) {
+                    field.requestFocus();
+                }
+            }
+        });
         return row;
     }
 
@@ -370,9 +435,15 @@ public final class ChangeDialog extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, copy, save, values, again, spacer, cancel, confirm, close);
+        HBox row = new HBox(8, spacer, cancel, confirm);
         row.setAlignment(Pos.CENTER_RIGHT);
         row.getStyleClass().add("button-row");
+        // The results' buttons, hidden until the run ends, come after the window is up (see later).
+        later.add(() -> {
+            row.getChildren().addAll(0, java.util.List.of(copy, save, values, again));
+            row.getChildren().add(close);
+            return row;
+        });
         return row;
     }
 

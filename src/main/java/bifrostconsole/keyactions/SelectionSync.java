@@ -150,6 +150,8 @@ final class SelectionSync {
         try {
             model.clearSelection();
             int leadIndex = -1;
+            int[] rows = new int[table.getItems().size()];
+            int count = 0;
             for (int i = 0; i < table.getItems().size(); i++) {
                 String id = table.getItems().get(i).id();
                 if (!wanted.contains(id)) {
@@ -158,11 +160,17 @@ final class SelectionSync {
                 if (lead != null && Objects.equals(lead.id(), id)) {
                     leadIndex = i;
                 } else {
-                    model.select(i);
+                    rows[count++] = i;
                 }
             }
             if (leadIndex >= 0) {
-                model.select(leadIndex); // last, so it stays the selected row the details show
+                rows[count++] = leadIndex; // last, so it stays the selected row the details show
+            }
+            // One call, one change of the selection for the whole page: a row at a time was a change each, and
+            // the table restyled and the listeners reread the selection for every one (selecting all matching
+            // keys, and the page refreshed after a bulk change).
+            if (count > 0) {
+                model.selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, count));
             }
         } finally {
             applying = false;
