@@ -165,10 +165,10 @@ class KeyActionsViewTest {
     }
 
     /** The name cell of the row showing {@code index} of the page (the row's middle may be a button). */
-    private Node row(FxRobot robot, int index) {
-        Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
-                && r.getIndex() == index && r.getItem() != null).query();
-        return row.lookup(".name-cell");
+    private Node row(FxRobot robot, int index) throws Exception {
+        // Looked up on the FX thread: the table's rows change there while the test runs.
+        return onFx(() -> robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getIndex() == index && r.getItem() != null).query().lookup(".name-cell"));
     }
 
     /**
@@ -251,8 +251,8 @@ class KeyActionsViewTest {
         assertFalse(browser.detail().shownProperty().get(), "a right click opens no details");
         shots(menu.getScene(), "key-actions-context-menu");
 
-        robot.clickOn(robot.lookup(".context-menu .label").match(n -> "Disable".equals(((Label) n).getText()))
-                .queryAs(Node.class));
+        robot.clickOn(onFx(() -> robot.lookup(".context-menu .label")
+                .match(n -> "Disable".equals(((Label) n).getText())).queryAs(Node.class)));
         Stage dialog = dialog("Disable");
         waitUntil(() -> ((Button) dialog.getScene().lookup("#change-confirm")).getText().equals("Disable 1 key"));
         String request = onFx(() -> changeDialog(dialog).lookupAll(".request-text").stream()
@@ -321,16 +321,16 @@ class KeyActionsViewTest {
         robot.clickOn(row(robot, 1));
         robot.press(KeyCode.CONTROL).clickOn(row(robot, 3)).release(KeyCode.CONTROL);
         waitUntil(() -> actions.selection().countProperty().get() == 2);
-        assertTrue(robot.lookup("#selection-bar").query().isVisible());
-        assertEquals("2 keys selected", robot.lookup("#selection-count").queryAs(Label.class).getText());
+        assertTrue(onFx(() -> robot.lookup("#selection-bar").query().isVisible()));
+        assertEquals("2 keys selected", onFx(() -> robot.lookup("#selection-count").queryAs(Label.class).getText()));
         List<String> firstIds = onFx(() -> List.of(browser.rows().get(1).id(), browser.rows().get(3).id()));
 
         robot.clickOn("#next-page");
         waitUntil(() -> browser.pageProperty().get().offset() == 25 && !browser.loadingProperty().get());
         robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
         waitUntil(() -> actions.selection().countProperty().get() == 3);
-        assertEquals("3 keys selected (2 on other pages)", robot.lookup("#selection-count").queryAs(Label.class)
-                .getText());
+        assertEquals("3 keys selected (2 on other pages)", onFx(() -> robot.lookup("#selection-count")
+                .queryAs(Label.class).getText()));
         shot(stage.getScene(), "key-actions-selection-bar");
 
         robot.clickOn("#previous-page");
@@ -343,12 +343,12 @@ class KeyActionsViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         waitUntil(() -> actions.selection().countProperty().get() == 25);
         long total = onFx(() -> browser.pageProperty().get().total()); // other tests may have deleted some
-        assertEquals("Select all " + total + " matching keys", robot.lookup("#select-all-matching").queryAs(
-                javafx.scene.control.Hyperlink.class).getText());
+        assertEquals("Select all " + total + " matching keys", onFx(() -> robot.lookup("#select-all-matching")
+                .queryAs(javafx.scene.control.Hyperlink.class).getText()));
         robot.clickOn("#select-all-matching");
         waitUntil(() -> actions.selection().isAllMatching());
-        assertEquals("All " + total + " matching keys selected", robot.lookup("#selection-count")
-                .queryAs(Label.class).getText());
+        assertEquals("All " + total + " matching keys selected", onFx(() -> robot.lookup("#selection-count")
+                .queryAs(Label.class).getText()));
         robot.clickOn("#next-page");
         waitUntil(() -> browser.pageProperty().get().offset() == 25 && !browser.loadingProperty().get());
         waitUntil(() -> table().getSelectionModel().getSelectedItems().size() == 25);
@@ -471,12 +471,12 @@ class KeyActionsViewTest {
         Duration cooldown = gateway.writes().rotationCooldown();
         gateway.writes().setRotationCooldown(Duration.ofHours(2));
         VirtualKey key = onFx(() -> browser.rows().get(0).key());
-        Node dots = robot.lookup(".row-actions").match(n -> n.isVisible()).query();
+        Node dots = onFx(() -> robot.lookup(".row-actions").match(n -> n.isVisible()).query());
         robot.clickOn(dots);
         ContextMenu menu = showingMenu();
         assertNotNull(item(menu, KeyAction.ROTATE));
-        robot.clickOn(robot.lookup(".context-menu .label").match(n -> "Rotate\u2026".equals(((Label) n).getText()))
-                .queryAs(Node.class));
+        robot.clickOn(onFx(() -> robot.lookup(".context-menu .label")
+                .match(n -> "Rotate\u2026".equals(((Label) n).getText())).queryAs(Node.class)));
         Stage dialog = dialog("Rotate");
         waitUntil(() -> !((Button) dialog.getScene().lookup("#change-confirm")).isDisabled());
         robot.clickOn("#change-confirm");
