@@ -52,13 +52,18 @@ final class FxStalls {
         return beats(work).stream().map(Beat::waitMs).toList();
     }
 
-    /** One heartbeat: when it was queued ({@link System#nanoTime}) and how long it waited for the FX thread. */
-    record Beat(long queuedAt, double waitMs) {
+    /**
+     * One heartbeat: when it was queued ({@link System#nanoTime}), how long it waited for the FX thread, and the FX
+     * thread's CPU time since the beat before it ran (the work that held it up, without the time spent waiting for
+     * a core or in a GC pause).
+     */
+    record Beat(long queuedAt, double waitMs, double cpuMs) {
     }
 
     /** {@link #heartbeat}, each wait with the time it was queued, to tell which phase of the work it fell in. */
     static List<Beat> beats(Work work) throws Exception {
         List<Beat> waits = Collections.synchronizedList(new ArrayList<>());
+        long[] lastBeatCpu = {-1}; // the FX thread's CPU time (ns) as the last beat ran; only the FX thread uses it
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> {
             long queued = System.nanoTime();
@@ -66,7 +71,9 @@ final class FxStalls {
             event.begin();
             Platform.runLater(() -> {
                 double ms = (System.nanoTime() - queued) / 1e6;
-                waits.add(new Beat(queued, ms));
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                waits.add(new Beat(queued, ms, lastBeatCpu[0] < 0 ? 0 : (cpu - lastBeatCpu[0]) / 1e6));
+                lastBeatCpu[0] = cpu;
                 event.waitMs = ms;
                 event.commit();
             });
