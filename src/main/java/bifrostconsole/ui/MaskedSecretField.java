@@ -17,13 +17,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link ClipboardService#copySecret} so it is cleared from the clipboard again.
  */
 public final class MaskedSecretField extends HBox {
+    private static final String REVEAL = "Reveal the key value";
+    private static final String MASK = "Mask the key value";
     private final Label text = new Label();
-    private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value");
+    private final Button reveal = Icons.rowButton(Feather.EYE, REVEAL);
 
     {
         reveal.getStyleClass().add("reveal-secret");
     }
-    private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
+    private final Button copy = Icons.rowButton(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
     private final FontIcon eye = Icons.icon(Feather.EYE);
     private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF);
@@ -73,7 +75,8 @@ public final class MaskedSecretField extends HBox {
             text.setText(revealed.get() ? secret : SecretMask.mask(secret, visiblePrefix));
         }
         reveal.setGraphic(revealed.get() ? eyeOff : eye);
-        reveal.getTooltip().setText(revealed.get() ? "Mask the key value" : "Reveal the key value");
+        // Shared by every row's button (Icons.rowButton): swapped, never changed in place.
+        reveal.setTooltip(Icons.sharedTooltip(revealed.get() ? MASK : REVEAL));
     }
 
     public void setOnCopy(Runnable onCopy) {
