@@ -92,9 +92,6 @@ public final class KeyBrowserView extends BorderPane {
     private Runnable prebuildRestore;
     /** The details pane's own children while its tabs wait to be styled in the next frame. */
     private List<Node> prebuildParts;
-    /** The key the pane showed while prebuilt (the table's first, without its value); null once it is ready. */
-    private KeyDetails prebuildSample;
-    private Instant prebuildAt;
     /** Set once the pane was opened or is ready: the steps still to come then do nothing. */
     private boolean prebuildOver;
     private Navigator navigator = Navigator.NONE;
@@ -715,38 +712,11 @@ public final class KeyBrowserView extends BorderPane {
             detailView.applyCss();
         }, () -> {
             // Without its value: the sample's secret has no business in a pane no one looks at.
-            prebuildAt = Instant.now();
-            prebuildSample = vm.rows().isEmpty() ? null : sampleDetails();
-            prebuildRestore = prebuildSample == null ? null : detailView.prepare(prebuildSample);
+            prebuildRestore = vm.rows().isEmpty() ? null : detailView.prepare(KeyDetails.of(
+                    vm.rows().get(0).key().withoutValue(), vm.formats(), Instant.now()));
             detailView.applyCss();
-        }, this::styleInSplit, this::endPrebuild);
+        }, this::endPrebuild);
         runAfterPaints(steps, 0);
-    }
-
-    /** The table's first key as the details show it, without its value: the prebuild's sample. */
-    private KeyDetails sampleDetails() {
-        return KeyDetails.of(vm.rows().get(0).key().withoutValue(), vm.formats(), prebuildAt);
-    }
-
-    /**
-     * Styles the pane once where an open puts it, inside the split, and takes it out again before any frame is
-     * drawn. Styles are matched by the chain of parents' style classes: styled only in the hidden holder, the
-     * first open matched every node again under the split's (most of its 60 ms of FX CPU), a later open after a
-     * close finds them cached. Also compares two equal copies of the sample, so the records' equals (linked on
-     * first use, several ms) are ready when the fresh read replaces the table's copy.
-     */
-    private void styleInSplit() {
-        prebuildHost.getChildren().remove(detailView);
-        detailView.setVisible(true);
-        detailView.setManaged(true);
-        split.getItems().add(detailView);
-        split.applyCss();
-        split.getItems().remove(detailView);
-        if (prebuildSample != null && !vm.rows().isEmpty()) {
-            // Equal copies (same key, same moment): equals runs through every part. Its answer does not matter.
-            prebuildSample.equals(sampleDetails());
-            prebuildSample = null;
-        }
     }
 
     /** Runs {@code steps} from {@code next} on, each after a painted frame, while the pane was not opened. */
