@@ -39,6 +39,12 @@ final class OverviewPane extends VBox {
         getChildren().setAll(headroomCard, fields);
     }
 
+    /**
+     * "Owner limits", the same from key to key: made once, as its tooltip is a popup window with a scene of its own
+     * to make (on every open, it was part of each open's stall).
+     */
+    private Label ownerSection;
+
     void setNavigator(Navigator navigator) {
         this.navigator = navigator;
     }
@@ -52,8 +58,11 @@ final class OverviewPane extends VBox {
         if (d.owners().isEmpty()) {
             return;
         }
-        getChildren().add(DetailParts.section("Owner limits",
-                "The key's team and customer have budgets and limits of their own; a request must fit all of them."));
+        if (ownerSection == null) {
+            ownerSection = DetailParts.section("Owner limits", "The key's team and customer have budgets and limits"
+                    + " of their own; a request must fit all of them.");
+        }
+        getChildren().add(ownerSection);
         for (KeyDetails.Owner owner : d.owners()) {
             boolean team = owner.kind().equals("Team");
             Hyperlink link = new Hyperlink();

@@ -5,12 +5,15 @@ import atlantafx.base.controls.ToggleSwitch;
 import bifrostconsole.api.KeyMetadata;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.keydetail.KeyDetailView;
+import bifrostconsole.keydetail.KeyDetails;
+import bifrostconsole.startup.FirstFrame;
 import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.Navigator;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.Switches;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -39,6 +42,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The virtual key browser: search and filters on top, the server-sorted, server-paged key table in the
@@ -73,7 +79,7 @@ public final class KeyBrowserView extends BorderPane {
     private final HBox metadataChips = new HBox(6);
     private final HBox toolbarSlot = new HBox(8);
     private final VBox tableBox = new VBox();
-    private final java.util.List<Node> detailHeaderItems = new java.util.ArrayList<>();
+    private final List<Node> detailHeaderItems = new ArrayList<>();
     private final SplitPane split = new SplitPane();
     /**
      * Built ahead of the first open, in the idle pulses after the first page is painted ({@link #prebuildDetail}),
@@ -85,7 +91,7 @@ public final class KeyBrowserView extends BorderPane {
     /** Takes the prebuilt pane back to what the view-model holds, once it is styled and laid out. */
     private Runnable prebuildRestore;
     /** The details pane's own children while its tabs wait to be styled in the next frame. */
-    private java.util.List<Node> prebuildParts;
+    private List<Node> prebuildParts;
     /** Set once the pane was opened or is ready: the steps still to come then do nothing. */
     private boolean prebuildOver;
     private Navigator navigator = Navigator.NONE;
@@ -132,7 +138,7 @@ public final class KeyBrowserView extends BorderPane {
         bindSelection();
         vm.detail().shownProperty().addListener((o, a, shown) -> showDetail(shown));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        vm.firstPageShown().thenRun(() -> javafx.application.Platform.runLater(this::prebuildDetail));
+        vm.firstPageShown().thenRun(() -> Platform.runLater(this::prebuildDetail));
         if (vm.loadedPageCountProperty().get() == 0 && !vm.loadingProperty().get()) {
             vm.start();
         }
@@ -689,9 +695,9 @@ public final class KeyBrowserView extends BorderPane {
      * that the first open only fills it. An open that comes first takes the pane as far as it got.
      */
     private void prebuildDetail() {
-        java.util.List<Runnable> steps = java.util.List.of(this::detailView, () -> {
+        List<Runnable> steps = List.of(this::detailView, () -> {
             prebuildHost = (StackPane) getCenter();
-            prebuildParts = java.util.List.copyOf(detailView.getChildren());
+            prebuildParts = List.copyOf(detailView.getChildren());
             detailView.getChildren().remove(detailView.tabs());
             detailView.setManaged(false);
             detailView.setVisible(false);
@@ -706,15 +712,15 @@ public final class KeyBrowserView extends BorderPane {
             detailView.applyCss();
         }, () -> {
             // Without its value: the sample's secret has no business in a pane no one looks at.
-            prebuildRestore = vm.rows().isEmpty() ? null : detailView.prepare(bifrostconsole.keydetail.KeyDetails
-                    .of(vm.rows().get(0).key().withoutValue(), vm.formats(), java.time.Instant.now()));
+            prebuildRestore = vm.rows().isEmpty() ? null : detailView.prepare(KeyDetails.of(
+                    vm.rows().get(0).key().withoutValue(), vm.formats(), Instant.now()));
             detailView.applyCss();
         }, this::endPrebuild);
         runAfterPaints(steps, 0);
     }
 
     /** Runs {@code steps} from {@code next} on, each after a painted frame, while the pane was not opened. */
-    private void runAfterPaints(java.util.List<Runnable> steps, int next) {
+    private void runAfterPaints(List<Runnable> steps, int next) {
         afterPaint(() -> {
             if (next < steps.size() && !prebuildOver) {
                 steps.get(next).run();
@@ -726,7 +732,7 @@ public final class KeyBrowserView extends BorderPane {
     /** Runs {@code step} once what the window shows now is painted; not at all if this view left its scene. */
     private void afterPaint(Runnable step) {
         if (getScene() != null) {
-            bifrostconsole.startup.FirstFrame.afterPaint(getScene(), step);
+            FirstFrame.afterPaint(getScene(), step);
         }
     }
 

@@ -35,7 +35,9 @@ import java.util.function.BooleanSupplier;
  * measures how long the FX thread takes to pick up a task queued every 5 ms: idle, paging through 100- and 25-key
  * pages, sorting by each sortable column, filtering by search text, and opening a key's details row after row.
  * Beside the stalls it prints the FX thread's own CPU time per action, which a busy machine inflates far less than
- * the stalls (they include waiting for a core and for the renderer), and marks each stretch as a JFR event
+ * the stalls (they include waiting for a core and for the renderer), the rest of the process's CPU time per action
+ * (the gateway, the client, the renderer, GC: on 2 cores what the FX thread competes with for a core) and the
+ * collectors' time per action, and marks each stretch as a JFR event
  * ({@code bifrostconsole.BenchPhase}) so a recording's FX-thread samples can be split by action.
  * Ends with this process's peak RSS (VmHWM) after paging {@code bench.table.memoryPages} 100-key pages, which is
  * the console's own memory when run as a fresh JVM with {@code -Dbench.table.keys=100000}.
@@ -89,8 +91,8 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
 
             out.printf(Locale.ROOT, "Key table: %,d keys in the demo gateway (this JVM), Monocle headless, load %s%n",
                     keyCount, load());
-            out.printf(Locale.ROOT, "%-34s %8s %8s %8s %16s %12s%n", "FX thread stall (ms)", "p50", "p99", "max",
-                    "action shown ms", "FX CPU ms");
+            out.printf(Locale.ROOT, "%-34s %8s %8s %8s %16s %12s %12s %8s%n", "FX thread stall (ms)", "p50", "p99",
+                    "max", "action shown ms", "FX CPU ms", "other CPU ms", "GC ms");
             report(out, "idle", phase("idle", () -> Thread.sleep(3000)), Double.NaN, 1);
 
             for (int size : new int[]{100, 25}) {
@@ -117,8 +119,12 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
             double[] firstOpenCpu = new double[1];
             List<FxStalls.Beat> opens = beats("details", () -> ms[0] = repeat(OPENS, i -> {
                 long cpu0 = fxCpuNs();
+                Phase first = new Phase(); // the first open's own stretch in a recording
+                first.what = "first open";
+                first.begin();
                 double shown = detailShown(vm, i);
                 if (i == 0) {
+                    first.commit();
                     firstOpenEnd[0] = System.nanoTime();
                     firstOpenCpu[0] = (fxCpuNs() - cpu0) / 1e6;
                 }
@@ -276,6 +282,12 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
 
     /** The FX thread's CPU time in the last {@link #phase}, ms: unlike the stalls, it hardly depends on the load. */
     private static double phaseFxCpuMs;
+    /**
+     * The rest of this process's CPU time (the demo gateway, the HTTP client, the renderer, GC) and the collectors'
+     * pause time in the last {@link #phase}, ms: on 2 cores the FX thread waits for a core while they run.
+     */
+    private static double phaseOtherCpuMs;
+    private static double phaseGcMs;
     private static long fxThreadId = -1;
 
     private static long fxCpuNs() {
@@ -300,17 +312,60 @@ public final class KeyTableBenchmark implements Benchmarks.Benchmark {
         phase.what = what;
         phase.begin();
         long cpu0 = threads.getThreadCpuTime(fxThreadId);
+        long process0 = processCpuNs();
+        long gc0 = gcMs();
+        java.util.Map<String, Long> byThread0 = THREADS ? cpuByThread() : java.util.Map.of();
         try {
             return FxStalls.beats(work);
         } finally {
+            if (THREADS) {
+                java.util.Map<String, Long> byThread = cpuByThread();
+                byThread0.forEach((name, ns) -> byThread.merge(name, -ns, Long::sum));
+                System.out.println("  " + what + ": CPU ms by thread " + byThread.entrySet().stream()
+                        .filter(e -> e.getValue() > 5_000_000)
+                        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> e.getKey() + " " + e.getValue() / 1_000_000).toList());
+            }
             phaseFxCpuMs = (threads.getThreadCpuTime(fxThreadId) - cpu0) / 1e6;
+            phaseOtherCpuMs = (processCpuNs() - process0) / 1e6 - phaseFxCpuMs;
+            phaseGcMs = gcMs() - gc0;
             phase.commit();
         }
     }
 
+    /** {@code -Dbench.table.threads=true}: each phase's CPU time by thread (names without their numbers). */
+    private static final boolean THREADS = Boolean.getBoolean("bench.table.threads");
+
+    private static java.util.Map<String, Long> cpuByThread() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long ns = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (ns > 0) {
+                byName.merge(info.getThreadName().replaceAll("[-#]?\\d+$", ""), ns, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    private static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMs() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc
+                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
     private static void report(PrintStream out, String label, List<Double> waits, double actionMs, int actions) {
-        out.printf(Locale.ROOT, "%-34s %8.1f %8.1f %8.1f %16s %12.1f%n", label, FxStalls.pct(waits, 0.5),
+        out.printf(Locale.ROOT, "%-34s %8.1f %8.1f %8.1f %16s %12.1f %12.1f %8.1f%n", label, FxStalls.pct(waits, 0.5),
                 FxStalls.pct(waits, 0.99), FxStalls.pct(waits, 1.0),
-                Double.isNaN(actionMs) ? "-" : String.format(Locale.ROOT, "%.1f", actionMs), phaseFxCpuMs / actions);
+                Double.isNaN(actionMs) ? "-" : String.format(Locale.ROOT, "%.1f", actionMs), phaseFxCpuMs / actions,
+                phaseOtherCpuMs / actions, phaseGcMs / actions);
     }
 }
