@@ -382,7 +382,7 @@ public final class OverviewView extends VBox {
         overTime.setVisible(sentence == null);
         UsageViewModel.Charts c = usage.chartsProperty().get();
         if (c != null) {
-            overTime.getData().setAll(List.of(TimeCharts.series("Cost per day", c.cost())));
+            TimeCharts.show(overTime, "Cost per day", c.cost());
             TimeCharts.showRange(overTime, c.cost(), formats.zone(), formats.locale());
         }
     }
