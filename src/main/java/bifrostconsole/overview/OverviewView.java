@@ -382,7 +382,7 @@ public final class OverviewView extends VBox {
         overTime.setVisible(sentence == null);
         UsageViewModel.Charts c = usage.chartsProperty().get();
         if (c != null) {
-            overTime.getData().setAll(List.of(TimeCharts.series("Cost per day", c.cost())));
+            TimeCharts.show(overTime, "Cost per day", c.cost());
             TimeCharts.showRange(overTime, c.cost(), formats.zone(), formats.locale());
         }
     }
@@ -410,10 +410,23 @@ public final class OverviewView extends VBox {
         return chart;
     }
 
+    /**
+     * The axes' labels made so far, by value: a chart's layout measures its tick labels for several ranges, and each
+     * scan's result lays out three money axes again; the compact format and the regex were most of the FX
+     * thread's work on a scan's result. Read and written on the FX thread only; a few hundred values at most.
+     */
+    private final Map<Double, String> axisLabels = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Double, String> eldest) {
+            return size() > 512;
+        }
+    };
+
     /** "$25", "$1,200", "$780K": an axis needs no cents. */
     private String axisMoney(double v) {
-        return Math.abs(v) >= 10_000 ? "$" + formats.compactCount((long) v)
-                : formats.money(Math.rint(v)).replaceAll("[.,]00$", "");
+        return axisLabels.computeIfAbsent(v, value -> Math.abs(value) >= 10_000
+                ? "$" + formats.compactCount((long) (double) value)
+                : formats.money(Math.rint(value)).replaceAll("[.,]00$", ""));
     }
 
     private static void styleChart(XYChart<?, ?> chart) {

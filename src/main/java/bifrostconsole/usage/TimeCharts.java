@@ -99,6 +99,28 @@ public final class TimeCharts {
         });
     }
 
+    /**
+     * Shows {@code points} as the chart's one series: when the series on screen has the same times (a refresh of
+     * the same period, as each overview scan asks) only the values change, which keeps the series' line node and
+     * its styling instead of replacing them while the rest of a scan's result is drawn.
+     */
+    public static void show(XYChart<Number, Number> chart, String name, List<UsageViewModel.Point> points) {
+        if (chart.getData().size() == 1 && name.equals(chart.getData().get(0).getName())) {
+            List<XYChart.Data<Number, Number>> shown = chart.getData().get(0).getData();
+            boolean same = shown.size() == points.size();
+            for (int i = 0; same && i < points.size(); i++) {
+                same = shown.get(i).getXValue().longValue() == points.get(i).at().getEpochSecond();
+            }
+            if (same) {
+                for (int i = 0; i < points.size(); i++) {
+                    shown.get(i).setYValue(points.get(i).value());
+                }
+                return;
+            }
+        }
+        chart.getData().setAll(List.of(series(name, points)));
+    }
+
     /** One series from points, named for the legend and tooltips. */
     public static XYChart.Series<Number, Number> series(String name, List<UsageViewModel.Point> points) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();

@@ -120,6 +120,31 @@ class OverviewViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRescanGivesTheSpendChartsLineItsNewValuesInPlace(FxRobot robot) throws Exception {
+        Fx.run(() -> vm.setActive(true));
+        Fx.waitUntil(() -> vm.shownProperty().get() != null && vm.spendOverTime().chartsProperty().get() != null
+                && !vm.spendOverTime().loadingProperty().get());
+        javafx.scene.chart.XYChart<Number, Number> chart = robot.lookup("#overview-spend-chart")
+                .queryAs(javafx.scene.chart.XYChart.class);
+        javafx.scene.chart.XYChart.Series<Number, Number> series = Fx.call(() -> chart.getData().get(0));
+        Object before = vm.spendOverTime().chartsProperty().get();
+        Fx.run(vm::scan);
+        Fx.waitUntil("the rescan's spend chart", () -> !vm.scanningProperty().get()
+                && vm.spendOverTime().chartsProperty().get() != before && !vm.spendOverTime().loadingProperty().get());
+        List<bifrostconsole.usage.UsageViewModel.Point> cost = vm.spendOverTime().chartsProperty().get().cost();
+        Fx.run(() -> {
+            assertEquals(1, chart.getData().size());
+            assertTrue(chart.getData().get(0) == series, "the same period: the line is kept, its values set");
+            assertEquals(cost.size(), series.getData().size());
+            for (int i = 0; i < cost.size(); i++) {
+                assertEquals(cost.get(i).at().getEpochSecond(), series.getData().get(i).getXValue().longValue());
+                assertEquals(cost.get(i).value(), series.getData().get(i).getYValue().doubleValue(), 0);
+            }
+        });
+    }
+
+    @Test
     void withoutLogsTheUnusedTabMakesWayForOneSentence(FxRobot robot) throws Exception {
         Formats formats = new Formats(Locale.US, ZoneOffset.UTC);
         OverviewViewModel noLogs = new OverviewViewModel(withoutLogs.client(), Platform::runLater,
