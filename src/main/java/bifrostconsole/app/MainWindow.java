@@ -305,31 +305,14 @@ final class MainWindow extends BorderPane {
         return shownWorkspaceView;
     }
 
-    /** How long a connection may take before the connecting screen shows its spinner and text. */
-    static final javafx.util.Duration CONNECTING_SHOWN_AFTER = javafx.util.Duration.millis(400);
-
-    /**
-     * The connecting screen: empty at first, the spinner and "Connecting to ..." once the connection has taken
-     * {@link #CONNECTING_SHOWN_AFTER}. A quick one (the demo at start-up, a server nearby) then never flashes a
-     * spinner, and the start does not build, style and animate one (its every frame redrawn by the software
-     * renderer) while the first page is on its way.
-     */
     private Node connecting() {
-        VBox box = new VBox();
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(48, 48);
+        Label text = new Label();
+        text.getStyleClass().add("title");
+        text.textProperty().bind(model.statusTextProperty());
+        VBox box = new VBox(progress, text);
         box.getStyleClass().add("centre-message");
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(CONNECTING_SHOWN_AFTER);
-        later.setOnFinished(e -> {
-            if (getCenter() != box) {
-                return;
-            }
-            ProgressIndicator progress = new ProgressIndicator();
-            progress.setMaxSize(48, 48);
-            Label text = new Label();
-            text.getStyleClass().add("title");
-            text.textProperty().bind(model.statusTextProperty());
-            box.getChildren().setAll(progress, text);
-        });
-        later.play();
         return box;
     }
 

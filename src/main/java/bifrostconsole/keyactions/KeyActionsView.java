@@ -210,7 +210,7 @@ public final class KeyActionsView {
 
     /** The ⋯ button: the actions for this row's key alone, whatever else is selected. */
     private final class ActionsCell extends TableCell<KeyRow, KeyRow> {
-        private final Button button = Icons.rowButton(Feather.MORE_HORIZONTAL, "Actions on this key");
+        private final Button button = Icons.button(Feather.MORE_HORIZONTAL, "Actions on this key");
 
         ActionsCell() {
             getStyleClass().add("actions-cell");

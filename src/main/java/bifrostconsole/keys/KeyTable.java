@@ -374,58 +374,30 @@ final class KeyTable {
 
     private static final class UsageCell extends TableCell<KeyRow, KeyRow> {
         private final boolean budgets;
-        /**
-         * The box's parts in their order: the usage lines, "+N more", "No budget". Each is made the first time a
-         * row needs it and then kept (only its visibility changes; re-adding nodes restyles them). Most keys have
-         * one line, so a first page no longer makes and styles the second line and the two labels of every cell:
-         * CSS of the first page's cells was a quarter of the FX thread's work to the first frame (README).
-         */
-        private final Node[] parts = new Node[MAX_LINES + 2];
-        private final HoverTooltip[] moreTip = new HoverTooltip[1];
+        private final UsageLineView[] lines = new UsageLineView[MAX_LINES];
+        private final Label more = new Label();
+        private final HoverTooltip moreTip = new HoverTooltip(more, t -> { });
+        private final Label none = new Label();
         private final VBox box = new VBox(3);
 
         UsageCell(boolean budgets) {
             this.budgets = budgets;
+            for (int i = 0; i < MAX_LINES; i++) {
+                lines[i] = new UsageLineView(UsageLineView.Style.COMPACT);
+                lines[i].managedProperty().bind(lines[i].visibleProperty());
+            }
+            more.getStyleClass().addAll("muted", "small");
+            more.managedProperty().bind(more.visibleProperty());
+            none.getStyleClass().add("muted");
+            none.setText(budgets ? "No budget" : "No limits");
+            none.managedProperty().bind(none.visibleProperty());
             box.setAlignment(Pos.CENTER_LEFT);
             box.setFillWidth(true);
+            // The children never change; only their visibility does. Re-adding nodes restyles them.
+            box.getChildren().addAll(lines);
+            box.getChildren().addAll(more, none);
             keepGraphic(this, box);
             fillWidth(this, box);
-        }
-
-        /** Part {@code i}, made and put in its place when first asked for. */
-        private Node part(int i) {
-            if (parts[i] == null) {
-                Node made;
-                if (i < MAX_LINES) {
-                    made = new UsageLineView(UsageLineView.Style.COMPACT);
-                } else if (i == MAX_LINES) {
-                    Label more = new Label();
-                    more.getStyleClass().addAll("muted", "small");
-                    moreTip[0] = new HoverTooltip(more, t -> { });
-                    made = more;
-                } else {
-                    Label none = new Label(budgets ? "No budget" : "No limits");
-                    none.getStyleClass().add("muted");
-                    made = none;
-                }
-                made.managedProperty().bind(made.visibleProperty());
-                int at = 0;
-                for (int j = 0; j < i; j++) {
-                    at += parts[j] == null ? 0 : 1;
-                }
-                box.getChildren().add(at, made);
-                parts[i] = made;
-            }
-            return parts[i];
-        }
-
-        /** Shows part {@code i} when {@code shown}; a part never made needs no hiding. */
-        private void show(int i, boolean shown) {
-            if (shown) {
-                part(i).setVisible(true);
-            } else if (parts[i] != null) {
-                parts[i].setVisible(false);
-            }
         }
 
         @Override
@@ -439,22 +411,22 @@ final class KeyTable {
             // Two lines fit a row; with more, the first line and "+N more" keep the row height fixed.
             int shown = items.size() <= MAX_LINES ? items.size() : MAX_LINES - 1;
             for (int i = 0; i < MAX_LINES; i++) {
-                show(i, i < shown);
+                lines[i].setVisible(i < shown);
                 if (i < shown) {
-                    ((UsageLineView) parts[i]).show(items.get(i));
+                    lines[i].show(items.get(i));
                 }
             }
-            show(MAX_LINES, items.size() > shown);
+            more.setVisible(items.size() > shown);
             if (items.size() > shown) {
                 // Short, so a narrow column shows it whole; the tooltip lists the rest.
-                ((Label) parts[MAX_LINES]).setText("+" + (items.size() - shown) + " more");
+                more.setText("+" + (items.size() - shown) + " more");
                 StringBuilder rest = new StringBuilder("Open the key to see them all. The others:");
                 for (UsageLine line : items.subList(shown, items.size())) {
                     rest.append("\n").append(line.compactText());
                 }
-                moreTip[0].setText(rest.toString());
+                moreTip.setText(rest.toString());
             }
-            show(MAX_LINES + 1, items.isEmpty());
+            none.setVisible(items.isEmpty());
         }
     }
 

@@ -17,15 +17,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link ClipboardService#copySecret} so it is cleared from the clipboard again.
  */
 public final class MaskedSecretField extends HBox {
-    private static final String REVEAL = "Reveal the key value";
-    private static final String MASK = "Mask the key value";
     private final Label text = new Label();
-    private final Button reveal = Icons.rowButton(Feather.EYE, REVEAL);
+    private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value");
 
     {
         reveal.getStyleClass().add("reveal-secret");
     }
-    private final Button copy = Icons.rowButton(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
+    private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
     private final FontIcon eye = Icons.icon(Feather.EYE);
     private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF);
@@ -75,8 +73,7 @@ public final class MaskedSecretField extends HBox {
             text.setText(revealed.get() ? secret : SecretMask.mask(secret, visiblePrefix));
         }
         reveal.setGraphic(revealed.get() ? eyeOff : eye);
-        // Shared by every row's button (Icons.rowButton): swapped, never changed in place.
-        reveal.setTooltip(Icons.sharedTooltip(revealed.get() ? MASK : REVEAL));
+        reveal.getTooltip().setText(revealed.get() ? "Mask the key value" : "Reveal the key value");
     }
 
     public void setOnCopy(Runnable onCopy) {

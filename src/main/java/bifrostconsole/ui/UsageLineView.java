@@ -19,14 +19,13 @@ public final class UsageLineView extends VBox {
     public enum Style { COMPACT, FULL }
 
     private final Style style;
+    private final Label title = new Label();
     private final Label used = new Label();
+    private final Label percent = new Label();
     private final UsageBar bar = new UsageBar();
-    // FULL only (null in COMPACT): a first page of keys has a few compact lines per row, which need none of them.
-    private Label title;
-    private Label percent;
-    private Label reset;
-    private Label lastReset;
-    private Label forecast;
+    private final Label reset = new Label();
+    private final Label lastReset = new Label();
+    private final Label forecast = new Label();
     /** COMPACT: the texts to choose from, widest first ({@link UsageLine#cellTexts}). */
     private java.util.List<String> cellTexts = java.util.List.of();
     /** Measures a candidate text in the label's font; never shown. */
@@ -50,11 +49,6 @@ public final class UsageLineView extends VBox {
             used.fontProperty().addListener(o -> chooseCellText());
         } else {
             setSpacing(4);
-            title = new Label();
-            percent = new Label();
-            reset = new Label();
-            lastReset = new Label();
-            forecast = new Label();
             title.getStyleClass().add("usage-title");
             percent.getStyleClass().add("usage-percent");
             Region spacer = new Region();
