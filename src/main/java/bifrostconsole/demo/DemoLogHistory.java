@@ -2,6 +2,7 @@ package bifrostconsole.demo;
 
 import bifrostconsole.api.Budget;
 import bifrostconsole.api.VirtualKey;
+import bifrostconsole.store.GovernanceStore.HeldKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Synthetic request history for the demo gateway's logs endpoints, deterministic and consistent with each key's
@@ -144,10 +146,6 @@ final class DemoLogHistory {
      */
     record KeyShape(Object version, int group, long created, long[] resets, double[] usage, double[] window,
                     double baseline) {
-        static KeyShape of(VirtualKey key) {
-            return of(key, key);
-        }
-
         /** {@code version}: what stays the same object while the key is not written (the record or its bytes). */
         static KeyShape of(VirtualKey key, Object version) {
             List<Budget> budgets = new ArrayList<>();
@@ -186,12 +184,17 @@ final class DemoLogHistory {
 
     /** The key's shape, made once per version of the key (see {@link KeyShape}). */
     KeyShape shape(VirtualKey key) {
-        String id = key.id() == null ? "" : key.id();
+        return shape(key.id(), key, () -> key);
+    }
+
+    /** The shape of the key {@code id} at {@code version}: made (from {@code key}) only for a version not seen. */
+    private KeyShape shape(String keyId, Object version, Supplier<VirtualKey> key) {
+        String id = keyId == null ? "" : keyId;
         KeyShape known = shapes.byId.get(id);
-        if (known != null && known.version() == key) {
+        if (known != null && known.version() == version) {
             return known;
         }
-        KeyShape made = KeyShape.of(key);
+        KeyShape made = KeyShape.of(key.get(), version);
         if (shapes.byId.size() > MAX_SHAPES) {
             shapes.byId.clear(); // keys deleted and made again many times over: start afresh
         }
@@ -218,33 +221,18 @@ final class DemoLogHistory {
      * The shapes of the store's keys as it holds them ({@code byId}: in id order, else in creation order), made
      * again only for a key written since (a new version), so the keys are not decoded on every request.
      */
-    KeyShape[] shapes(List<bifrostconsole.store.GovernanceStore.HeldKey> keys, boolean byId) {
+    KeyShape[] shapes(List<HeldKey> keys, boolean byId) {
         KeyShape[] recent = shapes.recentHeld.getOrDefault(byId, new KeyShape[0]);
         KeyShape[] out = new KeyShape[keys.size()];
         for (int i = 0; i < out.length; i++) {
-            bifrostconsole.store.GovernanceStore.HeldKey key = keys.get(i);
+            HeldKey key = keys.get(i);
             KeyShape at = i < recent.length ? recent[i] : null;
-            out[i] = at != null && at.version() == key.version() ? at : shape(key);
+            out[i] = at != null && at.version() == key.version() ? at : shape(key.id(), key.version(), key::key);
         }
         if (out.length >= recent.length / 2) {
             shapes.recentHeld.put(byId, out);
         }
         return out;
-    }
-
-    private KeyShape shape(bifrostconsole.store.GovernanceStore.HeldKey held) {
-        String id = held.id();
-        KeyShape known = shapes.byId.get(id == null ? "" : id);
-        if (known != null && known.version() == held.version()) {
-            return known;
-        }
-        VirtualKey key = held.key();
-        KeyShape made = KeyShape.of(key, held.version());
-        if (shapes.byId.size() > MAX_SHAPES) {
-            shapes.byId.clear();
-        }
-        shapes.byId.put(key.id() == null ? "" : key.id(), made);
-        return made;
     }
 
     /** The pieces of a key's history, oldest first, within [history start, now). */

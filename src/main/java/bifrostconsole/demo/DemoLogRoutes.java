@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The demo gateway's read-only logs endpoints (API.md §14), answered from {@link DemoLogHistory}:
@@ -420,7 +421,7 @@ public final class DemoLogRoutes {
 
     /** A key's entry in the ranking over [from, to), or null without requests there. */
     private static RankingEntry entry(DemoLogHistory h, DemoLogHistory.KeyShape shape, long from, long to,
-                                      java.util.function.Supplier<String> id, java.util.function.Supplier<String> name,
+                                      Supplier<String> id, Supplier<String> name,
                                       RankingTrend trend) {
         double cost = h.cost(shape, from, to);
         int g = shape.group();

@@ -307,11 +307,7 @@ public final class GovernanceStore {
     public GovernanceStore(List<VirtualKey> keys, List<Team> teams, List<Customer> customers,
                            List<McpClient> mcpClients, List<Provider> providers,
                            Map<String, List<ProviderKey>> providerKeys) {
-        this.data = Data.of(new CompactKeys(), keys, teams, customers, mcpClients);
-        this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
-        Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
-        providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-        this.providerKeys = copy;
+        this(Data.of(new CompactKeys(), keys, teams, customers, mcpClients), providers, providerKeys);
     }
 
     /**
@@ -320,7 +316,11 @@ public final class GovernanceStore {
      */
     public GovernanceStore(Keys keys, List<Team> teams, List<Customer> customers, List<McpClient> mcpClients,
                            List<Provider> providers, Map<String, List<ProviderKey>> providerKeys) {
-        this.data = keys.data(teams, customers, mcpClients);
+        this(keys.data(teams, customers, mcpClients), providers, providerKeys);
+    }
+
+    private GovernanceStore(Data data, List<Provider> providers, Map<String, List<ProviderKey>> providerKeys) {
+        this.data = data;
         this.providers = providers.stream().sorted(Comparator.comparing(Provider::name)).toList();
         Map<String, List<ProviderKey>> copy = new LinkedHashMap<>();
         providerKeys.forEach((name, list) -> copy.put(name, List.copyOf(list)));
