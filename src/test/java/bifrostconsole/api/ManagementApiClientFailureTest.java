@@ -160,17 +160,22 @@ class ManagementApiClientFailureTest {
     void httpsToAPlainHttpServerIsATlsFailure() throws Exception {
         // A plain HTTP server (as Bifrost's) answers the TLS hello with an HTTP 400 in clear text.
         try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            // Every connection is answered, not just the first: when the client meets the end of the stream
+            // before it has parsed the clear-text reply, the JDK's HttpClient connects once more, and a second
+            // connection left unanswered in the backlog made this test time out instead (seen once in CI).
             Thread answer = new Thread(() -> {
-                try (Socket s = plain.accept()) {
-                    s.getInputStream().read(new byte[512]);
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    // Half-close and drain rather than close: closing with the rest of the TLS hello unread
-                    // resets the connection, and whether the client then sees the reply or the reset is a race.
-                    s.shutdownOutput();
-                    s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (IOException ignored) {
-                    // the client hung up first
+                while (!plain.isClosed()) {
+                    try (Socket s = plain.accept()) {
+                        s.getInputStream().read(new byte[512]);
+                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                        // Half-close and drain rather than close: closing with the rest of the TLS hello unread
+                        // resets the connection, and whether the client then sees the reply or the reset is a race.
+                        s.shutdownOutput();
+                        s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    } catch (IOException ignored) {
+                        // the client hung up first, or the test is over and closed the server socket
+                    }
                 }
             });
             answer.setDaemon(true);
