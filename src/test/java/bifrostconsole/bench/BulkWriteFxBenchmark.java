@@ -46,12 +46,15 @@ import java.util.function.Predicate;
 
 /**
  * Does the window stay responsive while a bulk change runs? Drives the real key table and change dialog headlessly
- * (Monocle, software rendering) against the demo gateway in this JVM, as the demo workspace runs: selects all
+ * (Monocle, software rendering) against the demo gateway, by default in a child JVM as a remote gateway would be
+ * ({@code -Dbench.writesfx.gateway=in-process}: in this JVM, as the demo workspace runs it): selects all
  * 1,000 matching keys, previews (every key read afresh and planned), confirms, and waits for the result list and
  * the table's refresh; first disable, then enable. Meanwhile a heartbeat records how long the FX thread took to
  * pick up a task queued every 5 ms (its stall; aim: never over 50 ms), next to the same heartbeat while idle, and
  * every update the view-models hand the FX thread is timed as it runs there.
- * Run: {@code mvn -B -q -Pbench test-compile exec:java -Dbench=writes-fx}.
+ * Run: {@code mvn -B -q -Pbench test-compile exec:java -Dbench=writes-fx} (after {@code mvn -B -DskipTests package}
+ * for target/lib), or {@code java -Dbench=writes-fx -cp "target/classes:target/test-classes:$(cat
+ * target/test-cp.txt)" bifrostconsole.bench.Benchmarks}.
  */
 final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
     private static final int KEYS = 1_000;
@@ -73,10 +76,13 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         });
         List<FxStalls.Update> uiTasks = Collections.synchronizedList(new ArrayList<>());
         Executor ui = FxStalls.timedUi(uiTasks);
-        try (DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
-                DemoDataGenerator.generate(42, KEYS, Instant.now())).withApiKey("bench-key"))) {
+        boolean inProcess = "in-process".equals(System.getProperty("bench.writesfx.gateway", "child"));
+        try (Gateway gateway = inProcess ? Gateway.inProcess() : Gateway.child(data)) {
+            out.println("Gateway: " + gateway.mode() + " at " + gateway.baseUrl() + (inProcess
+                    ? " (-Dbench.writesfx.gateway=in-process: in this JVM, as the demo workspace runs it)"
+                    : " (the default, as a remote server; -Dbench.writesfx.gateway=in-process runs it in this JVM)"));
             ManagementApiClient client = new ManagementApiClient(ConnectionSettings.of(gateway.baseUrl(),
-                    Secret.of("bench-key")));
+                    Secret.of(API_KEY)));
             Formats formats = new Formats(Locale.US, ZoneOffset.UTC);
             Scheduler scheduler = Scheduler.onUiExecutor(Scheduler.newTimer(), ui);
             WindowService windows = new WindowService(scene -> Stylesheets.apply(scene), List.of());
@@ -160,6 +166,104 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             });
         } finally {
             background.shutdownNow();
+        }
+    }
+
+    private static final String API_KEY = "bench-key";
+
+    /**
+     * The demo gateway the console talks to: by default a child JVM ({@code Launcher demo-server}, as the export
+     * benchmark starts one), so that, as with a real, remote gateway, its threads and garbage are not the console's
+     * (its CPU still shares the machine's cores); {@code -Dbench.writesfx.gateway=in-process} runs it in this JVM,
+     * as the demo workspace does.
+     */
+    private interface Gateway extends AutoCloseable {
+        String baseUrl();
+
+        String mode();
+
+        @Override
+        void close() throws Exception;
+
+        static Gateway inProcess() throws java.io.IOException {
+            DemoGateway gateway = DemoGateway.start(DemoGateway.Options.of(
+                    DemoDataGenerator.generate(42, KEYS, Instant.now())).withApiKey(API_KEY));
+            return new Gateway() {
+                @Override
+                public String baseUrl() {
+                    return gateway.baseUrl();
+                }
+
+                @Override
+                public String mode() {
+                    return "in this JVM (in-process)";
+                }
+
+                @Override
+                public void close() {
+                    gateway.close();
+                }
+            };
+        }
+
+        /**
+         * Starts {@code demo-server} with this JVM's classpath (the same build) and reads its URL; the key goes in
+         * a file, not on the command line. The child is killed on close and, should this JVM end first (Ctrl+C, an
+         * uncaught error), by a shutdown hook. {@code -Dbench.writesfx.serverOptions="..."} (split at spaces) are
+         * the child's JVM options, e.g. a JFR recording.
+         */
+        static Gateway child(Path dir) throws Exception {
+            Path keyFile = Files.writeString(dir.resolve("api-key"), API_KEY);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            String options = System.getProperty("bench.writesfx.serverOptions", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            // Under exec:java the application's classes are not on this JVM's class path: the packaged ones then.
+            String classpath = ClassLoader.getSystemClassLoader().getResource("bifrostconsole/Launcher.class") != null
+                    ? System.getProperty("java.class.path") : "target/classes:target/lib/*";
+            command.addAll(List.of("-cp", classpath, "bifrostconsole.Launcher",
+                    "demo-server", "--port", "0", "--keys", String.valueOf(KEYS), "--seed", "42", "--api-key-file",
+                    keyFile.toString()));
+            Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Thread kill = new Thread(server::destroyForcibly, "bench-kill-gateway");
+            Runtime.getRuntime().addShutdownHook(kill);
+            String url;
+            try {
+                url = ExportBenchmark.awaitUrl(server);
+            } catch (Exception | Error e) {
+                stop(server, kill);
+                throw e;
+            }
+            return new Gateway() {
+                @Override
+                public String baseUrl() {
+                    return url;
+                }
+
+                @Override
+                public String mode() {
+                    return "in a child JVM (pid " + server.pid() + ")";
+                }
+
+                @Override
+                public void close() throws InterruptedException {
+                    stop(server, kill);
+                }
+            };
+        }
+
+        private static void stop(Process server, Thread kill) throws InterruptedException {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(kill);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
         }
     }
 
