@@ -44,6 +44,14 @@ public interface GovernanceSource {
     }
 
     /**
+     * {@link #usageHistory} for a caller that draws only the cost: a live server is asked for its cost histogram
+     * alone, so the history's tokens and requests are then zero.
+     */
+    default CompletableFuture<LogsAnswer<UsageHistory>> costHistory(LogsQuery query) {
+        return usageHistory(query);
+    }
+
+    /**
      * Requests per virtual key id in [start, end), from the logs' ranking by virtual key
      * ({@code /api/logs/rankings/by-dimension?dimension=virtual_key&all=true}): a key that is missing had no
      * traffic in the window. Only a live server with logs has it: anything else (and a server answering 404)

@@ -117,6 +117,8 @@ public final class UsageViewModel {
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private Subject subject;
     private boolean active;
+    /** Only the cost is drawn ({@link #drawCostOnly}): the server is asked for the cost histogram alone. */
+    private boolean costOnly;
 
     public UsageViewModel(GovernanceSource source, Executor uiExecutor, Clock clock, Formats formats) {
         this.source = source;
@@ -151,6 +153,15 @@ public final class UsageViewModel {
         load();
     }
 
+    /**
+     * For a view that draws only {@link Charts#cost()} (the overview's spend over time): the gateway is asked for
+     * its cost histogram alone, and the charts' tokens, requests and totals then count no tokens or requests.
+     * Only for a subject without {@code keys} (those add up their keys' histograms in groups).
+     */
+    public void drawCostOnly() {
+        costOnly = true;
+    }
+
     private void load() {
         if (!active || subject == null) {
             return;
@@ -161,7 +172,7 @@ public final class UsageViewModel {
         LogsQuery q = new LogsQuery(end.minus(p.length()), end, s.filter().virtualKeyIds(), s.filter().teamIds(),
                 s.filter().customerIds());
         loading.set(true);
-        request.submit(() -> s.keys() == null ? source.usageHistory(q)
+        request.submit(() -> s.keys() == null ? costOnly ? source.costHistory(q) : source.usageHistory(q)
                         : s.keys().get().thenCompose(ids -> ofKeys(q, ids, s.noKeys())), answer -> toCharts(answer, s),
                 (result, failure) -> {
                     loading.set(false);

@@ -216,6 +216,20 @@ class DemoLogRoutesTest {
     }
 
     @Test
+    void theCostHistoryAloneHasTheSameCostPerBucketAndNoCounts() throws Exception {
+        LogsQuery week = LogsQuery.between(NOW.minus(Duration.ofDays(7)), NOW);
+        UsageHistory all = gateway.client().usageHistory(week).get(10, TimeUnit.SECONDS).value();
+        UsageHistory cost = gateway.client().costHistory(week).get(10, TimeUnit.SECONDS).value();
+        assertEquals(all.bucketSeconds(), cost.bucketSeconds());
+        assertEquals(all.buckets().stream().map(b -> b.start() + " " + b.cost()).toList(),
+                cost.buckets().stream().map(b -> b.start() + " " + b.cost()).toList());
+        assertTrue(all.totalTokens() > 0);
+        assertEquals(0, cost.totalTokens());
+        assertEquals(0, cost.totalRequests());
+        assertFalse(withoutLogs.client().costHistory(week).get(10, TimeUnit.SECONDS).available(), "404: not available");
+    }
+
+    @Test
     void aServerWithoutLogsIsNotAnError() throws Exception {
         get(withoutLogs, "/api/logs/histogram", 404);
         LogsAnswer<UsageHistory> answer = withoutLogs.client().usageHistory(LogsQuery.between(

@@ -34,6 +34,14 @@ class UsageViewModelTest {
     static final class LogsOnly implements GovernanceSource {
         final List<LogsQuery> queries = new ArrayList<>();
         final List<CompletableFuture<LogsAnswer<UsageHistory>>> answers = new ArrayList<>();
+        /** How many of {@link #queries} asked for the cost alone. */
+        int costOnly;
+
+        @Override
+        public CompletableFuture<LogsAnswer<UsageHistory>> costHistory(LogsQuery query) {
+            costOnly++;
+            return usageHistory(query);
+        }
 
         @Override
         public CompletableFuture<LogsAnswer<UsageHistory>> usageHistory(LogsQuery query) {
@@ -94,6 +102,17 @@ class UsageViewModelTest {
         assertEquals(NOW, q.end());
         vm.periodProperty().set(UsageViewModel.Period.DAY);
         assertEquals(NOW.minus(Duration.ofHours(24)), source.queries.get(1).start());
+    }
+
+    @Test
+    void aViewDrawingTheCostAloneAsksForTheCostAlone() {
+        vm.show(UsageViewModel.Subject.gateway());
+        vm.setActive(true);
+        assertEquals(0, source.costOnly, "the full history by default");
+        vm.drawCostOnly();
+        vm.refresh();
+        assertEquals(2, source.queries.size());
+        assertEquals(1, source.costOnly);
     }
 
     @Test
