@@ -313,7 +313,9 @@ public final class ChangeDialogViewModel {
         progressShownAt = System.nanoTime() - PROGRESS_INTERVAL.toNanos();
         run = engine.start(planned, this::heard, Runnable::run);
         int total = planned.size();
-        run.result().whenComplete((done, failure) -> uiExecutor.execute(() -> finish(done, failure)));
+        // The outcomes are put in words and sorted off the UI thread: the FX thread only shows them.
+        run.result().thenApplyAsync(this::describeResult, background)
+                .whenComplete((done, failure) -> uiExecutor.execute(() -> finish(done, failure)));
         showProgressSoon(total);
     }
 
@@ -357,28 +359,43 @@ public final class ChangeDialogViewModel {
         progressText.set(text.toString());
     }
 
-    private void finish(RunResult done, Throwable failure) {
+    /** A run's result with its outcomes in words, problems first, and what the dialog counts of them. */
+    private record Described(RunResult run, List<ResultItem> items, String summary, int skipped, int newValues) {
+    }
+
+    /** Off the UI thread: every outcome in words, sorted, and counted. */
+    private Described describeResult(RunResult done) {
+        List<ResultItem> items = new ArrayList<>(done.outcomes().size());
+        for (KeyOutcome o : done.outcomes()) {
+            items.add(resultItem(o));
+        }
+        // Problems first: they are what the admin has to act on.
+        items.sort(Comparator.comparingInt(i -> i.outcome().ok() ? 1 : 0));
+        int skipped = 0;
+        int newValues = 0;
+        for (ResultItem i : items) {
+            skipped += i.reviewable() ? 1 : 0;
+            newValues += i.newValue() != null ? 1 : 0;
+        }
+        return new Described(done, items, capitalised(done.summary()) + ".", skipped, newValues);
+    }
+
+    private void finish(Described done, Throwable failure) {
         if (failure != null) {
             // The engine turns every key's failure into an outcome: this is a bug, said plainly.
             message.set(UserMessages.of(failure, "The change stopped unexpectedly"));
             step.set(Step.FAILED);
             return;
         }
-        result = done;
-        List<ResultItem> items = new ArrayList<>();
-        for (KeyOutcome o : done.outcomes()) {
-            items.add(resultItem(o));
-        }
-        // Problems first: they are what the admin has to act on.
-        items.sort(Comparator.comparingInt(i -> i.outcome().ok() ? 1 : 0));
-        results.setAll(items);
-        resultSummary.set(capitalised(done.summary()) + ".");
-        historyProblem.set(done.historyProblem());
-        skippedCount.set((int) items.stream().filter(ResultItem::reviewable).count());
-        newValueCount.set((int) items.stream().filter(i -> i.newValue() != null).count());
+        result = done.run();
+        results.setAll(done.items());
+        resultSummary.set(done.summary());
+        historyProblem.set(result.historyProblem());
+        skippedCount.set(done.skipped());
+        newValueCount.set(done.newValues());
         progress.set(1);
         step.set(Step.FINISHED);
-        hooks.finished(done);
+        hooks.finished(result);
     }
 
     private ResultItem resultItem(KeyOutcome o) {
