@@ -372,30 +372,25 @@ final class KeyTable {
         }
     }
 
+    /**
+     * A cell's budgets or rate limits: up to two usage lines, or one and "+N more", or "No budget". What a row does
+     * not need is not made: a first page's rows mostly show one line, and each line is five nodes to style before the
+     * first frame. A node made for a later row is styled as it is added ({@link StyleNow}): a cell is updated in the
+     * layout pass, after the pulse's CSS pass, and would otherwise be painted unstyled for one frame. Once made, a node
+     * stays and only its visibility changes: taking it out and putting it back would restyle it.
+     */
     private static final class UsageCell extends TableCell<KeyRow, KeyRow> {
         private final boolean budgets;
         private final UsageLineView[] lines = new UsageLineView[MAX_LINES];
-        private final Label more = new Label();
-        private final HoverTooltip moreTip = new HoverTooltip(more, t -> { });
-        private final Label none = new Label();
+        private Label more;
+        private HoverTooltip moreTip;
+        private Label none;
         private final VBox box = new VBox(3);
 
         UsageCell(boolean budgets) {
             this.budgets = budgets;
-            for (int i = 0; i < MAX_LINES; i++) {
-                lines[i] = new UsageLineView(UsageLineView.Style.COMPACT);
-                lines[i].managedProperty().bind(lines[i].visibleProperty());
-            }
-            more.getStyleClass().addAll("muted", "small");
-            more.managedProperty().bind(more.visibleProperty());
-            none.getStyleClass().add("muted");
-            none.setText(budgets ? "No budget" : "No limits");
-            none.managedProperty().bind(none.visibleProperty());
             box.setAlignment(Pos.CENTER_LEFT);
             box.setFillWidth(true);
-            // The children never change; only their visibility does. Re-adding nodes restyles them.
-            box.getChildren().addAll(lines);
-            box.getChildren().addAll(more, none);
             keepGraphic(this, box);
             fillWidth(this, box);
         }
@@ -411,22 +406,74 @@ final class KeyTable {
             // Two lines fit a row; with more, the first line and "+N more" keep the row height fixed.
             int shown = items.size() <= MAX_LINES ? items.size() : MAX_LINES - 1;
             for (int i = 0; i < MAX_LINES; i++) {
-                lines[i].setVisible(i < shown);
                 if (i < shown) {
-                    lines[i].show(items.get(i));
+                    line(i).show(items.get(i));
+                    lines[i].setVisible(true);
+                } else if (lines[i] != null) {
+                    lines[i].setVisible(false);
                 }
             }
-            more.setVisible(items.size() > shown);
-            if (items.size() > shown) {
+            boolean hasMore = items.size() > shown;
+            if (hasMore) {
                 // Short, so a narrow column shows it whole; the tooltip lists the rest.
-                more.setText("+" + (items.size() - shown) + " more");
+                more().setText("+" + (items.size() - shown) + " more");
                 StringBuilder rest = new StringBuilder("Open the key to see them all. The others:");
                 for (UsageLine line : items.subList(shown, items.size())) {
                     rest.append("\n").append(line.compactText());
                 }
                 moreTip.setText(rest.toString());
             }
-            none.setVisible(items.isEmpty());
+            if (more != null) {
+                more.setVisible(hasMore);
+            }
+            if (items.isEmpty()) {
+                none().setVisible(true);
+            } else if (none != null) {
+                none.setVisible(false);
+            }
+        }
+
+        /** Line {@code i}, made (after the lines before it, so the order stays) and styled the first time. */
+        private UsageLineView line(int i) {
+            if (lines[i] == null) {
+                UsageLineView line = new UsageLineView(UsageLineView.Style.COMPACT);
+                line.managedProperty().bind(line.visibleProperty());
+                lines[i] = line;
+                int at = 0;
+                for (int j = 0; j < i; j++) {
+                    at += lines[j] == null ? 0 : 1;
+                }
+                box.getChildren().add(at, line);
+                StyleNow.apply(line);
+            }
+            return lines[i];
+        }
+
+        private Label more() {
+            if (more == null) {
+                more = new Label();
+                more.getStyleClass().addAll("muted", "small");
+                more.managedProperty().bind(more.visibleProperty());
+                moreTip = new HoverTooltip(more, t -> { });
+                int at = 0;
+                for (UsageLineView line : lines) {
+                    at += line == null ? 0 : 1;
+                }
+                box.getChildren().add(at, more);
+                StyleNow.apply(more);
+            }
+            return more;
+        }
+
+        private Label none() {
+            if (none == null) {
+                none = new Label(budgets ? "No budget" : "No limits");
+                none.getStyleClass().add("muted");
+                none.managedProperty().bind(none.visibleProperty());
+                box.getChildren().add(none);
+                StyleNow.apply(none);
+            }
+            return none;
         }
     }
 
