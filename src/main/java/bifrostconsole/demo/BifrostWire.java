@@ -213,8 +213,13 @@ final class BifrostWire {
      * least recently served go first. Thread-safe.
      */
     static final class ServedKeys {
-        /** About 5,000 keys of the demo data's size. */
-        static final long MAX_BYTES = 8L << 20;
+        /**
+         * About 1,250 keys of the demo data's size: a dozen 100-key pages, or a bulk change's re-read and answer of
+         * each key (the toggle fast path needs a key's JSON only from its re-read to its PUT). 8 MB (5,000 keys)
+         * kept 6 MB more JSON and the records it is keyed by live in the window's heap, where the demo gateway runs
+         * (README, "The console's own memory").
+         */
+        static final long MAX_BYTES = 2L << 20;
 
         /** A record by identity: two equal keys are still two records. */
         private record Same(VirtualKey key) {

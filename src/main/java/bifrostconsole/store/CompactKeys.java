@@ -87,15 +87,17 @@ final class CompactKeys {
     /**
      * The records of the bytes encoded or decoded lately, by the bytes' identity (a key's bytes are never changed:
      * a write stores new bytes). Direct-mapped and lock-free: a slot holds the last pair that fell in it, so it
-     * stays small (8,192 records at most, about 12 MB of the demo's keys) while the keys a session is reading and
-     * writing stay decoded.
+     * stays small (2,048 records at most, about 2.5 MB of the demo's keys) while the keys a session is reading and
+     * writing stay decoded. 2,048 covers the demo gateway's served JSON (BifrostWire.ServedKeys, about 1,250 keys),
+     * which finds a key's JSON only by its very record; 8,192 kept about 7 MB more records live in the window's
+     * heap (README, "The console's own memory").
      */
     private static final class RecentRecords {
         private record Pair(byte[] bytes, VirtualKey key) {
         }
 
         private final AtomicReferenceArray<Pair> slots =
-                new AtomicReferenceArray<>(8192);
+                new AtomicReferenceArray<>(2048);
 
         VirtualKey get(byte[] bytes) {
             Pair pair = slots.get(slot(bytes));
