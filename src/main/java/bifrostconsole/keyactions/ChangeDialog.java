@@ -467,37 +467,45 @@ public final class ChangeDialog extends VBox {
 
     // ---- cells -----------------------------------------------------------------------------------------
 
-    /** A key's plan: name and id, why nothing is sent (if so), the fields, its own side effects, the request. */
+    /**
+     * A key's plan: name and id, why nothing is sent (if so), the fields, its own side effects, the request. The
+     * status and effects lines are made the first time a cell shows a plan that has them: a bulk change's plans
+     * mostly have neither (its effects are said once for all keys), and every node of the preview's first cells is
+     * styled as the preview is shown.
+     */
     private static final class PlanCell extends ListCell<ChangeDialogViewModel.PlanItem> {
         private final Label name = new Label();
         private final Label id = new Label();
-        private final Label status = new Label();
+        private Label status;
         private final Label fields = new Label();
-        private final Label effects = new Label();
+        private Label effects;
         private final Label request = new Label();
         private final VBox box;
 
         PlanCell(ListView<?> list) {
             name.getStyleClass().add("plan-key");
             id.getStyleClass().addAll("muted", "small");
-            status.getStyleClass().add("plan-status");
             fields.getStyleClass().add("plan-fields");
-            effects.getStyleClass().addAll("muted", "plan-effects");
             request.getStyleClass().add("request-text");
-            for (Label l : new Label[]{status, fields, effects, request}) {
-                l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines are shown whole, not cut with "…"
-                l.managedProperty().bind(l.textProperty().isNotEmpty());
-                l.visibleProperty().bind(l.managedProperty());
-                l.setMaxWidth(Double.MAX_VALUE);
+            for (Label l : new Label[]{fields, request}) {
+                wrapped(l);
             }
             HBox head = new HBox(8, name, id);
             head.setAlignment(Pos.BASELINE_LEFT);
-            box = new VBox(4, head, status, fields, effects, request);
+            box = new VBox(4, head, fields, request);
             box.getStyleClass().add("plan-cell");
             box.maxWidthProperty().bind(list.widthProperty().subtract(36));
             box.prefWidthProperty().bind(box.maxWidthProperty());
             setText(null);
+        }
+
+        /** Wrapped lines shown whole, not cut with "…", and taking no room while empty. */
+        private static void wrapped(Label l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+            l.setMaxWidth(Double.MAX_VALUE);
         }
 
         @Override
@@ -509,11 +517,27 @@ public final class ChangeDialog extends VBox {
             }
             NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
-            status.setText(item.status());
-            status.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"),
-                    item.plan().status() == KeyPlan.Status.REFUSED);
+            if (status == null && !item.status().isEmpty()) {
+                status = new Label();
+                status.getStyleClass().add("plan-status");
+                wrapped(status);
+                box.getChildren().add(1, status); // under the name, above the fields
+            }
+            if (status != null) {
+                status.setText(item.status());
+                status.pseudoClassStateChanged(PseudoClass.getPseudoClass("refused"),
+                        item.plan().status() == KeyPlan.Status.REFUSED);
+            }
             fields.setText(item.fields());
-            effects.setText(item.effects());
+            if (effects == null && !item.effects().isEmpty()) {
+                effects = new Label();
+                effects.getStyleClass().addAll("muted", "plan-effects");
+                wrapped(effects);
+                box.getChildren().add(box.getChildren().indexOf(request), effects); // above the request
+            }
+            if (effects != null) {
+                effects.setText(item.effects());
+            }
             request.setText(item.request());
             setGraphic(box);
         }
@@ -528,8 +552,9 @@ public final class ChangeDialog extends VBox {
         private final Label status = new Label();
         private final Label name = new Label();
         private final Label id = new Label();
-        private final Label reason = new Label();
-        private final Label changes = new Label();
+        /** The reason and the server's changes, made the first time an outcome has them (a key done has neither). */
+        private Label reason;
+        private Label changes;
         private MaskedSecretField value;
         private Label note;
         private VBox valueBox;
@@ -540,13 +565,9 @@ public final class ChangeDialog extends VBox {
             status.getStyleClass().add("outcome-badge");
             name.getStyleClass().add("plan-key");
             id.getStyleClass().addAll("muted", "small");
-            changes.getStyleClass().add("server-changes");
-            for (Label l : new Label[]{reason, changes}) {
-                wrapped(l);
-            }
             HBox head = new HBox(8, status, name, id);
             head.setAlignment(Pos.BASELINE_LEFT);
-            box = new VBox(4, head, reason, changes);
+            box = new VBox(4, head);
             box.getStyleClass().add("result-cell");
             box.maxWidthProperty().bind(list.widthProperty().subtract(36));
             box.prefWidthProperty().bind(box.maxWidthProperty());
@@ -554,11 +575,33 @@ public final class ChangeDialog extends VBox {
         }
 
         private static void wrapped(Label l) {
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            l.managedProperty().bind(l.textProperty().isNotEmpty());
-            l.visibleProperty().bind(l.managedProperty());
-            l.setMaxWidth(Double.MAX_VALUE);
+            PlanCell.wrapped(l);
+        }
+
+        /**
+         * Adds {@code part} to the cell's box in its place: under the head, in the order reason, server changes,
+         * new value, review button, whichever of them were made before it.
+         */
+        private void place(Node part) {
+            Node[] order = {reason, changes, valueBox, review};
+            int at = box.getChildren().size();
+            boolean after = false;
+            for (Node n : order) {
+                if (n == part) {
+                    after = true;
+                } else if (after && n != null && box.getChildren().contains(n)) {
+                    at = box.getChildren().indexOf(n);
+                    break;
+                }
+            }
+            box.getChildren().add(at, part);
+        }
+
+        private Label line(String... styleClasses) {
+            Label l = new Label();
+            l.getStyleClass().addAll(styleClasses);
+            wrapped(l);
+            return l;
         }
 
         /** The new value's row, under the server's changes and above the review button. */
@@ -591,7 +634,7 @@ public final class ChangeDialog extends VBox {
                 }
             });
             valueBox.managedProperty().bind(valueBox.visibleProperty());
-            box.getChildren().add(3, valueBox);
+            place(valueBox);
         }
 
         private void makeReview() {
@@ -604,7 +647,7 @@ public final class ChangeDialog extends VBox {
                     close();
                 }
             });
-            box.getChildren().add(review);
+            place(review);
         }
 
         @Override
@@ -620,9 +663,21 @@ public final class ChangeDialog extends VBox {
             }
             NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
-            reason.setText(item.reason());
-            changes.setText(item.serverChanges().isEmpty() ? "" : "Changed on the server since it was read:\n"
-                    + item.serverChanges());
+            if (reason == null && !item.reason().isEmpty()) {
+                reason = line();
+                place(reason);
+            }
+            if (reason != null) {
+                reason.setText(item.reason());
+            }
+            if (changes == null && !item.serverChanges().isEmpty()) {
+                changes = line("server-changes");
+                place(changes);
+            }
+            if (changes != null) {
+                changes.setText(item.serverChanges().isEmpty() ? "" : "Changed on the server since it was read:\n"
+                        + item.serverChanges());
+            }
             if (item.reviewable() && review == null) {
                 makeReview();
             }

@@ -113,10 +113,16 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             uiTasks.clear();
             List<String> rounds = new ArrayList<>();
             List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
+            double cpuBefore = processCpuSeconds();
+            double gatewayCpuBefore = gateway.cpuSeconds();
+            long gcBefore = gcMillis();
             List<FxStalls.Beat> beats = FxStalls.beats(() -> {
                 rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
                 rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
             });
+            double consoleCpu = processCpuSeconds() - cpuBefore;
+            double gatewayCpu = gateway.cpuSeconds() - gatewayCpuBefore;
+            long gc = gcMillis() - gcBefore;
             List<Double> stalls = beats.stream().map(FxStalls.Beat::waitMs).toList();
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.exists(loadavg)) {
@@ -124,6 +130,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                         + Runtime.getRuntime().availableProcessors() + " cores");
             }
             rounds.forEach(out::println);
+            // CPU, unlike the stalls, hardly depends on the load: what both changes cost the console's JVM (the
+            // gateway included when it runs in it) and the gateway's child JVM.
+            out.printf(Locale.ROOT, "CPU during both changes: this JVM %.2f s%s; its collectors %d ms%n", consoleCpu,
+                    inProcess ? " (the gateway in it)" : String.format(Locale.ROOT, ", the gateway's JVM %.2f s",
+                            gatewayCpu), gc);
             out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
@@ -188,6 +199,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         String baseUrl();
 
         String mode();
+
+        /** The CPU time of the gateway's own process so far; 0 in this JVM. */
+        default double cpuSeconds() {
+            return 0;
+        }
 
         @Override
         void close() throws Exception;
@@ -255,6 +271,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 }
 
                 @Override
+                public double cpuSeconds() {
+                    return server.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+                }
+
+                @Override
                 public void close() throws InterruptedException {
                     stop(server, kill);
                 }
@@ -272,6 +293,17 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 // the hook runs anyway
             }
         }
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** The time this JVM's collectors took so far, ms (G1: its young and mixed pauses and concurrent cycles). */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static final List<String> PHASES = List.of("select all, read and plan, show the preview",
