@@ -691,8 +691,9 @@ public final class KeyBrowserView extends BorderPane {
      * Makes the details pane ready before a key is first opened, after the first page is painted, one step per
      * painted frame so that no frame waits long for it: the pane is built; then styled and laid out, hidden and
      * outside the layout, its header first and its tabs in the next frame (it shows the table's
-     * first key meanwhile, so the overview's rows and tooltips are made too); then taken out and emptied again, so
-     * that the first open only fills it. An open that comes first takes the pane as far as it got.
+     * first key meanwhile, so the overview's rows and tooltips are made too); then emptied again and put, folded,
+     * into the split beside the table, so that the first open only fills and unfolds it. An open that comes first
+     * takes the pane as far as it got and adds it to the split itself.
      */
     private void prebuildDetail() {
         List<Runnable> steps = List.of(this::detailView, () -> {
@@ -738,7 +739,7 @@ public final class KeyBrowserView extends BorderPane {
 
     /** The details pane is built, styled and laid out, not yet opened: for tests. */
     boolean detailPrebuilt() {
-        return prebuildOver && detailView != null && detailView.getParent() == null;
+        return prebuildOver && detailView != null && !vm.detail().shownProperty().get();
     }
 
     private void endPrebuild() {
@@ -750,8 +751,14 @@ public final class KeyBrowserView extends BorderPane {
             if (prebuildRestore != null) {
                 prebuildRestore.run();
             }
-            detailView.setVisible(true);
-            detailView.setManaged(true);
+            if (!vm.detail().shownProperty().get()) {
+                // Into the split now, folded away, and never out again: adding a pane to a SplitPane gives it a
+                // new parent (the skin's content box and a divider), restyled from scratch, which was most of
+                // the first open's stall.
+                split.getItems().add(detailView);
+                foldDetail(true);
+                split.applyCss();
+            }
         }
     }
 
@@ -759,9 +766,31 @@ public final class KeyBrowserView extends BorderPane {
         endPrebuild();
         if (shown && !split.getItems().contains(detailView())) {
             split.getItems().add(detailView());
-        } else if (!shown && detailView != null) {
-            split.getItems().remove(detailView);
         }
+        if (detailView != null && split.getItems().contains(detailView)) {
+            foldDetail(!shown);
+        }
+    }
+
+    /**
+     * Folds the details pane away (the table takes the whole width, no divider, nothing to tab to) or opens it
+     * where a newly added one would sit: a new divider starts at the middle, then keeps the pane's minimum.
+     */
+    private void foldDetail(boolean fold) {
+        detailView.setManaged(!fold);
+        detailView.setVisible(!fold);
+        // A wider window gives part of the growth to every pane that resizes with the split, the folded one too:
+        // the table would stop short of the right edge.
+        SplitPane.setResizableWithParent(detailView, !fold);
+        for (Node divider : split.getChildrenUnmodifiable()) {
+            if (!divider.getStyleClass().contains("split-pane-divider")) {
+                continue;
+            }
+            divider.setVisible(!fold);
+            // An inline style on this one node: toggling a style class on the split would restyle all of it.
+            divider.setStyle(fold ? "-fx-padding: 0;" : "");
+        }
+        split.setDividerPosition(0, fold ? 1.0 : 0.5);
     }
 
     private void closeDetail() {

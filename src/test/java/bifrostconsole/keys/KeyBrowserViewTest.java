@@ -112,7 +112,16 @@ class KeyBrowserViewTest {
         waitForFirstPage();
         Fx.waitUntil(view::detailPrebuilt);
         bifrostconsole.keydetail.KeyDetailView pane = Fx.call(view::detailView);
-        assertEquals(null, Fx.call(pane::getScene), "out of the window until a key is opened");
+        assertFolded(robot, pane);
+        // A wider window grows the table alone, up to the edge (a folded pane given a share left a gap there).
+        Fx.run(() -> stage.setWidth(1000));
+        Fx.waitUntil(() -> stage.getScene().getWidth() == 1000);
+        Fx.settle();
+        Fx.run(() -> stage.setWidth(1280));
+        Fx.waitUntil(() -> stage.getScene().getWidth() == 1280);
+        Fx.settle();
+        assertFolded(robot, pane);
+        screenshot("key-browser-details-folded");
         assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getText()),
                 "nothing of the key it was made with stays");
         assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getTooltip().getText()));
@@ -140,10 +149,64 @@ class KeyBrowserViewTest {
         assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible() && pane.isManaged()));
         assertEquals(Fx.call(() -> vm.rows().get(0).id()), text(robot, "#field-id"));
         robot.type(KeyCode.ESCAPE);
-        Fx.waitUntil(() -> pane.getScene() == null);
+        Fx.waitUntil(() -> !pane.isVisible());
+        Fx.settle();
+        assertFolded(robot, pane);
         open(1);
         assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible()));
         assertEquals(Fx.call(() -> vm.rows().get(1).id()), text(robot, "#field-id"));
+    }
+
+    /**
+     * The details pane while no key is open: in the scene (so that its first open restyles nothing) but out of the
+     * layout, not shown, not reachable with Tab; the table takes the whole width and no divider is shown.
+     */
+    private void assertFolded(FxRobot robot, bifrostconsole.keydetail.KeyDetailView pane) throws Exception {
+        javafx.scene.control.SplitPane split = robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class);
+        assertTrue(Fx.call(() -> pane.getScene() != null && !pane.isVisible() && !pane.isManaged()),
+                "in the scene, unmanaged and invisible");
+        assertEquals(pane, Fx.call(() -> split.getItems().get(split.getItems().size() - 1)),
+                "last in the split: a lookup of the scene meets the table's nodes first");
+        double splitRight = Fx.call(() -> split.localToScene(split.getLayoutBounds()).getMaxX()
+                - split.snappedRightInset());
+        Node tableAndPager = Fx.call(() -> split.getItems().get(0));
+        assertEquals(splitRight, Fx.call(() -> tableAndPager.localToScene(tableAndPager.getLayoutBounds()).getMaxX()),
+                0.5, "the table takes the whole width");
+        for (Node divider : robot.lookup(".split-pane-divider").queryAll()) {
+            assertTrue(Fx.call(() -> !divider.isVisible() && divider.getLayoutBounds().getWidth() == 0),
+                    "no divider shown");
+        }
+        // Tab goes once round the window, from the table back to it, never into the pane.
+        Fx.run(() -> view.table().requestFocus());
+        for (int i = 0; i < 100; i++) {
+            robot.type(KeyCode.TAB);
+            Node focus = Fx.call(() -> stage.getScene().getFocusOwner());
+            for (Node n = focus; n != null; n = Fx.call(n::getParent)) {
+                assertFalse(n == pane, "Tab reached the folded pane: " + focus);
+            }
+            if (focus == view.table()) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never came back to the table");
+    }
+
+    @Test
+    void escapeInTheDetailsClosesThemAndHandsTheKeyboardBackToTheTable(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        open(2);
+        bifrostconsole.keydetail.KeyDetailView pane = Fx.call(view::detailView);
+        Node inPane = robot.lookup("#copy-id").query();
+        Fx.run(inPane::requestFocus);
+        Fx.waitUntil(inPane::isFocused);
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> !vm.detail().shownProperty().get());
+        Fx.settle();
+        assertTrue(Fx.call(() -> view.table().isFocused()), "the table has the keyboard again");
+        assertFolded(robot, pane);
+        open(3);
+        assertTrue(Fx.call(() -> pane.isVisible() && pane.isManaged() && pane.getWidth() > 0));
+        assertTrue(Fx.call(() -> robot.lookup(".split-pane-divider").query().isVisible()), "the divider is back");
     }
 
     @Test
