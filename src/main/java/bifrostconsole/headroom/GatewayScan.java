@@ -104,9 +104,10 @@ public final class GatewayScan {
      * How each key is read: straight off the server's bytes ({@link ScanKeyReading}), falling back to the binding of
      * {@link ScanKeyReader#READER} for shapes it does not expect. That reader (Jackson's binding of the key model
      * with mixins, some tens of ms to build cold) is only built when a key needs it: a workspace makes its scan on
-     * the FX thread while it builds the first page's view (README, Performance, "Start-up").
+     * the FX thread while it builds the first page's view (README, Performance, "Start-up"). Given the scan's
+     * team and customer lists, so that embedded owners the lists hold are skipped.
      */
-    private final Supplier<KeyReading<VirtualKey>> keyReading;
+    private final Function<Owners, KeyReading<VirtualKey>> keyReading;
 
     public GatewayScan(GovernanceSource source, Clock clock) {
         this(source, new KeyPager(KeyPageSource.of(source)), clock);
@@ -129,7 +130,7 @@ public final class GatewayScan {
         this.source = source;
         this.pager = pager;
         this.clock = clock;
-        this.keyReading = () -> keyReading;
+        this.keyReading = owners -> keyReading;
     }
 
     /**
@@ -166,8 +167,8 @@ public final class GatewayScan {
             Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(),
                     owners.customers(), now, sink, traffic == null ? null
                     : () -> traffic.isDone() ? traffic(unusedPeriod, traffic, cancellation) : null);
-            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keyReading.get(), tally::add,
-                    progress, cancellation);
+            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keyReading.apply(owners.owners()),
+                    tally::add, progress, cancellation);
             if (traffic != null) {
                 tally.settle(traffic(unusedPeriod, traffic, cancellation));
             }
