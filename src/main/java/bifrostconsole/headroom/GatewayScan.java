@@ -295,7 +295,7 @@ public final class GatewayScan {
             } else {
                 unbounded++;
             }
-            addBudgets("key", key.budgets(), key.calendarAligned());
+            addKeyBudgets(headroom);
             double spent = Attention.spentInOpenWindows(headroom);
             String teamId = key.teamId() != null ? key.teamId() : key.team() == null ? null : key.team().id();
             String teamName = teamId == null ? null : teamNames.getOrDefault(teamId,
@@ -337,6 +337,26 @@ public final class GatewayScan {
                 }
             }
             pending.clear();
+        }
+
+        /**
+         * The key's budgets as {@link #addBudgets} adds them, from the key's own limits the headroom has just worked
+         * out (each budget with a positive limit, in order, its window's state at the same moment), instead of
+         * working out every budget's window a second time.
+         */
+        private void addKeyBudgets(Headroom headroom) {
+            Map<String, double[]> windows = null;
+            for (Limit l : headroom.levels().get(0).limits()) {
+                if (l.unit() != Unit.DOLLARS || l.window() == null) {
+                    continue;
+                }
+                if (windows == null) {
+                    windows = spendByWindow.computeIfAbsent("key", k -> new LinkedHashMap<>());
+                }
+                double[] sums = windows.computeIfAbsent(l.window(), w -> new double[2]);
+                sums[0] += l.usage();
+                sums[1] += l.baseLimit();
+            }
         }
 
         private void addBudgets(String level, List<Budget> budgets, boolean aligned) {
