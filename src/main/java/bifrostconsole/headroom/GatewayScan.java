@@ -104,9 +104,10 @@ public final class GatewayScan {
      * How each key is read: straight off the server's bytes ({@link ScanKeyReading}), falling back to the binding of
      * {@link ScanKeyReader#READER} for shapes it does not expect. That reader (Jackson's binding of the key model
      * with mixins, some tens of ms to build cold) is only built when a key needs it: a workspace makes its scan on
-     * the FX thread while it builds the first page's view (README, Performance, "Start-up").
+     * the FX thread while it builds the first page's view (README, Performance, "Start-up"). Given the scan's
+     * team and customer lists, so that embedded owners the lists hold are skipped.
      */
-    private final Supplier<KeyReading<VirtualKey>> keyReading;
+    private final Function<Owners, KeyReading<VirtualKey>> keyReading;
 
     public GatewayScan(GovernanceSource source, Clock clock) {
         this(source, new KeyPager(KeyPageSource.of(source)), clock);
@@ -129,7 +130,7 @@ public final class GatewayScan {
         this.source = source;
         this.pager = pager;
         this.clock = clock;
-        this.keyReading = () -> keyReading;
+        this.keyReading = owners -> keyReading;
     }
 
     /**
@@ -166,8 +167,8 @@ public final class GatewayScan {
             Tally tally = new Tally(rules, new HeadroomCalculator(owners.owners()), owners.teams(),
                     owners.customers(), now, sink, traffic == null ? null
                     : () -> traffic.isDone() ? traffic(unusedPeriod, traffic, cancellation) : null);
-            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keyReading.get(), tally::add,
-                    progress, cancellation);
+            pager.forEach(VirtualKeyQuery.all(), ExportScope.ALL_MATCHING, keyReading.apply(owners.owners()),
+                    tally::add, progress, cancellation);
             if (traffic != null) {
                 tally.settle(traffic(unusedPeriod, traffic, cancellation));
             }
@@ -294,7 +295,7 @@ public final class GatewayScan {
             } else {
                 unbounded++;
             }
-            addBudgets("key", key.budgets(), key.calendarAligned());
+            addKeyBudgets(headroom);
             double spent = Attention.spentInOpenWindows(headroom);
             String teamId = key.teamId() != null ? key.teamId() : key.team() == null ? null : key.team().id();
             String teamName = teamId == null ? null : teamNames.getOrDefault(teamId,
@@ -336,6 +337,26 @@ public final class GatewayScan {
                 }
             }
             pending.clear();
+        }
+
+        /**
+         * The key's budgets as {@link #addBudgets} adds them, from the key's own limits the headroom has just worked
+         * out (each budget with a positive limit, in order, its window's state at the same moment), instead of
+         * working out every budget's window a second time.
+         */
+        private void addKeyBudgets(Headroom headroom) {
+            Map<String, double[]> windows = null;
+            for (Limit l : headroom.levels().get(0).limits()) {
+                if (l.unit() != Unit.DOLLARS || l.window() == null) {
+                    continue;
+                }
+                if (windows == null) {
+                    windows = spendByWindow.computeIfAbsent("key", k -> new LinkedHashMap<>());
+                }
+                double[] sums = windows.computeIfAbsent(l.window(), w -> new double[2]);
+                sums[0] += l.usage();
+                sums[1] += l.baseLimit();
+            }
         }
 
         private void addBudgets(String level, List<Budget> budgets, boolean aligned) {

@@ -92,18 +92,16 @@ public final class HeadroomCalculator {
         List<Limit> customerLimits = customerOwn.limits();
 
         // ---- which one binds
-        List<Limit> dollars = new ArrayList<>();
-        List<Limit> rates = new ArrayList<>();
-        for (List<Limit> limits : List.of(keyLimits, teamLimits, customerLimits)) {
-            for (Limit l : limits) {
-                (l.unit() == Unit.DOLLARS ? dollars : rates).add(l);
-            }
-        }
+        // the first of the smallest in this order (key, team, customer, provider), as Stream.min gave it: kept as
+        // they come, where the lists and streams made per key were a fifth of the headroom's garbage in a scan
+        Limit[] least = new Limit[2]; // [0] dollars by FEWEST_LEFT, [1] tokens and requests by MOST_USED
+        least(least, keyLimits);
+        least(least, teamLimits);
+        least(least, customerLimits);
         if (providers.limit != null) {
-            (providers.limit.unit() == Unit.DOLLARS ? dollars : rates).add(providers.limit);
+            least(least, providers.limit);
         }
-        Limit binding = choose(dollars.stream().min(FEWEST_LEFT).orElse(null),
-                rates.stream().min(MOST_USED).orElse(null));
+        Limit binding = choose(least[0], least[1]);
 
         // ---- the explanation of every level
         List<Headroom.LevelReport> levels = new ArrayList<>();
@@ -174,6 +172,23 @@ public final class HeadroomCalculator {
         return new OwnLimits(owner, now, List.copyOf(limits), List.copyOf(notes));
     }
 
+    private static void least(Limit[] least, List<Limit> limits) {
+        for (Limit l : limits) {
+            least(least, l);
+        }
+    }
+
+    /** Keeps {@code l} when it comes before the least so far of its kind (a later equal one does not). */
+    private static void least(Limit[] least, Limit l) {
+        if (l.unit() == Unit.DOLLARS) {
+            if (least[0] == null || FEWEST_LEFT.compare(l, least[0]) < 0) {
+                least[0] = l;
+            }
+        } else if (least[1] == null || MOST_USED.compare(l, least[1]) < 0) {
+            least[1] = l;
+        }
+    }
+
     private static Limit choose(Limit dollar, Limit rate) {
         if (dollar == null || rate == null) {
             return dollar != null ? dollar : rate;
@@ -207,11 +222,23 @@ public final class HeadroomCalculator {
         }
 
         boolean blocked() {
-            return limits.stream().anyMatch(Limit::exhausted);
+            for (Limit l : limits) {
+                if (l.exhausted()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        Optional<Limit> tightestBudget() {
-            return limits.stream().filter(l -> l.unit() == Unit.DOLLARS).min(FEWEST_LEFT);
+        /** The dollar limit with the fewest dollars left, null without one. */
+        Limit tightestBudget() {
+            Limit min = null;
+            for (Limit l : limits) {
+                if (l.unit() == Unit.DOLLARS && (min == null || FEWEST_LEFT.compare(l, min) < 0)) {
+                    min = l;
+                }
+            }
+            return min;
         }
     }
 
@@ -227,7 +254,12 @@ public final class HeadroomCalculator {
             return new ProviderBound(null, List.of(),
                     "other providers are allowed too (allow all providers): provider budgets do not bound the key");
         }
-        List<Route> usable = routes.stream().filter(r -> !r.blocked()).toList();
+        List<Route> usable = new ArrayList<>(routes.size());
+        for (Route r : routes) {
+            if (!r.blocked()) {
+                usable.add(r);
+            }
+        }
         if (usable.isEmpty()) {
             // Every route is closed: the one that reopens first is what the key waits for.
             Limit first = null;
@@ -243,12 +275,12 @@ public final class HeadroomCalculator {
         }
         List<Limit> budgets = new ArrayList<>();
         for (Route r : usable) {
-            Optional<Limit> tightest = r.tightestBudget();
-            if (tightest.isEmpty()) {
+            Limit tightest = r.tightestBudget();
+            if (tightest == null) {
                 return new ProviderBound(null, List.of(), routes.size() == 1 ? null
                         : r.provider + " has no budget: provider budgets do not bound the key");
             }
-            budgets.add(tightest.get());
+            budgets.add(tightest);
         }
         if (budgets.size() == 1) {
             return new ProviderBound(budgets.get(0), usable, null);

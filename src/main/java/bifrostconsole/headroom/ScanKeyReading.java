@@ -57,12 +57,38 @@ final class ScanKeyReading {
         return KeyReading.scanning(ScanKeyReading::decode, key -> key, key -> key);
     }
 
+    /**
+     * For a scan with these team and customer lists: a key's embedded team (or customer) is skipped, not read,
+     * when the key names it by {@code team_id} ({@code customer_id}) and the list has it, since the scan then
+     * counts the listed one and never looks at the embedded copy (its name, its customer, its budgets). The keys
+     * differ from {@link #reading()}'s only there; the scan's result does not (GatewayScanReadingTest).
+     */
+    static KeyReading<VirtualKey> reading(Owners listed) {
+        return KeyReading.scanning((s, start, position) -> ScannedFields.keyOrBinding(s, start, position,
+                scanner -> key(scanner, listed), ScanKeyReader.READER), key -> key, key -> key);
+    }
+
     /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
     static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
         return ScannedFields.keyOrBinding(s, start, position, ScanKeyReading::key, ScanKeyReader.READER);
     }
 
     private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
+        return key(s, Owners.EMBEDDED);
+    }
+
+    /** An embedded owner object, skipped: the listed owner of the same id stands for it. */
+    private static <T> T skipped(JsonScanner s) throws IOException, Unexpected {
+        if (!s.readNull()) {
+            if (s.peekValue() != '{') {
+                throw UNEXPECTED;
+            }
+            s.skipValue();
+        }
+        return null;
+    }
+
+    private static VirtualKey key(JsonScanner s, Owners listed) throws IOException, Unexpected {
         String id = null;
         String name = null;
         Boolean active = null;
@@ -88,8 +114,10 @@ final class ScanKeyReading {
                 case 6 -> customerId = s.readStringOrNull();
                 case 7 -> aligned = flag(s);
                 case 8 -> allProviders = s.readFlagOrNull();
-                case 9 -> team = object(s) ? team(s) : null;
-                case 10 -> customer = object(s) ? customer(s) : null;
+                case 9 -> team = teamId != null && listed.team(teamId).isPresent() ? skipped(s)
+                        : object(s) ? team(s) : null;
+                case 10 -> customer = customerId != null && listed.customer(customerId).isPresent() ? skipped(s)
+                        : object(s) ? customer(s) : null;
                 case 11 -> rateLimit = object(s) ? rateLimit(s) : null;
                 case 12 -> budgets = list(s, ScanKeyReading::budget);
                 case 13 -> noLegacyBudget(s);

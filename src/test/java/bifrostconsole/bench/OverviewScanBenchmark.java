@@ -180,14 +180,21 @@ public final class OverviewScanBenchmark {
             // than the wall time (the heartbeat's own few tasks are in the scan's share).
             List<Double> exportCpu = new ArrayList<>();
             List<Double> scanCpu = new ArrayList<>();
+            // MB allocated by this JVM's threads per export and per scan: what its collections have to clear, the
+            // same on a busy machine as on a quiet one (unlike the times and the collectors' CPU)
+            List<Double> exportMb = new ArrayList<>();
+            List<Double> scanMb = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
                 double c = cpu(server);
+                long a = allocated();
                 phase.set(0);
                 export(exporter, csv);
                 phase.set(1);
                 exports.add(seconds(t));
                 exportCpu.add(cpu(server) - c);
+                exportMb.add((allocated() - a) / 1e6);
+                long scanAllocated = allocated();
                 double[] before = {0};
                 long fx0 = threads.getThreadCpuTime(fxThread);
                 List<Double> waits = heartbeat(() -> {
@@ -198,6 +205,7 @@ public final class OverviewScanBenchmark {
                     scans.add(seconds(s));
                     scanCpu.add(cpu(server) - before[0]);
                 });
+                scanMb.add((allocated() - scanAllocated) / 1e6);
                 fxCpu.add((threads.getThreadCpuTime(fxThread) - fx0) / 1e6);
                 stalls.addAll(waits);
                 ratios.add(scans.get(r) / exports.get(r));
@@ -217,6 +225,10 @@ public final class OverviewScanBenchmark {
             System.out.printf(Locale.ROOT, "  CPU of this JVM and the gateway's: export %.2f s, scan %.2f s"
                     + " (medians), ratio %.2fx%n", median(exportCpu), median(scanCpu),
                     median(scanCpu) / median(exportCpu));
+            System.out.printf(Locale.ROOT, "  CPU, the least of the rounds: export %.2f s, scan %.2f s, ratio %.2fx%n",
+                    pct(exportCpu, 0), pct(scanCpu, 0), pct(scanCpu, 0) / pct(exportCpu, 0));
+            System.out.printf(Locale.ROOT, "  allocated by this JVM: export %.0f MB, scan %.0f MB (medians), ratio %.2fx%n",
+                    median(exportMb), median(scanMb), median(scanMb) / median(exportMb));
             System.out.printf(Locale.ROOT, "  garbage collection during the rounds: %,d ms in %.1f s (all collectors)%n",
                     gcDuring, scanning);
             System.out.printf(Locale.ROOT, "  GC pauses during the rounds (the world stopped, FX thread too): %d, p99 %.1f"
@@ -305,6 +317,17 @@ public final class OverviewScanBenchmark {
         // in process (-Dbench.overview.inProcess=true) the gateway's CPU is this JVM's
         return own + (server == null ? 0 : server.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
                 .orElse(0.0));
+    }
+
+    /** Bytes allocated so far by this JVM's live threads (the pools' threads outlive a round). */
+    private static long allocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management
+                .ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     private static long gcMillis() {
