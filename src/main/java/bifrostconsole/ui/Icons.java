@@ -1,12 +1,15 @@
 package bifrostconsole.ui;
 
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.Control;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Feather icons and icon-only buttons with a tooltip (an icon alone never explains itself). */
 public final class Icons {
+    /** Where an icon button keeps its {@link HoverTooltip}, in its properties. */
+    private static final Object TOOLTIP = new Object();
+
     private Icons() {
     }
 
@@ -16,14 +19,32 @@ public final class Icons {
         return icon;
     }
 
-    /** A flat icon button; {@code tooltip} also serves as its accessible name. */
+    /**
+     * A flat icon button; {@code tooltip} also serves as its accessible name. The tooltip is made when the pointer
+     * first comes onto the button ({@link HoverTooltip}): each is a popup window with a scene of its own, and the
+     * first page's rows alone have three icon buttons each (README, Performance). A tooltip shows only on hover
+     * anyway; keyboard and screen-reader users get the accessible name, which is set at once.
+     */
     public static Button button(Feather feather, String tooltip) {
         Button b = new Button(null, icon(feather));
         b.getStyleClass().addAll("button-icon", "flat");
-        Tooltip t = new Tooltip(tooltip);
-        t.setShowDelay(javafx.util.Duration.millis(400));
-        b.setTooltip(t);
+        HoverTooltip tip = new HoverTooltip(b, t -> t.setShowDelay(javafx.util.Duration.millis(400)));
+        tip.setText(tooltip);
+        b.getProperties().put(TOOLTIP, tip);
         b.setAccessibleText(tooltip);
         return b;
+    }
+
+    /** The text of a control's tooltip, whether made yet or not ({@link #button}'s are made on first hover). */
+    public static String tooltipText(Control control) {
+        if (control.getProperties().get(TOOLTIP) instanceof HoverTooltip tip) {
+            return tip.text();
+        }
+        return control.getTooltip() == null ? null : control.getTooltip().getText();
+    }
+
+    /** Changes the tooltip of a button made by {@link #button}, made yet or not. */
+    public static void setTooltipText(Button button, String text) {
+        ((HoverTooltip) button.getProperties().get(TOOLTIP)).setText(text);
     }
 }

@@ -73,7 +73,7 @@ public final class MaskedSecretField extends HBox {
             text.setText(revealed.get() ? secret : SecretMask.mask(secret, visiblePrefix));
         }
         reveal.setGraphic(revealed.get() ? eyeOff : eye);
-        reveal.getTooltip().setText(revealed.get() ? "Mask the key value" : "Reveal the key value");
+        Icons.setTooltipText(reveal, revealed.get() ? "Mask the key value" : "Reveal the key value");
     }
 
     public void setOnCopy(Runnable onCopy) {

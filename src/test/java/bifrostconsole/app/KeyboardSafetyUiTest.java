@@ -148,7 +148,9 @@ class KeyboardSafetyUiTest {
             boolean iconOnly = b.getText() == null || b.getText().isBlank();
             if (iconOnly) {
                 boolean named = b.getAccessibleText() != null && !b.getAccessibleText().isBlank();
-                boolean tipped = ((Control) b).getTooltip() != null;
+                // Icon buttons make their tooltip on first hover (ui/Icons): the text it will show counts.
+                String tip = bifrostconsole.ui.Icons.tooltipText((Control) b);
+                boolean tipped = tip != null && !tip.isBlank();
                 if (!named || !tipped) {
                     unnamed.add((b.getId() == null ? b.getClass().getSimpleName() : "#" + b.getId())
                             + (named ? "" : " (no accessible name)") + (tipped ? "" : " (no tooltip)"));
