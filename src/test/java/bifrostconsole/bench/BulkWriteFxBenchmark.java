@@ -136,7 +136,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             // CPU, unlike the stalls, hardly depends on the load: what both changes cost the console's JVM (the
             // gateway included when it runs in it) and the gateway's child JVM.
             // Threads started: on Java 17 with two cores CompletableFuture's default pool (where the HTTP client
-            // completes each sendAsync) starts a thread per task; Java 21+ uses the common pool there.
+            // completes each sendAsync) starts a thread per task; Java 25 (the app-image's runtime) uses the common pool.
             out.printf(Locale.ROOT, "CPU during both changes: this JVM %.2f s%s; its collectors %d ms; %,d threads"
                     + " started in it%n", consoleCpu, inProcess ? " (the gateway in it)"
                     : String.format(Locale.ROOT, ", the gateway's JVM %.2f s", gatewayCpu), gc, threads);
