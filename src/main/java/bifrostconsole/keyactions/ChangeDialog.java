@@ -544,15 +544,15 @@ public final class ChangeDialog extends VBox {
     }
 
     /**
-     * A key's outcome: done / failed / skipped with the reason, what changed on the server, a new value. The new
-     * value's row and the review button are made the first time a cell shows an outcome that has them: most
-     * outcomes have neither, and a thousand-key result list's first cells were most of its cost to show.
+     * A key's outcome: done / failed / skipped with the reason, what changed on the server, a new value. The
+     * reason's and the server changes' lines, the new value's row and the review button are made the first time a
+     * cell shows an outcome that has them: most outcomes (keys done) have none, and a thousand-key result list's
+     * first cells were most of its cost to show.
      */
     private final class ResultCell extends ListCell<ChangeDialogViewModel.ResultItem> {
         private final Label status = new Label();
         private final Label name = new Label();
         private final Label id = new Label();
-        /** The reason and the server's changes, made the first time an outcome has them (a key done has neither). */
         private Label reason;
         private Label changes;
         private MaskedSecretField value;

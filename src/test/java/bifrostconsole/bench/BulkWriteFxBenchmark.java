@@ -116,6 +116,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             double cpuBefore = processCpuSeconds();
             double gatewayCpuBefore = gateway.cpuSeconds();
             long gcBefore = gcMillis();
+            long threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
             List<FxStalls.Beat> beats = FxStalls.beats(() -> {
                 rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
                 rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
@@ -123,6 +124,8 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             double consoleCpu = processCpuSeconds() - cpuBefore;
             double gatewayCpu = gateway.cpuSeconds() - gatewayCpuBefore;
             long gc = gcMillis() - gcBefore;
+            long threads = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount()
+                    - threadsBefore;
             List<Double> stalls = beats.stream().map(FxStalls.Beat::waitMs).toList();
             Path loadavg = Path.of("/proc/loadavg");
             if (Files.exists(loadavg)) {
@@ -132,9 +135,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             rounds.forEach(out::println);
             // CPU, unlike the stalls, hardly depends on the load: what both changes cost the console's JVM (the
             // gateway included when it runs in it) and the gateway's child JVM.
-            out.printf(Locale.ROOT, "CPU during both changes: this JVM %.2f s%s; its collectors %d ms%n", consoleCpu,
-                    inProcess ? " (the gateway in it)" : String.format(Locale.ROOT, ", the gateway's JVM %.2f s",
-                            gatewayCpu), gc);
+            // Threads started: on Java 17 with two cores CompletableFuture's default pool (where the HTTP client
+            // completes each sendAsync) starts a thread per task; Java 25 (the app-image's runtime) uses the common pool.
+            out.printf(Locale.ROOT, "CPU during both changes: this JVM %.2f s%s; its collectors %d ms; %,d threads"
+                    + " started in it%n", consoleCpu, inProcess ? " (the gateway in it)"
+                    : String.format(Locale.ROOT, ", the gateway's JVM %.2f s", gatewayCpu), gc, threads);
             out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
