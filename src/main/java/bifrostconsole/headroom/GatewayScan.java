@@ -125,7 +125,7 @@ public final class GatewayScan {
         this(source, pager, clock, KeyReading.model(keyReader));
     }
 
-    /** With the reading of each key ({@link ScanKeyReading#reading()} by default), to compare readings. */
+    /** With the reading of each key ({@link ScanKeyReading#reading(Owners)} by default), to compare readings. */
     GatewayScan(GovernanceSource source, KeyPager pager, Clock clock, KeyReading<VirtualKey> keyReading) {
         this.source = source;
         this.pager = pager;

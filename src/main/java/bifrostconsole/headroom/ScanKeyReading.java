@@ -54,7 +54,7 @@ final class ScanKeyReading {
             "request_reset_duration", "request_current_usage", "request_last_reset");
 
     static KeyReading<VirtualKey> reading() {
-        return KeyReading.scanning(ScanKeyReading::decode, key -> key, key -> key);
+        return reading(Owners.EMBEDDED);
     }
 
     /**
@@ -64,17 +64,17 @@ final class ScanKeyReading {
      * differ from {@link #reading()}'s only there; the scan's result does not (GatewayScanReadingTest).
      */
     static KeyReading<VirtualKey> reading(Owners listed) {
-        return KeyReading.scanning((s, start, position) -> ScannedFields.keyOrBinding(s, start, position,
-                scanner -> key(scanner, listed), ScanKeyReader.READER), key -> key, key -> key);
+        return KeyReading.scanning((s, start, position) -> decode(s, start, position, listed), key -> key,
+                key -> key);
     }
 
     /** The scanner on the key's '{' (stream offset {@code start}, kept); leaves it after the key's '}'. */
     static VirtualKey decode(JsonScanner s, long start, int position) throws IOException {
-        return ScannedFields.keyOrBinding(s, start, position, ScanKeyReading::key, ScanKeyReader.READER);
+        return decode(s, start, position, Owners.EMBEDDED);
     }
 
-    private static VirtualKey key(JsonScanner s) throws IOException, Unexpected {
-        return key(s, Owners.EMBEDDED);
+    private static VirtualKey decode(JsonScanner s, long start, int position, Owners listed) throws IOException {
+        return ScannedFields.keyOrBinding(s, start, position, scanner -> key(scanner, listed), ScanKeyReader.READER);
     }
 
     /** An embedded owner object, skipped: the listed owner of the same id stands for it. */

@@ -467,6 +467,23 @@ public final class ChangeDialog extends VBox {
 
     // ---- cells -----------------------------------------------------------------------------------------
 
+    /** Wrapped lines shown whole, not cut with "…", and taking no room while empty. */
+    private static void wrapped(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        l.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** A new {@link #wrapped} label with these style classes. */
+    private static Label wrappedLine(String... styleClasses) {
+        Label l = new Label();
+        l.getStyleClass().addAll(styleClasses);
+        wrapped(l);
+        return l;
+    }
+
     /**
      * A key's plan: name and id, why nothing is sent (if so), the fields, its own side effects, the request. The
      * status and effects lines are made the first time a cell shows a plan that has them: a bulk change's plans
@@ -499,15 +516,6 @@ public final class ChangeDialog extends VBox {
             setText(null);
         }
 
-        /** Wrapped lines shown whole, not cut with "…", and taking no room while empty. */
-        private static void wrapped(Label l) {
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            l.managedProperty().bind(l.textProperty().isNotEmpty());
-            l.visibleProperty().bind(l.managedProperty());
-            l.setMaxWidth(Double.MAX_VALUE);
-        }
-
         @Override
         protected void updateItem(ChangeDialogViewModel.PlanItem item, boolean empty) {
             super.updateItem(item, empty);
@@ -518,9 +526,7 @@ public final class ChangeDialog extends VBox {
             NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
             if (status == null && !item.status().isEmpty()) {
-                status = new Label();
-                status.getStyleClass().add("plan-status");
-                wrapped(status);
+                status = wrappedLine("plan-status");
                 box.getChildren().add(1, status); // under the name, above the fields
             }
             if (status != null) {
@@ -530,9 +536,7 @@ public final class ChangeDialog extends VBox {
             }
             fields.setText(item.fields());
             if (effects == null && !item.effects().isEmpty()) {
-                effects = new Label();
-                effects.getStyleClass().addAll("muted", "plan-effects");
-                wrapped(effects);
+                effects = wrappedLine("muted", "plan-effects");
                 box.getChildren().add(box.getChildren().indexOf(request), effects); // above the request
             }
             if (effects != null) {
@@ -574,10 +578,6 @@ public final class ChangeDialog extends VBox {
             setText(null);
         }
 
-        private static void wrapped(Label l) {
-            PlanCell.wrapped(l);
-        }
-
         /**
          * Adds {@code part} to the cell's box in its place: under the head, in the order reason, server changes,
          * new value, review button, whichever of them were made before it.
@@ -595,13 +595,6 @@ public final class ChangeDialog extends VBox {
                 }
             }
             box.getChildren().add(at, part);
-        }
-
-        private Label line(String... styleClasses) {
-            Label l = new Label();
-            l.getStyleClass().addAll(styleClasses);
-            wrapped(l);
-            return l;
         }
 
         /** The new value's row, under the server's changes and above the review button. */
@@ -664,14 +657,14 @@ public final class ChangeDialog extends VBox {
             NameLabels.show(name, item.keyLabel()); // the key's name as the table shows it
             id.setText(item.keyId());
             if (reason == null && !item.reason().isEmpty()) {
-                reason = line();
+                reason = wrappedLine();
                 place(reason);
             }
             if (reason != null) {
                 reason.setText(item.reason());
             }
             if (changes == null && !item.serverChanges().isEmpty()) {
-                changes = line("server-changes");
+                changes = wrappedLine("server-changes");
                 place(changes);
             }
             if (changes != null) {

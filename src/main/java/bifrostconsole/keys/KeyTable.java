@@ -433,17 +433,16 @@ final class KeyTable {
             }
         }
 
-        /** Line {@code i}, made (after the lines before it, so the order stays) and styled the first time. */
+        /**
+         * Line {@code i}, made and styled the first time. Lines are asked for in order, so lines 0 to i-1 exist
+         * and are the box's first children: line i goes right after them, before "+N more" and "No budget".
+         */
         private UsageLineView line(int i) {
             if (lines[i] == null) {
                 UsageLineView line = new UsageLineView(UsageLineView.Style.COMPACT);
                 line.managedProperty().bind(line.visibleProperty());
                 lines[i] = line;
-                int at = 0;
-                for (int j = 0; j < i; j++) {
-                    at += lines[j] == null ? 0 : 1;
-                }
-                box.getChildren().add(at, line);
+                box.getChildren().add(i, line);
                 StyleNow.apply(line);
             }
             return lines[i];
