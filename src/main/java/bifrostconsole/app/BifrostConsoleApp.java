@@ -81,6 +81,7 @@ public final class BifrostConsoleApp extends Application {
                 return store;
             }, background);
             ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
+            StartupClock.mark("early work started");
             return new Early(options, smokeTest, background, settings, profiles, demo, formats);
         }
     }
@@ -95,6 +96,7 @@ public final class BifrostConsoleApp extends Application {
             System.exit(2);
         }
         early = Early.begin(options);
+        StartupClock.mark("launch");
         Application.launch(BifrostConsoleApp.class, args);
     }
 
@@ -104,6 +106,7 @@ public final class BifrostConsoleApp extends Application {
         parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
         early = null;
         icons = AppIcons.load();
+        StartupClock.mark("icons loaded");
         // The font for CJK and emoji names, some 50 ms to load: in the background, off the way to the first page.
         FallbackFont.preload(parts.background());
     }
@@ -116,11 +119,14 @@ public final class BifrostConsoleApp extends Application {
         themes.applyRemembered();
         services = new ConsoleServices(uiExecutor, parts.background(), Scheduler.newTimer(), parts.settings(),
                 parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), parts.formats());
+        StartupClock.mark("services built");
         ConsoleWindow window = new ConsoleWindow(services, parts.demo());
+        StartupClock.mark("window built");
         window.show(stage, parts.options());
         StartupClock.mark("window shown");
         SmokeTest smokeTest = parts.smokeTest();
         if (smokeTest != null) {
+            SmokeTest.markPulses(stage.getScene());
             smokeTest.failWhenSet(window.model().failureProperty());
             smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
         }

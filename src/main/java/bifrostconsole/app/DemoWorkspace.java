@@ -74,7 +74,11 @@ public final class DemoWorkspace implements AutoCloseable {
     public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
                                        VirtualKeyQuery firstPageQuery,
                                        Function<Page<VirtualKey>, List<KeyRow>> rows) {
-        earlyOpening = start().thenApplyAsync(url -> clients.apply(settings(url)), background)
+        earlyOpening = start().thenApplyAsync(url -> {
+                    ManagementApiClient client = clients.apply(settings(url));
+                    StartupClock.mark("demo client");
+                    return client;
+                }, background)
                 .thenCompose(client -> Opening.request(client, firstPageQuery, rows));
     }
 

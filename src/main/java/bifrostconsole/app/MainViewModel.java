@@ -203,6 +203,7 @@ public final class MainViewModel {
             notices.add(reason);
         }));
         return profiles.load().handleAsync((loaded, error) -> {
+            StartupClock.mark("profiles loaded");
             if (error != null) {
                 notices.add(UserMessages.of(error));
                 showWelcome();

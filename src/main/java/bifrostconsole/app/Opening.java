@@ -5,6 +5,7 @@ import bifrostconsole.api.Page;
 import bifrostconsole.api.VirtualKey;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.keys.KeyRow;
+import bifrostconsole.startup.StartupClock;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +33,13 @@ record Opening(ManagementApiClient client, String version, VirtualKeyQuery first
      */
     static CompletableFuture<Opening> request(ManagementApiClient client, VirtualKeyQuery firstPageQuery,
                                               Function<Page<VirtualKey>, List<KeyRow>> rows) {
-        return client.version().thenCombine(client.listVirtualKeys(firstPageQuery),
-                (version, page) -> new Opening(client, version, firstPageQuery, page,
-                        rows == null ? null : rows.apply(page)));
+        return client.version().thenCombine(client.listVirtualKeys(firstPageQuery).thenApply(page -> {
+                    StartupClock.mark("first page answered");
+                    return page;
+                }), (version, page) -> {
+                    List<KeyRow> made = rows == null ? null : rows.apply(page);
+                    StartupClock.mark("opening ready");
+                    return new Opening(client, version, firstPageQuery, page, made);
+                });
     }
 }

@@ -15,6 +15,7 @@ import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.teams.TeamsView;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.startup.StartupClock;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -77,8 +78,11 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyActionsView.install(view, actions, services.windows());
         HistoryView.install(view, () -> services.history(actions), services.windows());
         // Headroom counts the teams' and customers' budgets: read them once, beside the first page.
-        OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> model.setOwners(lists.owners()),
-                services.uiExecutor());
+        OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> {
+            StartupClock.mark("owners answered");
+            model.setOwners(lists.owners());
+            StartupClock.mark("owners applied");
+        }, services.uiExecutor());
 
         view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
                 workspace.features()), services.windows(), model.clipboard(),
@@ -125,6 +129,7 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         StackPane centre = new StackPane(tabs, bar);
         TabRowFocus.install(tabs, bar);
         centre.setId("workspace");
+        StartupClock.mark("workspace views built");
         return centre;
     }
 

@@ -887,7 +887,9 @@ public final class KeyBrowserViewModel implements Pageable {
         }
         detailAsked = false;
         followDetail();
-        firstPageShown.complete(null);
+        if (firstPageShown.complete(null)) {
+            bifrostconsole.startup.StartupClock.mark("first page in the table");
+        }
     }
 
     /**

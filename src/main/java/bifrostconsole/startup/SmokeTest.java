@@ -3,6 +3,7 @@ package bifrostconsole.startup;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -93,6 +94,23 @@ public final class SmokeTest {
         }));
     }
 
+    /** How many layout pulses of the main window get a mark: enough to see the first page's frames. */
+    private static final int MARKED_PULSES = 8;
+
+    /** Marks the main window's first layout pulses ("pulse 1" ...), to see which frame the first page came in. */
+    public static void markPulses(Scene scene) {
+        int[] count = {0};
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                StartupClock.mark("pulse " + ++count[0]);
+                if (count[0] >= MARKED_PULSES) {
+                    scene.removePostLayoutPulseListener(this);
+                }
+            }
+        });
+    }
+
     /** Fails the test as soon as {@code message} holds text, e.g. a view-model's error message. */
     public void failWhenSet(ObservableStringValue message) {
         if (message.get() != null && !message.get().isBlank()) {
@@ -123,6 +141,8 @@ public final class SmokeTest {
             // Where the time went: the start-up marks of this process, oldest first.
             out.println("start-up marks (ms since process start): " + StartupClock.marks().stream()
                     .map(StartupClock.Mark::toString).collect(java.util.stream.Collectors.joining(", ")));
+            // And what each thread cost: on two shared cores, CPU time shows what a wall-clock mark cannot.
+            out.println("start-up CPU ms by thread: " + StartupClock.cpuByThread());
             out.flush();
             exit.accept(PASSED);
         }

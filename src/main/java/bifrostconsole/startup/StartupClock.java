@@ -33,7 +33,7 @@ public final class StartupClock {
     public record Mark(String name, long millis, String thread) {
         @Override
         public String toString() {
-            return name + " " + millis;
+            return name + " " + millis + " [" + thread + "]";
         }
     }
 
@@ -64,6 +64,51 @@ public final class StartupClock {
             result.add(new Mark(m.name(), ageMillis < 0 ? -1 : ageMillis - before, m.thread()));
         }
         return result;
+    }
+
+    /**
+     * CPU time (user + system) of this process's threads so far, by thread name (the kernel's name, at most 15
+     * characters; threads of one name summed), largest first, with the process's total first; empty where there
+     * is no {@code /proc}.
+     */
+    public static String cpuByThread() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return "";
+        }
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        long total = 0;
+        try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // Fields 14 and 15 (utime, stime) are words 11 and 12 after the command.
+                    long ticks = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                    byName.merge(name, ticks, Long::sum);
+                    total += ticks;
+                } catch (IOException | RuntimeException gone) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        double msPerTick = 1000 / CLOCK_TICKS_PER_SECOND;
+        try {
+            // The process's own count also holds the threads that have ended.
+            String stat = Files.readString(PROC_SELF_STAT, StandardCharsets.US_ASCII);
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            total = Long.parseLong(after[11]) + Long.parseLong(after[12]);
+        } catch (IOException | RuntimeException unreadable) {
+            // Keep the sum of the live threads.
+        }
+        StringBuilder out = new StringBuilder("process " + Math.round(total * msPerTick));
+        byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > 0)
+                .forEach(e -> out.append(", ").append(e.getKey()).append(' ').append(Math.round(e.getValue() * msPerTick)));
+        return out.toString();
     }
 
     /** The process's age in milliseconds, or -1 when the operating system does not say when it started. */
