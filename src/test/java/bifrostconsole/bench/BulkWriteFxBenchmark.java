@@ -78,6 +78,8 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         Executor ui = FxStalls.timedUi(uiTasks);
         boolean inProcess = "in-process".equals(System.getProperty("bench.writesfx.gateway", "child"));
         try (Gateway gateway = inProcess ? Gateway.inProcess() : Gateway.child(data)) {
+            out.println("Windows: " + FxStalls.platform() + (FxStalls.desktop() ? "" : " (-Dbench.fx=desktop: on"
+                    + " the display in DISPLAY, e.g. under xvfb-run)"));
             out.println("Gateway: " + gateway.mode() + " at " + gateway.baseUrl() + (inProcess
                     ? " (-Dbench.writesfx.gateway=in-process: in this JVM, as the demo workspace runs it)"
                     : " (the default, as a remote server; -Dbench.writesfx.gateway=in-process runs it in this JVM)"));
@@ -117,10 +119,19 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             double gatewayCpuBefore = gateway.cpuSeconds();
             long gcBefore = gcMillis();
             long threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
-            List<FxStalls.Beat> beats = FxStalls.beats(() -> {
-                rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
-                rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
-            });
+            long rendererBefore = FxStalls.rendererCpuNanos();
+            long wallBefore = System.nanoTime();
+            List<FxStalls.Beat> beats;
+            java.util.Map<String, Integer> frames;
+            try (FxStalls.Frames counted = new FxStalls.Frames()) {
+                beats = FxStalls.beats(() -> {
+                    rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
+                    rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
+                });
+                frames = counted.counts();
+            }
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            double renderer = (FxStalls.rendererCpuNanos() - rendererBefore) / 1e9;
             double consoleCpu = processCpuSeconds() - cpuBefore;
             double gatewayCpu = gateway.cpuSeconds() - gatewayCpuBefore;
             long gc = gcMillis() - gcBefore;
@@ -140,6 +151,12 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             out.printf(Locale.ROOT, "CPU during both changes: this JVM %.2f s%s; its collectors %d ms; %,d threads"
                     + " started in it%n", consoleCpu, inProcess ? " (the gateway in it)"
                     : String.format(Locale.ROOT, ", the gateway's JVM %.2f s", gatewayCpu), gc, threads);
+            // The render thread paints each frame while the FX thread goes on; the FX thread's next pulse that has
+            // something to draw waits for it (QuantumToolkit's PaintCollector), so a slow frame is a stall.
+            out.printf(Locale.ROOT, "Frames painted during both changes (%.1f s): %s; the render thread's CPU %.2f s%n",
+                    wall, frames.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d (%.1f/s)",
+                            e.getKey(), e.getValue(), e.getValue() / wall))
+                            .collect(java.util.stream.Collectors.joining(", ")), renderer);
             out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
@@ -163,13 +180,21 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 }
             }
             long end = fxCpuNow();
+            long rendererEnd = FxStalls.rendererCpuNanos();
             java.util.Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Double> rendererCpu = new java.util.LinkedHashMap<>();
             for (int i = 0; i < phases.size(); i++) {
                 long until = i + 1 < phases.size() ? phases.get(i + 1).fxCpu() : end;
                 cpu.merge(phases.get(i).name(), (until - phases.get(i).fxCpu()) / 1e6, Double::sum);
+                long rendererUntil = i + 1 < phases.size() ? phases.get(i + 1).rendererCpu() : rendererEnd;
+                rendererCpu.merge(phases.get(i).name(), (rendererUntil - phases.get(i).rendererCpu()) / 1e6,
+                        Double::sum);
             }
             out.printf(Locale.ROOT, "FX thread CPU per phase, both changes (ms): %s%n", cpu.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            out.printf(Locale.ROOT, "render thread CPU per phase, both changes (ms): %s%n", rendererCpu.entrySet()
+                    .stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining("; ")));
             List<Double> times = uiTasks.stream().map(FxStalls.Update::ms).toList();
             FxStalls.Update longest = FxStalls.longest(uiTasks);
@@ -316,9 +341,9 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             "closing the dialog");
 
     /** A phase of a change, from {@code start} ({@link System#nanoTime}) to the next phase's start. */
-    private record Phase(String name, long start, long fxCpu) {
+    private record Phase(String name, long start, long fxCpu, long rendererCpu) {
         Phase(String name, long start) {
-            this(name, start, fxCpuNow());
+            this(name, start, fxCpuNow(), FxStalls.rendererCpuNanos());
         }
     }
 

@@ -30,13 +30,21 @@ final class FxStalls {
         void run() throws Exception;
     }
 
-    /** Starts JavaFX without a display, in the light theme. */
+    /**
+     * Starts JavaFX without a display (Monocle's headless screen, Prism's software renderer), in the light theme; with
+     * {@code -Dbench.fx=desktop} on the display in {@code DISPLAY} instead (GTK, e.g. under {@code xvfb-run}), as the
+     * window runs on a Linux desktop. The two differ in what is drawn: Monocle has no window manager, so every frame
+     * copies every window to its screen and a window with nothing changed is painted whole (the main window behind
+     * a change dialog, at each progress update); on a desktop only the changed windows' changed regions are painted.
+     */
     static void startHeadless() throws InterruptedException {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
+        if (!desktop()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+            System.setProperty("java.awt.headless", "true");
+        }
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);
@@ -45,6 +53,90 @@ final class FxStalls {
         }
         started.await();
         Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+
+    /** {@code -Dbench.fx=desktop}: the benchmark's windows are on a real display, not Monocle's headless screen. */
+    static boolean desktop() {
+        return "desktop".equals(System.getProperty("bench.fx", "headless"));
+    }
+
+    /** Where the windows are and what draws them, e.g. "Monocle headless, Prism sw". */
+    static String platform() {
+        String pipeline;
+        try {
+            pipeline = com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName();
+        } catch (RuntimeException | LinkageError e) {
+            pipeline = "unknown (" + e + ")";
+        }
+        return (desktop() ? "desktop on " + System.getenv("DISPLAY") + " (" + com.sun.glass.ui.Application
+                .GetApplication().getClass().getSimpleName() + ")" : "Monocle headless") + ", Prism " + pipeline;
+    }
+
+    /**
+     * The render thread's CPU time so far, ns (-1 when it is not found): it paints the frames the FX thread waits
+     * for at the start of its next pulse.
+     */
+    static long rendererCpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                return threads.getThreadCpuTime(t.getId());
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Counts the frames the render thread paints per window: every window that is or becomes showing while it runs
+     * (under Monocle every window is painted in every frame; on a desktop only the windows that changed).
+     */
+    static final class Frames implements AutoCloseable {
+        private final java.util.Map<javafx.scene.Scene, java.util.concurrent.atomic.AtomicInteger> trackers =
+                new java.util.IdentityHashMap<>();
+        private final javafx.collections.ListChangeListener<javafx.stage.Window> added = c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::track);
+            }
+        };
+        private final java.util.Map<javafx.scene.Scene, String> names = new java.util.IdentityHashMap<>();
+
+        Frames() throws Exception {
+            onFx(() -> {
+                javafx.stage.Window.getWindows().forEach(this::track);
+                javafx.stage.Window.getWindows().addListener(added);
+                return null;
+            });
+        }
+
+        private void track(javafx.stage.Window w) {
+            javafx.scene.Scene scene = w.getScene();
+            if (scene != null && !trackers.containsKey(scene)) {
+                var count = new java.util.concurrent.atomic.AtomicInteger();
+                trackers.put(scene, count);
+                // Run on the render thread as each of the scene's frames is painted.
+                com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(
+                        count::incrementAndGet);
+                names.put(scene, scene.getRoot().getClass().getSimpleName());
+            }
+        }
+
+        /** Frames painted per window root class (summed over that class's windows), on the FX thread. */
+        java.util.Map<String, Integer> counts() throws Exception {
+            return onFx(() -> {
+                java.util.Map<String, Integer> byRoot = new java.util.TreeMap<>();
+                trackers.forEach((scene, count) -> byRoot.merge(names.get(scene), count.get(), Integer::sum));
+                return byRoot;
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            onFx(() -> {
+                javafx.stage.Window.getWindows().removeListener(added);
+                trackers.keySet().forEach(com.sun.javafx.perf.PerformanceTracker::releaseSceneTracker);
+                return null;
+            });
+        }
     }
 
     /** Runs {@code work} while a task is queued on the FX thread every 5 ms; returns each task's wait in ms. */
