@@ -697,7 +697,8 @@ public final class KeyBrowserView extends BorderPane {
      * takes the pane as far as it got and adds it to the split itself.
      */
     private void prebuildDetail() {
-        List<Runnable> steps = List.of(this::detailView, () -> {
+        // First, the table's usage cells make what the first page did not need (KeyTable.completeUsageCells).
+        List<Runnable> steps = List.of(keyTable::completeUsageCells, this::detailView, () -> {
             prebuildHost = (StackPane) getCenter();
             prebuildParts = List.copyOf(detailView.getChildren());
             detailView.getChildren().remove(detailView.tabs());

@@ -165,6 +165,45 @@ class KeyBrowserViewTest {
         assertEquals(Fx.call(() -> vm.rows().get(1).id()), text(robot, "#field-id"));
     }
 
+    @Test
+    void usageCellsMakeWhatTheFirstPageDidNotNeedOnceItIsShownAndPagingMakesNoMore(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        // Made hidden once the first page is painted: two lines, "+N more" and "No budget" in every usage cell, so
+        // a later page shows and hides them only (making and styling them there was that page's longest pulse).
+        assertEquals(List.of(4), Fx.call(this::usageCellChildCounts));
+        List<javafx.scene.Node> before = Fx.call(this::usageCellChildren);
+        int pages = Fx.call(() -> vm.loadedPageCountProperty().get());
+        robot.clickOn("#next-page");
+        Fx.waitUntil(() -> vm.loadedPageCountProperty().get() > pages);
+        Fx.settle();
+        List<javafx.scene.Node> after = Fx.call(this::usageCellChildren);
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertSame(before.get(i), after.get(i), "the same nodes, shown or hidden");
+        }
+    }
+
+    private List<javafx.scene.control.TableCell<?, ?>> usageCells() {
+        return keyTableView().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && List.of("col-budget", "col-ratelimits").contains(c.getTableColumn().getId()))
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n).toList();
+    }
+
+    private List<Integer> usageCellChildCounts() {
+        return usageCells().stream().map(c -> ((javafx.scene.layout.Pane) c.getGraphic()).getChildren().size())
+                .distinct().toList();
+    }
+
+    private List<javafx.scene.Node> usageCellChildren() {
+        return usageCells().stream().flatMap(c -> ((javafx.scene.layout.Pane) c.getGraphic()).getChildren().stream())
+                .toList();
+    }
+
+    private javafx.scene.control.TableView<?> keyTableView() {
+        return (javafx.scene.control.TableView<?>) view.lookup("#key-table");
+    }
+
     private static javafx.scene.Node overviewContent(bifrostconsole.keydetail.KeyDetailView pane) {
         return ((javafx.scene.control.ScrollPane) pane.tabs().getTabs().get(0).getContent()).getContent();
     }
