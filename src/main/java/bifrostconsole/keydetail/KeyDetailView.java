@@ -190,6 +190,13 @@ public final class KeyDetailView extends VBox {
         getChildren().addAll(header, stripHolder, error, tabs);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelectedTab());
         vm.detailsProperty().addListener((o, a, d) -> show(d));
+        // A key asked for by id (a link) loads with no key to show: the panes prepare's step left hidden, with the
+        // sample's texts, go as show(null) takes them out. A key opened from the table is shown before it loads.
+        vm.loadingProperty().addListener((o, a, now) -> {
+            if (now && vm.detailsProperty().get() == null && !overview.isVisible()) {
+                emptyTabs();
+            }
+        });
         show(vm.detailsProperty().get());
     }
 
@@ -241,24 +248,15 @@ public final class KeyDetailView extends VBox {
 
     private void show(KeyDetails d) {
         if (d == null) {
-            title.setText(vm.loadingProperty().get() ? "Loading\u2026" : "");
-            status.setVisible(false);
-            id.setText(vm.requestedIdProperty().get() == null ? "" : vm.requestedIdProperty().get());
-            value.show("", false);
-            stale.clear();
-            for (Tab t : tabs.getTabs()) {
-                if (t != usageTab) {
-                    ((ScrollPane) t.getContent()).setContent(new VBox());
-                }
-            }
+            showNoKey();
+            emptyTabs();
             return;
         }
-        ((ScrollPane) tabs.getTabs().get(0).getContent()).setContent(overview);
-        ((ScrollPane) providersTab.getContent()).setContent(providers);
-        ((ScrollPane) providerKeysTab.getContent()).setContent(providerKeys);
-        ((ScrollPane) budgetsTab.getContent()).setContent(budgets);
-        ((ScrollPane) rateLimitsTab.getContent()).setContent(rateLimits);
-        ((ScrollPane) mcpTab.getContent()).setContent(mcp);
+        Node[] panes = panes();
+        for (int i = 0; i < panes.length; i++) {
+            ((ScrollPane) tabs.getTabs().get(i).getContent()).setContent(panes[i]);
+            panes[i].setVisible(true);
+        }
         // As the table shows it (markers for hidden characters); the tooltip has the whole of it with notes.
         NameLabels.show(title, d.key().name());
         // The same two tooltips from key to key, their texts changed: each new one is a popup window to make.
@@ -294,19 +292,51 @@ public final class KeyDetailView extends VBox {
     /**
      * Makes this pane's parts for a key ahead of the first open, while it is not on screen: shows {@code sample}
      * (any key, e.g. the table's first row) so its overview's rows, cards and tooltips are made, returning a step
-     * that goes back to what the view-model holds. The pane is styled and laid out between the two. Nothing of
-     * {@code sample} stays: its texts are cleared, only the nodes made for it are kept and refilled on open.
+     * that goes back to what the view-model holds. The pane is styled and laid out between the two. The header
+     * forgets {@code sample}; the tabs keep the panes made for it, hidden, so that the first open only refills and
+     * shows them (they stay where they are styled).
      */
     public Runnable prepare(KeyDetails sample) {
         show(sample);
         return () -> {
             KeyDetails now = vm.detailsProperty().get();
-            show(now);
-            if (now == null) {
-                title.getTooltip().setText("");
-                status.getTooltip().setText("");
+            if (now != null) {
+                show(now);
+                return;
+            }
+            // The header as show(null) leaves it, but each tab keeps its pane, hidden: swapped for an empty box and
+            // put back on the first open, the overview had a new parent and was restyled whole, which was most of
+            // that open's cost. The hidden panes hold the sample's texts (a key of the table, without its value)
+            // until a key is shown; opened with no key to show (a link, while the key loads), they go as before.
+            showNoKey();
+            title.getTooltip().setText("");
+            status.getTooltip().setText("");
+            for (Node pane : panes()) {
+                pane.setVisible(false);
             }
         };
+    }
+
+    private void emptyTabs() {
+        for (Tab t : tabs.getTabs()) {
+            if (t != usageTab) {
+                ((ScrollPane) t.getContent()).setContent(new VBox());
+            }
+        }
+    }
+
+    /** The panes of the tabs, in the tabs' order; the Usage tab makes its own on first pick. */
+    private Node[] panes() {
+        return new Node[]{overview, providers, providerKeys, budgets, rateLimits, mcp};
+    }
+
+    /** The header while no key is on show: "Loading…" or nothing, the id asked for, no value; no tab to bring up. */
+    private void showNoKey() {
+        title.setText(vm.loadingProperty().get() ? "Loading\u2026" : "");
+        status.setVisible(false);
+        id.setText(vm.requestedIdProperty().get() == null ? "" : vm.requestedIdProperty().get());
+        value.show("", false);
+        stale.clear();
     }
 
     private void showSelectedTab() {

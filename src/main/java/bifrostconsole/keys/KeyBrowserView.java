@@ -691,12 +691,14 @@ public final class KeyBrowserView extends BorderPane {
      * Makes the details pane ready before a key is first opened, after the first page is painted, one step per
      * painted frame so that no frame waits long for it: the pane is built; then styled and laid out, hidden and
      * outside the layout, its header first and its tabs in the next frame (it shows the table's
-     * first key meanwhile, so the overview's rows and tooltips are made too); then emptied again and put, folded,
-     * into the split beside the table, so that the first open only fills and unfolds it. An open that comes first
+     * first key meanwhile, so the overview's rows and tooltips are made too); then its header emptied again, its
+     * tabs' panes hidden where they are ({@link KeyDetailView#prepare}), and put, folded, into the split beside the
+     * table, so that the first open only fills and unfolds it. An open that comes first
      * takes the pane as far as it got and adds it to the split itself.
      */
     private void prebuildDetail() {
-        List<Runnable> steps = List.of(this::detailView, () -> {
+        // First, the table's usage cells make what the first page did not need (KeyTable.completeUsageCells).
+        List<Runnable> steps = List.of(keyTable::completeUsageCells, this::detailView, () -> {
             prebuildHost = (StackPane) getCenter();
             prebuildParts = List.copyOf(detailView.getChildren());
             detailView.getChildren().remove(detailView.tabs());

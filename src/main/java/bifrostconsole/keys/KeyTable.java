@@ -105,6 +105,19 @@ final class KeyTable {
         return columns.get(c);
     }
 
+    /**
+     * Makes, hidden, what the usage cells on screen have not made yet (their second line, "+N more", "No budget"),
+     * for a moment when the window is idle: the first page (made without them) is on screen. Made while a later page
+     * is laid out, they were the one page-turn that made and styled some sixty nodes, the longest of the paging.
+     */
+    void completeUsageCells() {
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof UsageCell cell) {
+                cell.makeAll();
+            }
+        }
+    }
+
     private void add(KeyColumn c, Supplier<TableCell<KeyRow, KeyRow>> cell) {
         TableColumn<KeyRow, KeyRow> col = new TableColumn<>();
         Label header = new Label(c.title());
@@ -430,6 +443,21 @@ final class KeyTable {
                 none().setVisible(true);
             } else if (none != null) {
                 none.setVisible(false);
+            }
+        }
+
+        /** Makes every node this cell may show, hidden (see {@link KeyTable#completeUsageCells}). */
+        void makeAll() {
+            for (int i = 0; i < MAX_LINES; i++) {
+                if (lines[i] == null) {
+                    line(i).setVisible(false);
+                }
+            }
+            if (more == null) {
+                more().setVisible(false);
+            }
+            if (none == null) {
+                none().setVisible(false);
             }
         }
 

@@ -43,6 +43,8 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The key browser clicked headlessly against the in-process demo gateway. */
@@ -125,11 +127,17 @@ class KeyBrowserViewTest {
         assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getText()),
                 "nothing of the key it was made with stays");
         assertEquals("", Fx.call(() -> ((Label) pane.lookup("#detail-title")).getTooltip().getText()));
+        // The overview made ahead stays in its tab, hidden: put back there on the first open, it was restyled whole.
+        javafx.scene.Node overview = Fx.call(() -> overviewContent(pane));
+        assertEquals("overview-pane", overview.getId(), "the overview made ahead stays in its tab");
+        assertFalse(Fx.call(overview::isVisible), "hidden until a key is shown");
 
         KeyRow row = Fx.call(() -> vm.rows().get(3));
         open(3);
         assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible() && pane.isManaged()
                 && pane.getWidth() > 0), "the same pane, shown in the window");
+        assertSame(overview, Fx.call(() -> overviewContent(pane)), "the same overview, not put back");
+        assertTrue(Fx.call(overview::isVisible));
         assertEquals(row.key().name(), text(robot, "#detail-title"));
         assertEquals(row.id(), text(robot, "#detail-id"));
         assertEquals(row.id(), text(robot, "#field-id"));
@@ -155,6 +163,70 @@ class KeyBrowserViewTest {
         open(1);
         assertTrue(Fx.call(() -> pane.getScene() != null && pane.isVisible()));
         assertEquals(Fx.call(() -> vm.rows().get(1).id()), text(robot, "#field-id"));
+    }
+
+    @Test
+    void usageCellsMakeWhatTheFirstPageDidNotNeedOnceItIsShownAndPagingMakesNoMore(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        // Made hidden once the first page is painted: two lines, "+N more" and "No budget" in every usage cell, so
+        // a later page shows and hides them only (making and styling them there was that page's longest pulse).
+        assertEquals(List.of(4), Fx.call(this::usageCellChildCounts));
+        List<javafx.scene.Node> before = Fx.call(this::usageCellChildren);
+        int pages = Fx.call(() -> vm.loadedPageCountProperty().get());
+        robot.clickOn("#next-page");
+        Fx.waitUntil(() -> vm.loadedPageCountProperty().get() > pages);
+        Fx.settle();
+        List<javafx.scene.Node> after = Fx.call(this::usageCellChildren);
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertSame(before.get(i), after.get(i), "the same nodes, shown or hidden");
+        }
+    }
+
+    private List<javafx.scene.control.TableCell<?, ?>> usageCells() {
+        return keyTableView().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && List.of("col-budget", "col-ratelimits").contains(c.getTableColumn().getId()))
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n).toList();
+    }
+
+    private List<Integer> usageCellChildCounts() {
+        return usageCells().stream().map(c -> ((javafx.scene.layout.Pane) c.getGraphic()).getChildren().size())
+                .distinct().toList();
+    }
+
+    private List<javafx.scene.Node> usageCellChildren() {
+        return usageCells().stream().flatMap(c -> ((javafx.scene.layout.Pane) c.getGraphic()).getChildren().stream())
+                .toList();
+    }
+
+    private javafx.scene.control.TableView<?> keyTableView() {
+        return (javafx.scene.control.TableView<?>) view.lookup("#key-table");
+    }
+
+    private static javafx.scene.Node overviewContent(bifrostconsole.keydetail.KeyDetailView pane) {
+        return ((javafx.scene.control.ScrollPane) pane.tabs().getTabs().get(0).getContent()).getContent();
+    }
+
+    @Test
+    void aKeyOpenedByIdBeforeAnyOtherShowsNoneOfTheKeyThePaneWasMadeWith(FxRobot robot) throws Exception {
+        waitForFirstPage();
+        Fx.waitUntil(view::detailPrebuilt);
+        bifrostconsole.keydetail.KeyDetailView pane = Fx.call(view::detailView);
+        List<String> onPage = shownIds();
+        // Not on the page: a key the table holds is shown from the table's copy at once.
+        String id = gateway.store().virtualKeys().stream().map(VirtualKey::id).filter(k -> !onPage.contains(k))
+                .findFirst().orElseThrow();
+        // While it loads (a link from the overview or an alert) the tabs are empty, as before any key was shown.
+        assertNotEquals("overview-pane", Fx.call(() -> {
+            vm.detail().open(id);
+            return overviewContent(pane).getId();
+        }));
+        Fx.waitUntil(() -> vm.detail().detailsProperty().get() != null && !vm.detail().loadingProperty().get());
+        Fx.settle();
+        assertEquals("overview-pane", Fx.call(() -> overviewContent(pane).getId()));
+        assertTrue(Fx.call(() -> overviewContent(pane).isVisible()));
+        assertEquals(id, text(robot, "#field-id"));
     }
 
     /**
