@@ -66,57 +66,14 @@ public final class GovernanceStore {
     private volatile Data data;
 
     /**
-     * What the queries ask of a key without decoding it: the search texts, the sort values and the filters' fields.
-     * Owner ids and metadata maps are the key's own objects (shared between keys).
-     */
-    private record Facts(String[] searchTexts, double budgetSpent, long createdAt, boolean active,
-                         boolean accessProfileManaged, String teamId, String customerId, Map<String, String> metadata) {
-
-        static Facts of(VirtualKey key, Map<String, String> lowerCased) {
-            return new Facts(searchTexts(key, lowerCased), spent(key), epochNanos(key.createdAt()), key.active(),
-                    key.accessProfileManaged(), key.teamId(), key.customerId(), key.metadata());
-        }
-
-        /**
-         * Bifrost 2.x matches {@code search} against the key's name, its team's and customer's names and (with
-         * metadata) every metadata value (API.md §4); separate strings, so a match never spans two of them.
-         */
-        private static String[] searchTexts(VirtualKey key, Map<String, String> lowerCased) {
-            String[] texts = new String[1 + (key.team() != null && key.team().name() != null ? 1 : 0)
-                    + (key.customer() != null && key.customer().name() != null ? 1 : 0) + key.metadata().size()];
-            int t = 0;
-            texts[t++] = key.name() == null ? "" : key.name().toLowerCase(Locale.ROOT);
-            if (key.team() != null && key.team().name() != null) {
-                texts[t++] = lowerCased.computeIfAbsent(key.team().name(), n -> n.toLowerCase(Locale.ROOT));
-            }
-            if (key.customer() != null && key.customer().name() != null) {
-                texts[t++] = lowerCased.computeIfAbsent(key.customer().name(), n -> n.toLowerCase(Locale.ROOT));
-            }
-            for (String value : key.metadata().values()) {
-                texts[t++] = lowerCased.computeIfAbsent(value, v -> v.toLowerCase(Locale.ROOT));
-            }
-            return texts;
-        }
-
-        /** COALESCE(MAX(current_usage), 0) over the key's own budgets. */
-        private static double spent(VirtualKey key) {
-            double spent = 0;
-            for (Budget b : key.budgets()) {
-                spent = Math.max(spent, b.currentUsage());
-            }
-            return spent;
-        }
-    }
-
-    /**
      * Everything a query reads about keys, teams, customers and MCP clients: immutable, replaced whole by a write.
      * Queries read {@link #data} once and use only that snapshot. Keys are held as {@link CompactKeys} bytes and
-     * decoded when read, with their {@link Facts} beside them for the queries.
+     * decoded when read, with their {@link KeyFacts} beside them for the queries.
      */
     private static final class Data {
         final CompactKeys codec;
         final byte[][] keys;
-        final Facts[] facts;
+        final KeyFacts facts;
         /** Key indexes in id order (equal ids by index), and each key's position in it: the tie-breaker. */
         final int[] byId;
         final int[] idRank;
@@ -126,7 +83,7 @@ public final class GovernanceStore {
         final List<Customer> customers;
         final List<McpClient> mcpClients;
 
-        Data(CompactKeys codec, byte[][] keys, Facts[] facts, List<Team> teams, List<Customer> customers,
+        Data(CompactKeys codec, byte[][] keys, KeyFacts facts, List<Team> teams, List<Customer> customers,
              List<McpClient> mcpClients) {
             this.codec = codec;
             this.keys = keys;
@@ -166,23 +123,22 @@ public final class GovernanceStore {
              List<McpClient> mcpClients) {
             this.codec = base.codec;
             this.keys = base.keys.clone();
-            this.facts = base.facts.clone();
+            KeyFacts old = base.facts;
+            this.facts = old.with(replaced);
             java.util.EnumSet<Sort> stale = java.util.EnumSet.noneOf(Sort.class);
             replaced.forEach((index, key) -> {
                 String oldName = codec.name(keys[index]);
-                Facts old = facts[index];
                 keys[index] = codec.encode(key);
-                facts[index] = Facts.of(key, new HashMap<>());
                 if (!java.util.Objects.equals(oldName, key.name())) {
                     stale.add(Sort.NAME);
                 }
-                if (old.active() != key.active()) {
+                if (old.active(index) != facts.active(index)) {
                     stale.add(Sort.STATUS);
                 }
-                if (old.budgetSpent() != facts[index].budgetSpent()) {
+                if (old.budgetSpent(index) != facts.budgetSpent(index)) {
                     stale.add(Sort.BUDGET_SPENT);
                 }
-                if (old.createdAt() != facts[index].createdAt()) {
+                if (old.createdAt(index) != facts.createdAt(index)) {
                     stale.add(Sort.CREATED_AT);
                 }
             });
@@ -256,10 +212,8 @@ public final class GovernanceStore {
     public static final class Keys {
         private final CompactKeys codec;
         private byte[][] encoded;
-        private Facts[] facts;
+        private KeyFacts.Builder facts;
         private int size;
-        /** Owner names and metadata values repeat: one lower-cased copy of each for the search texts. */
-        private final Map<String, String> lowerCased = new HashMap<>();
 
         /** Room for {@code expected} keys (more are taken too). */
         public Keys(int expected) {
@@ -269,7 +223,7 @@ public final class GovernanceStore {
         private Keys(CompactKeys codec, int expected) {
             this.codec = codec;
             this.encoded = new byte[Math.max(0, expected)][];
-            this.facts = new Facts[encoded.length];
+            this.facts = new KeyFacts.Builder(encoded.length);
         }
 
         /** Adds the next key (the store keeps the order of adding, as a list's). */
@@ -277,10 +231,9 @@ public final class GovernanceStore {
             if (size == encoded.length) {
                 int grown = Math.max(16, size + (size >> 1));
                 encoded = Arrays.copyOf(encoded, grown);
-                facts = Arrays.copyOf(facts, grown);
             }
             encoded[size] = codec.encode(key);
-            facts[size] = Facts.of(key, lowerCased);
+            facts.add(key);
             size++;
         }
 
@@ -293,7 +246,7 @@ public final class GovernanceStore {
                 throw new IllegalStateException("these keys are in a store already");
             }
             byte[][] keys = size == encoded.length ? encoded : Arrays.copyOf(encoded, size);
-            Facts[] keyFacts = size == facts.length ? facts : Arrays.copyOf(facts, size);
+            KeyFacts keyFacts = facts.build();
             encoded = null;
             facts = null;
             return new Data(codec, keys, keyFacts, teams, customers, mcpClients);
@@ -560,8 +513,7 @@ public final class GovernanceStore {
             }
             // the keys kept are not encoded again: their bytes and facts are reused as they are
             List<byte[]> keys = new ArrayList<>(base.size() + putKeys.size());
-            List<Facts> facts = new ArrayList<>(base.size() + putKeys.size());
-            Map<String, String> lowerCased = new HashMap<>();
+            KeyFacts.Builder facts = new KeyFacts.Builder(base.size() + putKeys.size());
             for (int i = 0; i < base.size(); i++) {
                 String id = base.codec.id(base.keys[i]);
                 VirtualKey staged = putKeys.get(id);
@@ -569,16 +521,19 @@ public final class GovernanceStore {
                     continue;
                 }
                 keys.add(staged == null ? base.keys[i] : base.codec.encode(staged));
-                facts.add(staged == null ? base.facts[i] : Facts.of(staged, lowerCased));
+                if (staged == null) {
+                    facts.add(base.facts, i);
+                } else {
+                    facts.add(staged);
+                }
             }
             putKeys.forEach((id, key) -> {
                 if (base.indexOf(id) < 0) {
                     keys.add(base.codec.encode(key));
-                    facts.add(Facts.of(key, lowerCased));
+                    facts.add(key);
                 }
             });
-            return new Data(base.codec, keys.toArray(new byte[0][]), facts.toArray(new Facts[0]), teams, customers,
-                    mcpClients);
+            return new Data(base.codec, keys.toArray(new byte[0][]), facts.build(), teams, customers, mcpClients);
         }
     }
 
@@ -649,32 +604,25 @@ public final class GovernanceStore {
     private static IntPredicate keyFilter(Data d, String search, String customerId, String teamId,
                                           boolean excludeManaged, Map<String, String> metadata) {
         IntPredicate filter = null;
-        Facts[] facts = d.facts;
+        KeyFacts facts = d.facts;
         if (search != null && !search.isEmpty()) {
             String needle = search.toLowerCase(Locale.ROOT);
-            filter = i -> {
-                for (String text : facts[i].searchTexts()) {
-                    if (text.contains(needle)) {
-                        return true;
-                    }
-                }
-                return false;
-            };
+            filter = i -> facts.matches(i, needle);
         }
         boolean byCustomer = customerId != null && !customerId.isEmpty();
         boolean byTeam = teamId != null && !teamId.isEmpty();
         if (byCustomer || byTeam) {
             // customer_id = ? OR team_id = ?
-            IntPredicate owner = i -> (byCustomer && customerId.equals(facts[i].customerId()))
-                    || (byTeam && teamId.equals(facts[i].teamId()));
+            IntPredicate owner = i -> (byCustomer && customerId.equals(facts.customerId(i)))
+                    || (byTeam && teamId.equals(facts.teamId(i)));
             filter = filter == null ? owner : filter.and(owner);
         }
         if (excludeManaged) {
-            IntPredicate unmanaged = i -> !facts[i].accessProfileManaged();
+            IntPredicate unmanaged = i -> !facts.accessProfileManaged(i);
             filter = filter == null ? unmanaged : filter.and(unmanaged);
         }
         if (!metadata.isEmpty()) {
-            IntPredicate tagged = i -> KeyMetadata.matches(facts[i].metadata(), metadata);
+            IntPredicate tagged = i -> KeyMetadata.matches(facts.metadata(i), metadata);
             filter = filter == null ? tagged : filter.and(tagged);
         }
         return filter;
@@ -756,12 +704,12 @@ public final class GovernanceStore {
         int n = d.size();
         long[] value = new long[n];
         for (int i = 0; i < n; i++) {
-            Facts key = d.facts[i];
+            KeyFacts key = d.facts;
             value[i] = switch (sort) {
                 case NAME -> throw new IllegalStateException("names are ranked by nameRanks()");
-                case BUDGET_SPENT -> sortableBits(key.budgetSpent());
-                case STATUS -> key.active() ? 1 : 0; // false (inactive) first
-                case CREATED_AT -> key.createdAt();
+                case BUDGET_SPENT -> sortableBits(key.budgetSpent(i));
+                case STATUS -> key.active(i) ? 1 : 0; // false (inactive) first
+                case CREATED_AT -> key.createdAt(i);
             };
         }
         return denseRanks(value);
@@ -807,18 +755,6 @@ public final class GovernanceStore {
     private static long sortableBits(double d) {
         long bits = Double.doubleToLongBits(d);
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    /** Nanoseconds since the epoch, saturated beyond year 2262; a missing time sorts first: the created_at order. */
-    private static long epochNanos(Instant instant) {
-        if (instant == null) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (ArithmeticException e) {
-            return instant.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
-        }
     }
 
     /** Computes every sorted order now, so the first page of each sort is as fast as the rest. */
