@@ -183,19 +183,23 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             long rendererEnd = FxStalls.rendererCpuNanos();
             java.util.Map<String, Double> cpu = new java.util.LinkedHashMap<>();
             java.util.Map<String, Double> rendererCpu = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Long> painted = new java.util.LinkedHashMap<>();
+            long paintedEnd = FxStalls.Frames.PAINTED.get();
             for (int i = 0; i < phases.size(); i++) {
                 long until = i + 1 < phases.size() ? phases.get(i + 1).fxCpu() : end;
                 cpu.merge(phases.get(i).name(), (until - phases.get(i).fxCpu()) / 1e6, Double::sum);
                 long rendererUntil = i + 1 < phases.size() ? phases.get(i + 1).rendererCpu() : rendererEnd;
                 rendererCpu.merge(phases.get(i).name(), (rendererUntil - phases.get(i).rendererCpu()) / 1e6,
                         Double::sum);
+                long paintedUntil = i + 1 < phases.size() ? phases.get(i + 1).painted() : paintedEnd;
+                painted.merge(phases.get(i).name(), paintedUntil - phases.get(i).painted(), Long::sum);
             }
             out.printf(Locale.ROOT, "FX thread CPU per phase, both changes (ms): %s%n", cpu.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining("; ")));
-            out.printf(Locale.ROOT, "render thread CPU per phase, both changes (ms): %s%n", rendererCpu.entrySet()
-                    .stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            out.printf(Locale.ROOT, "render thread CPU per phase, both changes (ms; windows painted): %s%n",
+                    rendererCpu.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f (%d)", e.getKey(),
+                            e.getValue(), painted.get(e.getKey()))).collect(java.util.stream.Collectors.joining("; ")));
             List<Double> times = uiTasks.stream().map(FxStalls.Update::ms).toList();
             FxStalls.Update longest = FxStalls.longest(uiTasks);
             out.printf(Locale.ROOT, "the view-models' own updates on the FX thread: %,d, p99 %.2f ms, longest %.1f ms"
@@ -341,9 +345,9 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             "closing the dialog");
 
     /** A phase of a change, from {@code start} ({@link System#nanoTime}) to the next phase's start. */
-    private record Phase(String name, long start, long fxCpu, long rendererCpu) {
+    private record Phase(String name, long start, long fxCpu, long rendererCpu, long painted) {
         Phase(String name, long start) {
-            this(name, start, fxCpuNow(), FxStalls.rendererCpuNanos());
+            this(name, start, fxCpuNow(), FxStalls.rendererCpuNanos(), FxStalls.Frames.PAINTED.get());
         }
     }
 

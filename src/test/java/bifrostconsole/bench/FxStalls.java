@@ -91,6 +91,9 @@ final class FxStalls {
      * (under Monocle every window is painted in every frame; on a desktop only the windows that changed).
      */
     static final class Frames implements AutoCloseable {
+        /** Windows painted so far, all windows and frames together, while a {@code Frames} counts. */
+        static final java.util.concurrent.atomic.AtomicLong PAINTED = new java.util.concurrent.atomic.AtomicLong();
+
         private final java.util.Map<javafx.scene.Scene, java.util.concurrent.atomic.AtomicInteger> trackers =
                 new java.util.IdentityHashMap<>();
         private final javafx.collections.ListChangeListener<javafx.stage.Window> added = c -> {
@@ -114,8 +117,10 @@ final class FxStalls {
                 var count = new java.util.concurrent.atomic.AtomicInteger();
                 trackers.put(scene, count);
                 // Run on the render thread as each of the scene's frames is painted.
-                com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(
-                        count::incrementAndGet);
+                com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(() -> {
+                    count.incrementAndGet();
+                    PAINTED.incrementAndGet();
+                });
                 names.put(scene, scene.getRoot().getClass().getSimpleName());
             }
         }
