@@ -31,7 +31,9 @@ public final class Launcher {
             System.out.println("bifrost-console " + version());
             return;
         }
-        if (!list.isEmpty() && Subcommands.find(list.get(0)).isPresent()) {
+        // No command's name starts with a dash: the GUI's options (--demo, --smoke-test) skip making every command
+        // to ask its name, which was part of the main thread's time before the toolkit starts.
+        if (!list.isEmpty() && !list.get(0).startsWith("-") && Subcommands.find(list.get(0)).isPresent()) {
             System.exit(runCommand(list));
             return;
         }

@@ -9,6 +9,7 @@ import bifrostconsole.service.Scheduler;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
+import bifrostconsole.startup.FirstFrame;
 import bifrostconsole.startup.SmokeTest;
 import bifrostconsole.startup.StartupClock;
 import bifrostconsole.ui.FallbackFont;
@@ -44,27 +45,47 @@ public final class BifrostConsoleApp extends Application {
      */
     static final Duration CREDENTIAL_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long after the demo's first page is painted the credential store is opened, unless asked sooner. */
+    static final Duration CREDENTIAL_PROBE_AFTER_FIRST_PAGE = Duration.ofMillis(500);
+
     /** Handed from {@link #launchGui} to the instance the toolkit creates. */
-    private static volatile Early early;
+    private static volatile CompletableFuture<Early> early;
 
     private Early parts;
     private ConsoleServices services;
-    private List<Image> icons;
+    private CompletableFuture<List<Image>> icons;
 
     /** What is started before the toolkit: none of it needs JavaFX. */
     private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
                          ProfileService profiles, DemoWorkspace demo, Formats formats) {
 
-        static Early begin(StartupOptions options) {
-            // Armed first, so a start that hangs before the window exists still ends with a reason.
+        /**
+         * Starts it on a background thread and returns at once, so the toolkit starts beside it instead of after it
+         * (settings files, the JSON mappers' set-up and the demo's first steps took the main thread some 80-110 ms
+         * before the toolkit's start on the app-image). Only the smoke test's clock is started here, first, so a
+         * start that hangs before the window exists still ends with a reason.
+         */
+        static CompletableFuture<Early> beginBeside(StartupOptions options) {
             SmokeTest smokeTest = options.smokeTest() ? SmokeTest.forThisProcess().arm() : null;
-            ExecutorService background = Executors.newCachedThreadPool(r -> {
+            ExecutorService background = newBackgroundPool();
+            return CompletableFuture.supplyAsync(() -> begin(options, smokeTest, background), background);
+        }
+
+        static ExecutorService newBackgroundPool() {
+            return Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "console-background");
                 t.setDaemon(true);
                 return t;
             });
-            UiSettings settings = UiSettings.inConfigFolder();
+        }
+
+        static Early begin(StartupOptions options, SmokeTest smokeTest, ExecutorService background) {
             DemoWorkspace demo = new DemoWorkspace(background);
+            if (options.demo()) {
+                // Its port and data first: they need no settings, and the data is the longest step to the first page.
+                demo.start();
+            }
+            UiSettings settings = UiSettings.inConfigFolder();
             // The window's formats: the demo's first rows are made with them before the window exists.
             Formats formats = Formats.system();
             if (options.demo()) {
@@ -73,14 +94,27 @@ public final class BifrostConsoleApp extends Application {
                         KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)),
                         page -> KeyBrowserViewModel.firstRows(page, formats, Clock.systemUTC().instant()));
             }
-            // Off the path to the first page: only opening a saved server waits for it (for its key). The mark
-            // shows in the smoke test's line when the probe ended before the first page (README "Performance").
-            CompletableFuture<CredentialStore> credentials = CompletableFuture.supplyAsync(() -> {
+            // Off the path to the first page: only opening a saved server waits for it (for its key). On the demo
+            // nothing needs it before the first page, so it is opened after that page is painted (start), or sooner
+            // if something asks for a key; otherwise now, since the last server opened may need its key at once.
+            // The mark shows in the smoke test's line when the probe ended before the first page (README
+            // "Performance").
+            CompletableFuture<CredentialStore> credentials = new CompletableFuture<>();
+            Runnable probe = () -> CompletableFuture.supplyAsync(() -> {
                 CredentialStore store = KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT);
                 StartupClock.mark(store.availability().persistent() ? "credential store" : "credential store (session only)");
                 return store;
-            }, background);
-            ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials);
+            }, background).whenComplete((store, error) -> {
+                if (error != null) {
+                    credentials.completeExceptionally(error);
+                } else {
+                    credentials.complete(store);
+                }
+            });
+            ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials, probe);
+            if (!options.demo()) {
+                profiles.openCredentials();
+            }
             StartupClock.mark("early work started");
             return new Early(options, smokeTest, background, settings, profiles, demo, formats);
         }
@@ -95,7 +129,7 @@ public final class BifrostConsoleApp extends Application {
             System.err.println("bifrost-console: " + e.getMessage());
             System.exit(2);
         }
-        early = Early.begin(options);
+        early = Early.beginBeside(options);
         StartupClock.mark("launch");
         Application.launch(BifrostConsoleApp.class, args);
     }
@@ -103,10 +137,23 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void init() throws Exception {
         StartupClock.mark("toolkit up");
-        parts = early != null ? early : Early.begin(StartupOptions.parse(getParameters().getRaw(), System.getenv()));
+        if (early != null) {
+            // Started before the toolkit (launchGui) and done by now as a rule: it needs less time than the toolkit's
+            // start. This is the launcher thread, not the FX thread; what it may wait for is CPU work and the small
+            // settings files, never the network.
+            parts = early.join();
+        } else {
+            StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
+            parts = Early.begin(options, options.smokeTest() ? SmokeTest.forThisProcess().arm() : null,
+                    Early.newBackgroundPool());
+        }
         early = null;
-        icons = AppIcons.load();
-        StartupClock.mark("icons loaded");
+        // Decoded beside the first window's making (an Image needs only the toolkit started, not its thread).
+        icons = CompletableFuture.supplyAsync(() -> {
+            List<Image> loaded = AppIcons.load();
+            StartupClock.mark("icons loaded");
+            return loaded;
+        }, parts.background());
         // The font for CJK and emoji names, some 50 ms to load: in the background, off the way to the first page.
         FallbackFont.preload(parts.background());
     }
@@ -118,13 +165,22 @@ public final class BifrostConsoleApp extends Application {
         ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();
         services = new ConsoleServices(uiExecutor, parts.background(), Scheduler.newTimer(), parts.settings(),
-                parts.profiles(), themes, new WindowService(themes::style, icons), Clock.systemUTC(), parts.formats());
+                parts.profiles(), themes, new WindowService(themes::style, icons, uiExecutor), Clock.systemUTC(), parts.formats());
         StartupClock.mark("services built");
         ConsoleWindow window = new ConsoleWindow(services, parts.demo());
         StartupClock.mark("window built");
         window.show(stage, parts.options());
         StartupClock.mark("window shown");
         SmokeTest smokeTest = parts.smokeTest();
+        if (parts.options().demo()) {
+            // The credential store was left for later (Early.begin): its probe (D-Bus, an encrypted session with
+            // the Secret Service) would share the two cores with the first page, so it waits a moment after that
+            // page's frame (the smoke test's own paint check ends a pulse later). Asking for a key opens it sooner.
+            window.firstPageShown().thenRun(() -> FirstFrame.afterPaint(stage.getScene(),
+                    () -> CompletableFuture.delayedExecutor(CREDENTIAL_PROBE_AFTER_FIRST_PAGE.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS, parts.background())
+                            .execute(parts.profiles()::openCredentials)));
+        }
         if (smokeTest != null) {
             SmokeTest.markPulses(stage.getScene());
             smokeTest.failWhenSet(window.model().failureProperty());

@@ -33,9 +33,13 @@ public final class DemoWorkspace implements AutoCloseable {
     /** How many keys the demo holds instead, for measuring the console against a large gateway (README, Performance). */
     static final String KEYS_PROPERTY = "bifrost.console.demoKeys";
     static final long SEED = 42;
+    /** The demo gateway's request threads, as {@code DemoGateway.Options.of} has them. */
+    private static final int DEMO_THREADS = 4;
 
     private final Executor background;
     private CompletableFuture<DemoGateway> gateway;
+    /** The gateway's address as soon as its port is bound, before it serves: requests sent then wait for it. */
+    private CompletableFuture<String> bound;
     private CompletableFuture<Opening> earlyOpening;
 
     public DemoWorkspace(Executor background) {
@@ -45,16 +49,26 @@ public final class DemoWorkspace implements AutoCloseable {
     /** The gateway's base URL, once it listens. Safe to call repeatedly: it starts only once. */
     public synchronized CompletableFuture<String> start() {
         if (gateway == null || gateway.isCompletedExceptionally()) {
-            gateway = CompletableFuture.supplyAsync(() -> {
-                GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now());
-                StartupClock.mark("demo data");
+            // The port first (a few ms), then the data (hundreds): a client can be made and ask meanwhile.
+            CompletableFuture<DemoGateway.Reservation> port = CompletableFuture.supplyAsync(() -> {
                 try {
-                    DemoGateway started = DemoGateway.start(DemoGateway.Options.of(store));
-                    StartupClock.mark("demo gateway");
-                    return started;
+                    return DemoGateway.reserve(0, DEMO_THREADS);
                 } catch (IOException e) {
                     throw new UncheckedIOException("The demo workspace could not start its local server ("
                             + e.getClass().getSimpleName() + "): restart the console and try again.", e);
+                }
+            }, background);
+            bound = port.thenApply(DemoGateway.Reservation::baseUrl);
+            gateway = port.thenApplyAsync(reservation -> {
+                try {
+                    GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now());
+                    StartupClock.mark("demo data");
+                    DemoGateway started = reservation.start(DemoGateway.Options.of(store));
+                    StartupClock.mark("demo gateway");
+                    return started;
+                } catch (RuntimeException | Error e) {
+                    reservation.close(); // requests already waiting on the port fail instead of waiting
+                    throw e;
                 }
             }, background);
         }
@@ -74,12 +88,16 @@ public final class DemoWorkspace implements AutoCloseable {
     public synchronized void openEarly(Function<ConnectionSettings, ManagementApiClient> clients,
                                        VirtualKeyQuery firstPageQuery,
                                        Function<Page<VirtualKey>, List<KeyRow>> rows) {
-        earlyOpening = start().thenApplyAsync(url -> {
+        CompletableFuture<String> serving = start();
+        // The client and its requests do not wait for the data: they are made as soon as the port is bound, and
+        // the requests are answered once the gateway serves. The opening fails with the gateway's own reason.
+        CompletableFuture<Opening> requests = bound.thenApplyAsync(url -> {
                     ManagementApiClient client = clients.apply(settings(url));
                     StartupClock.mark("demo client");
                     return client;
                 }, background)
                 .thenCompose(client -> Opening.request(client, firstPageQuery, rows));
+        earlyOpening = serving.thenCombine(requests, (url, opening) -> opening);
     }
 
     /** The opening asked for by {@link #openEarly}, at most once; null when there is none (any later open). */

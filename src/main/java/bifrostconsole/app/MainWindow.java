@@ -305,9 +305,26 @@ final class MainWindow extends BorderPane {
         return shownWorkspaceView;
     }
 
+    /**
+     * How long the connecting screen shows only its text before its spinner. Most openings (the demo always) end
+     * sooner, and an indeterminate spinner is an animation: a frame every pulse, made and drawn on the two threads
+     * the opening itself needs at start-up, some 15-30 ms each on a busy machine.
+     */
+    static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(600);
+
     private Node connecting() {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(48, 48);
+        // Hidden, it does not animate; it keeps its place so the text does not move when it appears.
+        progress.setVisible(false);
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(SPINNER_DELAY);
+        wait.setOnFinished(e -> progress.setVisible(true));
+        progress.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                wait.stop(); // the screen was left before its spinner showed
+            }
+        });
+        wait.play();
         Label text = new Label();
         text.getStyleClass().add("title");
         text.textProperty().bind(model.statusTextProperty());

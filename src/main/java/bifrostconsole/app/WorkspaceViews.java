@@ -15,6 +15,7 @@ import bifrostconsole.overview.OverviewViewModel;
 import bifrostconsole.teams.TeamsView;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyBrowserViewModel;
+import bifrostconsole.startup.FirstFrame;
 import bifrostconsole.startup.StartupClock;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -77,12 +78,6 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         KeyActionsViewModel actions = services.keyActions(workspace.client(), model, changes);
         KeyActionsView.install(view, actions, services.windows());
         HistoryView.install(view, () -> services.history(actions), services.windows());
-        // Headroom counts the teams' and customers' budgets: read them once, beside the first page.
-        OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> {
-            StartupClock.mark("owners answered");
-            model.setOwners(lists.owners());
-            StartupClock.mark("owners applied");
-        }, services.uiExecutor());
 
         view.setEditing(new KeyEditorDialogs(model, services.keyEditor(workspace.client(), changes,
                 workspace.features()), services.windows(), model.clipboard(),
@@ -129,6 +124,18 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         StackPane centre = new StackPane(tabs, bar);
         TabRowFocus.install(tabs, bar);
         centre.setId("workspace");
+        // Headroom counts the teams' and customers' budgets: read them once the first page is painted. Asked beside
+        // it, their answer came during the first frame and remade the page's rows on the FX thread before it was
+        // painted (README "Performance", start-up); the rows show the keys' own owners until then.
+        afterFirstFrame(centre, () -> {
+            if (open.get(workspace) != model) {
+                return; // left before its first frame
+            }
+            OwnerLists.load(workspace.client()).thenAcceptAsync(lists -> {
+                StartupClock.mark("owners answered");
+                model.setOwners(lists.owners());
+            }, services.uiExecutor());
+        });
         StartupClock.mark("workspace views built");
         return centre;
     }
@@ -147,6 +154,24 @@ final class WorkspaceViews implements Function<Workspace, Node> {
         if (overviewTab.isSelected() || last == null || !now.isBefore(last.plus(BACKGROUND_SCAN))) {
             overview.scan();
         }
+    }
+
+    /** Runs {@code action} on the FX thread once {@code view} is in a window and its frame is painted. */
+    private static void afterFirstFrame(Node view, Runnable action) {
+        if (view.getScene() != null) {
+            FirstFrame.afterPaint(view.getScene(), action);
+            return;
+        }
+        view.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                javafx.scene.Scene was, javafx.scene.Scene now) {
+                if (now != null) {
+                    view.sceneProperty().removeListener(this);
+                    FirstFrame.afterPaint(now, action);
+                }
+            }
+        });
     }
 
     /** The workspace was left (another server opened, or a failure): its browser stops asking its server. */

@@ -21,12 +21,25 @@ import java.util.function.Consumer;
 public final class ProfileService implements AutoCloseable {
     private final ProfileStore store;
     private final CompletableFuture<CredentialStore> credentials;
+    private final Runnable openCredentials;
+    private final java.util.concurrent.atomic.AtomicBoolean credentialsOpening =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService io;
     private Profiles profiles = Profiles.empty();
 
     public ProfileService(ProfileStore store, CompletableFuture<CredentialStore> credentials) {
+        this(store, credentials, () -> { });
+    }
+
+    /**
+     * With a credential store opened only when first needed: {@code open} (run once, by {@link #openCredentials()}
+     * or by the first call that reads, writes or deletes a key or saves a profile) starts opening it and completes
+     * {@code credentials}. A start on the demo workspace needs no key, so its probe can wait for the first page.
+     */
+    public ProfileService(ProfileStore store, CompletableFuture<CredentialStore> credentials, Runnable open) {
         this.store = store;
         this.credentials = credentials;
+        this.openCredentials = open;
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "profiles-io");
             t.setDaemon(true);
@@ -46,6 +59,19 @@ public final class ProfileService implements AutoCloseable {
             }
             return result;
         }, io);
+    }
+
+    /** Starts opening the credential store, if that was left for later; once. Any thread. */
+    public void openCredentials() {
+        if (credentialsOpening.compareAndSet(false, true)) {
+            openCredentials.run();
+        }
+    }
+
+    /** The credential store for a call that needs it: opened now if it was left for later. */
+    private CompletableFuture<CredentialStore> credentials() {
+        openCredentials();
+        return credentials;
     }
 
     public synchronized Profiles current() {
@@ -70,7 +96,7 @@ public final class ProfileService implements AutoCloseable {
      * The key goes to the credential store only, never to the profile file.
      */
     public CompletableFuture<Profiles> save(ConnectionProfile profile, Optional<Secret> newKey) {
-        return credentials.thenApplyAsync(store -> {
+        return credentials().thenApplyAsync(store -> {
             if (newKey.isPresent()) {
                 write(store, profile.id(), newKey.get());
             }
@@ -79,7 +105,7 @@ public final class ProfileService implements AutoCloseable {
     }
 
     public CompletableFuture<Profiles> delete(String profileId) {
-        return credentials.thenApplyAsync(store -> {
+        return credentials().thenApplyAsync(store -> {
             try {
                 store.delete(profileId);
             } catch (CredentialStore.CredentialStoreException e) {
@@ -94,7 +120,7 @@ public final class ProfileService implements AutoCloseable {
     }
 
     public CompletableFuture<Optional<Secret>> readKey(String profileId) {
-        return credentials.thenApplyAsync(store -> {
+        return credentials().thenApplyAsync(store -> {
             try {
                 return store.read(profileId);
             } catch (CredentialStore.CredentialStoreException e) {
@@ -119,7 +145,7 @@ public final class ProfileService implements AutoCloseable {
 
     /** Keeps a key typed at a prompt: in the OS store when there is one, else for this session only. */
     public CompletableFuture<Void> rememberKey(String profileId, Secret key) {
-        return credentials.thenAcceptAsync(store -> write(store, profileId, key), io);
+        return credentials().thenAcceptAsync(store -> write(store, profileId, key), io);
     }
 
     private static void write(CredentialStore store, String id, Secret key) {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -263,25 +264,82 @@ public final class DemoGateway implements AutoCloseable {
 
     /** Binds 127.0.0.1 on the given port and starts serving. */
     public static DemoGateway start(Options options) throws IOException {
+        return reserve(options.port(), options.threads()).start(options);
+    }
+
+    /**
+     * Binds 127.0.0.1 on {@code port} (0: a free one) before the data to serve exists, so a client can be set up and
+     * send its first requests while the data is made: requests that come before {@link Reservation#start} wait
+     * on the server's {@code threads} for it, and fail (the connection is closed) if the reservation is closed.
+     */
+    public static Reservation reserve(int port, int threads) throws IOException {
         // The JDK server leaves Nagle's algorithm on unless told otherwise (read once, when its config class
         // loads): small answers would then wait for the client's delayed ACK.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "demo-gateway-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(executor);
-        DemoGateway gateway = new DemoGateway(server, executor, options);
-        server.createContext("/", gateway::handle);
-        server.start();
-        executor.execute(options.store()::warmUp); // sorting 100,000 keys once, in the background
-        return gateway;
+        return new Reservation(server, executor);
+    }
+
+    /** A bound port that serves nothing yet: see {@link #reserve}. Start it once, or close it. */
+    public static final class Reservation implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService executor;
+        private final CompletableFuture<DemoGateway> serving = new CompletableFuture<>();
+
+        private Reservation(HttpServer server, ExecutorService executor) {
+            this.server = server;
+            this.executor = executor;
+            server.setExecutor(executor);
+            // Serving from the start: a bound port whose server does not run keeps its connections unanswered,
+            // even after it is closed (the channel's close waits for a selector no thread runs).
+            server.createContext("/", exchange -> {
+                DemoGateway gateway;
+                try {
+                    gateway = serving.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                    exchange.close(); // closed before it served: the client sees the connection end
+                    return;
+                }
+                gateway.handle(exchange);
+            });
+            server.start();
+        }
+
+        /** E.g. {@code http://127.0.0.1:54321}, as {@link DemoGateway#baseUrl()} will say. */
+        public String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /**
+         * Serves {@code options}' store here, answering the requests that waited; {@code options}' port and threads
+         * are not used (the reservation's are).
+         */
+        public synchronized DemoGateway start(Options options) {
+            if (serving.isDone()) {
+                throw new IllegalStateException("a reserved port is started or closed once");
+            }
+            DemoGateway gateway = new DemoGateway(server, executor, options);
+            serving.complete(gateway);
+            executor.execute(options.store()::warmUp); // sorting 100,000 keys once, in the background
+            return gateway;
+        }
+
+        /** Gives the port back, unless started (then the gateway's own close does). Waiting requests fail. */
+        @Override
+        public synchronized void close() {
+            if (serving.cancel(false)) {
+                server.stop(0);
+                executor.shutdownNow();
+            }
+        }
     }
 
     /** E.g. {@code http://127.0.0.1:54321}, without a trailing slash. */

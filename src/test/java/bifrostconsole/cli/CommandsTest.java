@@ -306,4 +306,10 @@ class CommandsTest {
         Subcommands.all().forEach(c -> names.add(c.name()));
         assertTrue(names.containsAll(List.of("export", "snapshot", "diff")), names.toString());
     }
+
+    @Test
+    void noCommandNameStartsWithADashSoTheLauncherCanSkipThemForOptions() {
+        // Launcher.main looks a command up only for a first argument without a leading dash.
+        Subcommands.all().forEach(c -> assertFalse(c.name().startsWith("-"), c.name()));
+    }
 }

@@ -55,4 +55,34 @@ class DemoGatewayTest {
         assertEquals("v2.2.5", client.version().join());
         assertTrue(client.health().join().ok());
     }
+
+    @Test
+    void aRequestSentToAReservedPortIsAnsweredOnceTheGatewayServesThere() throws Exception {
+        DemoGateway.Reservation port = DemoGateway.reserve(0, 2);
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> early = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(port.baseUrl() + "/api/governance/virtual-keys?limit=3")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try (DemoGateway served = port.start(DemoGateway.Options.generated(7, 20))) {
+            assertEquals(port.baseUrl(), served.baseUrl());
+            HttpResponse<String> answer = early.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains("\"total_count\":20"), answer.body());
+        }
+        assertThrows(IllegalStateException.class, () -> port.start(DemoGateway.Options.generated(7, 1)));
+    }
+
+    @Test
+    void closingAReservedPortFailsTheRequestsWaitingThere() throws Exception {
+        DemoGateway.Reservation port = DemoGateway.reserve(0, 2);
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> early = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(port.baseUrl() + "/api/version")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        port.close();
+
+        java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> early.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertInstanceOf(java.io.IOException.class, failed.getCause());
+    }
 }
