@@ -40,8 +40,8 @@ public final class AlertsView extends Button {
         setId("alerts-button");
         setGraphic(Icons.icon(Feather.BELL));
         setAccessibleText("Recent alerts");
-        setTooltip(new Tooltip("Recent alerts: keys, teams and customers that crossed the threshold, used up a"
-                + " limit or expired"));
+        Icons.tooltip(this, "Recent alerts: keys, teams and customers that crossed the threshold, used up a"
+                + " limit or expired");
         list.setId("alerts-list");
         list.setItems(vm.recent());
         list.setPrefSize(420, 320);

@@ -1,5 +1,6 @@
 package bifrostconsole.app;
 
+import bifrostconsole.ui.Icons;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
@@ -10,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import bifrostconsole.ui.Icons;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -168,17 +170,19 @@ final class MainWindow extends BorderPane {
         Button manage = new Button(null, new FontIcon(Feather.SETTINGS));
         manage.setId("manage-connections");
         manage.getStyleClass().add(Styles.BUTTON_ICON);
-        manage.setTooltip(new Tooltip("Manage connections"));
+        Icons.tooltip(manage, "Manage connections");
         manage.setAccessibleText("Manage connections");
         manage.setOnAction(e -> actions.manageConnections());
         Button theme = new Button();
         theme.setId("toggle-theme");
         theme.getStyleClass().add(Styles.BUTTON_ICON);
+        Icons.tooltip(theme, null);
         Runnable themeIcon = () -> {
             boolean dark = themes.theme() == ThemeManager.Theme.DARK;
+            String text = dark ? "Switch to the light theme" : "Switch to the dark theme";
             theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
-            theme.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
-            theme.setAccessibleText(theme.getTooltip().getText());
+            Icons.setTooltipText(theme, text);
+            theme.setAccessibleText(text);
         };
         themeIcon.run();
         themes.themeProperty().addListener((obs, was, now) -> themeIcon.run());
@@ -191,7 +195,7 @@ final class MainWindow extends BorderPane {
     }
 
     private static void lazyTooltip(javafx.scene.control.Control control, String text) {
-        new bifrostconsole.ui.HoverTooltip(control, tooltip -> { }).setText(text);
+        Icons.tooltip(control, text);
     }
 
     /**

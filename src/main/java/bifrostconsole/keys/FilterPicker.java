@@ -1,6 +1,5 @@
 package bifrostconsole.keys;
 
-import bifrostconsole.ui.FallbackFont;
 import bifrostconsole.ui.NameLabels;
 import bifrostconsole.messages.DisplayText;
 import atlantafx.base.controls.CustomTextField;
@@ -12,7 +11,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -57,7 +55,7 @@ public final class FilterPicker extends HBox {
         button.setGraphic(Icons.icon(icon));
         button.setContentDisplay(ContentDisplay.LEFT);
         button.setMnemonicParsing(false);
-        button.setTooltip(FallbackFont.follow(new Tooltip(purpose)));
+        Icons.tooltip(button, purpose); // made on first hover, in the fallback font when it needs it
         button.setId(noun + "-picker");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setMaxWidth(280);
@@ -134,7 +132,7 @@ public final class FilterPicker extends HBox {
         String capitalised = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
         NameLabels.showText(button, chosen == null ? noneText : capitalised + ": " + DisplayText.inline(chosen.name()));
         // A long name is cut at 280 px; the tooltip then still names the filter in full.
-        button.getTooltip().setText((chosen == null ? "" : capitalised + ": " + DisplayText.tooltip(chosen.name())
+        Icons.setTooltipText(button, (chosen == null ? "" : capitalised + ": " + DisplayText.tooltip(chosen.name())
                 + "\n\n") + purpose);
         button.getStyleClass().remove("chosen");
         if (chosen != null) {

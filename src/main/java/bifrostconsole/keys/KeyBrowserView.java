@@ -244,16 +244,16 @@ public final class KeyBrowserView extends BorderPane {
         clearSearch.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clearSearch);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
-        search.setTooltip(new Tooltip("Search (Ctrl+F): sent to the server 300 ms after you stop typing. Matches part of a key's name,"
+        Icons.tooltip(search, "Search (Ctrl+F): sent to the server 300 ms after you stop typing. Matches part of a key's name,"
                 + " its team's or customer's name, or a metadata value, ignoring case; servers before Bifrost 2.x"
-                + " match key names only."));
+                + " match key names only.");
 
         FilterPicker team = new FilterPicker(vm.teamPicker(), Feather.USERS);
         FilterPicker customer = new FilterPicker(vm.customerPicker(), Feather.BRIEFCASE);
         Label or = new Label("or");
         or.getStyleClass().add("or-label");
-        or.setTooltip(new Tooltip("The server combines team and customer filters with OR: "
-                + "a key of the team or of the customer is shown."));
+        Icons.tooltip(or, "The server combines team and customer filters with OR: "
+                + "a key of the team or of the customer is shown.");
         or.setMinWidth(Region.USE_PREF_SIZE);
 
         Node metadataFilter = buildMetadataFilter();
@@ -263,13 +263,13 @@ public final class KeyBrowserView extends BorderPane {
         javafx.scene.layout.HBox.setMargin(hideProfiles, new javafx.geometry.Insets(0, 0, 0, 12));
         hideProfiles.setId("hide-access-profile-keys");
         hideProfiles.selectedProperty().bindBidirectional(vm.hideAccessProfileKeysProperty());
-        Tooltip.install(hideProfiles, new Tooltip("Leave out keys managed by access profiles (Bifrost Enterprise)."));
+        Icons.tooltip(hideProfiles, "Leave out keys managed by access profiles (Bifrost Enterprise).");
         hideProfiles.setMinWidth(Region.USE_PREF_SIZE);
         ToggleSwitch fromMemory = Switches.create("From memory");
         fromMemory.setId("from-memory");
         fromMemory.selectedProperty().bindBidirectional(vm.fromMemoryProperty());
-        Tooltip.install(fromMemory, new Tooltip("Read the gateway's in-memory governance cache instead of its "
-                + "database: what the gateway enforces right now."));
+        Icons.tooltip(fromMemory, "Read the gateway's in-memory governance cache instead of its "
+                + "database: what the gateway enforces right now.");
         fromMemory.setMinWidth(Region.USE_PREF_SIZE);
         // A snapshot has no gateway cache to read: the switch would only mislead there.
         fromMemory.setVisible(vm.source().live());
@@ -282,7 +282,7 @@ public final class KeyBrowserView extends BorderPane {
 
         MenuButton columns = new MenuButton("Columns", Icons.icon(Feather.COLUMNS));
         columns.setId("columns-menu");
-        columns.setTooltip(new Tooltip("Show or hide columns; your choice is remembered."));
+        Icons.tooltip(columns, "Show or hide columns; your choice is remembered.");
         for (KeyColumn c : KeyColumn.values()) {
             if (c == KeyColumn.KEY && !vm.source().holdsKeyValues()) {
                 continue;
@@ -300,7 +300,7 @@ public final class KeyBrowserView extends BorderPane {
         refresh.setManaged(vm.source().live());
 
         newKey.setId("new-key");
-        newKey.setTooltip(new Tooltip("Create a key (Ctrl+N)"));
+        Icons.tooltip(newKey, "Create a key (Ctrl+N)");
         newKey.setOnAction(e -> {
             if (editing != null) {
                 editing.create();
@@ -383,8 +383,8 @@ public final class KeyBrowserView extends BorderPane {
         metadataField.setPromptText("Metadata key = value");
         metadataField.setLeft(Icons.icon(Feather.TAG));
         metadataField.textProperty().bindBidirectional(vm.metadataInputProperty());
-        metadataField.setTooltip(new Tooltip("Show only keys whose metadata holds exactly this value (Bifrost 2.x):"
-                + " type key = value and press Enter. Several conditions must all hold."));
+        Icons.tooltip(metadataField, "Show only keys whose metadata holds exactly this value (Bifrost 2.x):"
+                + " type key = value and press Enter. Several conditions must all hold.");
         metadataField.setAccessibleText("Metadata filter, key = value");
         metadataField.setOnAction(e -> vm.addMetadataCondition());
         vm.metadataProblemProperty().addListener((o, a, problem) ->
@@ -433,9 +433,9 @@ public final class KeyBrowserView extends BorderPane {
         status.setButtonCell(statusCell(words, true));
         status.setCellFactory(list -> statusCell(words, false));
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
-        status.setTooltip(new Tooltip("Show only the keys of this status among the keys on this page. The server"
+        Icons.tooltip(status, "Show only the keys of this status among the keys on this page. The server"
                 + " cannot filter by status, so other pages are not searched; the note under the filters says how"
-                + " many of the page's keys are shown."));
+                + " many of the page's keys are shown.");
         status.setAccessibleText("Status filter (this page)");
         status.setMinWidth(Region.USE_PREF_SIZE);
         return status;
@@ -584,7 +584,7 @@ public final class KeyBrowserView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setId("waiting-cancel");
         cancel.getStyleClass().add("small");
-        cancel.setTooltip(new Tooltip("Stop waiting: the rows on screen stay, and Retry asks again"));
+        Icons.tooltip(cancel, "Stop waiting: the rows on screen stay, and Retry asks again");
         cancel.setOnAction(e -> vm.cancelWaiting());
         HBox banner = new HBox(10, spinner, text, cancel);
         banner.setId("waiting-banner");

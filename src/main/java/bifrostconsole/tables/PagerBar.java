@@ -10,7 +10,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -87,7 +86,7 @@ public final class PagerBar extends HBox {
         pageField.setId("page-field");
         pageField.getStyleClass().add("page-field");
         pageField.setPrefColumnCount(4);
-        pageField.setTooltip(new Tooltip("Type a page number and press Enter"));
+        Icons.tooltip(pageField, "Type a page number and press Enter");
         pageField.setOnAction(e -> {
             try {
                 vm.goToPage(Integer.parseInt(pageField.getText().trim().replaceAll("[^0-9]", "")));
@@ -121,7 +120,7 @@ public final class PagerBar extends HBox {
         size.setMinWidth(Region.USE_PREF_SIZE);
         setMinWidth(0); // take the width it is given, and drop words to fit it (below)
         size.setAccessibleText("Rows per page");
-        size.setTooltip(new Tooltip("Rows per page"));
+        Icons.tooltip(size, "Rows per page");
         // Beside an open detail pane the bar is narrow: the words go first, then the first and last buttons,
         // so the page number and the next and previous buttons always fit.
         widthProperty().addListener((o, a, w) -> {

@@ -35,6 +35,18 @@ public final class Icons {
         return b;
     }
 
+    /**
+     * Gives any control a tooltip made on first hover, as {@link #button} does: a window's bars and toolbar have a
+     * score of controls with one, and each made at once is a popup window with a scene of its own, made before the
+     * first frame (README, Performance). Read it with {@link #tooltipText}, change it with {@link #setTooltipText}.
+     * The accessible name is the caller's to set: a control with a visible name keeps that one.
+     */
+    public static void tooltip(Control control, String text) {
+        HoverTooltip tip = new HoverTooltip(control, t -> { }); // as a plain Tooltip: no wrapping, default delays
+        tip.setText(text);
+        control.getProperties().put(TOOLTIP, tip);
+    }
+
     /** The text of a control's tooltip, whether made yet or not ({@link #button}'s are made on first hover). */
     public static String tooltipText(Control control) {
         if (control.getProperties().get(TOOLTIP) instanceof HoverTooltip tip) {
@@ -43,8 +55,8 @@ public final class Icons {
         return control.getTooltip() == null ? null : control.getTooltip().getText();
     }
 
-    /** Changes the tooltip of a button made by {@link #button}, made yet or not. */
-    public static void setTooltipText(Button button, String text) {
-        ((HoverTooltip) button.getProperties().get(TOOLTIP)).setText(text);
+    /** Changes the tooltip given by {@link #button} or {@link #tooltip}, made yet or not. */
+    public static void setTooltipText(Control control, String text) {
+        ((HoverTooltip) control.getProperties().get(TOOLTIP)).setText(text);
     }
 }
