@@ -57,7 +57,7 @@ public final class BifrostConsoleApp extends Application {
 
     /** What is started before the toolkit: none of it needs JavaFX. */
     private record Early(StartupOptions options, SmokeTest smokeTest, ExecutorService background, UiSettings settings,
-                         ProfileService profiles, DemoWorkspace demo, Formats formats) {
+                         ProfileService profiles, DemoWorkspace demo, Formats formats, boolean demoFirst) {
 
         /**
          * Starts it on a background thread and returns at once, so the toolkit starts beside it instead of after it
@@ -88,7 +88,11 @@ public final class BifrostConsoleApp extends Application {
             UiSettings settings = UiSettings.inConfigFolder();
             // The window's formats: the demo's first rows are made with them before the window exists.
             Formats formats = Formats.system();
-            if (options.demo()) {
+            ProfileStore profileStore = ProfileStore.inConfigFolder();
+            // What MainViewModel.start will open: the demo too when the last session ended on it and neither the
+            // command line nor BIFROST_URL names a server (the usual start after trying the demo).
+            boolean demoFirst = options.demo() || options.serverUrl() == null && lastUsedIsDemo(profileStore);
+            if (demoFirst) {
                 // The demo's data, its gateway, a client, the first page and its rows, while the toolkit starts.
                 demo.openEarly(ManagementApiClient::new,
                         KeyBrowserViewModel.initialQuery(new KeyTableSettings(settings, background)),
@@ -111,12 +115,17 @@ public final class BifrostConsoleApp extends Application {
                     credentials.complete(store);
                 }
             });
-            ProfileService profiles = new ProfileService(ProfileStore.inConfigFolder(), credentials, probe);
-            if (!options.demo()) {
+            ProfileService profiles = new ProfileService(profileStore, credentials, probe);
+            if (!demoFirst) {
                 profiles.openCredentials();
             }
             StartupClock.mark("early work started");
-            return new Early(options, smokeTest, background, settings, profiles, demo, formats);
+            return new Early(options, smokeTest, background, settings, profiles, demo, formats, demoFirst);
+        }
+
+        /** Whether the profile file says the demo was open last; MainViewModel.start reads it again, with care. */
+        private static boolean lastUsedIsDemo(ProfileStore store) {
+            return DemoWorkspace.ID.equals(store.peekLastUsedId());
         }
     }
 
@@ -172,7 +181,7 @@ public final class BifrostConsoleApp extends Application {
         window.show(stage, parts.options());
         StartupClock.mark("window shown");
         SmokeTest smokeTest = parts.smokeTest();
-        if (parts.options().demo()) {
+        if (parts.demoFirst()) {
             // The credential store was left for later (Early.begin): its probe (D-Bus, an encrypted session with
             // the Secret Service) would share the two cores with the first page, so it waits a moment after that
             // page's frame (the smoke test's own paint check ends a pulse later). Asking for a key opens it sooner.

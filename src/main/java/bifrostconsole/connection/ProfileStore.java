@@ -58,6 +58,22 @@ public final class ProfileStore {
         return file;
     }
 
+    /**
+     * The id of the profile open last, read without {@link #load}'s care: null when the file is missing or cannot be
+     * read, and nothing is set aside (the start-up's early guess at what opens; {@link #load} says what is wrong).
+     */
+    public synchronized String peekLastUsedId() {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            StoredFile stored = mapper.readValue(file.toFile(), StoredFile.class);
+            return stored == null ? null : stored.lastUsedId();
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     public synchronized LoadResult load() {
         if (!Files.exists(file)) {
             return new LoadResult(Profiles.empty(), Optional.empty());

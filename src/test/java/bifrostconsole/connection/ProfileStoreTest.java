@@ -37,6 +37,19 @@ class ProfileStoreTest {
     }
 
     @Test
+    void peekingAtTheLastUsedIdSetsNothingAsideSoTheLoadStillReportsABrokenFile() throws Exception {
+        ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
+        assertEquals(null, store.peekLastUsedId(), "no file yet");
+        store.save(Profiles.empty().withLastUsed("demo"));
+        assertEquals("demo", store.peekLastUsedId());
+
+        java.nio.file.Files.writeString(dir.resolve("profiles.json"), "{not json");
+
+        assertEquals(null, store.peekLastUsedId());
+        assertTrue(store.load().problem().isPresent(), "the broken file is still there for the load to report");
+    }
+
+    @Test
     void savingReplacesTheFileWholeAndLeavesNoTemporaryFiles() throws Exception {
         Path file = dir.resolve("profiles.json");
         ProfileStore store = new ProfileStore(file);
