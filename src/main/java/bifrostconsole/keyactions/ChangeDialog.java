@@ -63,6 +63,25 @@ public final class ChangeDialog extends VBox {
         getStylesheets().add(KeyActionsView.STYLESHEET);
         setPrefWidth(780);
         build();
+        keepHeightFromPreviewToResults();
+    }
+
+    /**
+     * The dialog keeps the preview's height while the keys are sent and grows for the results only if they need
+     * more: the run's progress pane alone is much shorter, and every change of the window's size is a new back
+     * buffer, a layout and a repaint of the whole window, twice per bulk change (shrinking as the run starts,
+     * growing back as the results come), each in the frames the FX thread is busiest with.
+     */
+    private void keepHeightFromPreviewToResults() {
+        vm.stepProperty().addListener((o, was, step) -> {
+            if (step == ChangeDialogViewModel.Step.RUNNING && getHeight() > 0) {
+                setPrefHeight(getHeight());
+            } else if (step == ChangeDialogViewModel.Step.FINISHED && getPrefHeight() > 0) {
+                double kept = getPrefHeight();
+                setPrefHeight(USE_COMPUTED_SIZE);
+                setPrefHeight(Math.max(kept, prefHeight(getWidth())));
+            }
+        });
     }
 
     /** Opens the dialog over {@code owner} and starts planning. */
@@ -297,10 +316,11 @@ public final class ChangeDialog extends VBox {
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         VBox pane = new VBox(10, text, bar, hint);
-        pane.setAlignment(Pos.TOP_LEFT);
-        pane.setPadding(new javafx.geometry.Insets(24, 0, 0, 0));
+        // In the middle of the room the preview had (the dialog keeps its height while the keys are sent).
+        pane.setAlignment(Pos.CENTER_LEFT);
+        pane.setPadding(new javafx.geometry.Insets(24, 0, 24, 0));
         pane.setMinHeight(160);
-        StackPane.setAlignment(pane, Pos.TOP_LEFT);
+        StackPane.setAlignment(pane, Pos.CENTER_LEFT);
         pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.RUNNING));
         return pane;
     }

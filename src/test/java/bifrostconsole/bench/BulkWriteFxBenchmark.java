@@ -123,12 +123,14 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             long wallBefore = System.nanoTime();
             List<FxStalls.Beat> beats;
             java.util.Map<String, Integer> frames;
+            java.util.Map<String, Integer> resizes;
             try (FxStalls.Frames counted = new FxStalls.Frames()) {
                 beats = FxStalls.beats(() -> {
                     rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
                     rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
                 });
                 frames = counted.counts();
+                resizes = counted.resizes();
             }
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             double renderer = (FxStalls.rendererCpuNanos() - rendererBefore) / 1e9;
@@ -157,6 +159,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                     wall, frames.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d (%.1f/s)",
                             e.getKey(), e.getValue(), e.getValue() / wall))
                             .collect(java.util.stream.Collectors.joining(", ")), renderer);
+            out.println("Window width or height changes during both changes: " + resizes);
             out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),

@@ -102,6 +102,7 @@ final class FxStalls {
             }
         };
         private final java.util.Map<javafx.scene.Scene, String> names = new java.util.IdentityHashMap<>();
+        private final java.util.Map<String, Integer> resizes = new java.util.TreeMap<>();
 
         Frames() throws Exception {
             onFx(() -> {
@@ -122,7 +123,16 @@ final class FxStalls {
                     PAINTED.incrementAndGet();
                 });
                 names.put(scene, scene.getRoot().getClass().getSimpleName());
+                // A resized window gets a new back buffer and is laid out and painted whole.
+                javafx.beans.InvalidationListener resized = o -> resizes.merge(names.get(scene), 1, Integer::sum);
+                w.widthProperty().addListener(resized);
+                w.heightProperty().addListener(resized);
             }
+        }
+
+        /** How often windows changed width or height while counted, per root class. */
+        java.util.Map<String, Integer> resizes() throws Exception {
+            return onFx(() -> new java.util.TreeMap<>(resizes));
         }
 
         /** Frames painted per window root class (summed over that class's windows), on the FX thread. */

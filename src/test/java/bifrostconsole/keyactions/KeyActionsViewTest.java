@@ -441,14 +441,20 @@ class KeyActionsViewTest {
         waitUntil(() -> !((Button) dialog.getScene().lookup("#change-confirm")).isDisabled());
         assertTrue(onFx(() -> dialog.getScene().lookup("#change-progress") == null
                 && dialog.getScene().lookup("#change-results") == null), "the later steps' panes are made later");
+        WaitForAsyncUtils.waitForFxEvents();
+        double previewHeight = onFx(dialog::getHeight);
         robot.clickOn("#change-confirm");
         waitUntil(() -> dialog.getScene().lookup("#change-progress").isVisible()
                 && ((Label) dialog.getScene().lookup("#change-progress-text")).getText().contains(" of "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(previewHeight, onFx(dialog::getHeight), 1, "the dialog keeps the preview's height while sending");
         shots(dialog.getScene(), "key-actions-bulk-progress");
         robot.clickOn("#change-cancel");
         waitUntil(() -> ((Label) dialog.getScene().lookup("#change-progress-text")).getText().contains("cancelling"));
         release.countDown();
         waitUntil(() -> dialog.getScene().lookup("#change-close").isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(dialog::getHeight) >= previewHeight - 1, "the results do not shrink the dialog");
         String summary = onFx(() -> ((Label) dialog.getScene().lookup("#result-summary")).getText());
         assertTrue(summary.contains("not sent (cancelled)"), summary);
         @SuppressWarnings("unchecked")
