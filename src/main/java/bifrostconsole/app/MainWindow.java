@@ -1,6 +1,5 @@
 package bifrostconsole.app;
 
-import bifrostconsole.ui.Icons;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
