@@ -104,17 +104,11 @@ public final class BifrostConsoleApp extends Application {
             // The mark shows in the smoke test's line when the probe ended before the first page (README
             // "Performance").
             CompletableFuture<CredentialStore> credentials = new CompletableFuture<>();
-            Runnable probe = () -> CompletableFuture.supplyAsync(() -> {
+            Runnable probe = () -> credentials.completeAsync(() -> {
                 CredentialStore store = KeyringCredentialStore.openOrFallBack(CREDENTIAL_PROBE_TIMEOUT);
                 StartupClock.mark(store.availability().persistent() ? "credential store" : "credential store (session only)");
                 return store;
-            }, background).whenComplete((store, error) -> {
-                if (error != null) {
-                    credentials.completeExceptionally(error);
-                } else {
-                    credentials.complete(store);
-                }
-            });
+            }, background);
             ProfileService profiles = new ProfileService(profileStore, credentials, probe);
             if (!demoFirst) {
                 profiles.openCredentials();
@@ -191,7 +185,7 @@ public final class BifrostConsoleApp extends Application {
                             .execute(parts.profiles()::openCredentials)));
         }
         if (smokeTest != null) {
-            SmokeTest.markPulses(stage.getScene());
+            SmokeTest.markFirstPulse(stage.getScene());
             smokeTest.failWhenSet(window.model().failureProperty());
             smokeTest.watch(stage.getScene().getRoot(), window.firstPageShown());
         }
