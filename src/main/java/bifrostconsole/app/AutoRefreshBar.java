@@ -2,6 +2,7 @@ package bifrostconsole.app;
 
 import atlantafx.base.theme.Styles;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.ListOnOpenComboBoxSkin;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,6 +46,7 @@ final class AutoRefreshBar extends HBox {
         interval.valueProperty().bindBidirectional(vm.intervalProperty());
         Icons.tooltip(interval, "Refresh the views automatically; remembered");
         interval.setPrefWidth(150);
+        ListOnOpenComboBoxSkin.install(interval); // its list is built on first open, not before the first frame
         ToggleButton pause = new ToggleButton(null, Icons.icon(Feather.PAUSE));
         pause.setId("refresh-pause");
         pause.getStyleClass().add(Styles.BUTTON_ICON);

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.ListOnOpenComboBoxSkin;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,6 +72,7 @@ final class MainWindow extends BorderPane {
         switcher.setId("profile-switcher");
         switcher.setPromptText("Choose a connection");
         switcher.setPrefWidth(240);
+        ListOnOpenComboBoxSkin.install(switcher); // its list is built on first open, not before the first frame
         // Tooltips of controls with a visible name are made when the pointer first comes (each is a popup window
         // with a scene of its own, made and styled before the first frame otherwise); icon-only buttons keep theirs.
         lazyTooltip(switcher, "Switch between your Bifrost servers (Alt+Down or F4 opens the list)");

@@ -93,8 +93,8 @@ public final class HistoryView extends BorderPane {
         };
         Button button = new Button("History", Icons.icon(Feather.CLOCK));
         button.setId("history-button");
-        button.setTooltip(new Tooltip("The changes made from this console, with Recreate for deleted keys ("
-                + SHORTCUT.getDisplayText() + ")"));
+        Icons.tooltip(button, "The changes made from this console, with Recreate for deleted keys ("
+                + SHORTCUT.getDisplayText() + ")");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> show.run());
         browser.addToolbarItem(button);

@@ -22,7 +22,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -266,8 +265,8 @@ public final class KeyActionsView {
                 b.getStyleClass().add(action == KeyAction.DELETE ? Styles.DANGER : "destructive-text");
             }
             b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setTooltip(new Tooltip(action.label().replace("\u2026", "") + " ("
-                    + SHORTCUTS.get(action).getDisplayText() + ")"));
+            Icons.tooltip(b, action.label().replace("\u2026", "") + " ("
+                    + SHORTCUTS.get(action).getDisplayText() + ")"); // made on first hover: the bar is hidden at first
             b.setOnAction(e -> perform(action, vm.selection().target(), browser.getScene().getWindow()));
             actions.getChildren().add(b);
         }
