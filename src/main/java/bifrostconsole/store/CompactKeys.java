@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * console's own memory"), decoded again into an equal record on every read.
  *
  * <p>A key's own parts (the key, its budgets, rate limits, provider and MCP configs, its value) are written field by
- * field in record component order: numbers as variable-length integers (amounts in cents when exact), times as the
+ * field in record component order, after a mask of the components that are absent (null, false or zero), which take
+ * no more than their bit: numbers as variable-length integers (amounts in cents when exact), times as the
  * milliseconds from the key's previous time, strings holding a UUID as its 16 bytes, a string the key already
  * holds (its id as a budget's key id) as a reference to it. Everything else a key holds (its team and customer,
  * metadata, model and key lists, unknown fields, short texts such as a provider or a reset duration) is the same
@@ -122,14 +123,18 @@ final class CompactKeys {
 
     /** The key's id without decoding the rest: the key's first component. */
     String id(byte[] bytes) {
-        return new Reader(bytes, shared).string();
+        Reader reader = new Reader(bytes, shared);
+        return (reader.unsigned() & 1) != 0 ? null : reader.string();
     }
 
     /** The key's name without decoding the rest: its second component. */
     String name(byte[] bytes) {
         Reader reader = new Reader(bytes, shared);
-        reader.string();
-        return reader.string();
+        long absent = reader.unsigned();
+        if ((absent & 1) == 0) {
+            reader.string();
+        }
+        return (absent & 2) != 0 ? null : reader.string();
     }
 
     // ---- the shape of each record ------------------------------------------------------------------------------
@@ -161,6 +166,9 @@ final class CompactKeys {
                         : kind(c.getType(), c.getGenericType());
                 parts[i] = new Part(kind, lookup.unreflect(c.getAccessor()),
                         elementType(c.getType(), c.getGenericType()));
+            }
+            if (components.length > Long.SIZE) {
+                throw new IllegalStateException("more components than a mask holds: " + type.getName());
             }
             MethodHandle constructor = lookup.unreflectConstructor(type.getConstructor(types))
                     .asSpreader(Object[].class, components.length);
@@ -212,59 +220,69 @@ final class CompactKeys {
 
     // ---- writing -------------------------------------------------------------------------------------------------
 
+    /**
+     * A record is a mask of its absent components (null, false, zero), then each present component: most of a
+     * key's components are absent (a budget's 21 hold about 9), so one bit each instead of a byte each saves about
+     * a tenth of the bytes.
+     */
     private void writeRecord(Object record, Shape shape) {
+        Part[] parts = shape.parts();
+        Object[] values = new Object[parts.length];
+        long absent = 0;
         try {
-            for (Part part : shape.parts()) {
-                writePart(part, part.getter().invoke(record));
+            for (int i = 0; i < parts.length; i++) {
+                values[i] = parts[i].getter().invoke(record);
+                if (absent(parts[i].kind(), values[i])) {
+                    absent |= 1L << i;
+                }
             }
         } catch (Throwable e) {
             throw new IllegalStateException("cannot encode " + record.getClass().getName(), e);
         }
+        writeUnsigned(absent);
+        for (int i = 0; i < parts.length; i++) {
+            if ((absent & (1L << i)) == 0) {
+                writePart(parts[i], values[i]);
+            }
+        }
     }
 
+    /** Null, or a primitive's default (a double's +0.0 only: -0.0 is written as its bits). */
+    private static boolean absent(Kind kind, Object value) {
+        return switch (kind) {
+            case BOOLEAN -> !(Boolean) value;
+            case INT, LONG -> ((Number) value).longValue() == 0;
+            case DOUBLE -> Double.doubleToRawLongBits((Double) value) == 0;
+            default -> value == null;
+        };
+    }
+
+    /** A present component: never null, so no part writes a null mark of its own. */
     private void writePart(Part part, Object value) {
         switch (part.kind()) {
             case NAME -> writeString((String) value, false);
             case STRING -> writeString((String) value, true);
             case INSTANT -> writeInstant((Instant) value);
-            case BOOLEAN -> writeFlag((Boolean) value);
-            case INT -> writeLong((Integer) value);
-            case LONG -> writeLong((Long) value);
-            case DOUBLE -> writeDouble((Double) value);
-            case BOXED_BOOLEAN -> writeUnsigned(value == null ? 0 : (Boolean) value ? 2 : 1);
-            case BOXED_INT, BOXED_LONG -> {
-                writeFlag(value != null);
-                if (value != null) {
-                    writeLong(((Number) value).longValue());
-                }
+            case BOOLEAN -> {
+                // present means true: nothing more to say
             }
-            case BOXED_DOUBLE -> {
-                writeFlag(value != null);
-                if (value != null) {
-                    writeDouble((Double) value);
-                }
-            }
-            case ENUM -> writeUnsigned(value == null ? 0 : ((Enum<?>) value).ordinal() + 1);
-            case OWN_RECORD -> {
-                writeFlag(value != null);
-                if (value != null) {
-                    writeRecord(value, shape(part.type()));
-                }
-            }
+            case INT, LONG, BOXED_INT, BOXED_LONG -> writeLong(((Number) value).longValue());
+            case DOUBLE, BOXED_DOUBLE -> writeDouble((Double) value);
+            case BOXED_BOOLEAN -> writeFlag((Boolean) value);
+            case ENUM -> writeUnsigned(((Enum<?>) value).ordinal());
+            case OWN_RECORD -> writeRecord(value, shape(part.type()));
             case OWN_LIST -> {
                 List<?> list = (List<?>) value;
-                writeUnsigned(list == null ? 0 : list.size() + 1);
-                if (list != null) {
-                    Shape element = shape(part.type());
-                    for (Object item : list) {
-                        writeFlag(item != null);
-                        if (item != null) {
-                            writeRecord(item, element);
-                        }
+                writeUnsigned(list.size());
+                Shape element = shape(part.type());
+                for (Object item : list) {
+                    writeFlag(item != null);
+                    if (item != null) {
+                        writeRecord(item, element);
                     }
                 }
             }
-            case SHARED -> writeUnsigned(value == null ? 0 : sharedPosition(value) + 1);
+            case SHARED -> writeUnsigned(sharedPosition(value));
         }
     }
 
@@ -446,8 +464,9 @@ final class CompactKeys {
         Object record(Shape shape) {
             Part[] parts = shape.parts();
             Object[] values = new Object[parts.length];
+            long absent = unsigned();
             for (int i = 0; i < parts.length; i++) {
-                values[i] = part(parts[i]);
+                values[i] = (absent & (1L << i)) != 0 ? absentValue(parts[i].kind()) : part(parts[i]);
             }
             try {
                 return shape.constructor().invoke(values);
@@ -456,31 +475,29 @@ final class CompactKeys {
             }
         }
 
+        private static Object absentValue(Kind kind) {
+            return switch (kind) {
+                case BOOLEAN -> false;
+                case INT -> 0;
+                case LONG -> 0L;
+                case DOUBLE -> 0.0;
+                default -> null;
+            };
+        }
+
         private Object part(Part part) {
             return switch (part.kind()) {
                 case NAME, STRING -> string();
                 case INSTANT -> instant();
-                case BOOLEAN -> flag();
-                case INT -> (int) signed();
-                case LONG -> signed();
-                case DOUBLE -> readDouble();
-                case BOXED_BOOLEAN -> {
-                    long v = unsigned();
-                    yield v == 0 ? null : v == 2;
-                }
-                case BOXED_INT -> flag() ? (int) signed() : null;
-                case BOXED_LONG -> flag() ? signed() : null;
-                case BOXED_DOUBLE -> flag() ? readDouble() : null;
-                case ENUM -> {
-                    int v = (int) unsigned();
-                    yield v == 0 ? null : part.type().getEnumConstants()[v - 1];
-                }
-                case OWN_RECORD -> flag() ? record(shape(part.type())) : null;
+                case BOOLEAN -> true;
+                case INT, BOXED_INT -> (int) signed();
+                case LONG, BOXED_LONG -> signed();
+                case DOUBLE, BOXED_DOUBLE -> readDouble();
+                case BOXED_BOOLEAN -> flag();
+                case ENUM -> part.type().getEnumConstants()[(int) unsigned()];
+                case OWN_RECORD -> record(shape(part.type()));
                 case OWN_LIST -> {
-                    int size = (int) unsigned() - 1;
-                    if (size < 0) {
-                        yield null;
-                    }
+                    int size = (int) unsigned();
                     Shape element = shape(part.type());
                     List<Object> list = new ArrayList<>(size);
                     for (int i = 0; i < size; i++) {
@@ -488,10 +505,7 @@ final class CompactKeys {
                     }
                     yield java.util.Collections.unmodifiableList(list);
                 }
-                case SHARED -> {
-                    int v = (int) unsigned();
-                    yield v == 0 ? null : shared[v - 1];
-                }
+                case SHARED -> shared[(int) unsigned()];
             };
         }
 
@@ -548,7 +562,7 @@ final class CompactKeys {
             return unZigZag(unsigned());
         }
 
-        private long unsigned() {
+        long unsigned() {
             long v = 0;
             int shift = 0;
             byte b;

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,37 @@ class CompactKeysTest {
         VirtualKey decoded = codec.decode(codec.encode(key));
         assertEquals(key, decoded);
         assertSame(key.metadata(), decoded.metadata());
+    }
+
+    /**
+     * Only null, false and a primitive zero are absent from the mask: a boxed zero or false, an empty list and a
+     * key without an id come back as they were, and the id and name are read past the mask.
+     */
+    @Test
+    void theMaskTellsAbsentFromZeroFalseAndEmpty() throws Exception {
+        CompactKeys codec = new CompactKeys();
+        VirtualKey nameOnly = Json.mapper().readValue("{\"name\":\"no id\"}", VirtualKey.class);
+        byte[] nameOnlyBytes = codec.encode(nameOnly);
+        assertEquals(nameOnly, codec.decode(nameOnlyBytes));
+        assertNull(codec.id(nameOnlyBytes));
+        assertEquals("no id", codec.name(nameOnlyBytes));
+        byte[] idOnly = codec.encode(Json.mapper().readValue("{\"id\":\"vk-1\"}", VirtualKey.class));
+        assertEquals("vk-1", codec.id(idOnly));
+        assertNull(codec.name(idOnly));
+
+        VirtualKey zeros = TestKeys.key("vk-0").name("vk-0").active(false).allowAllProviders(false)
+                .calendarAligned(true).rateLimit(TestKeys.rateLimit(0, 0L, 0, null)).budgets(List.of())
+                .providers(List.of()).build();
+        VirtualKey decoded = codec.decode(codec.encode(zeros));
+        assertEquals(zeros, decoded);
+        assertEquals(Boolean.FALSE, decoded.isActive());
+        assertEquals(Boolean.FALSE, decoded.allowAllProviders());
+        assertTrue(decoded.calendarAligned());
+        assertEquals(0L, decoded.rateLimit().tokenMaxLimit());
+        assertNull(decoded.rateLimit().requestMaxLimit());
+        assertEquals(List.of(), decoded.budgets());
+        assertEquals(List.of(), decoded.providerConfigs());
+        assertEquals(Json.mapper().writeValueAsString(zeros), Json.mapper().writeValueAsString(decoded));
     }
 
     @Test
