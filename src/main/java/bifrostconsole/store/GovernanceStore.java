@@ -309,6 +309,19 @@ public final class GovernanceStore {
         }
     }
 
+    /**
+     * A pass over the keys as they are now, in {@link #forEachVirtualKey}'s order, to be run later: writes made in
+     * between are not seen (each write makes new data; the data taken here stays as it was).
+     */
+    java.util.function.Consumer<java.util.function.Consumer<? super VirtualKey>> keysAsOfNow() {
+        Data d = data;
+        return action -> {
+            for (int i : order(d, Sort.CREATED_AT, false)) {
+                action.accept(d.key(i));
+            }
+        };
+    }
+
     public int virtualKeyCount() {
         return data.size();
     }

@@ -86,6 +86,8 @@ public final class GovernanceWrites {
     private final Map<String, ProviderKey> initialProviderKeys = new LinkedHashMap<>();
     private volatile Duration rotationCooldown;
     private final Map<Object, Object> embeddedForms = new IdentityHashMap<>();
+    /** The keys as they were when this was made, until {@link #scanInitialKeys} has looked through them. */
+    private Consumer<Consumer<? super VirtualKey>> initialKeys;
 
     /**
      * @param rotationCooldown Bifrost's {@code client.vk_rotation_cooldown}: how long a rotated key's old value keeps
@@ -95,9 +97,23 @@ public final class GovernanceWrites {
         this.store = store;
         this.clock = clock;
         this.rotationCooldown = rotationCooldown;
+        this.initialKeys = store.keysAsOfNow();
+    }
+
+    /**
+     * Looks through the keys as they were when this was made, at the first write that needs what it finds (or at
+     * {@link #prepare}): the largest provider and MCP config ids, and the provider keys in use. Decoding every key
+     * for it at construction was some 15% of the demo data's making, on the way to the console's first page
+     * (README, Performance, "Start-up"); since the pass sees the keys as they were then, what it finds is the same
+     * whenever it runs.
+     */
+    private synchronized void scanInitialKeys() {
+        if (initialKeys == null) {
+            return;
+        }
         // one key at a time: the store holds them compactly, a list here would hold them all again as records
         long[] max = new long[2];
-        store.forEachVirtualKey(key -> {
+        initialKeys.accept(key -> {
             for (ProviderConfig pc : key.providerConfigs()) {
                 max[0] = Math.max(max[0], pc.id() == null ? 0 : pc.id());
                 for (ProviderKey k : pc.keys()) {
@@ -110,10 +126,24 @@ public final class GovernanceWrites {
                 max[1] = Math.max(max[1], mc.id() == null ? 0 : mc.id());
             }
         });
-        long maxConfig = max[0];
-        long maxMcp = max[1];
-        nextProviderConfigId.set(maxConfig + 1);
-        nextMcpConfigId.set(maxMcp + 1);
+        nextProviderConfigId.set(max[0] + 1);
+        nextMcpConfigId.set(max[1] + 1);
+        initialKeys = null; // the old keys' bytes need not stay for it
+    }
+
+    /** Does now, e.g. in the background once the first page is served, what the first write would otherwise do. */
+    public void prepare() {
+        scanInitialKeys();
+    }
+
+    private AtomicLong providerConfigIds() {
+        scanInitialKeys();
+        return nextProviderConfigId;
+    }
+
+    private AtomicLong mcpConfigIds() {
+        scanInitialKeys();
+        return nextMcpConfigId;
     }
 
     /** The embedded forms of the provider keys (see {@link #tableKeys}), made once. */
@@ -121,6 +151,7 @@ public final class GovernanceWrites {
         if (tableKeys != null) {
             return tableKeys;
         }
+        scanInitialKeys();
         Map<String, ObjectNode> forms = new HashMap<>();
         initialProviderKeys.forEach((keyId, k) -> forms.put(keyId, mapper.valueToTree(k)));
         // Provider keys no virtual key uses yet get their embedded form numbered in provider order, as the
@@ -1031,7 +1062,7 @@ public final class GovernanceWrites {
                 config = config.deepCopy();
             } else {
                 config = mapper.createObjectNode();
-                config.put("id", nextProviderConfigId.getAndIncrement());
+                config.put("id", providerConfigIds().getAndIncrement());
                 config.put("virtual_key_id", keyId);
                 config.set("model_budgets", mapper.createArrayNode());
             }
@@ -1135,7 +1166,7 @@ public final class GovernanceWrites {
                     throw new QueryException(500, "MCP client not found: " + name);
                 }
                 config = mapper.createObjectNode();
-                config.put("id", nextMcpConfigId.getAndIncrement());
+                config.put("id", mcpConfigIds().getAndIncrement());
                 config.put("virtual_key_id", keyId);
                 config.put("mcp_client_id", index + 1);
                 config.set("mcp_client", mapper.valueToTree(clients.get(index).config()));
