@@ -175,6 +175,15 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 out.printf(Locale.ROOT, "  %-44s %5d beats, p99 %6.1f ms, max %6.1f ms; FX CPU between beats p99"
                         + " %5.1f, max %5.1f ms%n", name, in.size(), FxStalls.pct(in, 0.99), FxStalls.pct(in, 1),
                         FxStalls.pct(cpu, 0.99), FxStalls.pct(cpu, 1));
+                // The longest stall split: the FX thread's CPU, its wait for a core, the rest blocked (renderer,
+                // GC pause, lock); and the longest blocked part of any beat in the phase.
+                beats.stream().filter(b -> name.equals(phaseAt(phases, b.queuedAt())))
+                        .max(java.util.Comparator.comparingDouble(FxStalls.Beat::waitMs)).ifPresent(w ->
+                                out.printf(Locale.ROOT, "  %-44s longest: %.1f ms = FX CPU %.1f + waiting for a core"
+                                        + " %.1f + blocked %.1f; longest blocked part of any beat %.1f ms%n", "", w.waitMs(),
+                                        w.cpuMs(), w.runQueueMs(), w.blockedMs(), beats.stream().filter(b -> name.equals(
+                                        phaseAt(phases, b.queuedAt()))).mapToDouble(FxStalls.Beat::blockedMs).max()
+                                        .orElse(0)));
             }
             synchronized (phases) {
                 if (openEvent != null) {

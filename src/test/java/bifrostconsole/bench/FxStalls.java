@@ -164,13 +164,37 @@ final class FxStalls {
      * thread's CPU time since the beat before it ran (the work that held it up, without the time spent waiting for
      * a core or in a GC pause).
      */
-    record Beat(long queuedAt, double waitMs, double cpuMs) {
+    record Beat(long queuedAt, double waitMs, double cpuMs, double runQueueMs) {
+        /**
+         * What of the wait was neither the FX thread's CPU nor its wait for a core: blocked (on the renderer at the
+         * start of a pulse, in a GC pause, on a lock). Approximate: the CPU and the run-queue wait are since the beat
+         * before, which ran at most 5 ms before this one was queued (less when beats queue up behind a stall).
+         */
+        double blockedMs() {
+            return Math.max(0, waitMs - cpuMs - runQueueMs);
+        }
+    }
+
+    /**
+     * The calling thread's time spent runnable but waiting for a core so far, ns (Linux schedstat's second field;
+     * -1 elsewhere): on a shared, loaded machine most of a long stall can be this, which no change to the window
+     * can remove.
+     */
+    static long runQueueNanos() {
+        try {
+            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            String[] f = s.trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** {@link #heartbeat}, each wait with the time it was queued, to tell which phase of the work it fell in. */
     static List<Beat> beats(Work work) throws Exception {
         List<Beat> waits = Collections.synchronizedList(new ArrayList<>());
         long[] lastBeatCpu = {-1}; // the FX thread's CPU time (ns) as the last beat ran; only the FX thread uses it
+        long[] lastBeatQueue = {-1}; // and its run-queue wait (ns)
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> {
             long queued = System.nanoTime();
@@ -179,8 +203,11 @@ final class FxStalls {
             Platform.runLater(() -> {
                 double ms = (System.nanoTime() - queued) / 1e6;
                 long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                waits.add(new Beat(queued, ms, lastBeatCpu[0] < 0 ? 0 : (cpu - lastBeatCpu[0]) / 1e6));
+                long queue = runQueueNanos();
+                waits.add(new Beat(queued, ms, lastBeatCpu[0] < 0 ? 0 : (cpu - lastBeatCpu[0]) / 1e6,
+                        lastBeatQueue[0] < 0 || queue < 0 ? 0 : (queue - lastBeatQueue[0]) / 1e6));
                 lastBeatCpu[0] = cpu;
+                lastBeatQueue[0] = queue;
                 event.waitMs = ms;
                 event.commit();
             });
