@@ -61,7 +61,7 @@ public final class DemoWorkspace implements AutoCloseable {
             bound = port.thenApply(DemoGateway.Reservation::baseUrl);
             gateway = port.thenApplyAsync(reservation -> {
                 try {
-                    GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now());
+                    GovernanceStore store = DemoDataGenerator.generate(SEED, keys(), Instant.now(), background);
                     StartupClock.mark("demo data");
                     DemoGateway started = reservation.start(DemoGateway.Options.of(store));
                     StartupClock.mark("demo gateway");

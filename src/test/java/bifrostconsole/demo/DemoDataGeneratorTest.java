@@ -50,6 +50,27 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void keysEncodedOnAnotherThreadGiveTheSameStoreByteForByte() throws Exception {
+        java.util.concurrent.ExecutorService encoder = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            GovernanceStore handedOff = DemoDataGenerator.generate(99, 3_000, NOW, encoder);
+            List<GovernanceStore.HeldKey> inline = store.heldKeys(false);
+            List<GovernanceStore.HeldKey> beside = handedOff.heldKeys(false);
+            assertEquals(inline.size(), beside.size());
+            for (int i = 0; i < inline.size(); i++) {
+                assertArrayEquals((byte[]) inline.get(i).version(), (byte[]) beside.get(i).version(), "key " + i);
+            }
+            assertArrayEquals(Json.mapper().writeValueAsBytes(keys),
+                    Json.mapper().writeValueAsBytes(handedOff.virtualKeys()));
+            assertEquals(store.teams(), handedOff.teams());
+            assertEquals(store.customers(), handedOff.customers());
+            assertEquals(store.mcpClients(), handedOff.mcpClients());
+        } finally {
+            encoder.shutdownNow();
+        }
+    }
+
+    @Test
     void zeroToOneHundredThousandKeys() {
         GovernanceStore empty = DemoDataGenerator.generate(1, 0, NOW);
         assertEquals(0, empty.virtualKeyCount());
