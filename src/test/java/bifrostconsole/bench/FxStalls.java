@@ -176,17 +176,55 @@ final class FxStalls {
     }
 
     /**
-     * The calling thread's time spent runnable but waiting for a core so far, ns (Linux schedstat's second field;
-     * -1 elsewhere): on a shared, loaded machine most of a long stall can be this, which no change to the window
-     * can remove.
+     * One thread's time spent runnable but waiting for a core so far (Linux schedstat's second field): on a shared,
+     * loaded machine most of a long stall can be this, which no change to the window can remove. Opened on, and
+     * read only by, the thread it measures; each read reuses its buffer (a fresh read of the file per beat was
+     * 18 MB of the FX thread's garbage in a run, a tenth of the console's, and so part of the GC it measures).
      */
-    static long runQueueNanos() {
-        try {
-            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"));
-            String[] f = s.trim().split(" ");
-            return Long.parseLong(f[1]);
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
+    static final class RunQueue {
+        private final java.nio.channels.FileChannel file;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(128);
+
+        /** The calling thread's; null where there is no schedstat. */
+        static RunQueue ofThisThread() {
+            try {
+                return new RunQueue(java.nio.channels.FileChannel.open(java.nio.file.Path.of(
+                        "/proc/thread-self/schedstat")));
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private RunQueue(java.nio.channels.FileChannel file) {
+            this.file = file;
+        }
+
+        /** The wait so far, ns; -1 when it cannot be read. */
+        long nanos() {
+            try {
+                buffer.clear();
+                file.read(buffer, 0);
+                int i = 0;
+                int n = buffer.position();
+                while (i < n && buffer.get(i) != ' ') {
+                    i++;
+                }
+                long v = 0;
+                for (i++; i < n && buffer.get(i) >= '0' && buffer.get(i) <= '9'; i++) {
+                    v = v * 10 + buffer.get(i) - '0';
+                }
+                return v;
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+        }
+
+        void close() {
+            try {
+                file.close();
+            } catch (java.io.IOException ignored) {
+                // read-only
+            }
         }
     }
 
@@ -195,6 +233,8 @@ final class FxStalls {
         List<Beat> waits = Collections.synchronizedList(new ArrayList<>());
         long[] lastBeatCpu = {-1}; // the FX thread's CPU time (ns) as the last beat ran; only the FX thread uses it
         long[] lastBeatQueue = {-1}; // and its run-queue wait (ns)
+        RunQueue[] queueOfFx = new RunQueue[1]; // opened by the first beat, on the FX thread
+        boolean[] opened = new boolean[1];
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.scheduleAtFixedRate(() -> {
             long queued = System.nanoTime();
@@ -203,7 +243,11 @@ final class FxStalls {
             Platform.runLater(() -> {
                 double ms = (System.nanoTime() - queued) / 1e6;
                 long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                long queue = runQueueNanos();
+                if (!opened[0]) {
+                    opened[0] = true;
+                    queueOfFx[0] = RunQueue.ofThisThread();
+                }
+                long queue = queueOfFx[0] == null ? -1 : queueOfFx[0].nanos();
                 waits.add(new Beat(queued, ms, lastBeatCpu[0] < 0 ? 0 : (cpu - lastBeatCpu[0]) / 1e6,
                         lastBeatQueue[0] < 0 || queue < 0 ? 0 : (queue - lastBeatQueue[0]) / 1e6));
                 lastBeatCpu[0] = cpu;
@@ -218,7 +262,12 @@ final class FxStalls {
             timer.shutdownNow();
         }
         // Beats still queued behind a stall count too: let the FX thread run them before reading.
-        onFx(() -> null);
+        onFx(() -> {
+            if (queueOfFx[0] != null) {
+                queueOfFx[0].close();
+            }
+            return null;
+        });
         return new ArrayList<>(waits);
     }
 
