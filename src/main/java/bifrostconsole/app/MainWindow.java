@@ -149,7 +149,7 @@ final class MainWindow extends BorderPane {
         model.workspaceProperty().addListener((obs, was, now) -> badges.run());
         badges.run();
 
-        Button saveAdHoc = new Button("Save connection\u2026", new FontIcon(Feather.SAVE));
+        Button saveAdHoc = new Button("Save connection\u2026", Icons.themeIcon(Feather.SAVE));
         saveAdHoc.setId("save-unsaved-connection");
         lazyTooltip(saveAdHoc, "Keep this server in your connections, with its key in the credential store");
         saveAdHoc.setOnAction(e -> actions.saveConnection(model.selectedProperty().get()));
@@ -165,10 +165,10 @@ final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Button add = new Button("Add connection", new FontIcon(Feather.PLUS));
+        Button add = new Button("Add connection", Icons.themeIcon(Feather.PLUS));
         add.setId("add-connection");
         add.setOnAction(e -> actions.addConnection());
-        Button manage = new Button(null, new FontIcon(Feather.SETTINGS));
+        Button manage = new Button(null, Icons.themeIcon(Feather.SETTINGS));
         manage.setId("manage-connections");
         manage.getStyleClass().add(Styles.BUTTON_ICON);
         Icons.tooltip(manage, "Manage connections");
@@ -181,7 +181,7 @@ final class MainWindow extends BorderPane {
         Runnable themeIcon = () -> {
             boolean dark = themes.theme() == ThemeManager.Theme.DARK;
             String text = dark ? "Switch to the light theme" : "Switch to the dark theme";
-            theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+            theme.setGraphic(Icons.themeIcon(dark ? Feather.SUN : Feather.MOON));
             Icons.setTooltipText(theme, text);
             theme.setAccessibleText(text);
         };

@@ -6,6 +6,7 @@ import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyRow;
 import bifrostconsole.ui.Icons;
+import bifrostconsole.ui.StyleNow;
 import bifrostconsole.ui.WindowService;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -106,7 +107,7 @@ public final class KeyActionsView {
             e.consume();
         });
         browser.addEventFilter(KeyEvent.KEY_PRESSED, view::shortcut);
-        browser.addAboveTable(view.selectionBar());
+        view.selectionBar(); // joins the browser above the table when first shown
         browser.addDetailHeaderItem(view.detailButton());
         return view;
     }
@@ -248,7 +249,7 @@ public final class KeyActionsView {
 
     // ---- the selection bar ----------------------------------------------------------------------------------
 
-    private Node selectionBar() {
+    private void selectionBar() {
         Label count = new Label();
         count.setId("selection-count");
         count.getStyleClass().add("selection-count");
@@ -297,14 +298,21 @@ public final class KeyActionsView {
             boolean offerAll = !allMatching && vm.canSelectAllMatching() && matching > n;
             all.setVisible(offerAll);
             all.setManaged(offerAll);
-            bar.setVisible(n >= 2 || allMatching);
-            bar.setManaged(bar.isVisible());
+            boolean show = n >= 2 || allMatching;
+            if (show && bar.getParent() == null) {
+                // Hidden until two keys are selected, it would be built and styled before the first frame (21
+                // nodes and six buttons' skins): it joins the scene when first shown, styled at once so its first
+                // frame has its looks (README, Performance).
+                browser.addAboveTable(bar);
+                StyleNow.apply(bar);
+            }
+            bar.setVisible(show);
+            bar.setManaged(show);
         };
         selection.countProperty().addListener((o, a, b) -> update.run());
         selection.allMatchingProperty().addListener((o, a, b) -> update.run());
         table.getItems().addListener((ListChangeListener<KeyRow>) c -> update.run());
         vm.browser().pageProperty().addListener((o, a, b) -> update.run());
         update.run();
-        return bar;
     }
 }

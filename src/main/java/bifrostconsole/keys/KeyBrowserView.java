@@ -542,7 +542,7 @@ public final class KeyBrowserView extends BorderPane {
         clearFilters.getStyleClass().add("accent");
         clearFilters.setOnAction(e -> vm.clearFilters());
         clearFilters.visibleProperty().bind(vm.filtersActiveProperty());
-        FontIcon emptyIcon = Icons.icon(Feather.SEARCH);
+        FontIcon emptyIcon = Icons.icon(Feather.SEARCH, Icons.STATE_SIZE);
         emptyIcon.getStyleClass().add("state-icon");
         VBox emptyPane = statePane("empty-state", emptyIcon, emptyTitle, emptyText, clearFilters);
         emptyPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.EMPTY));
@@ -560,7 +560,7 @@ public final class KeyBrowserView extends BorderPane {
         retry.getStyleClass().add("accent");
         retry.setOnAction(e -> vm.retry());
         retry.disableProperty().bind(vm.loadingProperty());
-        FontIcon errorIcon = Icons.icon(Feather.ALERT_TRIANGLE);
+        FontIcon errorIcon = Icons.icon(Feather.ALERT_TRIANGLE, Icons.STATE_SIZE);
         errorIcon.getStyleClass().add("state-icon");
         VBox errorPane = statePane("error-state", errorIcon, errorTitle, errorBody, retry);
         errorPane.getStyleClass().add("error");

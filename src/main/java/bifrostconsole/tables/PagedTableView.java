@@ -226,7 +226,7 @@ public final class PagedTableView<R> extends BorderPane {
         clear.getStyleClass().add("accent");
         clear.setOnAction(e -> vm.clearSearch());
         clear.visibleProperty().bind(vm.searchActiveProperty());
-        FontIcon emptyIcon = Icons.icon(Feather.SEARCH);
+        FontIcon emptyIcon = Icons.icon(Feather.SEARCH, Icons.STATE_SIZE);
         emptyIcon.getStyleClass().add("state-icon");
         VBox emptyPane = statePane(emptyIcon, emptyTitle, emptyText, clear);
         emptyPane.setId(texts.singular() + "-empty-state");
@@ -243,7 +243,7 @@ public final class PagedTableView<R> extends BorderPane {
         retry.getStyleClass().add("accent");
         retry.setOnAction(e -> vm.retry());
         retry.disableProperty().bind(vm.loadingProperty());
-        FontIcon errorIcon = Icons.icon(Feather.ALERT_TRIANGLE);
+        FontIcon errorIcon = Icons.icon(Feather.ALERT_TRIANGLE, Icons.STATE_SIZE);
         errorIcon.getStyleClass().add("state-icon");
         VBox errorPane = statePane(errorIcon, errorTitle, errorBody, retry);
         errorPane.setId(texts.singular() + "-error-state");

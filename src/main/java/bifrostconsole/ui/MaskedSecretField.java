@@ -17,16 +17,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * {@link ClipboardService#copySecret} so it is cleared from the clipboard again.
  */
 public final class MaskedSecretField extends HBox {
+    /** The icons' size in console.css ({@code .masked-secret .console-icon}); see {@link Icons#icon(Feather, int)}. */
+    static final int ICON_SIZE = 14;
     private final Label text = new Label();
-    private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value");
+    private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value", ICON_SIZE);
 
     {
         reveal.getStyleClass().add("reveal-secret");
     }
-    private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)");
+    private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)",
+            ICON_SIZE);
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
-    private final FontIcon eye = Icons.icon(Feather.EYE);
-    private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF);
+    private final FontIcon eye = Icons.icon(Feather.EYE, ICON_SIZE);
+    private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF, ICON_SIZE);
     private final int visiblePrefix;
     private String secret = "";
     private Runnable onCopy;
