@@ -83,16 +83,15 @@ public final class GovernanceStore {
         final List<Customer> customers;
         final List<McpClient> mcpClients;
 
-        Data(CompactKeys codec, byte[][] keys, KeyFacts facts, List<Team> teams, List<Customer> customers,
-             List<McpClient> mcpClients) {
+        /** {@code ids}: each key's id, as the keys were added (taken from their records, not decoded again). */
+        Data(CompactKeys codec, byte[][] keys, String[] ids, KeyFacts facts, List<Team> teams,
+             List<Customer> customers, List<McpClient> mcpClients) {
             this.codec = codec;
             this.keys = keys;
             this.facts = facts;
             int n = keys.length;
-            String[] ids = new String[n];
             Integer[] indexes = new Integer[n];
             for (int i = 0; i < n; i++) {
-                ids[i] = codec.id(keys[i]);
                 indexes[i] = i;
             }
             Arrays.sort(indexes, Comparator.comparing((Integer i) -> ids[i],
@@ -212,6 +211,7 @@ public final class GovernanceStore {
     public static final class Keys {
         private final CompactKeys codec;
         private byte[][] encoded;
+        private String[] ids;
         private KeyFacts.Builder facts;
         private int size;
 
@@ -223,6 +223,7 @@ public final class GovernanceStore {
         private Keys(CompactKeys codec, int expected) {
             this.codec = codec;
             this.encoded = new byte[Math.max(0, expected)][];
+            this.ids = new String[encoded.length];
             this.facts = new KeyFacts.Builder(encoded.length);
         }
 
@@ -231,8 +232,10 @@ public final class GovernanceStore {
             if (size == encoded.length) {
                 int grown = Math.max(16, size + (size >> 1));
                 encoded = Arrays.copyOf(encoded, grown);
+                ids = Arrays.copyOf(ids, grown);
             }
             encoded[size] = codec.encode(key);
+            ids[size] = key.id();
             facts.add(key);
             size++;
         }
@@ -247,9 +250,11 @@ public final class GovernanceStore {
             }
             byte[][] keys = size == encoded.length ? encoded : Arrays.copyOf(encoded, size);
             KeyFacts keyFacts = facts.build();
+            String[] keyIds = ids;
             encoded = null;
+            ids = null;
             facts = null;
-            return new Data(codec, keys, keyFacts, teams, customers, mcpClients);
+            return new Data(codec, keys, keyIds, keyFacts, teams, customers, mcpClients);
         }
     }
 
@@ -526,6 +531,7 @@ public final class GovernanceStore {
             }
             // the keys kept are not encoded again: their bytes and facts are reused as they are
             List<byte[]> keys = new ArrayList<>(base.size() + putKeys.size());
+            List<String> ids = new ArrayList<>(base.size() + putKeys.size());
             KeyFacts.Builder facts = new KeyFacts.Builder(base.size() + putKeys.size());
             for (int i = 0; i < base.size(); i++) {
                 String id = base.codec.id(base.keys[i]);
@@ -533,6 +539,7 @@ public final class GovernanceStore {
                 if (removedKeys.contains(id)) {
                     continue;
                 }
+                ids.add(id);
                 keys.add(staged == null ? base.keys[i] : base.codec.encode(staged));
                 if (staged == null) {
                     facts.add(base.facts, i);
@@ -542,11 +549,13 @@ public final class GovernanceStore {
             }
             putKeys.forEach((id, key) -> {
                 if (base.indexOf(id) < 0) {
+                    ids.add(key.id());
                     keys.add(base.codec.encode(key));
                     facts.add(key);
                 }
             });
-            return new Data(base.codec, keys.toArray(new byte[0][]), facts.build(), teams, customers, mcpClients);
+            return new Data(base.codec, keys.toArray(new byte[0][]), ids.toArray(new String[0]), facts.build(), teams,
+                    customers, mcpClients);
         }
     }
 
