@@ -11,6 +11,7 @@ import bifrostconsole.tables.PagerBar;
 import bifrostconsole.ui.FxClipboardService;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.Navigator;
+import bifrostconsole.ui.StyleNow;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.Switches;
 import javafx.application.Platform;
@@ -35,6 +36,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -566,7 +568,31 @@ public final class KeyBrowserView extends BorderPane {
         errorPane.getStyleClass().add("error");
         errorPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.ERROR));
 
-        return new StackPane(tableBox, loadingPane, emptyPane, errorPane, waitingBanner(table));
+        StackPane stack = new StackPane(tableBox, loadingPane, emptyPane, errorPane);
+        addWhenFirstShown(stack, waitingBanner(table));
+        return stack;
+    }
+
+    /**
+     * Adds {@code node}, whose visibility is bound to when it shows, to {@code parent} the first time it shows: a
+     * pane hidden at first is otherwise built, skinned and styled before the first frame (README, Performance).
+     * It is styled at once when added, so its first frame has its looks; once added it stays, hidden as before.
+     */
+    private static void addWhenFirstShown(Pane parent, Node node) {
+        if (node.isVisible()) {
+            parent.getChildren().add(node);
+            return;
+        }
+        node.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    node.visibleProperty().removeListener(this);
+                    parent.getChildren().add(node);
+                    StyleNow.apply(node);
+                }
+            }
+        });
     }
 
     /**

@@ -66,7 +66,10 @@ class KeyDetailStateUiTest {
 
     private static boolean visible(FxRobot robot, String query) throws Exception {
         return Fx.call(() -> {
-            Node node = robot.lookup(query).query();
+            Node node = robot.lookup(query).tryQuery().orElse(null);
+            if (node == null) {
+                return false; // a pane made when first shown (the waiting banner) is not there before
+            }
             for (Node n = node; n != null; n = n.getParent()) {
                 if (!n.isVisible()) {
                     return false;
