@@ -41,6 +41,11 @@ import java.util.stream.Stream;
  */
 public final class StartupBenchmark {
     private static final Pattern SHOWN = Pattern.compile("shown in (\\d+) ms");
+    /** The marks the console's smoke test and the empty window both make, in the order they happen. */
+    private static final List<String> PHASES = List.of("main", "toolkit up", "start", "window shown", "painted");
+    /** Threads whose CPU the smoke test and the empty window print (kernel names, cut to 15 characters). */
+    private static final List<String> CPU_THREADS = List.of("process", "JavaFX Applicat", "C1 CompilerThre",
+            "C2 CompilerThre");
     private static final long TIMEOUT_SECONDS = 120;
     /** A marker first word of a command: run it without its start-up cache. */
     private static final String NO_CDS = "<no-cds>";
@@ -214,16 +219,19 @@ public final class StartupBenchmark {
                 + " after one warm-up round, alternating; wall ms from process start%n", rounds);
         Map<String, List<Long>> wall = new LinkedHashMap<>();
         Map<String, List<Long>> reported = new LinkedHashMap<>();
+        Map<String, Map<String, List<Long>>> phases = new LinkedHashMap<>();
         variants.keySet().forEach(name -> {
             wall.put(name, new ArrayList<>());
             reported.put(name, new ArrayList<>());
+            phases.put(name, new LinkedHashMap<>());
         });
         for (int round = 0; round <= rounds; round++) {
             for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                long[] times = startOnce(variant.getValue());
+                Started started = startOnce(variant.getValue());
                 if (round > 0) {
-                    wall.get(variant.getKey()).add(times[0]);
-                    reported.get(variant.getKey()).add(times[1]);
+                    wall.get(variant.getKey()).add(started.wallMillis());
+                    reported.get(variant.getKey()).add(started.reportedMillis());
+                    collectPhases(started.output(), phases.get(variant.getKey()));
                 }
             }
         }
@@ -231,6 +239,15 @@ public final class StartupBenchmark {
             System.out.printf("  %-30s median %5d ms  (min %5d, max %5d; self-reported median %5d ms)%n", name,
                     median(wall.get(name)), Collections.min(wall.get(name)), Collections.max(wall.get(name)),
                     median(reported.get(name)));
+        }
+        // Where the two differ: the marks both make (the empty window makes the console's first ones), and the CPU
+        // of the threads that matter most before the first frame, as medians over the rounds.
+        System.out.printf("Phases, median ms since process start (CPU: median ms by thread to the first frame/page)%n");
+        for (String name : variants.keySet()) {
+            StringBuilder line = new StringBuilder();
+            phases.get(name).forEach((phase, values) -> line.append(line.length() == 0 ? "" : ", ")
+                    .append(phase).append(' ').append(median(values)));
+            System.out.printf("  %-30s %s%n", name, line);
         }
         System.out.printf("Ratio console / empty window, app-image: %.2f%n",
                 ratio(wall, "console, app-image", "empty window, app-image"));
@@ -255,7 +272,7 @@ public final class StartupBenchmark {
     }
 
     /** Starts one process; returns {wall ms until it printed its "shown in" line, the ms it reported itself}. */
-    private long[] startOnce(List<String> command) throws Exception {
+    private Started startOnce(List<String> command) throws Exception {
         boolean noCds = command.get(0).equals(NO_CDS);
         List<String> argv = noCds ? command.subList(1, command.size()) : command;
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
@@ -263,8 +280,24 @@ public final class StartupBenchmark {
         // -XX:AOTMode=off is the AOT cache's -Xshare:off (the two may not be combined with an AOTCache option).
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dbifrost.console.configDir=" + configDir
                 + (noCds ? (aot ? " -XX:AOTMode=off" : " -Xshare:off") : ""));
-        Started started = run(builder, command);
-        return new long[] {started.wallMillis(), started.reportedMillis()};
+        return run(builder, command);
+    }
+
+    /** The start-up marks and per-thread CPU both starts print, added to {@code into} by name. */
+    private static void collectPhases(String output, Map<String, List<Long>> into) {
+        for (String phase : PHASES) {
+            Matcher m = Pattern.compile("(?:: |, )" + Pattern.quote(phase) + " (\\d+) \\[").matcher(output);
+            if (m.find()) {
+                into.computeIfAbsent(phase, k -> new ArrayList<>()).add(Long.parseLong(m.group(1)));
+            }
+        }
+        for (String thread : CPU_THREADS) {
+            Matcher m = Pattern.compile("start-up CPU ms by thread: .*?(?:^|, |: )" + Pattern.quote(thread) + "[^,]* (\\d+)",
+                    Pattern.MULTILINE).matcher(output);
+            if (m.find()) {
+                into.computeIfAbsent("CPU " + thread, k -> new ArrayList<>()).add(Long.parseLong(m.group(1)));
+            }
+        }
     }
 
     /** The empty window's jar: its classes and the timing helpers, JavaFX from target/lib as the console has it. */
