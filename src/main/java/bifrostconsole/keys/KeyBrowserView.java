@@ -517,7 +517,7 @@ public final class KeyBrowserView extends BorderPane {
         stripHolder.setMaxHeight(3);
 
         VBox.setVgrow(table, Priority.ALWAYS);
-        tableBox.getChildren().addAll(inlineError, stripHolder, table);
+        addEachWhenFirstShown(tableBox, inlineError, stripHolder, table);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(36, 36);
@@ -568,31 +568,53 @@ public final class KeyBrowserView extends BorderPane {
         errorPane.getStyleClass().add("error");
         errorPane.visibleProperty().bind(vm.viewStateProperty().isEqualTo(KeyBrowserViewModel.ViewState.ERROR));
 
-        StackPane stack = new StackPane(tableBox, loadingPane, emptyPane, errorPane);
-        addWhenFirstShown(stack, waitingBanner(table));
+        StackPane stack = new StackPane();
+        addEachWhenFirstShown(stack, tableBox, loadingPane, emptyPane, errorPane, waitingBanner(table));
         return stack;
     }
 
+    /** The key of a pane's nodes that {@link #addEachWhenFirstShown} adds once they show. */
+    private static final Object NOT_YET_SHOWN = new Object();
+
     /**
-     * Adds {@code node}, whose visibility is bound to when it shows, to {@code parent} the first time it shows: a
-     * pane hidden at first is otherwise built, skinned and styled before the first frame (README, Performance).
-     * It is styled at once when added, so its first frame has its looks; once added it stays, hidden as before.
+     * Adds each of {@code inOrder} to {@code parent}: a node shown now at once, a node hidden now (its visibility
+     * bound to when it shows) the first time it shows. A pane hidden at first is otherwise built, skinned and styled
+     * before the first frame (README, Performance): the state panes, the inline error and the waiting banner are 46
+     * of the first page's nodes. A late node goes in before the first of the nodes after it that is there, so the
+     * order (what paints over what, the Tab order) is the one {@code inOrder} gives. It is styled at once when added,
+     * so its first frame has its looks; once added it stays, hidden and shown as before.
+     *
+     * <p>{@code parent} holds each node until it is added: nothing else does. The view-model's properties hold
+     * the bindings of a node's visibility only weakly, so a node out of the scene would otherwise be collected, and
+     * with it the listener that was to add it.
      */
-    private static void addWhenFirstShown(Pane parent, Node node) {
-        if (node.isVisible()) {
-            parent.getChildren().add(node);
-            return;
-        }
-        node.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
-                if (now) {
-                    node.visibleProperty().removeListener(this);
-                    parent.getChildren().add(node);
-                    StyleNow.apply(node);
-                }
+    private static void addEachWhenFirstShown(Pane parent, Node... inOrder) {
+        @SuppressWarnings("unchecked")
+        List<Node> waiting = (List<Node>) parent.getProperties().computeIfAbsent(NOT_YET_SHOWN,
+                k -> new ArrayList<Node>());
+        for (int i = 0; i < inOrder.length; i++) {
+            Node node = inOrder[i];
+            if (node.isVisible()) {
+                parent.getChildren().add(node);
+                continue;
             }
-        });
+            waiting.add(node);
+            List<Node> after = List.of(inOrder).subList(i + 1, inOrder.length);
+            node.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was,
+                                    Boolean now) {
+                    if (now) {
+                        node.visibleProperty().removeListener(this);
+                        int at = after.stream().filter(n -> n.getParent() == parent).findFirst()
+                                .map(n -> parent.getChildren().indexOf(n)).orElse(parent.getChildren().size());
+                        parent.getChildren().add(at, node);
+                        waiting.remove(node);
+                        StyleNow.apply(node);
+                    }
+                }
+            });
+        }
     }
 
     /**
