@@ -292,7 +292,7 @@ public final class StartupBenchmark {
             }
         }
         for (String thread : CPU_THREADS) {
-            Matcher m = Pattern.compile("start-up CPU ms by thread: .*?(?:^|, |: )" + Pattern.quote(thread) + "[^,]* (\\d+)",
+            Matcher m = Pattern.compile("start-up CPU ms by thread.*?(?:, |: )" + Pattern.quote(thread) + "[^,]* (\\d+)",
                     Pattern.MULTILINE).matcher(output);
             if (m.find()) {
                 into.computeIfAbsent("CPU " + thread, k -> new ArrayList<>()).add(Long.parseLong(m.group(1)));
