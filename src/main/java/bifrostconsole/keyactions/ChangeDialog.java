@@ -79,10 +79,27 @@ public final class ChangeDialog extends VBox {
             } else if (step == ChangeDialogViewModel.Step.FINISHED && getPrefHeight() > 0) {
                 double kept = getPrefHeight();
                 setPrefHeight(USE_COMPUTED_SIZE);
-                setPrefHeight(Math.max(kept, prefHeight(getWidth())));
+                double needed = prefHeight(getWidth());
+                // A result list at its tallest scrolls at any height: when the preview's height still leaves it
+                // RESULTS_ENOUGH pixels (the summary line above it is what a bulk change's results add), the
+                // dialog keeps that height; growing by those few pixels was a new back buffer (a 1.5 MB array, a
+                // humongous object to G1, which starts a marking cycle with it) and a whole repaint as the results
+                // came, the frame the FX thread is busiest with.
+                if (resultList != null && resultList.getPrefHeight() >= RESULTS_TALLEST
+                        && needed - kept <= RESULTS_TALLEST - RESULTS_ENOUGH) {
+                    needed = kept;
+                }
+                setPrefHeight(Math.max(kept, needed));
             }
         });
     }
+
+    /** The result list's tallest preferred height (it scrolls beyond), and the least it keeps in a kept height. */
+    private static final double RESULTS_TALLEST = 380;
+    private static final double RESULTS_ENOUGH = 300;
+
+    /** The result list, once its pane is made. */
+    private ListView<ChangeDialogViewModel.ResultItem> resultList;
 
     /** Opens the dialog over {@code owner} and starts planning. */
     public static Stage show(WindowService windows, Window owner, ChangeDialogViewModel vm) {
@@ -100,8 +117,10 @@ public final class ChangeDialog extends VBox {
                 e.consume();
             }
         });
-        stage.show();
+        // Planning starts before the window shows: its "Working out what changes…" line is then in the window's
+        // first size, not a second size (a new back buffer and a whole repaint) a frame later.
         vm.plan();
+        stage.show();
         dialog.attachLater();
         return stage;
     }
@@ -342,9 +361,10 @@ public final class ChangeDialog extends VBox {
         list.setId("change-results");
         list.getStyleClass().add("change-list");
         list.setMinHeight(100);
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 90.0
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(RESULTS_TALLEST, 30 + 90.0
                 * Math.max(1, vm.results().size())), vm.results()));
         list.setCellFactory(v -> new ResultCell(list));
+        resultList = list;
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox pane = new VBox(8, summary, history, list);
         pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.FINISHED));

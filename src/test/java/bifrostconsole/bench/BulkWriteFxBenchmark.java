@@ -118,6 +118,7 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             double cpuBefore = processCpuSeconds();
             double gatewayCpuBefore = gateway.cpuSeconds();
             long gcBefore = gcMillis();
+            java.util.Map<String, Long> gcCountsBefore = gcCounts();
             long threadsBefore = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
             long rendererBefore = FxStalls.rendererCpuNanos();
             long wallBefore = System.nanoTime();
@@ -137,6 +138,8 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             double consoleCpu = processCpuSeconds() - cpuBefore;
             double gatewayCpu = gateway.cpuSeconds() - gatewayCpuBefore;
             long gc = gcMillis() - gcBefore;
+            java.util.Map<String, Long> gcCounts = new java.util.LinkedHashMap<>(gcCounts());
+            gcCounts.replaceAll((name, n) -> n - gcCountsBefore.getOrDefault(name, 0L));
             long threads = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount()
                     - threadsBefore;
             List<Double> stalls = beats.stream().map(FxStalls.Beat::waitMs).toList();
@@ -160,6 +163,14 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                             e.getKey(), e.getValue(), e.getValue() / wall))
                             .collect(java.util.stream.Collectors.joining(", ")), renderer);
             out.println("Window width or height changes during both changes: " + resizes);
+            // The collections behind the stalls' blocked parts (each young or mixed pause stops the FX thread; a
+            // concurrent cycle adds a Remark and a Cleanup pause and a marking thread on the shared cores), with
+            // what the heap and the process hold at the end: the window launcher's heap options trade these.
+            java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+                    .getHeapMemoryUsage();
+            out.printf(Locale.ROOT, "Collections during both changes: %s; heap at the end %d MB in use, %d MB"
+                    + " committed; this JVM's peak RSS so far %s%n", gcCounts, heap.getUsed() >> 20,
+                    heap.getCommitted() >> 20, peakRss());
             out.printf(Locale.ROOT, "FX thread stall during both bulk changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (aim: max < 50 ms); idle: p50 %.1f, p99 %.1f, max %.1f ms%n", FxStalls.pct(stalls, 0.5),
                     FxStalls.pct(stalls, 0.99), FxStalls.pct(stalls, 1), FxStalls.pct(idle, 0.5),
@@ -180,8 +191,9 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 beats.stream().filter(b -> name.equals(phaseAt(phases, b.queuedAt())))
                         .max(java.util.Comparator.comparingDouble(FxStalls.Beat::waitMs)).ifPresent(w ->
                                 out.printf(Locale.ROOT, "  %-44s longest: %.1f ms = FX CPU %.1f + waiting for a core"
-                                        + " %.1f + blocked %.1f; longest blocked part of any beat %.1f ms%n", "", w.waitMs(),
-                                        w.cpuMs(), w.runQueueMs(), w.blockedMs(), beats.stream().filter(b -> name.equals(
+                                        + " %.1f + blocked %.1f (queued at %.3f s, -Xlog's uptime); longest blocked"
+                                        + " part of any beat %.1f ms%n", "", w.waitMs(), w.cpuMs(), w.runQueueMs(),
+                                        w.blockedMs(), uptimeSeconds(w.queuedAt()), beats.stream().filter(b -> name.equals(
                                         phaseAt(phases, b.queuedAt()))).mapToDouble(FxStalls.Beat::blockedMs).max()
                                         .orElse(0)));
             }
@@ -344,6 +356,34 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
     private static double processCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * A {@link System#nanoTime} instant as the JVM's uptime in seconds, the time stamp of {@code -Xlog:...:uptime}
+     * (e.g. {@code -Xlog:gc*,safepoint:file=gc.txt:uptime}): a stall lines up with the pauses logged around it.
+     */
+    private static double uptimeSeconds(long nanoTime) {
+        long now = System.nanoTime();
+        return (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - (now - nanoTime) / 1e6) / 1e3;
+    }
+
+    /** Each of this JVM's collectors' collections so far, by name (G1: young and mixed pauses; concurrent cycles). */
+    private static java.util.Map<String, Long> gcCounts() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            counts.put(bean.getName(), bean.getCollectionCount());
+        }
+        return counts;
+    }
+
+    /** VmHWM from /proc/self/status ("n/a" where there is none). */
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> (Long.parseLong(l.replaceAll("\\D", "")) >> 10) + " MB").findFirst().orElse("n/a");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     /** The time this JVM's collectors took so far, ms (G1: its young and mixed pauses and concurrent cycles). */
