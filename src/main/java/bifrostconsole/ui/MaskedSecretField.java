@@ -28,8 +28,9 @@ public final class MaskedSecretField extends HBox {
     private final Button copy = Icons.button(Feather.COPY, "Copy the key value (cleared from the clipboard after 30 s)",
             ICON_SIZE);
     private final BooleanProperty revealed = new SimpleBooleanProperty(this, "revealed");
-    private final FontIcon eye = Icons.icon(Feather.EYE, ICON_SIZE);
-    private final FontIcon eyeOff = Icons.icon(Feather.EYE_OFF, ICON_SIZE);
+    /** The reveal button's own icon. Each key table row has a field: the crossed eye is made on first reveal. */
+    private final FontIcon eye = (FontIcon) reveal.getGraphic();
+    private FontIcon eyeOff;
     private final int visiblePrefix;
     private String secret = "";
     private Runnable onCopy;
@@ -74,6 +75,9 @@ public final class MaskedSecretField extends HBox {
             text.setText("(not sent by the server)");
         } else {
             text.setText(revealed.get() ? secret : SecretMask.mask(secret, visiblePrefix));
+        }
+        if (revealed.get() && eyeOff == null) {
+            eyeOff = Icons.icon(Feather.EYE_OFF, ICON_SIZE);
         }
         reveal.setGraphic(revealed.get() ? eyeOff : eye);
         Icons.setTooltipText(reveal, revealed.get() ? "Mask the key value" : "Reveal the key value");
