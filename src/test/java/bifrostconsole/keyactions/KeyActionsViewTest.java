@@ -511,6 +511,7 @@ class KeyActionsViewTest {
             assertTrue(onFx(() -> results.getHeight() >= 300), "the list keeps room enough to read: "
                     + onFx(results::getHeight));
             assertEquals(previewHeight, onFx(dialog::getHeight), 1, "the results keep the preview's height");
+            shots(dialog.getScene(), "key-actions-bulk-enable-results");
         } finally {
             gateway.store().write(edit -> {
                 before.forEach(edit::putVirtualKey); // the other tests' keys as they were
