@@ -216,6 +216,7 @@ public final class ChangeDialog extends VBox {
                 if (vm.stepProperty().get() == ChangeDialogViewModel.Step.RUNNING && vm.progressProperty().get() > 0) {
                     vm.progressProperty().removeListener(this);
                     makePane.accept(ChangeDialogViewModel.Step.FINISHED);
+                    warmResultCells(centre);
                 }
             }
         });
@@ -278,6 +279,67 @@ public final class ChangeDialog extends VBox {
         javafx.application.Platform.runLater(() -> {
             if (vm.stepProperty().get() == ChangeDialogViewModel.Step.PLANNING && attachNext()) {
                 attachLater();
+            }
+        });
+    }
+
+    /** The stand-in outcomes the hidden result list is given while the keys are sent: more than a screenful. */
+    private static final int WARM_ITEMS = 20;
+    /** In how many pulses the hidden result list grows to the room it will have, making its cells as it grows. */
+    private static final int WARM_PULSES = 6;
+
+    /**
+     * Makes the result list's cells while the keys are sent, a few per pulse: the hidden result pane is given a
+     * screenful of stand-in outcomes (a "done" line for each of the first keys, what most cells show) and grows, a
+     * sixth of the room it will have per pulse, so that its list makes and styles a few cells each time; the real
+     * outcomes replace the stand-ins as the run ends. The list keeps the cells it made (a new item count only
+     * rebuilds them), so the end of the run fills cells that are made and styled instead of making and styling a
+     * screenful of them in one frame, which was the longest stall left of a bulk change.
+     */
+    private void warmResultCells(StackPane centre) {
+        ListView<ChangeDialogViewModel.ResultItem> list = resultList;
+        Node pane = list.getParent();
+        java.util.List<ChangeDialogViewModel.PlanItem> plans = vm.plans();
+        if (plans.isEmpty() || getScene() == null) {
+            return;
+        }
+        java.util.List<ChangeDialogViewModel.ResultItem> standIns = new java.util.ArrayList<>();
+        for (ChangeDialogViewModel.PlanItem p : plans.subList(0, Math.min(plans.size(), WARM_ITEMS))) {
+            KeyOutcome done = new KeyOutcome(p.plan(), KeyOutcome.Status.DONE, null, null, java.util.List.of(), null,
+                    null, null, null);
+            standIns.add(new ChangeDialogViewModel.ResultItem(done, p.keyLabel(), p.keyId(),
+                    KeyOutcome.Status.DONE.word(), "", "", null, null));
+        }
+        list.setItems(javafx.collections.FXCollections.observableList(standIns));
+        int[] pulses = {0};
+        Runnable[] grow = new Runnable[1];
+        Runnable stop = () -> {
+            if (grow[0] != null) {
+                if (getScene() != null) {
+                    getScene().removePostLayoutPulseListener(grow[0]);
+                }
+                grow[0] = null;
+                list.setItems(vm.results());
+            }
+        };
+        grow[0] = () -> {
+            if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING || pulses[0] >= WARM_PULSES) {
+                // Not removed from inside the scene's own loop over its pulse listeners: on the next turn.
+                javafx.application.Platform.runLater(stop);
+                return;
+            }
+            pulses[0]++;
+            // Unmanaged while hidden, so the centre does not size it: part of the room the results will have.
+            pane.resize(centre.getWidth(), centre.getHeight() * pulses[0] / WARM_PULSES);
+        };
+        getScene().addPostLayoutPulseListener(grow[0]);
+        vm.stepProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable step) {
+                if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING) {
+                    vm.stepProperty().removeListener(this);
+                    stop.run();
+                }
             }
         });
     }

@@ -20,6 +20,7 @@ import bifrostconsole.keys.KeyRow;
 import bifrostconsole.keys.KeyTableSettings;
 import bifrostconsole.testing.Fx;
 import bifrostconsole.testing.Screenshots;
+import bifrostconsole.testing.TestKeys;
 import bifrostconsole.testing.TestServices;
 import bifrostconsole.ui.Formats;
 import bifrostconsole.ui.FxClipboardService;
@@ -469,6 +470,54 @@ class KeyActionsViewTest {
         String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertTrue(copied.contains("\tcancelled\t"), copied);
         shots(dialog.getScene(), "key-actions-bulk-results");
+    }
+
+    /**
+     * A bulk change that destroys nothing and says nothing of what the server does besides (enabling) has no warning
+     * nor common effects to give up at the results, so its results (the summary line above a list at its tallest,
+     * which scrolls at any height) would grow the dialog by a few pixels, a new back buffer and a whole repaint as
+     * the run ends, unless the dialog keeps the preview's height for them.
+     */
+    @Test
+    void aNonDestructiveBulkChangesResultsKeepThePreviewsHeight(FxRobot robot) throws Exception {
+        List<VirtualKey> before = gateway.store().virtualKeys();
+        try {
+            gateway.store().write(edit -> {
+                before.forEach(k -> edit.putVirtualKey(TestKeys.copyOf(k).active(false).build()));
+                return null;
+            });
+            firstPage();
+            robot.clickOn(row(robot, 0));
+            robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+            waitUntil(() -> actions.selection().countProperty().get() == 25);
+            robot.clickOn("#select-all-matching");
+            waitUntil(() -> actions.selection().isAllMatching());
+            robot.clickOn("#bulk-action-enable");
+            Stage dialog = dialog("Enable");
+            waitUntil(() -> !((Button) dialog.getScene().lookup("#change-confirm")).isDisabled());
+            assertFalse(onFx(() -> changeDialog(dialog).getStyleClass().contains("destructive")
+                    || dialog.getScene().lookup("#change-common-effects").isVisible()),
+                    "a change that destroys nothing and has nothing to say besides");
+            WaitForAsyncUtils.waitForFxEvents();
+            double previewHeight = onFx(dialog::getHeight);
+            robot.clickOn("#change-confirm");
+            waitUntil(() -> dialog.getScene().lookup("#change-close").isVisible());
+            WaitForAsyncUtils.waitForFxEvents();
+            @SuppressWarnings("unchecked")
+            ListView<ChangeDialogViewModel.ResultItem> results = (ListView<ChangeDialogViewModel.ResultItem>)
+                    dialog.getScene().lookup("#change-results");
+            assertEquals(KEY_COUNT, onFx(() -> results.getItems().size()), "every key has its line");
+            assertEquals("done", onFx(() -> results.getItems().get(0).status()), "every key enabled");
+            assertTrue(onFx(() -> results.getHeight() >= 300), "the list keeps room enough to read: "
+                    + onFx(results::getHeight));
+            assertEquals(previewHeight, onFx(dialog::getHeight), 1, "the results keep the preview's height");
+            shots(dialog.getScene(), "key-actions-bulk-enable-results");
+        } finally {
+            gateway.store().write(edit -> {
+                before.forEach(edit::putVirtualKey); // the other tests' keys as they were
+                return null;
+            });
+        }
     }
 
     @Test
