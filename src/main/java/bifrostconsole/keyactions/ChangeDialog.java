@@ -11,6 +11,10 @@ import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.WindowService;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -35,7 +39,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -210,9 +216,9 @@ public final class ChangeDialog extends VBox {
         // The result pane is made while the keys are being sent, at the first progress shown after the start (the
         // progress pane is on screen by then, and the FX thread has little else to do): the end of the run then
         // only fills its list. Making and styling it as the run ended was the longest stall of a bulk change.
-        vm.progressProperty().addListener(new javafx.beans.InvalidationListener() {
+        vm.progressProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable progress) {
+            public void invalidated(Observable progress) {
                 if (vm.stepProperty().get() == ChangeDialogViewModel.Step.RUNNING && vm.progressProperty().get() > 0) {
                     vm.progressProperty().removeListener(this);
                     makePane.accept(ChangeDialogViewModel.Step.FINISHED);
@@ -241,9 +247,9 @@ public final class ChangeDialog extends VBox {
         });
         // Whatever is still to come comes at once when planning ends (a fast or synchronous plan): every part is
         // there by the time the preview is shown.
-        vm.stepProperty().addListener(new javafx.beans.InvalidationListener() {
+        vm.stepProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable step) {
+            public void invalidated(Observable step) {
                 if (vm.stepProperty().get() != ChangeDialogViewModel.Step.PLANNING) {
                     vm.stepProperty().removeListener(this);
                     while (attachNext()) {
@@ -260,7 +266,7 @@ public final class ChangeDialog extends VBox {
      * styled as it comes: the window's first style pass is what showing the dialog costs, and every node of
      * a new window is matched against the stylesheets afresh (JavaFX keeps matched styles per scene).
      */
-    private final java.util.List<java.util.function.Supplier<Node>> later = new java.util.ArrayList<>();
+    private final List<java.util.function.Supplier<Node>> later = new ArrayList<>();
 
     /** Attaches the next of {@link #later} and styles it; false when none was left. */
     private boolean attachNext() {
@@ -276,7 +282,7 @@ public final class ChangeDialog extends VBox {
 
     /** Attaches {@link #later}'s parts one per FX-thread turn while the dialog plans. */
     private void attachLater() {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (vm.stepProperty().get() == ChangeDialogViewModel.Step.PLANNING && attachNext()) {
                 attachLater();
             }
@@ -299,18 +305,18 @@ public final class ChangeDialog extends VBox {
     private void warmResultCells(StackPane centre) {
         ListView<ChangeDialogViewModel.ResultItem> list = resultList;
         Node pane = list.getParent();
-        java.util.List<ChangeDialogViewModel.PlanItem> plans = vm.plans();
+        List<ChangeDialogViewModel.PlanItem> plans = vm.plans();
         if (plans.isEmpty() || getScene() == null) {
             return;
         }
-        java.util.List<ChangeDialogViewModel.ResultItem> standIns = new java.util.ArrayList<>();
+        List<ChangeDialogViewModel.ResultItem> standIns = new ArrayList<>();
         for (ChangeDialogViewModel.PlanItem p : plans.subList(0, Math.min(plans.size(), WARM_ITEMS))) {
-            KeyOutcome done = new KeyOutcome(p.plan(), KeyOutcome.Status.DONE, null, null, java.util.List.of(), null,
+            KeyOutcome done = new KeyOutcome(p.plan(), KeyOutcome.Status.DONE, null, null, List.of(), null,
                     null, null, null);
             standIns.add(new ChangeDialogViewModel.ResultItem(done, p.keyLabel(), p.keyId(),
                     KeyOutcome.Status.DONE.word(), "", "", null, null));
         }
-        list.setItems(javafx.collections.FXCollections.observableList(standIns));
+        list.setItems(FXCollections.observableList(standIns));
         int[] pulses = {0};
         Runnable[] grow = new Runnable[1];
         Runnable stop = () -> {
@@ -325,7 +331,7 @@ public final class ChangeDialog extends VBox {
         grow[0] = () -> {
             if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING || pulses[0] >= WARM_PULSES) {
                 // Not removed from inside the scene's own loop over its pulse listeners: on the next turn.
-                javafx.application.Platform.runLater(stop);
+                Platform.runLater(stop);
                 return;
             }
             pulses[0]++;
@@ -333,9 +339,9 @@ public final class ChangeDialog extends VBox {
             pane.resize(centre.getWidth(), centre.getHeight() * pulses[0] / WARM_PULSES);
         };
         getScene().addPostLayoutPulseListener(grow[0]);
-        vm.stepProperty().addListener(new javafx.beans.InvalidationListener() {
+        vm.stepProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable step) {
+            public void invalidated(Observable step) {
                 if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING) {
                     vm.stepProperty().removeListener(this);
                     stop.run();
@@ -455,9 +461,9 @@ public final class ChangeDialog extends VBox {
             }
         });
         // Made after the preview came (planning ended before the window's first turns): focused as it comes.
-        row.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+        row.sceneProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable scene) {
+            public void invalidated(Observable scene) {
                 row.sceneProperty().removeListener(this);
                 if (shown.get()) {
                     field.requestFocus();
