@@ -421,14 +421,19 @@ class KeyActionsViewTest {
         waitUntil(() -> rows.getItems().stream().anyMatch(r -> r.action().equals("recreate")));
     }
 
-    @Test
-    void aBulkRunShowsProgressCancelsAndListsEveryKey(FxRobot robot) throws Exception {
-        firstPage();
+    /** Selects the first page (click, Ctrl+A), then every key matching, across pages. */
+    private void selectAllMatching(FxRobot robot) throws Exception {
         robot.clickOn(row(robot, 0));
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         waitUntil(() -> actions.selection().countProperty().get() == 25);
         robot.clickOn("#select-all-matching");
         waitUntil(() -> actions.selection().isAllMatching());
+    }
+
+    @Test
+    void aBulkRunShowsProgressCancelsAndListsEveryKey(FxRobot robot) throws Exception {
+        firstPage();
+        selectAllMatching(robot);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         gateway.injectFault("PUT", "/api/governance/virtual-keys/", DemoGateway.Fault.then(() -> {
             try {
@@ -487,11 +492,7 @@ class KeyActionsViewTest {
                 return null;
             });
             firstPage();
-            robot.clickOn(row(robot, 0));
-            robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-            waitUntil(() -> actions.selection().countProperty().get() == 25);
-            robot.clickOn("#select-all-matching");
-            waitUntil(() -> actions.selection().isAllMatching());
+            selectAllMatching(robot);
             robot.clickOn("#bulk-action-enable");
             Stage dialog = dialog("Enable");
             waitUntil(() -> !((Button) dialog.getScene().lookup("#change-confirm")).isDisabled());
