@@ -10,11 +10,11 @@ import bifrostconsole.ui.MaskedSecretField;
 import bifrostconsole.ui.SecretMask;
 import bifrostconsole.ui.Stylesheets;
 import bifrostconsole.ui.WindowService;
-import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -305,16 +305,9 @@ public final class ChangeDialog extends VBox {
     private void warmResultCells(StackPane centre) {
         ListView<ChangeDialogViewModel.ResultItem> list = resultList;
         Node pane = list.getParent();
-        List<ChangeDialogViewModel.PlanItem> plans = vm.plans();
-        if (plans.isEmpty() || getScene() == null) {
+        List<ChangeDialogViewModel.ResultItem> standIns = vm.doneLinesAhead(WARM_ITEMS);
+        if (standIns.isEmpty() || getScene() == null) {
             return;
-        }
-        List<ChangeDialogViewModel.ResultItem> standIns = new ArrayList<>();
-        for (ChangeDialogViewModel.PlanItem p : plans.subList(0, Math.min(plans.size(), WARM_ITEMS))) {
-            KeyOutcome done = new KeyOutcome(p.plan(), KeyOutcome.Status.DONE, null, null, List.of(), null,
-                    null, null, null);
-            standIns.add(new ChangeDialogViewModel.ResultItem(done, p.keyLabel(), p.keyId(),
-                    KeyOutcome.Status.DONE.word(), "", "", null, null));
         }
         list.setItems(FXCollections.observableList(standIns));
         int[] pulses = {0};

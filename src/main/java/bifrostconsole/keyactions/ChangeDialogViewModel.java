@@ -398,6 +398,17 @@ public final class ChangeDialogViewModel {
         hooks.finished(result);
     }
 
+    /**
+     * The result lines the first {@code count} planned keys would have once done, made as the real ones are: the
+     * dialog makes and styles its result cells with them while the keys are sent, hidden, and never shows them.
+     */
+    public List<ResultItem> doneLinesAhead(int count) {
+        return plans.subList(0, Math.min(plans.size(), count)).stream()
+                .map(p -> resultItem(new KeyOutcome(p.plan(), KeyOutcome.Status.DONE, null, null, List.of(), null,
+                        null, null, null)))
+                .toList();
+    }
+
     private ResultItem resultItem(KeyOutcome o) {
         String changes = o.serverChanges().stream().map(d -> d.field() + ": " + d.before() + " (seen) \u2192 "
                 + d.after() + " (on the server)").collect(Collectors.joining("\n"));
