@@ -75,7 +75,7 @@ final class MainWindow extends BorderPane {
         ListOnOpenComboBoxSkin.install(switcher); // its list is built on first open, not before the first frame
         // Tooltips of controls with a visible name are made when the pointer first comes (each is a popup window
         // with a scene of its own, made and styled before the first frame otherwise); icon-only buttons keep theirs.
-        lazyTooltip(switcher, "Switch between your Bifrost servers (Alt+Down or F4 opens the list)");
+        Icons.tooltip(switcher, "Switch between your Bifrost servers (Alt+Down or F4 opens the list)");
         switcher.setAccessibleText("Connection");
         model.selectedProperty().addListener((obs, was, now) -> {
             updatingSwitcher = true;
@@ -131,12 +131,12 @@ final class MainWindow extends BorderPane {
         Label insecure = new Label("TLS not verified");
         insecure.setId("insecure-badge");
         insecure.getStyleClass().addAll("badge", "badge-danger");
-        lazyTooltip(insecure, "This connection accepts any certificate: anyone on the way could read"
+        Icons.tooltip(insecure, "This connection accepts any certificate: anyone on the way could read"
                 + " the key and the data. Add the server's CA certificate in the connection's settings instead.");
         Label plainHttp = new Label("Unencrypted");
         plainHttp.setId("plain-http-badge");
         plainHttp.getStyleClass().addAll("badge", "badge-warning");
-        lazyTooltip(plainHttp, "The key travels over plain http to another computer: prefer https://.");
+        Icons.tooltip(plainHttp, "The key travels over plain http to another computer: prefer https://.");
         Runnable badges = () -> {
             Workspace ws = model.workspaceProperty().get();
             boolean skip = ws != null && ws.profile() != null && ws.profile().skipTlsVerification();
@@ -151,7 +151,7 @@ final class MainWindow extends BorderPane {
 
         Button saveAdHoc = new Button("Save connection\u2026", Icons.themeIcon(Feather.SAVE));
         saveAdHoc.setId("save-unsaved-connection");
-        lazyTooltip(saveAdHoc, "Keep this server in your connections, with its key in the credential store");
+        Icons.tooltip(saveAdHoc, "Keep this server in your connections, with its key in the credential store");
         saveAdHoc.setOnAction(e -> actions.saveConnection(model.selectedProperty().get()));
         Runnable saveVisible = () -> {
             MainViewModel.Choice c = model.selectedProperty().get();
@@ -193,10 +193,6 @@ final class MainWindow extends BorderPane {
         bar.getStyleClass().add("top-bar");
         bar.setSpacing(10);
         return bar;
-    }
-
-    private static void lazyTooltip(javafx.scene.control.Control control, String text) {
-        Icons.tooltip(control, text);
     }
 
     /**
