@@ -125,7 +125,10 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             List<FxStalls.Beat> beats;
             java.util.Map<String, Integer> frames;
             java.util.Map<String, Integer> resizes;
-            try (FxStalls.Frames counted = new FxStalls.Frames()) {
+            long self = ProcessHandle.current().pid();
+            ThreadCpu threadCpu = new ThreadCpu(gateway.pid() == self ? List.of(self) : List.of(self, gateway.pid()),
+                    List.of("", "gateway: "), 50);
+            try (FxStalls.Frames counted = new FxStalls.Frames(); threadCpu) {
                 beats = FxStalls.beats(() -> {
                     rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
                     rounds.add(change(actions, windows, new KeyChange.SetActive(true), phases));
@@ -218,6 +221,18 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 long paintedUntil = i + 1 < phases.size() ? phases.get(i + 1).painted() : paintedEnd;
                 painted.merge(phases.get(i).name(), paintedUntil - phases.get(i).painted(), Long::sum);
             }
+            // What shares the two cores in each phase: every thread's CPU, this JVM's and the gateway's.
+            out.println("Threads' CPU per phase, both changes (ms, /proc's schedstat sampled every 50 ms):");
+            for (String name : PHASES) {
+                java.util.Map<String, Double> byThread = new java.util.HashMap<>();
+                for (int i = 0; i < phases.size(); i++) {
+                    if (phases.get(i).name().equals(name)) {
+                        threadCpu.addBetween(phases.get(i).start(), i + 1 < phases.size() ? phases.get(i + 1).start()
+                                : wallBefore + (long) (wall * 1e9), byThread);
+                    }
+                }
+                out.printf(Locale.ROOT, "  %-44s %s%n", name, ThreadCpu.top(byThread, 9));
+            }
             out.printf(Locale.ROOT, "FX thread CPU per phase, both changes (ms): %s%n", cpu.entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining("; ")));
@@ -261,6 +276,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
         /** The CPU time of the gateway's own process so far; 0 in this JVM. */
         default double cpuSeconds() {
             return 0;
+        }
+
+        /** The gateway's process id; this JVM's when it runs in it. */
+        default long pid() {
+            return ProcessHandle.current().pid();
         }
 
         @Override
@@ -326,6 +346,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 @Override
                 public String mode() {
                     return "in a child JVM (pid " + server.pid() + ")";
+                }
+
+                @Override
+                public long pid() {
+                    return server.pid();
                 }
 
                 @Override
