@@ -28,6 +28,30 @@ class FormatsTest {
     }
 
     @Test
+    void rememberedCompactFormsAreTheFormatsOwnAndNeverAnotherNumbers() {
+        // Many more numbers than the memo has slots, each asked for twice in a row and again later, so slots are
+        // shared and overwritten: every answer must still be the one a fresh formatter gives for that number.
+        for (Locale locale : List.of(Locale.US, Locale.GERMANY, Locale.JAPAN, Locale.forLanguageTag("hi-IN"))) {
+            Formats memo = new Formats(locale, ZoneOffset.UTC);
+            java.util.Random random = new java.util.Random(7);
+            long[] numbers = new long[20_000];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = i % 3 == 0 ? (random.nextInt(20) + 1) * 1_000_000L : (long) (random.nextDouble() * 5e9);
+            }
+            for (int round = 0; round < 2; round++) {
+                for (long n : numbers) {
+                    Formats fresh = new Formats(locale, ZoneOffset.UTC);
+                    String count = memo.compactCount(n);
+                    assertEquals(fresh.compactCount(n), count, locale + " " + n);
+                    assertEquals(count, memo.compactCount(n), locale + " " + n + " again");
+                    double dollars = n / 100.0 * (n % 2 == 0 ? 1 : -1);
+                    assertEquals(fresh.compactMoney(dollars), memo.compactMoney(dollars), locale + " $" + dollars);
+                }
+            }
+        }
+    }
+
+    @Test
     void compactMoneyIsShortForNarrowCellsAndNeverRoundsUp() {
         assertEquals("$59.71", us.compactMoney(59.71), "cents under $100");
         assertEquals("$20", us.compactMoney(20), "no .00");
