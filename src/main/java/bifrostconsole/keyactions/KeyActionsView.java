@@ -5,6 +5,7 @@ import bifrostconsole.changes.KeyChange;
 import bifrostconsole.keydetail.KeyDetailView;
 import bifrostconsole.keys.KeyBrowserView;
 import bifrostconsole.keys.KeyRow;
+import bifrostconsole.ui.CellIconButton;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.StyleNow;
 import bifrostconsole.ui.WindowService;
@@ -208,15 +209,18 @@ public final class KeyActionsView {
         return column;
     }
 
-    /** The ⋯ button: the actions for this row's key alone, whatever else is selected. */
+    /**
+     * The ⋯ button: the actions for this row's key alone, whatever else is selected. A {@link CellIconButton}, not a
+     * Button, as every row has one; the keyboard opens the same menu on the table (the menu key or Shift+F10).
+     */
     private final class ActionsCell extends TableCell<KeyRow, KeyRow> {
-        private final Button button = Icons.button(Feather.MORE_HORIZONTAL, "Actions on this key");
+        private final CellIconButton button = new CellIconButton(Feather.MORE_HORIZONTAL, "Actions on this key",
+                Icons.THEME_SIZE);
 
         ActionsCell() {
             getStyleClass().add("actions-cell");
             button.getStyleClass().add("row-actions");
-            button.setFocusTraversable(false);
-            button.setOnAction(e -> {
+            button.setOnAction(() -> {
                 KeyRow row = getItem();
                 if (row != null) {
                     menu(KeyTarget.of(row.key()), true).show(button, Side.BOTTOM, 0, 0);

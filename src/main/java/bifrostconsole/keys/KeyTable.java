@@ -5,6 +5,7 @@ import bifrostconsole.api.SortOrder;
 import bifrostconsole.api.VirtualKeyQuery;
 import bifrostconsole.tables.ColumnFit;
 import bifrostconsole.tables.ReusedRowsSkin;
+import bifrostconsole.ui.CellIconButton;
 import bifrostconsole.ui.HoverTooltip;
 import bifrostconsole.ui.Icons;
 import bifrostconsole.ui.MaskedSecretField;
@@ -28,6 +29,8 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -47,6 +50,10 @@ import java.util.function.Supplier;
 final class KeyTable {
     /** How many usage lines a cell shows before "+N more". */
     private static final int MAX_LINES = 2;
+    /** The key value's buttons, as {@link MaskedSecretField} names them. */
+    private static final String REVEAL = "Reveal the key value";
+    private static final String MASK = "Mask the key value";
+    private static final String COPY = "Copy the key value (cleared from the clipboard after 30 s)";
 
     private final KeyBrowserViewModel vm;
     private final TableView<KeyRow> table = new TableView<>() {
@@ -340,21 +347,39 @@ final class KeyTable {
         }
     }
 
+    /**
+     * The key value, masked after its first characters, with reveal and copy buttons: drawn as a
+     * {@link MaskedSecretField} is (the same nodes, style classes and sizes), but its buttons are
+     * {@link CellIconButton}s, panes rather than Buttons, since every row has two (README, Performance).
+     */
     private final class KeyValueCell extends TableCell<KeyRow, KeyRow> {
-        private final MaskedSecretField field = new MaskedSecretField(SecretMask.VISIBLE_PREFIX);
+        private final Label text = new Label();
+        private final CellIconButton reveal = new CellIconButton(Feather.EYE, REVEAL, MaskedSecretField.ICON_SIZE);
+        private final CellIconButton copy = new CellIconButton(Feather.COPY, COPY, MaskedSecretField.ICON_SIZE);
+        private final HBox field = new HBox(2, text, reveal, copy);
+        /** Whether the value on show is the plain one. */
+        private boolean revealed;
 
         KeyValueCell() {
-            field.offerReveal(vm.source().live()); // a snapshot file has nothing to reveal
-            // Tab leaves the table in one step instead of visiting two buttons a row; the details offer both.
-            field.revealButton().setFocusTraversable(false);
-            field.copyButton().setFocusTraversable(false);
-            field.revealButton().setOnAction(e -> {
+            field.getStyleClass().add("masked-secret");
+            field.setAlignment(Pos.CENTER_LEFT);
+            text.getStyleClass().add("secret-text");
+            text.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            reveal.getStyleClass().addAll("reveal-secret", "reveal-button");
+            copy.getStyleClass().add("copy-button");
+            boolean live = vm.source().live(); // a snapshot file has nothing to reveal
+            reveal.setVisible(live);
+            reveal.setManaged(live);
+            reveal.setOnAction(() -> {
                 KeyRow row = getItem();
                 if (row != null) {
-                    field.show(row.plainValue(), vm.toggleReveal(row));
+                    show(row, vm.toggleReveal(row));
                 }
             });
-            field.setOnCopy(() -> {
+            copy.setOnAction(() -> {
                 KeyRow row = getItem();
                 if (row != null) {
                     vm.copyKeyValue(row);
@@ -365,7 +390,7 @@ final class KeyTable {
                 KeyRow row = getItem();
                 String id = c.wasRemoved() ? c.getElementRemoved() : c.getElementAdded();
                 if (row != null && row.id().equals(id)) {
-                    field.show(row.plainValue(), vm.isRevealed(row));
+                    show(row, vm.isRevealed(row));
                 }
             });
             keepGraphic(this, field);
@@ -376,12 +401,29 @@ final class KeyTable {
             super.updateItem(row, empty);
             field.setVisible(!empty && row != null);
             if (!empty && row != null) {
-                boolean disabled = field.copyButton().isDisable();
-                field.show(row.plainValue(), vm.isRevealed(row));
-                if (field.copyButton().isDisable() != disabled) {
+                boolean disabled = copy.isDisable();
+                show(row, vm.isRevealed(row));
+                if (copy.isDisable() != disabled) {
                     StyleNow.apply(field); // the buttons' :disabled look, in this frame
                 }
             }
+        }
+
+        private void show(KeyRow row, boolean revealedNow) {
+            String secret = row.plainValue() == null ? "" : row.plainValue();
+            if (secret.isEmpty()) {
+                text.setText("(not sent by the server)");
+            } else {
+                text.setText(revealedNow ? secret : SecretMask.mask(secret, SecretMask.VISIBLE_PREFIX));
+            }
+            if (revealedNow != revealed) {
+                revealed = revealedNow;
+                // One icon whose glyph changes (Icons#icon): a second icon put in would be styled again.
+                reveal.icon().setIconCode(revealedNow ? Feather.EYE_OFF : Feather.EYE);
+                reveal.setTooltipText(revealedNow ? MASK : REVEAL);
+            }
+            reveal.setDisable(secret.isEmpty());
+            copy.setDisable(secret.isEmpty());
         }
     }
 

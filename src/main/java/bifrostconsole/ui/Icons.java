@@ -1,5 +1,6 @@
 package bifrostconsole.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import org.kordamp.ikonli.feather.Feather;
@@ -8,7 +9,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Feather icons and icon-only buttons with a tooltip (an icon alone never explains itself). */
 public final class Icons {
     /** Where an icon button keeps its {@link HoverTooltip}, in its properties. */
-    private static final Object TOOLTIP = new Object();
+    static final Object TOOLTIP = new Object();
 
     private Icons() {
     }
@@ -86,12 +87,15 @@ public final class Icons {
         control.getProperties().put(TOOLTIP, tip);
     }
 
-    /** The text of a control's tooltip, whether made yet or not ({@link #button}'s are made on first hover). */
-    public static String tooltipText(Control control) {
-        if (control.getProperties().get(TOOLTIP) instanceof HoverTooltip tip) {
+    /**
+     * The text of a control's tooltip, or a {@link CellIconButton}'s, whether made yet or not ({@link #button}'s are
+     * made on first hover).
+     */
+    public static String tooltipText(Node node) {
+        if (node.getProperties().get(TOOLTIP) instanceof HoverTooltip tip) {
             return tip.text();
         }
-        return control.getTooltip() == null ? null : control.getTooltip().getText();
+        return node instanceof Control control && control.getTooltip() != null ? control.getTooltip().getText() : null;
     }
 
     /** Changes the tooltip given by {@link #button} or {@link #tooltip}, made yet or not. */

@@ -18,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MaskedSecretField extends HBox {
     /** The icons' size in console.css ({@code .masked-secret .console-icon}); see {@link Icons#icon(Feather, int)}. */
-    static final int ICON_SIZE = 14;
+    public static final int ICON_SIZE = 14;
     private final Label text = new Label();
     private final Button reveal = Icons.button(Feather.EYE, "Reveal the key value", ICON_SIZE);
 

@@ -143,6 +143,14 @@ class KeyboardSafetyUiTest {
         if (!node.isVisible()) {
             return;
         }
+        if (node instanceof bifrostconsole.ui.CellIconButton b) { // the rows' icon buttons, panes rather than Buttons
+            boolean named = b.getAccessibleText() != null && !b.getAccessibleText().isBlank();
+            boolean tipped = b.tooltipText() != null && !b.tooltipText().isBlank();
+            if (!named || !tipped || b.getAccessibleRole() != javafx.scene.AccessibleRole.BUTTON) {
+                unnamed.add(String.join(".", b.getStyleClass()) + (named ? "" : " (no accessible name)")
+                        + (tipped ? "" : " (no tooltip)"));
+            }
+        }
         if (node instanceof ButtonBase || node instanceof javafx.scene.control.MenuButton) {
             Labeled b = (Labeled) node;
             boolean iconOnly = b.getText() == null || b.getText().isBlank();
