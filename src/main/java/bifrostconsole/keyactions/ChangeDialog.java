@@ -107,7 +107,7 @@ public final class ChangeDialog extends VBox {
     /** The result list, once its pane is made. */
     private ListView<ChangeDialogViewModel.ResultItem> resultList;
 
-    /** Opens the dialog over {@code owner} and starts planning. */
+    /** Opens the dialog over {@code owner} (on the FX thread's next turn) and starts planning. */
     public static Stage show(WindowService windows, Window owner, ChangeDialogViewModel vm) {
         ChangeDialog dialog = new ChangeDialog(vm, windows);
         Stage stage = windows.dialog(owner, vm.title(), dialog);
@@ -126,8 +126,14 @@ public final class ChangeDialog extends VBox {
         // Planning starts before the window shows: its "Working out what changes…" line is then in the window's
         // first size, not a second size (a new back buffer and a whole repaint) a frame later.
         vm.plan();
-        stage.show();
-        dialog.attachLater();
+        // Styled on this turn, shown on the next: the new window's first style pass (every node matched against
+        // the sheets afresh) and its showing (layout, the native window) were one 20-30 ms turn of the FX
+        // thread, and while the keys are read and planned on the other threads it stretched to a 60-100 ms stall.
+        dialog.applyCss();
+        Platform.runLater(() -> {
+            stage.show();
+            dialog.attachLater();
+        });
         return stage;
     }
 
@@ -292,15 +298,18 @@ public final class ChangeDialog extends VBox {
     /** The stand-in outcomes the hidden result list is given while the keys are sent: more than a screenful. */
     private static final int WARM_ITEMS = 20;
     /** In how many pulses the hidden result list grows to the room it will have, making its cells as it grows. */
-    private static final int WARM_PULSES = 6;
+    private static final int WARM_PULSES = 12;
 
     /**
      * Makes the result list's cells while the keys are sent, a few per pulse: the hidden result pane is given a
      * screenful of stand-in outcomes (a "done" line for each of the first keys, what most cells show) and grows, a
-     * sixth of the room it will have per pulse, so that its list makes and styles a few cells each time; the real
-     * outcomes replace the stand-ins as the run ends. The list keeps the cells it made (a new item count only
+     * twelfth of the room it will have per pulse, so that its list makes and styles a cell or two each time; the
+     * real outcomes replace the stand-ins as the run ends. The list keeps the cells it made (a new item count only
      * rebuilds them), so the end of the run fills cells that are made and styled instead of making and styling a
      * screenful of them in one frame, which was the longest stall left of a bulk change.
+     * The stand-ins come a pulse after the pane: the pulse that styles the new pane makes the list's skin, and with
+     * items already there the skin also made, styled and filled its first cell to measure it (an 8-14 ms frame on
+     * its own, while the keys being sent keep both cores busy, so it stretched to a 50-65 ms stall).
      */
     private void warmResultCells(StackPane centre) {
         ListView<ChangeDialogViewModel.ResultItem> list = resultList;
@@ -309,8 +318,7 @@ public final class ChangeDialog extends VBox {
         if (standIns.isEmpty() || getScene() == null) {
             return;
         }
-        list.setItems(FXCollections.observableList(standIns));
-        int[] pulses = {0};
+        int[] pulses = {-1};
         Runnable[] grow = new Runnable[1];
         Runnable stop = () -> {
             if (grow[0] != null) {
@@ -325,6 +333,14 @@ public final class ChangeDialog extends VBox {
             if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING || pulses[0] >= WARM_PULSES) {
                 // Not removed from inside the scene's own loop over its pulse listeners: on the next turn.
                 Platform.runLater(stop);
+                return;
+            }
+            if (pulses[0] < 0) {
+                if (list.getSkin() == null) {
+                    return; // the pane is styled in the next pulse
+                }
+                pulses[0] = 0;
+                list.setItems(FXCollections.observableList(standIns));
                 return;
             }
             pulses[0]++;
@@ -359,14 +375,29 @@ public final class ChangeDialog extends VBox {
         return null;
     }
 
+    /** Planning shorter than this shows no spinner: the "Working out" line says it, and nothing flickers. */
+    private static final long SPINNER_AFTER_MS = 400;
+
     private Node planningPane() {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(36, 36);
-        VBox pane = new VBox(12, spinner);
+        VBox pane = new VBox(12);
         pane.setAlignment(Pos.CENTER);
         pane.setMinHeight(160);
         pane.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PLANNING));
-        spinner.progressProperty().bind(Bindings.when(pane.visibleProperty()).then(-1.0).otherwise(0.0));
+        // The spinner comes only once planning has taken a while: turning, it is a new frame every pulse (the
+        // dialog, and under Monocle the main window too, painted 60 times a second), and a bulk change's reads and
+        // plans take 0.2-0.4 s, in which the spinner's frames and its styling were 100-250 ms of the FX and
+        // render threads' CPU, taken from the threads reading the keys on a two-core machine. The pane keeps its
+        // height, so the spinner coming changes no size.
+        java.util.concurrent.CompletableFuture.delayedExecutor(SPINNER_AFTER_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS, Platform::runLater).execute(() -> {
+                    if (vm.stepProperty().get() == ChangeDialogViewModel.Step.PLANNING) {
+                        ProgressIndicator spinner = new ProgressIndicator();
+                        spinner.setPrefSize(36, 36);
+                        spinner.progressProperty().bind(Bindings.when(pane.visibleProperty()).then(-1.0)
+                                .otherwise(0.0));
+                        pane.getChildren().add(spinner);
+                    }
+                });
         return pane;
     }
 

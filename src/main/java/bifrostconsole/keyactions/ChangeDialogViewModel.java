@@ -149,10 +149,12 @@ public final class ChangeDialogViewModel {
      * The progress is shown at most this often. Each update is a new frame, and a frame the FX thread starts while
      * the previous one is still being drawn waits for it there: with software rendering and no window manager
      * (Monocle, some remote desktops) every window is drawn whole in each frame, 20-60 ms for the key table's, and
-     * one frame after another would hold the FX thread in that wait for most of a run. Ten updates a second still
-     * read as continuous progress.
+     * one frame after another would hold the FX thread in that wait for most of a run. Five updates a second still
+     * read as steady progress, and every frame fewer leaves the two cores to the threads sending the keys: at ten a
+     * second a 1,000-key run's frames were 0.7-1.0 s of the render thread's CPU under Monocle, at five 0.7-0.8 s
+     * (the result list's cells, made meanwhile, are frames too).
      */
-    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     /**
      * @param subject  the keys in words before they are planned ("payments-prod", "12 keys")

@@ -126,8 +126,11 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
             java.util.Map<String, Integer> frames;
             java.util.Map<String, Integer> resizes;
             long self = ProcessHandle.current().pid();
+            // Every 250 ms (-Dbench.writesfx.threadCpuMs, 0: off): at 50 ms the sampler's own reads of /proc were
+            // 240-270 ms of CPU in the sending phase, a competitor of the FX thread itself.
+            long threadCpuMs = Long.getLong("bench.writesfx.threadCpuMs", 250);
             ThreadCpu threadCpu = new ThreadCpu(gateway.pid() == self ? List.of(self) : List.of(self, gateway.pid()),
-                    List.of("", "gateway: "), 50);
+                    List.of("", "gateway: "), threadCpuMs <= 0 ? Long.MAX_VALUE / 2_000_000 : threadCpuMs);
             try (FxStalls.Frames counted = new FxStalls.Frames(); threadCpu) {
                 beats = FxStalls.beats(() -> {
                     rounds.add(change(actions, windows, new KeyChange.SetActive(false), phases));
@@ -222,7 +225,8 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
                 painted.merge(phases.get(i).name(), paintedUntil - phases.get(i).painted(), Long::sum);
             }
             // What shares the two cores in each phase: every thread's CPU, this JVM's and the gateway's.
-            out.println("Threads' CPU per phase, both changes (ms, /proc's schedstat sampled every 50 ms):");
+            out.println("Threads' CPU per phase, both changes (ms, /proc's schedstat sampled every " + threadCpuMs
+                    + " ms; a phase shorter than that is blurred):");
             for (String name : PHASES) {
                 java.util.Map<String, Double> byThread = new java.util.HashMap<>();
                 for (int i = 0; i < phases.size(); i++) {
