@@ -556,13 +556,22 @@ class KeyBrowserViewTest {
         Label masked = robot.lookup(".secret-text").nth(0).queryAs(Label.class);
         assertFalse(masked.getText().contains(plain.substring(10)), "masked at first");
         assertTrue(masked.getText().startsWith(plain.substring(0, 8)));
-        robot.clickOn(robot.lookup(".reveal-button").nth(0).queryAs(Node.class));
+        bifrostconsole.ui.CellIconButton reveal = robot.lookup(".reveal-button").nth(0)
+                .queryAs(bifrostconsole.ui.CellIconButton.class);
+        robot.clickOn(reveal);
         Fx.waitUntil(() -> plain.equals(masked.getText()));
+        // The row's button says what a second click does, to the eye and to a screen reader.
+        assertEquals("Mask the key value", Fx.call(reveal::getAccessibleText));
+        assertEquals(org.kordamp.ikonli.feather.Feather.EYE_OFF, Fx.call(() -> reveal.icon().getIconCode()));
         robot.clickOn(robot.lookup(".copy-button").nth(0).queryAs(Node.class));
         Fx.settle();
         assertEquals(plain, Fx.call(() -> Clipboard.getSystemClipboard().getString()));
         Fx.waitUntil(() -> !Clipboard.getSystemClipboard().hasString()
                 || !plain.equals(Clipboard.getSystemClipboard().getString()));
+        robot.clickOn(reveal);
+        Fx.waitUntil(() -> !masked.getText().contains(plain.substring(10)));
+        assertEquals("Reveal the key value", Fx.call(reveal::getAccessibleText));
+        assertEquals(org.kordamp.ikonli.feather.Feather.EYE, Fx.call(() -> reveal.icon().getIconCode()));
     }
 
     @Test
