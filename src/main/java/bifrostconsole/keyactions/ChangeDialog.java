@@ -104,6 +104,12 @@ public final class ChangeDialog extends VBox {
     private static final double RESULTS_TALLEST = 380;
     private static final double RESULTS_ENOUGH = 300;
 
+    /** The preview's list at its tallest (it scrolls beyond). */
+    private static final double PLANS_TALLEST = 380;
+
+    /** The preview's list, once made. */
+    private ListView<ChangeDialogViewModel.PlanItem> planList;
+
     /** The result list, once its pane is made. */
     private ListView<ChangeDialogViewModel.ResultItem> resultList;
 
@@ -217,6 +223,7 @@ public final class ChangeDialog extends VBox {
         // its skin is then styled on its own, not in the frame that shows the first thousand-key preview's cells.
         later.add(() -> {
             makePane.accept(ChangeDialogViewModel.Step.PREVIEW);
+            warmPlanCells(centre);
             return centre;
         });
         // The result pane is made while the keys are being sent, at the first progress shown after the start (the
@@ -312,10 +319,28 @@ public final class ChangeDialog extends VBox {
      * its own, while the keys being sent keep both cores busy, so it stretched to a 50-65 ms stall).
      */
     private void warmResultCells(StackPane centre) {
-        ListView<ChangeDialogViewModel.ResultItem> list = resultList;
-        Node pane = list.getParent();
-        List<ChangeDialogViewModel.ResultItem> standIns = vm.doneLinesAhead(WARM_ITEMS);
-        if (standIns.isEmpty() || getScene() == null) {
+        warmCells(resultList, resultList.getParent(), vm.doneLinesAhead(WARM_ITEMS), vm.results(),
+                ChangeDialogViewModel.Step.RUNNING, centre, centre::getHeight);
+    }
+
+    /**
+     * The same for the preview's list while the keys are read and planned: its first frame made and styled the
+     * first few plan cells at once (13-21 ms of the FX thread, the longest turn of a bulk change once the window's
+     * showing was split), now made a cell or two per pulse, hidden, with stand-in plans as tall as a bulk change's.
+     */
+    private void warmPlanCells(StackPane centre) {
+        warmCells(planList, planList, vm.planLinesAhead(WARM_ITEMS), vm.plans(), ChangeDialogViewModel.Step.PLANNING,
+                centre, () -> PLANS_TALLEST);
+    }
+
+    /**
+     * While {@code during} lasts, {@code list} (hidden and unmanaged in {@code pane}) shows {@code standIns} and
+     * {@code pane} grows to {@code room} in {@link #WARM_PULSES} pulses; then the list shows {@code real}.
+     */
+    private <T> void warmCells(ListView<T> list, Node pane, List<T> standIns, javafx.collections.ObservableList<T> real,
+                               ChangeDialogViewModel.Step during, StackPane centre,
+                               java.util.function.DoubleSupplier room) {
+        if (standIns.isEmpty() || getScene() == null || vm.stepProperty().get() != during) {
             return;
         }
         int[] pulses = {-1};
@@ -326,11 +351,11 @@ public final class ChangeDialog extends VBox {
                     getScene().removePostLayoutPulseListener(grow[0]);
                 }
                 grow[0] = null;
-                list.setItems(vm.results());
+                list.setItems(real);
             }
         };
         grow[0] = () -> {
-            if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING || pulses[0] >= WARM_PULSES) {
+            if (vm.stepProperty().get() != during || pulses[0] >= WARM_PULSES) {
                 // Not removed from inside the scene's own loop over its pulse listeners: on the next turn.
                 Platform.runLater(stop);
                 return;
@@ -344,14 +369,14 @@ public final class ChangeDialog extends VBox {
                 return;
             }
             pulses[0]++;
-            // Unmanaged while hidden, so the centre does not size it: part of the room the results will have.
-            pane.resize(centre.getWidth(), centre.getHeight() * pulses[0] / WARM_PULSES);
+            // Unmanaged while hidden, so the centre does not size it: part of the room the list will have.
+            pane.resize(centre.getWidth(), room.getAsDouble() * pulses[0] / WARM_PULSES);
         };
         getScene().addPostLayoutPulseListener(grow[0]);
         vm.stepProperty().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable step) {
-                if (vm.stepProperty().get() != ChangeDialogViewModel.Step.RUNNING) {
+                if (vm.stepProperty().get() != during) {
                     vm.stepProperty().removeListener(this);
                     stop.run();
                 }
@@ -403,11 +428,12 @@ public final class ChangeDialog extends VBox {
 
     private Node planList() {
         ListView<ChangeDialogViewModel.PlanItem> list = new ListView<>(vm.plans());
+        planList = list;
         list.setId("change-plans");
         list.getStyleClass().add("change-list");
         list.setMinHeight(100);
         // As tall as a few keys need, no emptier: one key's plan fits in about 110 pixels.
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(380, 30 + 110.0
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.min(PLANS_TALLEST, 30 + 110.0
                 * Math.max(1, vm.plans().size())), vm.plans()));
         list.setCellFactory(v -> new PlanCell(list));
         list.visibleProperty().bind(vm.stepProperty().isEqualTo(ChangeDialogViewModel.Step.PREVIEW));

@@ -411,6 +411,17 @@ public final class ChangeDialogViewModel {
                 .toList();
     }
 
+    /**
+     * Stand-in plan lines, as tall as a bulk change's (a field, a request of a few lines), with no plan behind them:
+     * the dialog makes and styles its preview cells with them while the keys are read and planned, hidden, and never
+     * shows them. Nothing but the cells may read them ({@link PlanItem#ready()} has no plan to ask).
+     */
+    public List<PlanItem> planLinesAhead(int count) {
+        PlanItem line = new PlanItem(null, "\u2026", "\u2026", "", "\u2026", "",
+                "PUT \u2026\n{\n  \u2026\n}");
+        return java.util.Collections.nCopies(count, line);
+    }
+
     private ResultItem resultItem(KeyOutcome o) {
         String changes = o.serverChanges().stream().map(d -> d.field() + ": " + d.before() + " (seen) \u2192 "
                 + d.after() + " (on the server)").collect(Collectors.joining("\n"));
