@@ -42,6 +42,7 @@ public final class ManagementApiClient implements GovernanceSource {
     private static final java.util.concurrent.ExecutorService STREAM_READERS =
             java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "bifrost-console-page-reader");
+                t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
                 t.setDaemon(true);
                 return t;
             });

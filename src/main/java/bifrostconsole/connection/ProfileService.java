@@ -42,6 +42,7 @@ public final class ProfileService implements AutoCloseable {
         this.openCredentials = open;
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "profiles-io");
+            t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
             t.setDaemon(true);
             return t;
         });

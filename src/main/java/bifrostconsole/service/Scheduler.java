@@ -36,6 +36,7 @@ public interface Scheduler {
     static ScheduledExecutorService newTimer() {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-delay-timer");
+            t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
             t.setDaemon(true);
             return t;
         });
