@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Packages below the views: no JavaFX at all, so the command line and the engine run without a toolkit. */
     static final String[] ENGINE = {"bifrostconsole.api..", "bifrostconsole.service..", "bifrostconsole.export..",
             "bifrostconsole.store..", "bifrostconsole.demo..", "bifrostconsole.cli..", "bifrostconsole.config..",
-            "bifrostconsole.messages..", "bifrostconsole.headroom..", "bifrostconsole.changes.."};
+            "bifrostconsole.messages..", "bifrostconsole.headroom..", "bifrostconsole.changes..", "bifrostconsole.threads.."};
     /** Feature packages that hold views (and their view-models beside them). */
     static final String[] GUI = {"bifrostconsole.app..", "bifrostconsole.keys..", "bifrostconsole.keydetail..",
             "bifrostconsole.exportui..", "bifrostconsole.ui..", "bifrostconsole.usage..", "bifrostconsole.overview..",

@@ -40,12 +40,7 @@ public final class ManagementApiClient implements GovernanceSource {
      * daemon threads, so an abandoned read never keeps the JVM alive.
      */
     private static final java.util.concurrent.ExecutorService STREAM_READERS =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "bifrost-console-page-reader");
-                t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newCachedThreadPool(bifrostconsole.threads.BackgroundThreads.named("bifrost-console-page-reader"));
 
     private final ConnectionSettings settings;
     private final HttpClient http;
@@ -71,7 +66,11 @@ public final class ManagementApiClient implements GovernanceSource {
                         : HttpClient.Version.HTTP_2)
                 // Never follow: the JDK's client re-sends the Authorization header to wherever a redirect points,
                 // so a redirect to another host would hand it the management API key. A redirect is reported.
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // The default executor's threads start at the priority of whatever thread makes them, the FX
+                // thread's too; these are background threads (BackgroundThreads).
+                .executor(java.util.concurrent.Executors.newCachedThreadPool(
+                        bifrostconsole.threads.BackgroundThreads.named("bifrost-console-http")));
         if (settings.sslContext() != null) {
             builder.sslContext(settings.sslContext());
         } else if ("http".equalsIgnoreCase(settings.baseUrl().getScheme())) {

@@ -6,7 +6,6 @@ import bifrostconsole.connection.KeyringCredentialStore;
 import bifrostconsole.connection.ProfileService;
 import bifrostconsole.connection.ProfileStore;
 import bifrostconsole.service.Scheduler;
-import bifrostconsole.service.ThreadPriorities;
 import bifrostconsole.api.ManagementApiClient;
 import bifrostconsole.keys.KeyBrowserViewModel;
 import bifrostconsole.keys.KeyTableSettings;
@@ -73,12 +72,7 @@ public final class BifrostConsoleApp extends Application {
         }
 
         static ExecutorService newBackgroundPool() {
-            return Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "console-background");
-                t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
-                t.setDaemon(true);
-                return t;
-            });
+            return Executors.newCachedThreadPool(bifrostconsole.threads.BackgroundThreads.named("console-background"));
         }
 
         static Early begin(StartupOptions options, SmokeTest smokeTest, ExecutorService background) {
@@ -166,8 +160,6 @@ public final class BifrostConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupClock.mark("start");
-        // Ahead of the pools, the HTTP client and the demo gateway for a core (Linux, window launcher only).
-        ThreadPriorities.raiseUiThreads();
         Executor uiExecutor = Platform::runLater;
         ThemeManager themes = new ThemeManager(parts.settings(), parts.background());
         themes.applyRemembered();

@@ -40,12 +40,7 @@ public final class ProfileService implements AutoCloseable {
         this.store = store;
         this.credentials = credentials;
         this.openCredentials = open;
-        this.io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "profiles-io");
-            t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
-            t.setDaemon(true);
-            return t;
-        });
+        this.io = Executors.newSingleThreadExecutor(bifrostconsole.threads.BackgroundThreads.named("profiles-io"));
     }
 
     public ProfileService(ProfileStore store, CredentialStore credentials) {

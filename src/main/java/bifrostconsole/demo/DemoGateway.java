@@ -304,7 +304,7 @@ public final class DemoGateway implements AutoCloseable {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "demo-gateway-" + threadNumber.incrementAndGet());
-            t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
+            t.setPriority(bifrostconsole.threads.BackgroundThreads.PRIORITY);
             t.setDaemon(true);
             return t;
         });

@@ -34,11 +34,6 @@ public interface Scheduler {
 
     /** The timer thread for {@link #onUiExecutor}: one is plenty for debouncing keystrokes. */
     static ScheduledExecutorService newTimer() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ui-delay-timer");
-            t.setPriority(Thread.NORM_PRIORITY); // not the FX thread's, if it made it (ThreadPriorities)
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadScheduledExecutor(bifrostconsole.threads.BackgroundThreads.named("ui-delay-timer"));
     }
 }

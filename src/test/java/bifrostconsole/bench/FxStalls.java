@@ -52,11 +52,7 @@ final class FxStalls {
             started.countDown(); // an earlier benchmark of the same run started it: -Dbench=writes-fx,table
         }
         started.await();
-        Platform.runLater(() -> {
-            // As the console does (BifrostConsoleApp.start): it matters with the window launcher's priority options.
-            bifrostconsole.service.ThreadPriorities.raiseUiThreads();
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        });
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
     }
 
     /** {@code -Dbench.fx=desktop}: the benchmark's windows are on a real display, not Monocle's headless screen. */
