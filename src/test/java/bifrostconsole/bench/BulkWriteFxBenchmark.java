@@ -69,11 +69,9 @@ final class BulkWriteFxBenchmark implements Benchmarks.Benchmark {
     public void run(PrintStream out) throws Exception {
         FxStalls.startHeadless();
         Path data = Files.createTempDirectory("bulk-write-fx-bench");
-        ExecutorService background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bench-background");
-            t.setDaemon(true);
-            return t;
-        });
+        // As the console's background pool (BifrostConsoleApp): below the FX thread with the window's priority options.
+        ExecutorService background = Executors.newCachedThreadPool(
+                bifrostconsole.threads.BackgroundThreads.named("bench-background"));
         List<FxStalls.Update> uiTasks = Collections.synchronizedList(new ArrayList<>());
         Executor ui = FxStalls.timedUi(uiTasks);
         boolean inProcess = "in-process".equals(System.getProperty("bench.writesfx.gateway", "child"));
