@@ -1,5 +1,7 @@
 package bifrostconsole.alerts;
 
+import bifrostconsole.threads.BackgroundThreads;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,11 +40,7 @@ final class CommandNotifier implements SystemNotifier {
 
     private final Kind kind;
     private final Path program;
-    private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "system-notifications");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newCachedThreadPool(BackgroundThreads.named("system-notifications"));
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private volatile Boolean actions;
 

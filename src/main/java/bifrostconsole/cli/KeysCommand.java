@@ -17,6 +17,7 @@ import bifrostconsole.changes.KeySelection;
 import bifrostconsole.changes.RunResult;
 import bifrostconsole.config.ConfigFolder;
 import bifrostconsole.export.ProgressListener;
+import bifrostconsole.threads.BackgroundThreads;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -180,11 +181,7 @@ public final class KeysCommand extends CommandGroup {
                 throw new CommandArguments.UsageException(e.getMessage()); // a window or limit Bifrost would refuse
             }
             ManagementApiClient client = new ManagementApiClient(run.server());
-            ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "keys-io");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService io = Executors.newSingleThreadExecutor(BackgroundThreads.named("keys-io"));
             try {
                 return KeysCommand.this.execute(request, client, ChangeEngine.inDataFolder(client, dataFolder.get(), io),
                         run);

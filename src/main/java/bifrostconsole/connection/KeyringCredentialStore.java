@@ -1,6 +1,7 @@
 package bifrostconsole.connection;
 
 import bifrostconsole.api.Secret;
+import bifrostconsole.threads.BackgroundThreads;
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.KeyringStorageType;
@@ -97,11 +98,7 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
     }
 
     static CredentialStore open(Callable<Backend> opener, Duration timeout) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "credential-store");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundThreads.named("credential-store"));
         Future<Backend> opening = worker.submit(() -> {
             Backend created = opener.call();
             try {
