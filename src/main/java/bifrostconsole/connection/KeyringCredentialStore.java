@@ -8,6 +8,7 @@ import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -167,12 +169,22 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
     /** No session bus at all (no DBUS_SESSION_BUS_ADDRESS, no DISPLAY): dbus-java's resolver says so by type. */
     private static boolean isNoBus(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            String type = t.getClass().getName();
-            if (type.startsWith("org.freedesktop.dbus.")) {
+            if (t.getClass().getName().startsWith("org.freedesktop.dbus.") || isFromDbus(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A JDK exception thrown inside dbus-java: once the bus is gone, a call may fail with the
+     * RejectedExecutionException of the connection's own executor, already shut down, rather than one of dbus-java's
+     * types (seen once in CI, where the reason then named only "RejectedExecutionException").
+     */
+    private static boolean isFromDbus(Throwable t) {
+        return t instanceof RejectedExecutionException
+                && Arrays.stream(t.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("org.freedesktop.dbus."));
     }
 
     @Override

@@ -27,7 +27,7 @@ class KeyringCredentialStoreTest {
     private static final String KEY = "bfst-unit-7f3a";
 
     /** A map, with switches for the ways a real store misbehaves. */
-    private static final class ScriptedBackend implements KeyringCredentialStore.Backend {
+    private static class ScriptedBackend implements KeyringCredentialStore.Backend {
         final Map<String, String> items = new ConcurrentHashMap<>();
         volatile boolean keepsSomethingElse;
         volatile CountDownLatch hang;
@@ -153,6 +153,44 @@ class KeyringCredentialStoreTest {
         assertEquals(new CredentialStore.Availability(false, "The system credential store could not be opened"
                 + " (IllegalStateException), so keys are kept only until the console closes: enter the key each"
                 + " session or set BIFROST_API_KEY."), store.availability());
+    }
+
+    @Test
+    void aCallRejectedInsideDbusJavaSaysTheBusIsGone() throws Exception {
+        ScriptedBackend backend = new ScriptedBackend() {
+            @Override
+            public void write(String account, String secret) {
+                // What dbus-java throws once its connection's executor is shut down with the bus.
+                java.util.concurrent.RejectedExecutionException rejected =
+                        new java.util.concurrent.RejectedExecutionException("Task rejected from executor");
+                rejected.setStackTrace(new StackTraceElement[] {
+                        new StackTraceElement("org.freedesktop.dbus.connections.AbstractConnection", "sendMessage",
+                                "AbstractConnection.java", 1),
+                        new StackTraceElement("bifrostconsole.connection.SecretServiceKeyring", "write",
+                                "SecretServiceKeyring.java", 1)});
+                throw rejected;
+            }
+        };
+        KeyringCredentialStore store = open(backend);
+        store.write("p1", Secret.of(KEY));
+        assertEquals("Keys can no longer be saved in the scripted keyring (its D-Bus connection is gone), so they are"
+                + " kept only until the console closes: unlock or start it and restart the console to save them again.",
+                store.availability().description());
+        assertEquals(Optional.of(Secret.of(KEY)), store.read("p1"), "kept for the session");
+    }
+
+    @Test
+    void aRejectedCallElsewhereIsNamedByItsType() throws Exception {
+        ScriptedBackend backend = new ScriptedBackend() {
+            @Override
+            public void write(String account, String secret) {
+                throw new java.util.concurrent.RejectedExecutionException("rejected");
+            }
+        };
+        KeyringCredentialStore store = open(backend);
+        store.write("p1", Secret.of(KEY));
+        assertTrue(store.availability().description().contains("(RejectedExecutionException)"),
+                store.availability().description());
     }
 
     private static KeyringCredentialStore open(ScriptedBackend backend) {
