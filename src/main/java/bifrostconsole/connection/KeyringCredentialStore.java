@@ -177,9 +177,9 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
     }
 
     /**
-     * A JDK exception thrown inside dbus-java: once the bus is gone, a call may fail with the
-     * RejectedExecutionException of the connection's own executor, already shut down, rather than one of dbus-java's
-     * types (seen once in CI, where the reason then named only "RejectedExecutionException").
+     * A JDK exception thrown inside dbus-java: when the bus goes away dbus-java shuts its connection's executors, so
+     * a call may fail with their RejectedExecutionException rather than one of dbus-java's own types (a CI run's
+     * reason once named only "RejectedExecutionException"). Rejected elsewhere, it is still named by its type.
      */
     private static boolean isFromDbus(Throwable t) {
         return t instanceof RejectedExecutionException
