@@ -166,7 +166,10 @@ public final class KeyringCredentialStore implements CredentialStore, AutoClosea
         return SecretServiceKeyring.open(null);
     }
 
-    /** No session bus at all (no DBUS_SESSION_BUS_ADDRESS, no DISPLAY): dbus-java's resolver says so by type. */
+    /**
+     * No session bus: none at all (no DBUS_SESSION_BUS_ADDRESS, no DISPLAY), or gone mid-session; dbus-java says so by
+     * type, or by rejecting the call from its own code ({@link #isFromDbus}).
+     */
     private static boolean isNoBus(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t.getClass().getName().startsWith("org.freedesktop.dbus.") || isFromDbus(t)) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -161,8 +162,7 @@ class KeyringCredentialStoreTest {
             @Override
             public void write(String account, String secret) {
                 // What dbus-java throws once its connection's executor is shut down with the bus.
-                java.util.concurrent.RejectedExecutionException rejected =
-                        new java.util.concurrent.RejectedExecutionException("Task rejected from executor");
+                RejectedExecutionException rejected = new RejectedExecutionException("Task rejected from executor");
                 rejected.setStackTrace(new StackTraceElement[] {
                         new StackTraceElement("org.freedesktop.dbus.connections.AbstractConnection", "sendMessage",
                                 "AbstractConnection.java", 1),
@@ -184,7 +184,7 @@ class KeyringCredentialStoreTest {
         ScriptedBackend backend = new ScriptedBackend() {
             @Override
             public void write(String account, String secret) {
-                throw new java.util.concurrent.RejectedExecutionException("rejected");
+                throw new RejectedExecutionException("rejected");
             }
         };
         KeyringCredentialStore store = open(backend);
